@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The gazette command. The TypeScript sources are compiled into lib/ by `npm install` (the prepare script).
+import { existsSync } from 'node:fs';
+
+const entry = new URL('../lib/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('gazette: lib/ is missing; run "npm install" (or "npm run compile") first\n');
+  process.exit(2);
+}
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,133 @@
+import path from 'node:path';
+import { loadConfig } from './config/load-config.js';
+import type { Article } from './content/article.js';
+import { readSources } from './content/discover.js';
+import { loadArticle } from './content/load-article.js';
+import { exclusionOf } from './content/publish.js';
+import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js';
+import { buildGraph } from './graph/build-graph.js';
+import { findCollisions } from './graph/collisions.js';
+import { makeEntry } from './graph/entries.js';
+import { outputPathOf } from './graph/urls.js';
+import { createMarkdown } from './markdown/markdown-it.js';
+import { openOutputFolder } from './output/output-folder.js';
+import { listPublicFiles } from './output/public-files.js';
+import { writePages } from './output/write-pages.js';
+import { planPages } from './pages/plan-pages.js';
+import { THEME_PUBLIC } from './paths.js';
+import { createEnvironment } from './templates/environment.js';
+
+export interface BuildOptions {
+  /** Folder with site.yaml and content/. */
+  readonly root: string;
+  /** Output folder; default ROOT/dist. */
+  readonly out?: string;
+  readonly drafts?: boolean;
+  readonly future?: boolean;
+  /** The moment of the build, for leaving out future-dated articles; default: now. */
+  readonly now?: number;
+}
+
+export interface BuildReport {
+  readonly out: string;
+  readonly articles: number;
+  readonly pages: number;
+  readonly staticFiles: number;
+  readonly skipped: { readonly draft: number; readonly future: number };
+  readonly warnings: readonly Diagnostic[];
+  readonly timings: ReadonlyArray<readonly [step: string, ms: number]>;
+}
+
+/**
+ * Builds the site: config → content → Markdown → site graph → pages → output.
+ * Throws GazetteError with every problem found; the previous output is then left untouched.
+ */
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const root = path.resolve(options.root);
+  const out = path.resolve(options.out ?? path.join(root, 'dist'));
+  const timings: Array<[string, number]> = [];
+  const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    const result = await run();
+    timings.push([name, Math.round(performance.now() - start)]);
+    return result;
+  };
+  const diagnostics: Diagnostic[] = [];
+  const stopOnErrors = () => {
+    if (hasErrors(diagnostics)) throw new GazetteError(diagnostics);
+  };
+
+  const { config, warnings } = await step('load config', () => loadConfig(root));
+  diagnostics.push(...warnings);
+  const sources = await step('read content', () => readSources(root, [out]));
+  diagnostics.push(...sources.diagnostics);
+  const articles = await step('validate front matter', () =>
+    loadArticles(sources.files, config, diagnostics),
+  );
+  stopOnErrors();
+
+  const publish = {
+    drafts: options.drafts ?? false,
+    future: options.future ?? false,
+    now: options.now ?? Date.now(),
+  };
+  const skipped = { draft: 0, future: 0 };
+  const published = articles.filter((a) => {
+    const why = exclusionOf(a, publish);
+    if (why) skipped[why]++;
+    return !why;
+  });
+
+  const md = createMarkdown();
+  const entries = await step('render markdown', () => published.map((a) => makeEntry(md, a, config)));
+  diagnostics.push(...findCollisions(entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file }))));
+  stopOnErrors();
+
+  const graph = await step('build site graph', () => buildGraph(entries, config));
+  const pages = await step('plan pages', () => planPages(graph, config));
+  const staticFiles = await step('list static files', () =>
+    listPublicFiles([THEME_PUBLIC, path.join(root, 'public')]),
+  );
+  diagnostics.push(
+    ...findCollisions([
+      ...pages.map((p) => ({ path: outputPathOf(p.url), owner: p.source ?? `the generated page ${p.url}` })),
+      ...staticFiles.map((f) => ({ path: f.to, owner: `public/${f.to}` })),
+    ]),
+  );
+  stopOnErrors();
+
+  const env = createEnvironment(root, config);
+  const output = await openOutputFolder(out);
+  try {
+    await step('render and write pages', () => writePages(pages, env, root, output));
+    await step('copy static files', () => Promise.all(staticFiles.map((f) => output.copy(f.from, f.to))));
+    await step('swap in new site', () => output.commit());
+  } catch (cause) {
+    await output.abort();
+    throw cause;
+  }
+
+  return {
+    out,
+    articles: entries.length,
+    pages: pages.length,
+    staticFiles: staticFiles.length,
+    skipped,
+    warnings: diagnostics,
+    timings,
+  };
+}
+
+function loadArticles(
+  files: readonly { path: string; bytes: Uint8Array }[],
+  config: Parameters<typeof loadArticle>[1],
+  sink: Diagnostic[],
+): Article[] {
+  const articles: Article[] = [];
+  for (const file of files) {
+    const { article, diagnostics } = loadArticle(file, config);
+    sink.push(...diagnostics);
+    if (article) articles.push(article);
+  }
+  return articles;
+}

@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+import { build } from '../build.js';
+import { formatDiagnostic } from '../errors/diagnostic.js';
+import type { Io } from './io.js';
+import { BUILD_HELP, UsageError } from './usage.js';
+
+export async function buildCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseOptions(args);
+  if (values.help) {
+    io.out(BUILD_HELP);
+    return 0;
+  }
+  const started = performance.now();
+  const report = await build({
+    root: values.root ?? '.',
+    ...(values.out !== undefined && { out: values.out }),
+    drafts: values.drafts ?? false,
+    future: values.future ?? false,
+  });
+  for (const w of report.warnings) io.err(formatDiagnostic(w));
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const skipped = [
+    report.skipped.draft && `${report.skipped.draft} draft(s)`,
+    report.skipped.future && `${report.skipped.future} future-dated`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  io.out(
+    `built ${report.articles} articles into ${report.pages} pages and ${report.staticFiles} static files in ${seconds}s → ${report.out}` +
+      (skipped ? ` (skipped ${skipped})` : ''),
+  );
+  return 0;
+}
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        root: { type: 'string' },
+        out: { type: 'string' },
+        drafts: { type: 'boolean' },
+        future: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (cause) {
+    throw new UsageError(`${(cause as Error).message}\n\n${BUILD_HELP}`);
+  }
+}

@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { decodeText } from '../content/decode.js';
+import { type Diagnostic, error, GazetteError, hasErrors } from '../errors/diagnostic.js';
+import { slugify } from '../text/slug.js';
+import { parseYamlMapping } from '../yaml/parse-yaml.js';
+import { unknownKeyWarnings, validateMapping } from '../yaml/validate.js';
+import { EXTRA_KEY, KNOWN_SITE_KEYS, siteSchema } from './schema.js';
+import type { Category, SiteConfig } from './site-config.js';
+
+export const CONFIG_FILE = 'site.yaml';
+
+/** URL folders the generator writes itself; a category may not take them. */
+export const RESERVED_SLUGS = ['tags', 'page', 'assets', 'archive', 'search', 'feeds', '404'];
+
+/** Reads and validates `ROOT/site.yaml`. Throws GazetteError; returns the config and any warnings. */
+export async function loadConfig(root: string): Promise<{ config: SiteConfig; warnings: Diagnostic[] }> {
+  const file = CONFIG_FILE;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path.join(root, file));
+  } catch {
+    throw new GazetteError([
+      error(
+        file,
+        `cannot read ${file} in ${path.resolve(root)}`,
+        undefined,
+        'every site needs a site.yaml with at least title, baseUrl and categories',
+      ),
+    ]);
+  }
+  return parseConfig(bytes, file);
+}
+
+export function parseConfig(bytes: Uint8Array, file: string): { config: SiteConfig; warnings: Diagnostic[] } {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    throw new GazetteError([error(file, decoded.reason, decoded, 'save it as UTF-8')]);
+  }
+  const parsed = parseYamlMapping(decoded.text, file, 'site.yaml');
+  if (!parsed.ok) throw new GazetteError(parsed.diagnostics);
+  const yaml = parsed.value;
+  const validated = validateMapping(siteSchema, yaml, file);
+  if (!validated.ok) throw new GazetteError(validated.diagnostics);
+  const raw = validated.value;
+
+  const problems: Diagnostic[] = unknownKeyWarnings(yaml, [...KNOWN_SITE_KEYS, EXTRA_KEY], file, 'site.yaml');
+  const categories: Category[] = [];
+  raw.categories.forEach((c, i) => {
+    const slug = c.slug ?? slugify(c.name);
+    const at = yaml.locate(['categories', i]);
+    const twin = categories.find((o) => o.name === c.name || o.slug === slug);
+    if (twin) {
+      problems.push(
+        error(
+          file,
+          `category "${c.name}" (${slug}) is listed twice`,
+          at,
+          `it repeats "${twin.name}" (${twin.slug}); delete one`,
+        ),
+      );
+    } else if (RESERVED_SLUGS.includes(slug)) {
+      problems.push(
+        error(file, `category slug "${slug}" is reserved for generated pages`, at, 'choose another slug'),
+      );
+    } else if (slug === '') {
+      problems.push(
+        error(file, `category "${c.name}" needs a slug`, at, 'add slug: with letters a-z, e.g. slug: xuexi'),
+      );
+    } else {
+      categories.push({ name: c.name, slug });
+    }
+  });
+  if (hasErrors(problems)) throw new GazetteError(problems);
+
+  const baseUrl = new URL(raw.baseUrl);
+  if (!baseUrl.pathname.endsWith('/')) baseUrl.pathname += '/';
+  const extra = yaml.data[EXTRA_KEY];
+  const config: SiteConfig = {
+    title: raw.title,
+    description: raw.description,
+    baseUrl: baseUrl.href,
+    basePath: baseUrl.pathname,
+    language: raw.language,
+    timeZone: raw.timeZone,
+    ...(raw.defaultSource !== undefined && { defaultSource: raw.defaultSource }),
+    categories,
+    pageSize: raw.pageSize,
+    homePerCategory: raw.homePerCategory,
+    permalink: raw.permalink,
+    footer: raw.footer,
+    extra:
+      extra && typeof extra === 'object' && !Array.isArray(extra) ? (extra as Record<string, unknown>) : {},
+  };
+  return { config, warnings: problems };
+}

@@ -1,0 +1,64 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { isValidSlug } from '../text/slug.js';
+
+const text = (field: string) =>
+  z
+    .string({ error: `"${field}" must be text` })
+    .trim()
+    .min(1, { error: `"${field}" must not be empty` });
+
+export const categorySchema = z.object(
+  {
+    name: text('name'),
+    slug: z
+      .string({ error: '"slug" must be text' })
+      .refine(isValidSlug, { error: 'a category slug may contain only a-z, 0-9 and "-" (e.g. xuexi)' })
+      .optional(),
+  },
+  { error: 'each category must be a mapping like {name: 学习, slug: xuexi}' },
+);
+
+/** `site.yaml`, as written by the site's maintainer. Key names are part of the public contract. */
+export const siteSchema = z.object({
+  title: text('title'),
+  description: z.string({ error: '"description" must be text' }).default(''),
+  baseUrl: z
+    .string({ error: '"baseUrl" must be text, e.g. https://news.example.cn/' })
+    .refine((u) => /^https?:\/\/[^/\s]+/i.test(u) && URL.canParse(u), {
+      error: '"baseUrl" must be an absolute http(s) URL with a scheme, e.g. https://news.example.cn/',
+    }),
+  language: text('language').default('zh-CN'),
+  timeZone: text('timeZone')
+    .refine((zone) => IANAZone.isValidZone(zone), {
+      error: '"timeZone" is not a known IANA time zone; use a name like Asia/Shanghai',
+    })
+    .default('Asia/Shanghai'),
+  defaultSource: text('defaultSource').optional(),
+  categories: z
+    .array(categorySchema, { error: '"categories" must be a list of {name, slug} entries' })
+    .min(1, { error: '"categories" must list at least one category' }),
+  pageSize: z
+    .number({ error: '"pageSize" must be a whole number' })
+    .int({ error: '"pageSize" must be a whole number' })
+    .min(1, { error: '"pageSize" must be at least 1' })
+    .max(1000)
+    .default(20),
+  homePerCategory: z
+    .number({ error: '"homePerCategory" must be a whole number' })
+    .int()
+    .min(1)
+    .max(100)
+    .default(6),
+  permalink: z
+    .string({ error: '"permalink" must be text' })
+    .refine((p) => p.startsWith('/') && p.includes('{slug}') && (p.endsWith('/') || p.endsWith('.html')), {
+      error: '"permalink" must start with "/", contain {slug} and end with "/" or ".html"',
+    })
+    .default('/{category}/{yyyy}/{mm}/{slug}/'),
+  footer: z.string({ error: '"footer" must be text' }).default(''),
+});
+
+export const KNOWN_SITE_KEYS = Object.keys(siteSchema.shape);
+/** Keys templates may read that are not validated here (a theme's own settings). */
+export const EXTRA_KEY = 'extra';

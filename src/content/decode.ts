@@ -1,0 +1,66 @@
+/**
+ * Turns a file's bytes into text the way editors expect: UTF-8, with or without a BOM, any line
+ * endings. A file in another encoding (an editor that saved GBK) is an error, never mojibake.
+ */
+export type Decoded =
+  | { ok: true; text: string }
+  | { ok: false; line: number; column: number; reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export function decodeText(bytes: Uint8Array): Decoded {
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  ) {
+    return { ok: false, line: 1, column: 1, reason: 'the file is saved as UTF-16' };
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const { line, column } = firstInvalidByte(bytes);
+    return {
+      ok: false,
+      line,
+      column,
+      reason: 'the file is not valid UTF-8 (perhaps saved as GBK or GB18030)',
+    };
+  }
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    const at = positionOf(text, nul);
+    return { ok: false, ...at, reason: 'the file contains a NUL byte (it may be a binary file)' };
+  }
+  // Normalise line endings so that every later position is counted in "\n" lines: CRLF and lone CR.
+  return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+}
+
+function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {
+  // Decode growing prefixes cheaply: find the longest valid prefix by scanning sequences by hand.
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    const len =
+      b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) break;
+    try {
+      utf8.decode(bytes.subarray(i, i + len));
+    } catch {
+      break;
+    }
+    i += len;
+  }
+  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, i)).replace(/\r\n?/g, '\n');
+  return positionOf(prefix, prefix.length);
+}
+
+export function positionOf(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: index - lineStart + 1 };
+}

@@ -1,0 +1,95 @@
+import matter from 'gray-matter';
+import { type Diagnostic, error } from '../errors/diagnostic.js';
+import { positionOf } from './decode.js';
+
+export interface SplitFile {
+  /** The YAML text, padded with blank lines so that its line numbers are the file's own. */
+  readonly yaml: string;
+  readonly body: string;
+  /** 1-based line of the file on which the body starts. */
+  readonly bodyLine: number;
+}
+
+const refuse = (language: string) => () => {
+  throw new ForeignFrontMatter(language);
+};
+class ForeignFrontMatter extends Error {}
+
+/**
+ * Splits `---` YAML front matter from the Markdown body with gray-matter, checking first what
+ * gray-matter would let through: another language (gray-matter would eval `---js`), or no closing line.
+ * Content is never executed: every engine but YAML refuses, and YAML is parsed later, as data only.
+ */
+export function splitFrontMatter(
+  text: string,
+  file: string,
+): { ok: true; value: SplitFile } | { ok: false; diagnostic: Diagnostic } {
+  if (!text.startsWith('---')) {
+    return {
+      ok: false,
+      diagnostic: error(
+        file,
+        'the file does not start with front matter',
+        { line: 1, column: 1 },
+        'begin it with a line "---", then title:, date: and category:, then another "---"',
+      ),
+    };
+  }
+  const firstLineEnd = text.indexOf('\n') === -1 ? text.length : text.indexOf('\n');
+  const language = text.slice(3, firstLineEnd).trim();
+  if (language !== '' && !/^ya?ml$/i.test(language)) {
+    return {
+      ok: false,
+      diagnostic: error(
+        file,
+        `front matter in "${language}" is not supported; it is never run`,
+        { line: 1, column: 4 },
+        'write "---" alone on the first line and the fields in YAML',
+      ),
+    };
+  }
+  if (!text.slice(firstLineEnd).includes('\n---')) {
+    return {
+      ok: false,
+      diagnostic: error(
+        file,
+        'the front matter is never closed',
+        { line: 1, column: 1 },
+        'add a line "---" after the last field, before the article text',
+      ),
+    };
+  }
+
+  let yaml = '';
+  let parsed: { content: string };
+  try {
+    parsed = matter(text, {
+      language: 'yaml',
+      engines: {
+        yaml: (s: string) => {
+          yaml = s;
+          return {};
+        },
+        javascript: refuse('javascript'),
+        js: refuse('js'),
+        json: refuse('json'),
+        coffee: refuse('coffee'),
+      },
+    });
+  } catch {
+    return {
+      ok: false,
+      diagnostic: error(
+        file,
+        'the front matter cannot be read',
+        { line: 1, column: 1 },
+        'write it in YAML between two "---" lines',
+      ),
+    };
+  }
+  // gray-matter hands over the text after "---" including the rest of the first line, so line N of
+  // `yaml` is line N of the file.
+  const body = parsed.content;
+  const bodyLine = positionOf(text, text.length - body.length).line;
+  return { ok: true, value: { yaml, body, bodyLine } };
+}

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import type { SiteConfig } from '../config/site-config.js';
+import { type Diagnostic, error } from '../errors/diagnostic.js';
+import { slugify } from '../text/slug.js';
+import { parseYamlMapping } from '../yaml/parse-yaml.js';
+import { unknownKeyWarnings, validateMapping } from '../yaml/validate.js';
+import type { Article, SourceFile } from './article.js';
+import { parseArticleDate } from './dates.js';
+import { decodeText } from './decode.js';
+import { splitFrontMatter } from './front-matter.js';
+import { frontMatterSchema, KNOWN_FRONT_MATTER_KEYS } from './schema.js';
+
+export type LoadResult = { article?: Article; diagnostics: Diagnostic[] };
+
+/** Reads one content file into an Article, or says everything that is wrong with it. Pure. */
+export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult {
+  const file = source.path;
+  const decoded = decodeText(source.bytes);
+  if (!decoded.ok)
+    return {
+      diagnostics: [
+        error(
+          file,
+          decoded.reason,
+          decoded,
+          'save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)',
+        ),
+      ],
+    };
+
+  const split = splitFrontMatter(decoded.text, file);
+  if (!split.ok) return { diagnostics: [split.diagnostic] };
+  const parsed = parseYamlMapping(split.value.yaml, file, 'front matter');
+  if (!parsed.ok) return { diagnostics: parsed.diagnostics };
+  const yaml = parsed.value;
+  const validated = validateMapping(frontMatterSchema, yaml, file);
+  if (!validated.ok) return { diagnostics: validated.diagnostics };
+  const fm = validated.value;
+
+  const diagnostics: Diagnostic[] = [];
+  const category = config.categories.find((c) => c.name === fm.category || c.slug === fm.category);
+  if (!category) {
+    diagnostics.push(
+      error(
+        file,
+        `unknown category "${fm.category}"`,
+        yaml.locate(['category']),
+        `use one of: ${config.categories.map((c) => c.name).join(', ')} (or add it to site.yaml)`,
+      ),
+    );
+  }
+  const date = parseArticleDate(fm.date, config.timeZone);
+  if (!date.ok) diagnostics.push(error(file, date.message, yaml.locate(['date']), date.hint));
+
+  const slug = fm.slug ?? defaultSlug(file);
+  if (slug === '') {
+    diagnostics.push(
+      error(
+        file,
+        'the file name gives no usable URL slug',
+        { line: 1, column: 1 },
+        'add a field like slug: jinhua-news',
+      ),
+    );
+  }
+  if (!category || !date.ok || diagnostics.length > 0) return { diagnostics };
+
+  const {
+    title,
+    date: _d,
+    category: _c,
+    source: src,
+    author,
+    editor,
+    summary,
+    tags,
+    slug: _s,
+    draft,
+    headline,
+    ...extra
+  } = fm;
+  return {
+    diagnostics: unknownKeyWarnings(yaml, KNOWN_FRONT_MATTER_KEYS, file, 'front matter').filter((d) =>
+      isLikelyTypo(d),
+    ),
+    article: {
+      file,
+      title,
+      slug,
+      category,
+      date: date.date,
+      ...(src !== undefined
+        ? { source: src }
+        : config.defaultSource !== undefined
+          ? { source: config.defaultSource }
+          : {}),
+      ...(author !== undefined && { author }),
+      ...(editor !== undefined && { editor }),
+      ...(summary !== undefined && { summary }),
+      tags: tags ?? [],
+      draft,
+      headline,
+      extra,
+      body: split.value.body,
+      bodyLine: split.value.bodyLine,
+    },
+  };
+}
+
+/** Unknown fields are allowed (templates may use them); only a near-miss of a known one is worth a warning. */
+const isLikelyTypo = (d: Diagnostic): boolean => d.hint?.startsWith('did you mean') ?? false;
+
+/** The file name without extension and without a leading `YYYY-MM-DD-` date, as a slug. */
+export function defaultSlug(file: string): string {
+  const stem = path.posix.basename(file).replace(/\.(md|markdown)$/i, '');
+  return slugify(stem.replace(/^\d{4}-\d{2}-\d{2}-(?=.)/, ''));
+}

@@ -1,0 +1,17 @@
+import type { Article } from './article.js';
+
+export interface PublishOptions {
+  readonly drafts: boolean;
+  readonly future: boolean;
+  /** The moment of the build: articles dated after it are scheduled, not published. */
+  readonly now: number;
+}
+
+export type Exclusion = 'draft' | 'future';
+
+/** Why an article is left out of this build, if it is. */
+export function exclusionOf(article: Article, options: PublishOptions): Exclusion | undefined {
+  if (article.draft && !options.drafts) return 'draft';
+  if (article.date.epochMs > options.now && !options.future) return 'future';
+  return undefined;
+}

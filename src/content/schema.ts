@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { isValidSlug } from '../text/slug.js';
+
+const text = (field: string, example: string) =>
+  z
+    .string({ error: `"${field}" must be text, e.g. ${field}: ${example} (put numbers in quotes)` })
+    .trim()
+    .min(1, { error: `"${field}" must not be empty` });
+
+const tagList = z
+  .union(
+    [
+      z.array(z.union([z.string(), z.number()]).transform(String)),
+      // `tags: 就业` or `tags: 就业，人才` — a string where a list was meant: read as a list.
+      z.string().transform((s) => s.split(/[,，、;；]/)),
+    ],
+    { error: '"tags" must be a list, e.g. tags: [就业, 人才]' },
+  )
+  .transform((tags) => [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))]);
+
+/** Front matter as editors write it. Unknown fields pass through to templates as `article.extra`. */
+export const frontMatterSchema = z.looseObject({
+  title: text('title', '金华全力保障用工先行'),
+  date: z.string({ error: '"date" must be a date and time, e.g. date: 2022-03-01 16:59:26' }),
+  category: text('category', '学习'),
+  source: text('source', '金华市人民政府').optional(),
+  author: text('author', '记者 张明').optional(),
+  editor: text('editor', '王丽').optional(),
+  summary: text('summary', '一句话摘要。').optional(),
+  tags: tagList.optional(),
+  slug: z
+    .string({ error: '"slug" must be text' })
+    .refine(isValidSlug, {
+      error: '"slug" may contain only a-z, 0-9, "-", "_" and "."; e.g. slug: jinhua-yonggong',
+    })
+    .optional(),
+  draft: z.boolean({ error: '"draft" must be true or false (without quotes)' }).default(false),
+  headline: z.boolean({ error: '"headline" must be true or false (without quotes)' }).default(false),
+});
+
+export const KNOWN_FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape);

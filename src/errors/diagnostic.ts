@@ -1,0 +1,50 @@
+/**
+ * A problem found in the editors' input (content, config, templates), with where it is.
+ * Stages return or throw these; only the CLI prints them, once, in the `file:line:col: error: …`
+ * form that editors and their tools (VS Code, vim quickfix) understand.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Position {
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column, counted in characters (code points of the line as the editor shows them). */
+  readonly column: number;
+}
+
+export interface Diagnostic {
+  readonly severity: Severity;
+  /** Path as the editor knows it: relative to the site root where possible. */
+  readonly file: string;
+  readonly position?: Position;
+  readonly message: string;
+  /** What to do about it, in plain words. */
+  readonly hint?: string;
+}
+
+/** Thrown by a stage when it cannot go on; carries every problem it found. */
+export class GazetteError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[], options?: { cause?: unknown }) {
+    super(diagnostics.map(formatDiagnostic).join('\n'), options);
+    this.name = 'GazetteError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+export function error(file: string, message: string, position?: Position, hint?: string): Diagnostic {
+  return { severity: 'error', file, message, ...(position && { position }), ...(hint && { hint }) };
+}
+
+export function warning(file: string, message: string, position?: Position, hint?: string): Diagnostic {
+  return { severity: 'warning', file, message, ...(position && { position }), ...(hint && { hint }) };
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.position ? `${d.file}:${d.position.line}:${d.position.column}` : d.file;
+  const hint = d.hint ? `; ${d.hint}` : '';
+  return `${where}: ${d.severity}: ${d.message}${hint}`;
+}
+
+export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');

@@ -1,0 +1,34 @@
+import { type Diagnostic, error } from '../errors/diagnostic.js';
+
+export interface Claim {
+  /** Output path in the site: `xuexi/2022/03/a/index.html`. */
+  readonly path: string;
+  /** Who writes it: a content file, or a description like `public/404.html`. */
+  readonly owner: string;
+}
+
+/**
+ * Two things that would write the same file. Paths are compared as a case-insensitive file system
+ * and Unicode normalisation would see them, so `A/` and `a/`, or NFC and NFD forms, also collide.
+ */
+export function findCollisions(claims: readonly Claim[]): Diagnostic[] {
+  const first = new Map<string, Claim>();
+  const problems: Diagnostic[] = [];
+  for (const claim of claims) {
+    const key = claim.path.normalize('NFC').toLowerCase();
+    const earlier = first.get(key);
+    if (earlier) {
+      problems.push(
+        error(
+          claim.owner,
+          `writes the same page /${claim.path.replace(/index\.html$/, '')} as ${earlier.owner}`,
+          undefined,
+          'give one of them another slug (slug: …) or date',
+        ),
+      );
+    } else {
+      first.set(key, claim);
+    }
+  }
+  return problems;
+}

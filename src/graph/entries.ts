@@ -1,0 +1,18 @@
+import type { MarkdownIt } from 'markdown-it';
+import type { SiteConfig } from '../config/site-config.js';
+import type { Article } from '../content/article.js';
+import { renderMarkdown } from '../markdown/render-markdown.js';
+import { makeSummary } from '../markdown/summary.js';
+import type { Entry } from './site-graph.js';
+import { articleUrl } from './urls.js';
+
+/** An article with its body rendered and its URL fixed. */
+export function makeEntry(md: MarkdownIt, article: Article, config: SiteConfig): Entry {
+  const rendered = renderMarkdown(md, article.body);
+  return {
+    ...article,
+    html: rendered.html,
+    summaryText: article.summary ?? makeSummary(rendered.paragraphs),
+    url: articleUrl(config.permalink, article),
+  };
+}

@@ -1,0 +1,12 @@
+import type { Entry, ListPage } from './site-graph.js';
+import { listPageUrl } from './urls.js';
+
+/** Splits `entries` into pages of `size`; an empty list still has one (empty) first page. */
+export function paginate(base: string, entries: readonly Entry[], size: number): ListPage[] {
+  const count = Math.max(1, Math.ceil(entries.length / size));
+  return Array.from({ length: count }, (_, i) => ({
+    number: i + 1,
+    url: listPageUrl(base, i + 1),
+    entries: entries.slice(i * size, (i + 1) * size),
+  }));
+}

@@ -1,0 +1,55 @@
+import type { Category } from '../config/site-config.js';
+import type { Article } from '../content/article.js';
+
+/** An article with its rendered body and its place on the site. */
+export interface Entry extends Article {
+  readonly html: string;
+  /** The editor's summary, or the first sentences of the body. */
+  readonly summaryText: string;
+  /** Site path, without the base path: `/xuexi/2022/03/jinhua-yonggong/`. */
+  readonly url: string;
+}
+
+/** One page of a paginated list. */
+export interface ListPage {
+  readonly number: number;
+  readonly url: string;
+  readonly entries: readonly Entry[];
+}
+
+export interface Pagination {
+  readonly pages: readonly ListPage[];
+}
+
+export interface CategorySection {
+  readonly category: Category;
+  readonly url: string;
+  /** Newest first. */
+  readonly entries: readonly Entry[];
+  readonly pages: readonly ListPage[];
+}
+
+export interface TagSection {
+  readonly name: string;
+  readonly slug: string;
+  readonly url: string;
+  readonly entries: readonly Entry[];
+  readonly pages: readonly ListPage[];
+}
+
+export interface Neighbours {
+  /** 上一篇: the previous (older) article of the same category. */
+  readonly previous?: Entry;
+  /** 下一篇: the next (newer) article of the same category. */
+  readonly next?: Entry;
+}
+
+/** Everything about the site's structure, as data; rendering is a separate stage. */
+export interface SiteGraph {
+  /** Published articles, newest first. */
+  readonly entries: readonly Entry[];
+  readonly headline?: Entry;
+  readonly categories: readonly CategorySection[];
+  readonly tags: readonly TagSection[];
+  readonly neighbours: ReadonlyMap<string, Neighbours>;
+}

@@ -1,0 +1,26 @@
+import MarkdownItCtor, { type MarkdownIt } from 'markdown-it';
+import anchor from 'markdown-it-anchor';
+import cjkFriendly from 'markdown-it-cjk-friendly';
+import { slugify } from '../text/slug.js';
+
+/** Schemes that run code or smuggle content: a link using one is rendered as plain text. */
+const UNSAFE_SCHEME = /^\s*(javascript|vbscript|file|data):/i;
+
+/**
+ * The one markdown-it configuration of gazette: raw HTML off (content is data, never markup),
+ * GFM tables, heading anchors with pinyin ids, and CJK-friendly emphasis so that `**“开门红”**，`
+ * is bold (plain CommonMark leaves the asterisks).
+ */
+export function createMarkdown(): MarkdownIt {
+  const md = new MarkdownItCtor({ html: false, linkify: false, typographer: false });
+  md.validateLink = (url) => !UNSAFE_SCHEME.test(decodeEntities(url));
+  md.use(cjkFriendly);
+  md.use(anchor, { slugify: (s: string) => slugify(s) || 'section', tabIndex: false });
+  return md;
+}
+
+// markdown-it hands validateLink the URL after entity decoding, but be safe against `&#106;avascript:`.
+const decodeEntities = (s: string) =>
+  s.replace(/&#(x?)([0-9a-f]+);?/gi, (_, hex: string, n: string) =>
+    String.fromCodePoint(Number.parseInt(n, hex ? 16 : 10)),
+  );

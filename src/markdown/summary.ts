@@ -1,0 +1,30 @@
+/** About how many characters a summary may have; Chinese text counts one per character. */
+export const SUMMARY_LENGTH = 120;
+
+const SENTENCE = /[^。！？!?]*[。！？!?]+[”’」』）)]*/gu;
+
+/**
+ * The first sentences of an article, up to about 120 characters, cut at a sentence end (。！？).
+ * Works on plain text, so it can never cut inside a tag; a sentence too long on its own is cut
+ * between words (never inside a Latin word) and marked with "…".
+ */
+export function makeSummary(paragraphs: readonly string[], limit = SUMMARY_LENGTH): string {
+  const text = paragraphs.join('').replace(/\s+/g, ' ').trim();
+  if ([...text].length <= limit) return text;
+  let summary = '';
+  for (const sentence of text.match(SENTENCE) ?? []) {
+    if ([...summary].length + [...sentence].length > limit) break;
+    summary += sentence;
+  }
+  if (summary !== '') return summary.trim();
+  return `${cutBetweenWords(text, limit)}…`;
+}
+
+function cutBetweenWords(text: string, limit: number): string {
+  const chars = [...text].slice(0, limit);
+  const isWordChar = (c: string | undefined) => c !== undefined && /[\p{Script=Latin}\p{Nd}_'-]/u.test(c);
+  let end = chars.length;
+  // Step back while the cut would split a Latin word or a number.
+  while (end > 0 && isWordChar(chars[end - 1]) && isWordChar([...text][end])) end--;
+  return chars.slice(0, end).join('').trim();
+}

@@ -1,0 +1,25 @@
+import type nunjucks from 'nunjucks';
+import { outputPathOf } from '../graph/urls.js';
+import type { Page } from '../pages/page.js';
+import { renderPage } from '../templates/render-page.js';
+import type { OutputFolder } from './output-folder.js';
+
+/** How many files are written at once: enough to keep the disk busy, few enough to bound memory. */
+const CONCURRENT_WRITES = 16;
+
+/** Renders each page and writes it out as soon as it is rendered: rendered HTML is never all held in memory. */
+export async function writePages(
+  pages: readonly Page[],
+  env: nunjucks.Environment,
+  root: string,
+  output: OutputFolder,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < pages.length) {
+      const page = pages[next++];
+      if (page) await output.write(outputPathOf(page.url), renderPage(env, page, root));
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENT_WRITES }, worker));
+}

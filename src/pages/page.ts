@@ -1,0 +1,11 @@
+/** A page to render: which template, with what data, written where. Plain data. */
+export interface Page {
+  /** Site path without the base path: `/xuexi/`, `/404.html`. */
+  readonly url: string;
+  /** Template name in the theme: `article.njk`. */
+  readonly template: string;
+  /** What the template sees, besides `site`. */
+  readonly context: Readonly<Record<string, unknown>>;
+  /** The content file this page shows, if any: named in errors while rendering it. */
+  readonly source?: string;
+}

@@ -1,0 +1,133 @@
+import type { SiteConfig } from '../config/site-config.js';
+import type { ListPage, SiteGraph } from '../graph/site-graph.js';
+import { NOT_FOUND_URL, TAGS_URL } from '../graph/urls.js';
+import type { Page } from './page.js';
+
+export interface Crumb {
+  readonly title: string;
+  readonly url?: string;
+}
+
+/** Lists every page of the site with the data its template needs. Pure; nothing is rendered here. */
+export function planPages(graph: SiteGraph, config: SiteConfig): Page[] {
+  return [
+    homePage(graph, config),
+    ...articlePages(graph),
+    ...categoryPages(graph),
+    ...tagPages(graph),
+    tagIndexPage(graph),
+    notFoundPage(),
+  ];
+}
+
+function homePage(graph: SiteGraph, config: SiteConfig): Page {
+  return {
+    url: '/',
+    template: 'home.njk',
+    context: {
+      page: { kind: 'home', title: config.title, description: config.description },
+      headline: graph.headline,
+      sections: graph.categories.map((s) => ({
+        category: s.category,
+        url: s.url,
+        entries: s.entries.slice(0, config.homePerCategory),
+        more: s.entries.length > config.homePerCategory,
+      })),
+    },
+  };
+}
+
+function articlePages(graph: SiteGraph): Page[] {
+  return graph.entries.map((entry) => {
+    const section = graph.categories.find((s) => s.category.slug === entry.category.slug);
+    const neighbours = graph.neighbours.get(entry.file) ?? {};
+    const breadcrumb: Crumb[] = [
+      { title: '首页', url: '/' },
+      { title: entry.category.name, url: section?.url ?? '/' },
+      { title: '正文' },
+    ];
+    return {
+      url: entry.url,
+      template: 'article.njk',
+      source: entry.file,
+      context: {
+        page: { kind: 'article', title: entry.title, description: entry.summaryText },
+        article: entry,
+        category: { name: entry.category.name, slug: entry.category.slug, url: section?.url ?? '/' },
+        tags: entry.tags
+          .map((name) => graph.tags.find((t) => t.name === name))
+          .filter((t) => t !== undefined)
+          .map(({ name, url }) => ({ name, url })),
+        breadcrumb,
+        previous: neighbours.previous,
+        next: neighbours.next,
+      },
+    };
+  });
+}
+
+function listPages(
+  kind: 'category' | 'tag',
+  title: string,
+  url: string,
+  pages: readonly ListPage[],
+  crumbs: Crumb[],
+): Page[] {
+  return pages.map((list) => ({
+    url: list.url,
+    template: `${kind}.njk`,
+    context: {
+      page: {
+        kind,
+        title: list.number === 1 ? title : `${title}（第${list.number}页）`,
+        description: `${title}：共${pages.length}页`,
+      },
+      section: { title, url },
+      list,
+      pagination: pagination(pages, list.number),
+      breadcrumb: [{ title: '首页', url: '/' }, ...crumbs, { title, ...(list.number > 1 && { url }) }],
+    },
+  }));
+}
+
+function categoryPages(graph: SiteGraph): Page[] {
+  return graph.categories.flatMap((s) => listPages('category', s.category.name, s.url, s.pages, []));
+}
+
+function tagPages(graph: SiteGraph): Page[] {
+  return graph.tags.flatMap((t) =>
+    listPages('tag', t.name, t.url, t.pages, [{ title: '标签', url: TAGS_URL }]),
+  );
+}
+
+function tagIndexPage(graph: SiteGraph): Page {
+  return {
+    url: TAGS_URL,
+    template: 'tags.njk',
+    context: {
+      page: { kind: 'tags', title: '全部标签', description: '按标签浏览全部文章' },
+      tags: [...graph.tags]
+        .sort((a, b) => b.entries.length - a.entries.length || (a.slug < b.slug ? -1 : 1))
+        .map((t) => ({ name: t.name, url: t.url, count: t.entries.length })),
+      breadcrumb: [{ title: '首页', url: '/' }, { title: '标签' }],
+    },
+  };
+}
+
+function notFoundPage(): Page {
+  return {
+    url: NOT_FOUND_URL,
+    template: '404.njk',
+    context: { page: { kind: '404', title: '页面未找到', description: '您访问的页面不存在' } },
+  };
+}
+
+function pagination(pages: readonly ListPage[], current: number) {
+  return {
+    current,
+    total: pages.length,
+    previousUrl: pages[current - 2]?.url,
+    nextUrl: pages[current]?.url,
+    pages: pages.map((p) => ({ number: p.number, url: p.url })),
+  };
+}

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import nunjucks from 'nunjucks';
+import type { SiteConfig } from '../config/site-config.js';
+import { THEME_TEMPLATES } from '../paths.js';
+
+/**
+ * One Nunjucks environment per build: autoescape on (every value from content is text, never markup),
+ * templates looked up first in the site's own `templates/`, then in the built-in theme, and compiled
+ * once. Printing an undefined value is an error, so a typo in a template cannot silently blank a page.
+ */
+export function createEnvironment(root: string, config: SiteConfig): nunjucks.Environment {
+  const loader = new nunjucks.FileSystemLoader([path.join(root, 'templates'), THEME_TEMPLATES], {
+    noCache: false,
+  });
+  const env = new nunjucks.Environment(loader, {
+    autoescape: true,
+    throwOnUndefined: true,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+  const link = (url: unknown) => config.basePath + String(url).replace(/^\/+/, '');
+  env.addFilter('url', link);
+  env.addFilter('absUrl', (url: unknown) => new URL(String(url).replace(/^\/+/, ''), config.baseUrl).href);
+  env.addGlobal('site', {
+    title: config.title,
+    description: config.description,
+    baseUrl: config.baseUrl,
+    language: config.language,
+    footer: config.footer,
+    categories: config.categories.map((c) => ({ name: c.name, slug: c.slug, url: `/${c.slug}/` })),
+    extra: config.extra,
+  });
+  return env;
+}

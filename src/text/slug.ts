@@ -1,0 +1,24 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * A URL-safe slug for any text: Chinese becomes toneless pinyin (学习 → xue-xi), Latin letters are
+ * lowercased, everything else becomes a hyphen. Chinese never yields an empty or percent-encoded slug.
+ */
+export function slugify(text: string): string {
+  const ascii = /[^ -~\t\n]/.test(text)
+    ? pinyin(text.normalize('NFKC'), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join(
+        '-',
+      )
+    : text;
+  return ascii
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Slugs that editors may write by hand: lowercase ASCII letters, digits, hyphens, underscores, dots. */
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/;
+
+export const isValidSlug = (s: string): boolean => SLUG_PATTERN.test(s) && !s.includes('..');
