@@ -15,7 +15,8 @@ import { listPublicFiles } from './output/public-files.js';
 import { writePages } from './output/write-pages.js';
 import { planPages } from './pages/plan-pages.js';
 import { THEME_PUBLIC } from './paths.js';
-import { createEnvironment } from './templates/environment.js';
+import { compileTemplates } from './templates/compile-templates.js';
+import { createEnvironment, templateDirs } from './templates/environment.js';
 
 export interface BuildOptions {
   /** Folder with site.yaml and content/. */
@@ -97,6 +98,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   stopOnErrors();
 
   const env = createEnvironment(root, config);
+  diagnostics.push(
+    ...(await step('compile templates', () => compileTemplates(env, templateDirs(root), root))),
+  );
+  stopOnErrors();
+
   const output = await openOutputFolder(out);
   try {
     await step('render and write pages', () => writePages(pages, env, root, output));

@@ -32,6 +32,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.err(`gazette ${command}: failed with ${errors} error(s); the previous output was left as it was`);
       return 1;
     }
-    throw cause;
+    // A bug in gazette, not in the site: say so plainly, with the stack for the report.
+    io.err(
+      `gazette ${command}: internal error (please report it): ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`,
+    );
+    return 1;
   }
 }

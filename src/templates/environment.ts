@@ -32,3 +32,6 @@ export function createEnvironment(root: string, config: SiteConfig): nunjucks.En
   });
   return env;
 }
+
+/** Where templates are looked up, in order: the site's own, then the built-in theme. */
+export const templateDirs = (root: string): string[] => [path.join(root, 'templates'), THEME_TEMPLATES];

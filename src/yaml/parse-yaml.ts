@@ -58,7 +58,7 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
-  } catch (cause) {
+  } catch {
     return {
       ok: false,
       diagnostics: [

@@ -16,9 +16,14 @@ export function validateMapping<T>(
     diagnostics: result.error.issues.map((issue) => {
       const path = issue.path as PropertyKey[];
       const missing =
-        issue.code === 'invalid_type' && yaml.data[String(path[0])] === undefined && path.length === 1;
-      const at = missing ? yaml.locate([]) : yaml.locate(path);
-      return error(file, issue.message, at);
+        issue.code === 'invalid_type' && path.length === 1 && yaml.data[String(path[0])] === undefined;
+      if (missing) {
+        // Point at the start of the mapping: the field belongs somewhere between the "---" lines.
+        const example = /e\.g\. ([^(]+?)(?: \(|$)/.exec(issue.message)?.[1];
+        const hint = example ? `add a line like "${example}"` : 'add it between the two "---" lines';
+        return error(file, `the required field "${String(path[0])}" is missing`, yaml.locate([]), hint);
+      }
+      return error(file, issue.message, yaml.locate(path));
     }),
   };
 }

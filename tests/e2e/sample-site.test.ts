@@ -1,0 +1,104 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brokenLinks, htmlFiles } from '../helpers/links.js';
+import { REPO, readPage, runCli } from '../helpers/site.js';
+
+// The repo's own sample site, built the way `npm run build` does, into a temp folder.
+const out = mkdtempSync(path.join(os.tmpdir(), 'gazette-sample-'));
+const JINHUA = 'xuexi/2022/03/jinhua-yonggong/index.html';
+
+beforeAll(async () => {
+  const run = await runCli(['build', '--root', REPO, '--out', out]);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const text = (html: string, selector: string) =>
+  parse(html).querySelector(selector)?.textContent.replace(/\s+/g, ' ').trim();
+
+describe('the Jinhua article page', () => {
+  const html = () => readPage(out, JINHUA);
+
+  it('shows the breadcrumb 您当前的位置：首页 > 学习 > 正文 with 首页 and 学习 as links', () => {
+    expect(text(html(), '.breadcrumb')).toBe('您当前的位置：首页 > 学习 > 正文');
+    const links = parse(html())
+      .querySelectorAll('.breadcrumb a')
+      .map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['首页', '/'],
+      ['学习', '/xuexi/'],
+    ]);
+  });
+
+  it('shows the title, the date-time as written and the source', () => {
+    expect(text(html(), 'h1')).toBe('赢取“开门红”，冲刺“全年红”！金华全力保障用工先行');
+    expect(text(html(), '.meta-line')).toBe('2022-03-01 16:59:26 来源：金华市人民政府');
+    expect(parse(html()).querySelector('.meta-line time')?.getAttribute('datetime')).toBe(
+      '2022-03-01T16:59:26+08:00',
+    );
+  });
+
+  it('renders the body with its three section headings and CJK-friendly bold', () => {
+    const headings = parse(html())
+      .querySelectorAll('.article-body h2')
+      .map((h) => h.textContent);
+    expect(headings).toEqual(['保障用工谋划早', '优化服务方向准', '项目建设推动实']);
+    expect(html()).toContain('<strong>“开门红”</strong>，');
+    expect(html()).toContain('<strong>3351790人</strong>——这是截至2月20日省外劳动力返金数量。');
+    expect(html()).not.toContain('**');
+  });
+
+  it('has lang, title, description, footer and 上一篇/下一篇 within 学习', () => {
+    const doc = parse(html());
+    expect(doc.querySelector('html')?.getAttribute('lang')).toBe('zh-CN');
+    expect(doc.querySelector('title')?.textContent).toBe(
+      '赢取“开门红”，冲刺“全年红”！金华全力保障用工先行 - 金华新闻网',
+    );
+    expect(doc.querySelector('meta[name=description]')?.getAttribute('content')).toMatch(
+      /^企业内，430多名员工各就各位.*。$/,
+    );
+    expect(text(html(), '.copyright')).toContain('版权所有 © 金华市人民政府');
+    expect(text(html(), '.neighbour-prev')).toBe('上一篇：建设“技能金华” 今年计划开展职业技能培训10万人次');
+    expect(doc.querySelector('.neighbour-prev a')?.getAttribute('href')).toBe(
+      '/xuexi/2022/02/jineng-jinhua/',
+    );
+    expect(text(html(), '.neighbour-next')).toBe('下一篇：没有了');
+  });
+});
+
+describe('the whole sample site', () => {
+  it('has no link to a page that was not generated', () => {
+    expect(htmlFiles(out).length).toBeGreaterThan(30);
+    expect(brokenLinks(out)).toEqual([]);
+  });
+
+  it('has a home page with a headline and every category in site.yaml order', () => {
+    const home = readPage(out, 'index.html');
+    expect(text(home, '.headline-title')).toBe('一季度重大项目集中开工 金华42个项目总投资超300亿元');
+    const sections = parse(home)
+      .querySelectorAll('.section-title')
+      .map((h) => h.textContent.trim());
+    expect(sections).toEqual(['要闻', '学习', '经济', '民生', '语言', '知识']);
+  });
+
+  it('leaves the draft out and copies public/ unchanged', () => {
+    expect(existsSync(path.join(out, 'minsheng/2022/03/gongjiao-weixunhuan/index.html'))).toBe(false);
+    expect(readFileSync(path.join(out, 'assets/site.css'))).toEqual(
+      readFileSync(path.join(REPO, 'public/assets/site.css')),
+    );
+    expect(existsSync(path.join(out, '404.html'))).toBe(true);
+  });
+
+  it('lists the category newest first with date and summary, and has a tag index', () => {
+    const xuexi = parse(readPage(out, 'xuexi/index.html'));
+    const dates = xuexi.querySelectorAll('.entry time').map((t) => t.textContent);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(xuexi.querySelectorAll('.entry-summary').length).toBe(dates.length);
+    const tags = parse(readPage(out, 'tags/index.html')).querySelectorAll('.tag-cloud a');
+    expect(tags.map((a) => a.getAttribute('href'))).toContain('/tags/jiu-ye/');
+  });
+});

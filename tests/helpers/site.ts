@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.js';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = path.join(REPO, 'bin', 'gazette.js');
+
+/** A throw-away site folder: files given as relative path → text (or bytes). */
+export function makeSite(files: Record<string, string | Uint8Array>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'gazette-test-'));
+  writeFiles(root, files);
+  return root;
+}
+
+export function writeFiles(root: string, files: Record<string, string | Uint8Array>): void {
+  for (const [rel, data] of Object.entries(files)) {
+    const full = path.join(root, rel);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, data);
+  }
+}
+
+export const removeSite = (root: string) => rmSync(root, { recursive: true, force: true });
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in this process (fast), capturing what it prints. */
+export async function runCli(args: string[]): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+/** Runs the real executable in a child process, as CI and editors do. Needs `npm run compile` first. */
+export function runBin(args: string[], env: Record<string, string> = {}): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Every file under `dir`, as relative path → bytes (for byte-for-byte comparisons). */
+export function snapshotDir(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) {
+      const full = path.join(e.parentPath, e.name);
+      files.set(path.relative(dir, full), readFileSync(full));
+    }
+  }
+  return files;
+}
+
+export const readPage = (root: string, rel: string) => readFileSync(path.join(root, rel), 'utf8');
+
+/** A valid site.yaml for tests; `extra` lines are appended. */
+export const siteYaml = (extra = '') => `title: 测试新闻网
+baseUrl: https://news.example.cn/
+footer: 版权所有 © 测试市人民政府
+pageSize: 2
+categories:
+  - name: 学习
+    slug: xuexi
+  - name: 要闻
+    slug: yaowen
+${extra}`;
+
+export const article = (fm: Record<string, string>, body = '正文第一段。') =>
+  `---\n${Object.entries(fm)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')}\n---\n\n${body}\n`;
