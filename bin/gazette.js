@@ -7,5 +7,10 @@ if (!existsSync(entry)) {
   process.stderr.write('gazette: lib/ is missing; run "npm install" (or "npm run compile") first\n');
   process.exit(2);
 }
+// A bug that escapes every handler must still end in a plain message and a failing exit code.
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`gazette: internal error (please report it): ${error?.stack ?? error}\n`);
+  process.exit(1);
+});
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -172,7 +173,6 @@ describe('error reporting', () => {
     });
     const run = runBin(['build', '--root', root]);
     expect(run.code).toBe(1);
-    const { existsSync } = await import('node:fs');
     expect(existsSync(marker)).toBe(false);
   });
 
@@ -186,11 +186,17 @@ describe('error reporting', () => {
   });
 
   it('names the template file and line of a template error', async () => {
-    const root = site({
+    const root = site({});
+    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    const before = snapshotDir(path.join(root, 'dist'));
+    writeFiles(root, {
       'templates/partials/meta-line.njk': '<p>\n{{ article.date.display | nosuchfilter }}\n</p>\n',
     });
     const run = await runCli(['build', '--root', root]);
     expect(run.code).toBe(1);
+    // The error came while pages were being written: the half-written new site is thrown away.
+    expect(snapshotDir(path.join(root, 'dist'))).toEqual(before);
+    expect(existsSync(path.join(root, '.dist.gazette-new'))).toBe(false);
     expect(run.stderr.split('\n')[0]).toBe(
       'templates/partials/meta-line.njk:2:25: error: template error: filter not found: nosuchfilter; while rendering /xuexi/2022/03/good/ (from content/xuexi/good.md)',
     );

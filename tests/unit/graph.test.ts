@@ -121,7 +121,10 @@ describe('buildGraph headline', () => {
 
   it('is the newest entry when none is marked', () => {
     const graph = buildGraph(
-      [entry('content/xuexi/a.md', '2022-03-01'), entry('content/yaowen/b.md', '2022-03-02', { category: YAOWEN })],
+      [
+        entry('content/xuexi/a.md', '2022-03-01'),
+        entry('content/yaowen/b.md', '2022-03-02', { category: YAOWEN }),
+      ],
       siteConfig(),
     );
     expect(graph.headline?.file).toBe('content/yaowen/b.md');
@@ -169,7 +172,11 @@ describe('buildGraph tags', () => {
   it('lists a tag entries newest first across categories and pages them', () => {
     const graph = buildGraph(tagged, siteConfig({ pageSize: 2 }));
     const jiuye = graph.tags.find((t) => t.name === '就业');
-    expect(files(jiuye?.entries)).toEqual(['content/xuexi/b.md', 'content/yaowen/c.md', 'content/xuexi/a.md']);
+    expect(files(jiuye?.entries)).toEqual([
+      'content/xuexi/b.md',
+      'content/yaowen/c.md',
+      'content/xuexi/a.md',
+    ]);
     expect(jiuye?.pages.map((p) => [p.url, files(p.entries)])).toEqual([
       ['/tags/jiu-ye/', ['content/xuexi/b.md', 'content/yaowen/c.md']],
       ['/tags/jiu-ye/page/2/', ['content/xuexi/a.md']],
