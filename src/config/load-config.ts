@@ -35,12 +35,14 @@ export async function loadConfig(root: string): Promise<{ config: SiteConfig; wa
 export function parseConfig(bytes: Uint8Array, file: string): { config: SiteConfig; warnings: Diagnostic[] } {
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
-    throw new GazetteError([error(file, decoded.reason, decoded, 'save it as UTF-8')]);
+    throw new GazetteError([
+      error(file, decoded.reason, { line: decoded.line, column: decoded.column }, 'save it as UTF-8'),
+    ]);
   }
   const parsed = parseYamlMapping(decoded.text, file, 'site.yaml');
   if (!parsed.ok) throw new GazetteError(parsed.diagnostics);
   const yaml = parsed.value;
-  const validated = validateMapping(siteSchema, yaml, file);
+  const validated = validateMapping(siteSchema, yaml, file, 'site.yaml');
   if (!validated.ok) throw new GazetteError(validated.diagnostics);
   const raw = validated.value;
 

@@ -25,8 +25,9 @@ export const siteSchema = z.object({
   description: z.string({ error: '"description" must be text' }).default(''),
   baseUrl: z
     .string({ error: '"baseUrl" must be text, e.g. https://news.example.cn/' })
-    .refine((u) => /^https?:\/\/[^/\s]+/i.test(u) && URL.canParse(u), {
-      error: '"baseUrl" must be an absolute http(s) URL with a scheme, e.g. https://news.example.cn/',
+    .refine((u) => /^https?:\/\/[^/\s]+/i.test(u) && URL.canParse(u) && !/[?#]/.test(u), {
+      error:
+        '"baseUrl" must be an absolute http(s) URL with a scheme and no ?query or #fragment, e.g. https://news.example.cn/',
     }),
   language: text('language').default('zh-CN'),
   timeZone: text('timeZone')

@@ -35,7 +35,11 @@ export function parseArticleDate(value: string, zone: string): DateResult {
       dt.hour === parts.hour &&
       dt.minute === parts.minute;
     if (!same) {
-      return { ok: false, message: `"${text}" is not a real date and time`, hint: impossibleHint(parts) };
+      return {
+        ok: false,
+        message: `"${text}" is not a real date and time`,
+        hint: impossibleHint(parts, zone),
+      };
     }
     return { ok: true, date: fromDateTime(dt, text.replace('T', ' ')) };
   }
@@ -47,7 +51,8 @@ export function parseArticleDate(value: string, zone: string): DateResult {
       ok: true,
       date: fromDateTime(
         inSite,
-        inSite.toFormat(text.length > 16 ? 'yyyy-MM-dd HH:mm:ss' : 'yyyy-MM-dd HH:mm'),
+        // Seconds are shown only if the editor wrote them, as for local times.
+        inSite.toFormat(/T\d{2}:\d{2}:\d{2}/.test(text) ? 'yyyy-MM-dd HH:mm:ss' : 'yyyy-MM-dd HH:mm'),
       ),
     };
   }
@@ -58,16 +63,23 @@ export function parseArticleDate(value: string, zone: string): DateResult {
   return { ok: false, message: `cannot read the date "${text}"`, hint };
 }
 
-function impossibleHint(p: {
-  month?: number;
-  day?: number;
-  hour: number;
-  minute: number;
-  second: number;
-}): string {
+function impossibleHint(
+  p: {
+    year?: number;
+    month?: number;
+    day?: number;
+    hour: number;
+    minute: number;
+    second: number;
+  },
+  zone: string,
+): string {
   if (p.hour > 23 || p.minute > 59 || p.second > 59)
     return 'hours run 00–23 and minutes and seconds 00–59 (midnight is 00:00 of the next day)';
   if ((p.month ?? 0) < 1 || (p.month ?? 0) > 12) return 'months run 01–12';
+  const day = DateTime.fromObject({ year: p.year, month: p.month, day: p.day }, { zone: 'UTC' });
+  if (day.isValid && day.day === p.day)
+    return `clocks in ${zone} skip that hour (summer time); pick a time outside it`;
   return 'that day does not exist in that month';
 }
 

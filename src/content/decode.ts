@@ -27,13 +27,14 @@ export function decodeText(bytes: Uint8Array): Decoded {
       reason: 'the file is not valid UTF-8 (perhaps saved as GBK or GB18030)',
     };
   }
+  // Normalise line endings so that every later position is counted in "\n" lines: CRLF and lone CR.
+  text = text.replace(/\r\n?/g, '\n');
   const nul = text.indexOf('\0');
   if (nul !== -1) {
     const at = positionOf(text, nul);
     return { ok: false, ...at, reason: 'the file contains a NUL byte (it may be a binary file)' };
   }
-  // Normalise line endings so that every later position is counted in "\n" lines: CRLF and lone CR.
-  return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+  return { ok: true, text };
 }
 
 function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {

@@ -22,7 +22,7 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
         error(
           file,
           decoded.reason,
-          decoded,
+          { line: decoded.line, column: decoded.column },
           'save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)',
         ),
       ],
@@ -33,7 +33,12 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
   const parsed = parseYamlMapping(split.value.yaml, file, 'front matter');
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
   const yaml = parsed.value;
-  const validated = validateMapping(frontMatterSchema, yaml, file);
+  const validated = validateMapping(
+    frontMatterSchema,
+    yaml,
+    file,
+    'front matter between the two "---" lines',
+  );
   if (!validated.ok) return { diagnostics: validated.diagnostics };
   const fm = validated.value;
 

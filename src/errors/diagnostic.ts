@@ -8,7 +8,7 @@ export type Severity = 'error' | 'warning';
 export interface Position {
   /** 1-based line. */
   readonly line: number;
-  /** 1-based column, counted in characters (code points of the line as the editor shows them). */
+  /** 1-based column in UTF-16 code units, as VS Code counts them (one per Chinese character of the BMP). */
   readonly column: number;
 }
 

@@ -25,6 +25,11 @@ function cutBetweenWords(text: string, limit: number): string {
   const isWordChar = (c: string | undefined) => c !== undefined && /[\p{Script=Latin}\p{Nd}_'-]/u.test(c);
   let end = chars.length;
   // Step back while the cut would split a Latin word or a number.
-  while (end > 0 && isWordChar(chars[end - 1]) && isWordChar([...text][end])) end--;
-  return chars.slice(0, end).join('').trim();
+  const all = [...text];
+  while (end > 0 && isWordChar(chars[end - 1]) && isWordChar(all[end])) end--;
+  // One word longer than the whole summary: cutting it is better than an empty summary.
+  return chars
+    .slice(0, end === 0 ? limit : end)
+    .join('')
+    .trim();
 }

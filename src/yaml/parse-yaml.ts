@@ -118,11 +118,24 @@ const HINTS: Record<string, string> = {
 };
 
 function yamlError(e: YAMLError, file: string, text: string, pos: (offset: number) => Position): Diagnostic {
-  const at = pos(e.pos[0]);
+  const at = (e.code === 'MISSING_CHAR' && openingQuote(text, e.pos[0])) || pos(e.pos[0]);
   const line = text.split('\n')[at.line - 1] ?? '';
   const hint = line.includes('：') && !line.includes(': ') ? fullWidthColonHint(line) : HINTS[e.code];
   const message = e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
   return error(file, `invalid YAML: ${message}`, at, hint ?? 'see the YAML rules in docs/编辑指南.md');
+}
+
+/**
+ * YAML reports an unclosed quote where the text runs out; the editor needs the line that opened it:
+ * the last value before `offset` that starts with a quote its own line does not close.
+ */
+function openingQuote(text: string, offset: number): Position | undefined {
+  const lines = text.slice(0, offset).split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = /^(\s*(?:-\s+)?(?:[^\s:"'][^:]*:\s+)?)(["'])(.*)$/.exec(lines[i] ?? '');
+    if (m?.[2] && !(m[3] ?? '').includes(m[2])) return { line: i + 1, column: (m[1]?.length ?? 0) + 1 };
+  }
+  return undefined;
 }
 
 function fullWidthColonHint(text: string): string | undefined {

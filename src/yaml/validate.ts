@@ -8,6 +8,7 @@ export function validateMapping<T>(
   schema: z.ZodType<T>,
   yaml: YamlMapping,
   file: string,
+  what: string,
 ): { ok: true; value: T } | { ok: false; diagnostics: Diagnostic[] } {
   const result = schema.safeParse(yaml.data);
   if (result.success) return { ok: true, value: result.data };
@@ -20,7 +21,7 @@ export function validateMapping<T>(
       if (missing) {
         // Point at the start of the mapping: the field belongs somewhere between the "---" lines.
         const example = /e\.g\. ([^(]+?)(?: \(|$)/.exec(issue.message)?.[1];
-        const hint = example ? `add a line like "${example}"` : 'add it between the two "---" lines';
+        const hint = example ? `add a line like "${example}"` : `add it to the ${what}`;
         return error(file, `the required field "${String(path[0])}" is missing`, yaml.locate([]), hint);
       }
       return error(file, issue.message, yaml.locate(path));

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, byDateDesc } from '../../src/graph/build-graph.js';
+import { makeEntry } from '../../src/graph/entries.js';
 import { paginate } from '../../src/graph/paginate.js';
 import type { Entry } from '../../src/graph/site-graph.js';
 import { articleUrl, listPageUrl, outputPathOf, tagUrl } from '../../src/graph/urls.js';
+import { createMarkdown } from '../../src/markdown/markdown-it.js';
 import { entry, siteConfig, siteDate, XUEXI, YAOWEN } from './fixtures.js';
 
 const files = (list: readonly Entry[] | undefined) => (list ?? []).map((e) => e.file);
@@ -228,5 +230,36 @@ describe('urls', () => {
     expect(listPageUrl('/xuexi/', 1)).toBe('/xuexi/');
     expect(listPageUrl('/xuexi/', 2)).toBe('/xuexi/page/2/');
     expect(tagUrl('jiu-ye')).toBe('/tags/jiu-ye/');
+  });
+});
+
+describe('makeEntry', () => {
+  const md = createMarkdown();
+  const {
+    html: _h,
+    summaryText: _s,
+    url: _u,
+    ...article
+  } = entry('content/xuexi/a.md', '2022-03-01 16:59', {
+    slug: 'jinhua-yonggong',
+    body: '## 小标题\n\n金华全力保障用工。企业开工。\n',
+  });
+
+  it('renders the body, makes a summary and fixes the url', () => {
+    const e = makeEntry(md, article, siteConfig());
+    expect(e.html).toBe('<h2 id="xiao-biao-ti">小标题</h2>\n<p>金华全力保障用工。企业开工。</p>\n');
+    expect(e.summaryText).toBe('金华全力保障用工。企业开工。');
+    expect(e.url).toBe('/xuexi/2022/03/jinhua-yonggong/');
+    expect(e.file).toBe('content/xuexi/a.md');
+  });
+
+  it("prefers the editor's summary and follows the permalink pattern", () => {
+    const e = makeEntry(
+      md,
+      { ...article, summary: '编辑摘要。' },
+      siteConfig({ permalink: '/{category}/{slug}.html' }),
+    );
+    expect(e.summaryText).toBe('编辑摘要。');
+    expect(e.url).toBe('/xuexi/jinhua-yonggong.html');
   });
 });
