@@ -29,7 +29,7 @@ const cases: Array<[name: string, file: string, text: string | Uint8Array, expec
     'invalid YAML',
     'content/xuexi/a.md',
     '---\ntitle: "未闭合\ndate: 2022-03-01 10:00\ncategory: 学习\n---\n',
-    'content/xuexi/a.md:4:13: error: invalid YAML: Missing closing "quote; a quoted value needs its closing quote',
+    'content/xuexi/a.md:2:8: error: invalid YAML: Missing closing "quote; a quoted value needs its closing quote',
   ],
   [
     'unknown category',
