@@ -1,13 +1,9 @@
 import path from 'node:path';
 import { loadConfig } from './config/load-config.js';
-import type { Article } from './content/article.js';
 import { readSources } from './content/discover.js';
-import { loadArticle } from './content/load-article.js';
-import { exclusionOf } from './content/publish.js';
 import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js';
 import { buildGraph } from './graph/build-graph.js';
 import { findCollisions } from './graph/collisions.js';
-import { makeEntry } from './graph/entries.js';
 import { outputPathOf } from './graph/urls.js';
 import { createMarkdown } from './markdown/markdown-it.js';
 import { openOutputFolder } from './output/output-folder.js';
@@ -15,6 +11,7 @@ import { listPublicFiles } from './output/public-files.js';
 import { writePages } from './output/write-pages.js';
 import { planPages } from './pages/plan-pages.js';
 import { THEME_PUBLIC } from './paths.js';
+import { loadEntries } from './site/load-entries.js';
 import { compileTemplates } from './templates/compile-templates.js';
 import { createEnvironment, templateDirs } from './templates/environment.js';
 
@@ -27,6 +24,8 @@ export interface BuildOptions {
   readonly future?: boolean;
   /** The moment of the build, for leaving out future-dated articles; default: now. */
   readonly now?: number;
+  /** Overrides site.yaml's baseUrl. */
+  readonly baseUrl?: string;
 }
 
 export interface BuildReport {
@@ -58,29 +57,23 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (hasErrors(diagnostics)) throw new GazetteError(diagnostics);
   };
 
-  const { config, warnings } = await step('load config', () => loadConfig(root));
+  const { config, warnings } = await step('load config', () =>
+    loadConfig(root, options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+  );
   diagnostics.push(...warnings);
   const sources = await step('read content', () => readSources(root, [out]));
   diagnostics.push(...sources.diagnostics);
-  const articles = await step('validate front matter', () =>
-    loadArticles(sources.files, config, diagnostics),
-  );
-  stopOnErrors();
-
   const publish = {
     drafts: options.drafts ?? false,
     future: options.future ?? false,
     now: options.now ?? Date.now(),
   };
-  const skipped = { draft: 0, future: 0 };
-  const published = articles.filter((a) => {
-    const why = exclusionOf(a, publish);
-    if (why) skipped[why]++;
-    return !why;
-  });
-
-  const md = createMarkdown();
-  const entries = await step('render markdown', () => published.map((a) => makeEntry(md, a, config)));
+  const loaded = await step('load articles', () =>
+    loadEntries(sources.files, config, publish, createMarkdown(config.basePath)),
+  );
+  diagnostics.push(...loaded.diagnostics);
+  stopOnErrors();
+  const entries = loaded.published;
   diagnostics.push(...findCollisions(entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file }))));
   stopOnErrors();
 
@@ -118,22 +111,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     articles: entries.length,
     pages: pages.length,
     staticFiles: staticFiles.length,
-    skipped,
+    skipped: loaded.skipped,
     warnings: diagnostics,
     timings,
   };
-}
-
-function loadArticles(
-  files: readonly { path: string; bytes: Uint8Array }[],
-  config: Parameters<typeof loadArticle>[1],
-  sink: Diagnostic[],
-): Article[] {
-  const articles: Article[] = [];
-  for (const file of files) {
-    const { article, diagnostics } = loadArticle(file, config);
-    sink.push(...diagnostics);
-    if (article) articles.push(article);
-  }
-  return articles;
 }

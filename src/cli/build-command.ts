@@ -14,6 +14,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   const report = await build({
     root: values.root ?? '.',
     ...(values.out !== undefined && { out: values.out }),
+    ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
     drafts: values.drafts ?? false,
     future: values.future ?? false,
   });
@@ -41,6 +42,7 @@ function parseOptions(args: string[]) {
       options: {
         root: { type: 'string' },
         out: { type: 'string' },
+        'base-url': { type: 'string' },
         drafts: { type: 'boolean' },
         future: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },

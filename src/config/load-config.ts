@@ -14,7 +14,16 @@ export const CONFIG_FILE = 'site.yaml';
 export const RESERVED_SLUGS = ['tags', 'page', 'assets', 'archive', 'search', 'feeds', '404'];
 
 /** Reads and validates `ROOT/site.yaml`. Throws GazetteError; returns the config and any warnings. */
-export async function loadConfig(root: string): Promise<{ config: SiteConfig; warnings: Diagnostic[] }> {
+/** Settings given on the command line, which win over site.yaml. */
+export interface ConfigOverrides {
+  /** `--base-url`: e.g. to serve the same site from a subfolder, or from the dev server. */
+  readonly baseUrl?: string;
+}
+
+export async function loadConfig(
+  root: string,
+  overrides: ConfigOverrides = {},
+): Promise<{ config: SiteConfig; warnings: Diagnostic[] }> {
   const file = CONFIG_FILE;
   let bytes: Uint8Array;
   try {
@@ -29,10 +38,14 @@ export async function loadConfig(root: string): Promise<{ config: SiteConfig; wa
       ),
     ]);
   }
-  return parseConfig(bytes, file);
+  return parseConfig(bytes, file, overrides);
 }
 
-export function parseConfig(bytes: Uint8Array, file: string): { config: SiteConfig; warnings: Diagnostic[] } {
+export function parseConfig(
+  bytes: Uint8Array,
+  file: string,
+  overrides: ConfigOverrides = {},
+): { config: SiteConfig; warnings: Diagnostic[] } {
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
     throw new GazetteError([
@@ -43,6 +56,12 @@ export function parseConfig(bytes: Uint8Array, file: string): { config: SiteConf
   if (!parsed.ok) throw new GazetteError(parsed.diagnostics);
   const yaml = parsed.value;
   const validated = validateMapping(siteSchema, yaml, file, 'site.yaml');
+  if (validated.ok && overrides.baseUrl !== undefined) {
+    const checked = siteSchema.shape.baseUrl.safeParse(overrides.baseUrl);
+    if (!checked.success)
+      throw new GazetteError([error('--base-url', checked.error.issues[0]?.message ?? 'invalid URL')]);
+    validated.value.baseUrl = checked.data;
+  }
   if (!validated.ok) throw new GazetteError(validated.diagnostics);
   const raw = validated.value;
 

@@ -7,10 +7,12 @@ import type { Entry } from './site-graph.js';
 import { articleUrl } from './urls.js';
 
 /** An article with its body rendered and its URL fixed. */
-export function makeEntry(md: MarkdownIt, article: Article, config: SiteConfig): Entry {
+/** `version` identifies the source the entry was made from (a digest of its bytes). */
+export function makeEntry(md: MarkdownIt, article: Article, config: SiteConfig, version: string): Entry {
   const rendered = renderMarkdown(md, article.body);
   return {
     ...article,
+    version,
     html: rendered.html,
     summaryText: article.summary ?? makeSummary(rendered.paragraphs),
     url: articleUrl(config.permalink, article),

@@ -3,6 +3,8 @@ import type { Article } from '../content/article.js';
 
 /** An article with its rendered body and its place on the site. */
 export interface Entry extends Article {
+  /** Digest of the source file: two entries with the same file and version render the same. */
+  readonly version: string;
   readonly html: string;
   /** The editor's summary, or the first sentences of the body. */
   readonly summaryText: string;

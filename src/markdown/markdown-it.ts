@@ -11,10 +11,11 @@ const UNSAFE_SCHEME = /^\s*(javascript|vbscript|file|data):/i;
  * GFM tables, heading anchors with pinyin ids, and CJK-friendly emphasis so that `**“开门红”**，`
  * is bold (plain CommonMark leaves the asterisks).
  */
-export function createMarkdown(): MarkdownIt {
+export function createMarkdown(basePath = '/'): MarkdownIt {
   const md = new MarkdownItCtor({ html: false, linkify: false, typographer: false });
   md.validateLink = (url) => !UNSAFE_SCHEME.test(decodeEntities(url));
   md.use(cjkFriendly);
+  if (basePath !== '/') prefixRootLinks(md, basePath);
   md.use(anchor, { slugify: (s: string) => slugify(s) || 'section', tabIndex: false });
   return md;
 }
@@ -24,3 +25,21 @@ const decodeEntities = (s: string) =>
   s.replace(/&#(x?)([0-9a-f]+);?/gi, (_, hex: string, n: string) =>
     String.fromCodePoint(Number.parseInt(n, hex ? 16 : 10)),
   );
+
+/** A site served from a subfolder: `[a](/xuexi/)` in an article must lead to `/news/xuexi/`. */
+function prefixRootLinks(md: MarkdownIt, basePath: string): void {
+  const prefix = (url: string) =>
+    url.startsWith('/') && !url.startsWith('//') ? basePath + url.slice(1) : url;
+  for (const [rule, attr] of [
+    ['link_open', 'href'],
+    ['image', 'src'],
+  ] as const) {
+    const original = md.renderer.rules[rule];
+    md.renderer.rules[rule] = (tokens, idx, options, env, self) => {
+      const token = tokens[idx];
+      const value = token?.attrGet(attr);
+      if (token && value) token.attrSet(attr, prefix(String(value)));
+      return original ? original(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+    };
+  }
+}

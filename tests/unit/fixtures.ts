@@ -41,6 +41,7 @@ export function entry(file: string, date: string, overrides: Partial<Omit<Entry,
   const d = siteDate(date);
   return {
     file,
+    version: 'v1',
     title: `标题 ${slug}`,
     slug,
     category,

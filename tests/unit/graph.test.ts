@@ -246,7 +246,8 @@ describe('makeEntry', () => {
   });
 
   it('renders the body, makes a summary and fixes the url', () => {
-    const e = makeEntry(md, article, siteConfig());
+    const e = makeEntry(md, article, siteConfig(), 'v1');
+    expect(e.version).toBe('v1');
     expect(e.html).toBe('<h2 id="xiao-biao-ti">小标题</h2>\n<p>金华全力保障用工。企业开工。</p>\n');
     expect(e.summaryText).toBe('金华全力保障用工。企业开工。');
     expect(e.url).toBe('/xuexi/2022/03/jinhua-yonggong/');
@@ -258,6 +259,7 @@ describe('makeEntry', () => {
       md,
       { ...article, summary: '编辑摘要。' },
       siteConfig({ permalink: '/{category}/{slug}.html' }),
+      'v1',
     );
     expect(e.summaryText).toBe('编辑摘要。');
     expect(e.url).toBe('/xuexi/jinhua-yonggong.html');

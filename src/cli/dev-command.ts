@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { startDevServer } from '../dev/dev-server.js';
+import type { Io } from './io.js';
+import { DEV_HELP, UsageError } from './usage.js';
+
+export async function devCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseOptions(args);
+  if (values.help) {
+    io.out(DEV_HELP);
+    return 0;
+  }
+  const port = Number(values.port ?? '4000');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a number from 0 to 65535\n\n${DEV_HELP}`);
+  let server: Awaited<ReturnType<typeof startDevServer>>;
+  try {
+    server = await startDevServer({
+      root: values.root ?? '.',
+      host: values.host ?? '127.0.0.1',
+      port,
+      drafts: values.drafts ?? false,
+      future: values.future ?? false,
+      log: (line) => io.out(line),
+    });
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      io.err(
+        `gazette dev: port ${port} is already in use; try --port ${port + 1} (or --port 0 for any free port)`,
+      );
+      return 1;
+    }
+    throw cause;
+  }
+  if (values.open) openBrowser(server.url);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}
+
+function openBrowser(url: string): void {
+  const command =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  spawn(command, [url], { detached: true, stdio: 'ignore' })
+    .on('error', () => {})
+    .unref();
+}
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        root: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        open: { type: 'boolean' },
+        drafts: { type: 'boolean' },
+        future: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (cause) {
+    throw new UsageError(`${(cause as Error).message}\n\n${DEV_HELP}`);
+  }
+}

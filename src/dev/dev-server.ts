@@ -1,0 +1,99 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { CONFIG_FILE } from '../config/load-config.js';
+import { CONTENT_DIR } from '../content/discover.js';
+import { formatDiagnostic } from '../errors/diagnostic.js';
+import { THEME_PUBLIC } from '../paths.js';
+import { templateDirs } from '../templates/environment.js';
+import { createDevSite, type RebuildReport } from './dev-site.js';
+import { ReloadHub } from './live-reload.js';
+import { createServer } from './server.js';
+import { watchPaths } from './watch.js';
+
+export interface DevServerOptions {
+  readonly root: string;
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly drafts?: boolean;
+  readonly future?: boolean;
+  /** Called with each line worth showing in the terminal. */
+  readonly log: (line: string) => void;
+}
+
+export interface RunningDevServer {
+  readonly url: string;
+  /** The last rebuild: tests wait on it. */
+  readonly lastRebuild: () => Promise<RebuildReport>;
+  close(): Promise<void>;
+}
+
+/** Builds the site into memory, serves it, and rebuilds and reloads the browser on every change. */
+export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
+  const root = path.resolve(options.root);
+  const hub = new ReloadHub();
+  let served: ReadonlyMap<string, Uint8Array> = new Map();
+  const server = createServer(() => served, hub);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}/`;
+
+  const site = createDevSite({
+    root,
+    baseUrl: url,
+    ...(options.drafts !== undefined && { drafts: options.drafts }),
+    ...(options.future !== undefined && { future: options.future }),
+    exclude: [path.join(root, 'dist')],
+  });
+  served = site.files;
+  let last: Promise<RebuildReport>;
+  const rebuild = (paths?: string[]) => {
+    last = site.rebuild(paths).then((report) => {
+      publish(report, paths);
+      return report;
+    });
+    return last;
+  };
+  const publish = (report: RebuildReport, paths?: string[]) => {
+    const what = paths ? paths.map((p) => path.relative(root, p) || p).join(', ') : 'initial build';
+    if (report.ok) {
+      for (const d of report.diagnostics) options.log(formatDiagnostic(d));
+      options.log(`rebuilt in ${report.ms} ms: ${report.changed.length} file(s) updated (${what})`);
+      hub.reload(report.changed);
+    } else {
+      const lines = report.diagnostics.map(formatDiagnostic);
+      for (const l of lines) options.log(l);
+      options.log(`build failed after ${report.ms} ms (${what}); still serving the last good pages`);
+      hub.fail(lines);
+    }
+  };
+
+  await rebuild();
+  options.log(`gazette dev: serving ${root} at ${url}`);
+
+  const watched = [
+    path.join(root, CONTENT_DIR),
+    path.join(root, CONFIG_FILE),
+    path.join(root, 'public'),
+    ...templateDirs(root),
+    THEME_PUBLIC,
+  ];
+  const watcher = watchPaths(watched, [path.join(root, 'dist')], async (changed) => {
+    await rebuild(changed);
+  });
+
+  return {
+    url,
+    lastRebuild: () => last,
+    async close() {
+      await watcher.close();
+      hub.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

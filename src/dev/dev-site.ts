@@ -1,0 +1,213 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type nunjucks from 'nunjucks';
+import { CONFIG_FILE, loadConfig } from '../config/load-config.js';
+import type { SiteConfig } from '../config/site-config.js';
+import type { SourceFile } from '../content/article.js';
+import { CONTENT_DIR, isArticleName, readSources } from '../content/discover.js';
+import { type Diagnostic, GazetteError, hasErrors } from '../errors/diagnostic.js';
+import { buildGraph } from '../graph/build-graph.js';
+import { findCollisions } from '../graph/collisions.js';
+import { outputPathOf } from '../graph/urls.js';
+import { createMarkdown } from '../markdown/markdown-it.js';
+import { listPublicFiles } from '../output/public-files.js';
+import { planPages } from '../pages/plan-pages.js';
+import { THEME_PUBLIC } from '../paths.js';
+import { digestOf, type EntryCache, loadEntries } from '../site/load-entries.js';
+import { pageSignature } from '../site/page-signature.js';
+import { compileTemplates } from '../templates/compile-templates.js';
+import { createEnvironment, templateDirs } from '../templates/environment.js';
+import { renderPage } from '../templates/render-page.js';
+import { type TemplateFingerprints, templateFingerprints } from '../templates/template-deps.js';
+
+export interface DevSiteOptions {
+  readonly root: string;
+  /** The address the dev server is reached at: every link of the served site points there. */
+  readonly baseUrl: string;
+  readonly drafts?: boolean;
+  readonly future?: boolean;
+  /** Folders never read as content (the build's output folder). */
+  readonly exclude?: readonly string[];
+}
+
+export interface RebuildReport {
+  readonly ok: boolean;
+  /** Errors (when not ok) and warnings. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Output paths written or removed by this rebuild: `xuexi/index.html`. */
+  readonly changed: readonly string[];
+  readonly rendered: number;
+  readonly ms: number;
+}
+
+/** The site as served by the dev server: output path → bytes, always the last good build. */
+export interface DevSite {
+  readonly files: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Rebuilds after `paths` (absolute) changed; `undefined` means anything may have changed.
+   * Only changed files are re-read and only pages whose inputs changed are re-rendered; the result
+   * is always what a full build would give. On errors, the last good site stays.
+   */
+  rebuild(paths?: readonly string[]): Promise<RebuildReport>;
+}
+
+export function createDevSite(options: DevSiteOptions): DevSite {
+  const root = path.resolve(options.root);
+  const contentDir = path.join(root, CONTENT_DIR);
+  const files = new Map<string, Uint8Array>();
+  const signatures = new Map<string, string>();
+  const staticDigests = new Map<string, string>();
+  const sources = new Map<string, SourceFile>();
+  let config: SiteConfig | undefined;
+  let configDigest = '';
+  let entryCache: EntryCache = new Map();
+  let env: nunjucks.Environment | undefined;
+  let fingerprints: TemplateFingerprints = new Map();
+  // Set when site.yaml or a template changed, cleared only once it loads: until then every rebuild
+  // fails as a full build would, instead of quietly using the last good one.
+  let configDirty = true;
+  let templatesDirty = true;
+  let running: Promise<RebuildReport> = Promise.resolve({
+    ok: true,
+    diagnostics: [],
+    changed: [],
+    rendered: 0,
+    ms: 0,
+  });
+
+  const rebuildNow = async (paths: readonly string[] | undefined): Promise<RebuildReport> => {
+    const started = performance.now();
+    const all = paths === undefined;
+    const touched = (dir: string) => all || paths.some((p) => p === dir || p.startsWith(dir + path.sep));
+    const diagnostics: Diagnostic[] = [];
+    const fail = (more: readonly Diagnostic[] = []): RebuildReport => ({
+      ok: false,
+      diagnostics: [...diagnostics, ...more],
+      changed: [],
+      rendered: 0,
+      ms: Math.round(performance.now() - started),
+    });
+
+    try {
+      // 1. Config: a change of site.yaml (or of the result) invalidates everything.
+      if (touched(path.join(root, CONFIG_FILE))) configDirty = true;
+      if (configDirty) {
+        const loaded = await loadConfig(root, { baseUrl: options.baseUrl });
+        diagnostics.push(...loaded.warnings);
+        const digest = digestOf(JSON.stringify(loaded.config));
+        if (digest !== configDigest) {
+          config = loaded.config;
+          configDigest = digest;
+          entryCache = new Map();
+          signatures.clear();
+          templatesDirty = true;
+        }
+        configDirty = false;
+      }
+      if (!config) return fail();
+
+      // 2. Content: re-read only the files that changed; rescan when folders may have moved.
+      const rescan =
+        all || sources.size === 0 || paths.some((p) => p === contentDir || !isArticleName(path.basename(p)));
+      if (rescan && touched(contentDir)) {
+        const read = await readSources(root, options.exclude ?? []);
+        diagnostics.push(...read.diagnostics);
+        sources.clear();
+        for (const f of read.files) sources.set(f.path, f);
+      } else {
+        for (const p of paths ?? []) {
+          if (!p.startsWith(contentDir + path.sep)) continue;
+          const rel = path.relative(root, p).split(path.sep).join('/');
+          const bytes = await readFile(p).catch(() => undefined);
+          if (bytes) sources.set(rel, { path: rel, bytes });
+          else sources.delete(rel);
+        }
+      }
+      const publish = { drafts: options.drafts ?? false, future: options.future ?? false, now: Date.now() };
+      const ordered = [...sources.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+      const loaded = loadEntries(ordered, config, publish, createMarkdown(config.basePath), entryCache);
+      diagnostics.push(...loaded.diagnostics);
+      diagnostics.push(
+        ...findCollisions(loaded.published.map((e) => ({ path: outputPathOf(e.url), owner: e.file }))),
+      );
+      if (hasErrors(diagnostics)) return fail();
+
+      // 3. Structure, pages and static files: cheap, always recomputed.
+      const graph = buildGraph(loaded.published, config);
+      const pages = planPages(graph, config);
+      const staticFiles = await listPublicFiles([THEME_PUBLIC, path.join(root, 'public')]);
+      diagnostics.push(
+        ...findCollisions([
+          ...pages.map((p) => ({
+            path: outputPathOf(p.url),
+            owner: p.source ?? `the generated page ${p.url}`,
+          })),
+          ...staticFiles.map((f) => ({ path: f.to, owner: `public/${f.to}` })),
+        ]),
+      );
+      if (hasErrors(diagnostics)) return fail();
+
+      // 4. Templates: recompiled when any of them changed; fingerprints say which pages they affect.
+      const dirs = templateDirs(root);
+      if (dirs.some(touched)) templatesDirty = true;
+      if (!env || templatesDirty) {
+        const fresh = createEnvironment(root, config);
+        const problems = await compileTemplates(fresh, dirs, root);
+        if (hasErrors(problems)) return fail(problems);
+        env = fresh;
+        fingerprints = await templateFingerprints(dirs);
+        templatesDirty = false;
+      }
+
+      // 5. Render what changed, into a batch that replaces the served files only if all succeed.
+      const batch = new Map<string, Uint8Array>();
+      const nextSignatures = new Map<string, string>();
+      for (const page of pages) {
+        const out = outputPathOf(page.url);
+        const signature = pageSignature(page, fingerprints.get(page.template) ?? '', configDigest);
+        nextSignatures.set(out, signature);
+        if (signatures.get(out) !== signature) batch.set(out, Buffer.from(renderPage(env, page, root)));
+      }
+      const nextStatic = new Map<string, string>();
+      for (const f of staticFiles) {
+        const bytes = await readFile(f.from);
+        const digest = digestOf(bytes);
+        nextStatic.set(f.to, digest);
+        if (staticDigests.get(f.to) !== digest) batch.set(f.to, bytes);
+      }
+
+      const changed = [...batch.keys()];
+      for (const [out, bytes] of batch) files.set(out, bytes);
+      for (const out of [...files.keys()]) {
+        if (!nextSignatures.has(out) && !nextStatic.has(out)) {
+          files.delete(out);
+          changed.push(out);
+        }
+      }
+      signatures.clear();
+      for (const [k, v] of nextSignatures) signatures.set(k, v);
+      staticDigests.clear();
+      for (const [k, v] of nextStatic) staticDigests.set(k, v);
+      const rendered = changed.length;
+      return {
+        ok: true,
+        diagnostics,
+        changed: changed.sort(),
+        rendered,
+        ms: Math.round(performance.now() - started),
+      };
+    } catch (cause) {
+      if (cause instanceof GazetteError) return fail(cause.diagnostics);
+      throw cause;
+    }
+  };
+
+  return {
+    files,
+    // Rebuilds run one at a time, in the order asked for.
+    rebuild(paths) {
+      running = running.then(() => rebuildNow(paths));
+      return running;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { MarkdownIt } from 'markdown-it';
+import type { SiteConfig } from '../config/site-config.js';
+import type { Article, SourceFile } from '../content/article.js';
+import { loadArticle } from '../content/load-article.js';
+import { exclusionOf, type PublishOptions } from '../content/publish.js';
+import type { Diagnostic } from '../errors/diagnostic.js';
+import { makeEntry } from '../graph/entries.js';
+import type { Entry } from '../graph/site-graph.js';
+
+/** What one content file became; kept between rebuilds while the file's bytes stay the same. */
+interface Loaded {
+  readonly digest: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly article?: Article;
+  /** Rendered on first use: drafts and future articles are not rendered unless published. */
+  entry?: Entry;
+}
+
+/**
+ * Remembers each file's article and rendered Markdown by the digest of its bytes, so a rebuild
+ * re-reads only what changed. Valid for one config: make a new cache when site.yaml changes.
+ */
+export type EntryCache = Map<string, Loaded>;
+
+export interface LoadedEntries {
+  /** The articles this build publishes, rendered. */
+  readonly published: readonly Entry[];
+  readonly skipped: { draft: number; future: number };
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Validates every content file and renders its Markdown: front matter → Article → Entry. */
+export function loadEntries(
+  files: readonly SourceFile[],
+  config: SiteConfig,
+  publish: PublishOptions,
+  md: MarkdownIt,
+  cache: EntryCache = new Map(),
+): LoadedEntries {
+  const diagnostics: Diagnostic[] = [];
+  const published: Entry[] = [];
+  const skipped = { draft: 0, future: 0 };
+  const seen = new Set<string>();
+  for (const file of files) {
+    seen.add(file.path);
+    const digest = digestOf(file.bytes);
+    let loaded = cache.get(file.path);
+    if (loaded?.digest !== digest) {
+      const { article, diagnostics: found } = loadArticle(file, config);
+      loaded = { digest, diagnostics: found, ...(article && { article }) };
+      cache.set(file.path, loaded);
+    }
+    diagnostics.push(...loaded.diagnostics);
+    if (!loaded.article) continue;
+    const why = exclusionOf(loaded.article, publish);
+    if (why) {
+      skipped[why]++;
+      continue;
+    }
+    loaded.entry ??= makeEntry(md, loaded.article, config, digest);
+    published.push(loaded.entry);
+  }
+  for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);
+  return { published, skipped, diagnostics };
+}
+
+export const digestOf = (data: string | Uint8Array): string =>
+  createHash('sha1').update(data).digest('base64url');

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A name's fingerprint: changes when the template or anything it extends, includes or imports changes. */
+export type TemplateFingerprints = ReadonlyMap<string, string>;
+
+const REFERENCE = /\{%-?\s*(?:extends|include|import|from)\s+(["'])([^"']+)\1/g;
+const DYNAMIC = /\{%-?\s*(?:extends|include|import|from)\s+[^"'\s]/;
+
+/**
+ * Reads every template the site can use (its own first, then the built-in theme's, by name) and
+ * fingerprints each with everything it pulls in. A template that names another through a variable
+ * depends, to be safe, on all of them.
+ */
+export async function templateFingerprints(dirs: readonly string[]): Promise<TemplateFingerprints> {
+  const sources = new Map<string, string>();
+  for (const dir of dirs) {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      if (!e.isFile() || !e.name.endsWith('.njk')) continue;
+      const name = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+      if (!sources.has(name)) sources.set(name, await readFile(path.join(e.parentPath, e.name), 'utf8'));
+    }
+  }
+  const names = [...sources.keys()].sort();
+  const direct = new Map<string, string[]>();
+  for (const [name, text] of sources) {
+    direct.set(name, DYNAMIC.test(text) ? names : [...text.matchAll(REFERENCE)].map((m) => m[2] ?? ''));
+  }
+  const fingerprints = new Map<string, string>();
+  for (const name of names) {
+    const closure = new Set<string>();
+    const visit = (n: string) => {
+      if (closure.has(n)) return;
+      closure.add(n);
+      for (const d of direct.get(n) ?? []) visit(d);
+    };
+    visit(name);
+    const hash = createHash('sha1');
+    for (const n of [...closure].sort()) hash.update(`${n}\0${sources.get(n) ?? '(missing)'}\0`);
+    fingerprints.set(name, hash.digest('base64url'));
+  }
+  return fingerprints;
+}
