@@ -1,10 +1,14 @@
 import { formatDiagnostic, GazetteError } from '../errors/diagnostic.js';
 import { buildCommand } from './build-command.js';
+import { devCommand } from './dev-command.js';
 import { type Io, processIo } from './io.js';
+import { newCommand } from './new-command.js';
 import { MAIN_HELP, UsageError } from './usage.js';
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   build: buildCommand,
+  new: newCommand,
+  dev: devCommand,
 };
 
 /** Runs the CLI and returns its exit code: 0 done, 1 problems in the site, 2 bad usage. */

@@ -9,18 +9,48 @@ Usage: gazette <command> [options]
 
 Commands:
   build    build the site into dist/
+  dev      preview the site with live reload while you edit
+  new      create a new article in content/
 
 Run "gazette <command> --help" for the options of a command.`;
 
-export const BUILD_HELP = `Usage: gazette build [--root DIR] [--out DIR] [--drafts] [--future]
+export const BUILD_HELP = `Usage: gazette build [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
 
 Builds the site in DIR (site.yaml and content/) into a static portal.
 
 Options:
   --root DIR   the site's folder (default: .)
   --out DIR    where to write the site (default: ROOT/dist); replaced only if the build succeeds
+  --base-url URL  the site's address, overriding baseUrl in site.yaml (a path serves it from a subfolder)
   --drafts     include articles with draft: true
   --future     include articles dated in the future
   -h, --help   show this help
 
 Exit codes: 0 built, 1 errors in content, config or templates, 2 bad usage.`;
+
+export const NEW_HELP = `Usage: gazette new "标题" --category NAME [--slug SLUG] [--root DIR]
+
+Creates content/<category>/<YYYY-MM-DD>-<slug>.md with today's date (in the site's time zone) and
+complete front matter, then prints its path. An existing file is never overwritten.
+
+Options:
+  -c, --category NAME   the category, by name (学习) or slug (xuexi), as listed in site.yaml
+  --slug SLUG           the file name and URL slug (a-z, 0-9, "-"); default: the title in pinyin
+  --root DIR            the site's folder (default: .)
+  -h, --help            show this help
+
+Exit codes: 0 created, 1 problems in site.yaml or the file exists, 2 bad usage.`;
+
+export const DEV_HELP = `Usage: gazette dev [--root DIR] [--port 4000] [--host 127.0.0.1] [--open] [--drafts] [--future]
+
+Builds the site into memory, serves it, and rebuilds and reloads the open pages on every save.
+Errors are shown in the terminal and over the page; the last good pages keep being served.
+
+Options:
+  --root DIR    the site's folder (default: .)
+  --port N      port to listen on (default: 4000; 0 picks a free one)
+  --host ADDR   address to listen on (default: 127.0.0.1, this computer only)
+  --open        open the site in the default browser
+  --drafts      include articles with draft: true
+  --future      include articles dated in the future
+  -h, --help    show this help`;
