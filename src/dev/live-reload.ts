@@ -12,6 +12,8 @@ export const CLIENT_SCRIPT = `<script>
   const here = decodeURIComponent(location.pathname);
   const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
   let overlay;
+  // Visible state for anyone inspecting the page: is it listening for rebuilds?
+  events.onopen = () => { document.documentElement.dataset.gazetteLive = 'connected'; };
   const clear = () => { overlay?.remove(); overlay = undefined; };
   events.addEventListener('reload', (e) => {
     const changed = JSON.parse(e.data);
