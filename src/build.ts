@@ -24,9 +24,15 @@ export interface BuildOptions {
   readonly future?: boolean;
   /** The moment of the build, for leaving out future-dated articles; default: now. */
   readonly now?: number;
+  /** Told of each finished step and of every page written, for a progress display. */
+  readonly progress?: (event: ProgressEvent) => void;
   /** Overrides site.yaml's baseUrl. */
   readonly baseUrl?: string;
 }
+
+export type ProgressEvent =
+  | { readonly kind: 'step'; readonly name: string; readonly ms: number }
+  | { readonly kind: 'pages'; readonly done: number; readonly total: number };
 
 export interface BuildReport {
   readonly out: string;
@@ -49,7 +55,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
     const result = await run();
-    timings.push([name, Math.round(performance.now() - start)]);
+    const ms = Math.round(performance.now() - start);
+    timings.push([name, ms]);
+    options.progress?.({ kind: 'step', name, ms });
     return result;
   };
   const diagnostics: Diagnostic[] = [];
@@ -98,7 +106,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   const output = await openOutputFolder(out);
   try {
-    await step('render and write pages', () => writePages(pages, env, root, output));
+    await step('render and write pages', () =>
+      writePages(pages, env, root, output, (done, total) =>
+        options.progress?.({ kind: 'pages', done, total }),
+      ),
+    );
     await step('copy static files', () => Promise.all(staticFiles.map((f) => output.copy(f.from, f.to))));
     await step('swap in new site', () => output.commit());
   } catch (cause) {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { build } from '../build.js';
 import { formatDiagnostic } from '../errors/diagnostic.js';
 import type { Io } from './io.js';
+import { progressReporter } from './progress.js';
 import { BUILD_HELP, UsageError } from './usage.js';
 
 export async function buildCommand(args: string[], io: Io): Promise<number> {
@@ -17,6 +18,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
     drafts: values.drafts ?? false,
     future: values.future ?? false,
+    ...(!values.quiet && io.progress && { progress: progressReporter(io.progress) }),
   });
   for (const w of report.warnings) io.err(formatDiagnostic(w));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -45,6 +47,7 @@ function parseOptions(args: string[]) {
         'base-url': { type: 'string' },
         drafts: { type: 'boolean' },
         future: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -24,6 +24,7 @@ Options:
   --base-url URL  the site's address, overriding baseUrl in site.yaml (a path serves it from a subfolder)
   --drafts     include articles with draft: true
   --future     include articles dated in the future
+  -q, --quiet  no progress lines, only problems and the summary
   -h, --help   show this help
 
 Exit codes: 0 built, 1 errors in content, config or templates, 2 bad usage.`;

@@ -13,12 +13,15 @@ export async function writePages(
   env: nunjucks.Environment,
   root: string,
   output: OutputFolder,
+  onWritten: (done: number, total: number) => void = () => {},
 ): Promise<void> {
   let next = 0;
+  let done = 0;
   const worker = async () => {
     while (next < pages.length) {
       const page = pages[next++];
       if (page) await output.write(outputPathOf(page.url), renderPage(env, page, root));
+      onWritten(++done, pages.length);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENT_WRITES }, worker));

@@ -1,0 +1,50 @@
+import type { ProgressEvent } from '../build.js';
+
+/** Below this many pages a build is over before progress would tell anyone anything. */
+const SHOW_FROM_PAGES = 500;
+
+/**
+ * Shows a build's progress: a bar that redraws itself on a terminal, plain lines elsewhere (CI logs,
+ * pipes, `CI` set), where a bar would only fill the log with carriage returns.
+ */
+export function progressReporter(
+  stream: NodeJS.WritableStream & { isTTY?: boolean },
+  env: NodeJS.ProcessEnv = process.env,
+): (e: ProgressEvent) => void {
+  const live = stream.isTTY === true && !env.CI;
+  const held: string[] = [];
+  let shown = false;
+  let lastDrawn = 0;
+  let lastTenth = -1;
+  const line = (text: string) => {
+    if (shown) stream.write(`${live ? '\r\x1b[K' : ''}${text}\n`);
+    else held.push(text);
+  };
+  return (e) => {
+    if (e.kind === 'step') {
+      line(`  ${e.name}: ${e.ms} ms`);
+      return;
+    }
+    if (!shown) {
+      if (e.total < SHOW_FROM_PAGES) return;
+      shown = true;
+      for (const text of held.splice(0)) line(text);
+    }
+    if (live) {
+      const now = Date.now();
+      if (now - lastDrawn < 80 && e.done < e.total) return;
+      lastDrawn = now;
+      const width = 30;
+      const filled = Math.round((e.done / e.total) * width);
+      stream.write(
+        `\r\x1b[K  [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${e.done}/${e.total} pages`,
+      );
+    } else {
+      const tenth = Math.floor((e.done / e.total) * 10);
+      if (tenth > lastTenth) {
+        lastTenth = tenth;
+        stream.write(`  pages: ${e.done}/${e.total}\n`);
+      }
+    }
+  };
+}
