@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 /** An article's publication time, fixed in the site's time zone whatever TZ the build machine has. */
 export interface ArticleDate {
@@ -18,8 +18,17 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 const EXAMPLE = 'write it like 2022-03-01 16:59:26 (site time) or 2022-03-01T16:59:26+08:00';
 
-/** Parses a front-matter date: local `YYYY-MM-DD[ HH:mm[:ss]]` in `zone`, or ISO 8601 with an offset. */
-export function parseArticleDate(value: string, zone: string): DateResult {
+// One zone object per name: luxon would otherwise re-validate the name for every article.
+const zones = new Map<string, IANAZone>();
+const zoneOf = (name: string): IANAZone => {
+  let zone = zones.get(name);
+  if (!zone) zones.set(name, (zone = IANAZone.create(name)));
+  return zone;
+};
+
+/** Parses a front-matter date: local `YYYY-MM-DD[ HH:mm[:ss]]` in the zone, or ISO 8601 with an offset. */
+export function parseArticleDate(value: string, zoneName: string): DateResult {
+  const zone = zoneOf(zoneName);
   const text = value.trim();
   const local = LOCAL.exec(text);
   if (local) {
@@ -38,7 +47,7 @@ export function parseArticleDate(value: string, zone: string): DateResult {
       return {
         ok: false,
         message: `"${text}" is not a real date and time`,
-        hint: impossibleHint(parts, zone),
+        hint: impossibleHint(parts, zoneName),
       };
     }
     return { ok: true, date: fromDateTime(dt, text.replace('T', ' ')) };

@@ -9,7 +9,13 @@ const SENTENCE = /[^。！？!?]*[。！？!?]+[”’」』）)]*/gu;
  * between words (never inside a Latin word) and marked with "…".
  */
 export function makeSummary(paragraphs: readonly string[], limit = SUMMARY_LENGTH): string {
-  const text = paragraphs.join('').replace(/\s+/g, ' ').trim();
+  // Only the opening paragraphs can matter: stop joining once there is plenty to cut from.
+  let joined = '';
+  for (const p of paragraphs) {
+    joined += p;
+    if (joined.length > limit * 4) break;
+  }
+  const text = joined.replace(/\s+/g, ' ').trim();
   if ([...text].length <= limit) return text;
   let summary = '';
   for (const sentence of text.match(SENTENCE) ?? []) {

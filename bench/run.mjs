@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+// Benchmarks gazette (and, with --peers, Hugo, Eleventy and Hexo) on the same synthetic corpus, in
+// one run on one machine, and prints medians and ratios. Not a test: timings on shared machines are
+// noisy, so compare ratios from the same run, never absolute times across runs.
+//   npm run bench -- --articles 20000 [--runs 3] [--peers] [--work DIR] [--skip-watch]
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const SHARED = path.resolve(REPO, '../shared/bench');
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '4000' },
+    runs: { type: 'string', default: '3' },
+    peers: { type: 'boolean', default: false },
+    work: { type: 'string' },
+    'skip-watch': { type: 'boolean', default: false },
+  },
+});
+const N = Number(values.articles);
+const RUNS = Number(values.runs);
+const WORK = path.resolve(values.work ?? path.join(os.tmpdir(), `gazette-bench-${N}`));
+const SITE = path.join(WORK, 'gazette');
+const BIN = path.join(REPO, 'bin', 'gazette.js');
+
+const log = (s) => process.stderr.write(`${s}\n`);
+
+// 1. The corpus, and the same corpus set up for the peers.
+mkdirSync(WORK, { recursive: true });
+if (values.peers) {
+  run('bash', [path.join(SHARED, 'peers.sh'), String(N), WORK]);
+} else {
+  rmSync(path.join(WORK, 'corpus'), { recursive: true, force: true });
+  run('node', [path.join(SHARED, 'gen-corpus.mjs'), '--n', String(N), '--out', path.join(WORK, 'corpus')]);
+}
+rmSync(SITE, { recursive: true, force: true });
+cpSync(path.join(WORK, 'corpus', 'articles'), path.join(SITE, 'content', 'articles'), { recursive: true });
+writeFileSync(
+  path.join(SITE, 'site.yaml'),
+  `title: 基准测试新闻网
+baseUrl: https://bench.example.cn/
+pageSize: 20
+categories:
+${['学习:xuexi', '要闻:yaowen', '语言:yuyan', '知识:zhishi', '经济:jingji', '民生:minsheng'].map((c) => `  - {name: ${c.split(':')[0]}, slug: ${c.split(':')[1]}}`).join('\n')}
+`,
+);
+
+// 2. gazette: cold, warm (nothing changed), one article changed, and the dev server's watch loop.
+const rows = [];
+const gazette = ['node', [BIN, 'build', '--root', SITE, '--quiet']];
+const clean = () =>
+  rmSync(path.join(SITE, 'dist'), { recursive: true, force: true }) ??
+  rmSync(path.join(SITE, '.cache'), { recursive: true, force: true });
+rows.push(measure('gazette', 'cold build', gazette, clean));
+rows.push(measure('gazette', 'warm rebuild, nothing changed', gazette, () => {}));
+const changed = path.join(SITE, 'content', 'articles', '000001.md');
+let edits = 0;
+rows.push(
+  measure('gazette', 'rebuild, one article changed', gazette, () =>
+    appendFileSync(changed, `\n改动${++edits}。\n`),
+  ),
+);
+if (!values['skip-watch']) rows.push(await measureWatch());
+
+// 3. The peers, cold builds, in the same run.
+if (values.peers) {
+  const hugo = spawnSync('hugo', ['version']).status === 0;
+  if (hugo)
+    rows.push(
+      measure('hugo', 'cold build', ['hugo', ['--quiet', '--source', path.join(WORK, 'hugo')]], () =>
+        rmSync(path.join(WORK, 'hugo', 'public'), { recursive: true, force: true }),
+      ),
+    );
+  else log('hugo not installed (apt-get install hugo): skipped');
+  rows.push(
+    measure(
+      'eleventy',
+      'cold build',
+      [path.join(WORK, 'eleventy/node_modules/.bin/eleventy'), ['--quiet']],
+      () => rmSync(path.join(WORK, 'eleventy', '_site'), { recursive: true, force: true }),
+      path.join(WORK, 'eleventy'),
+    ),
+  );
+  rows.push(
+    measure(
+      'hexo',
+      'cold build',
+      [path.join(WORK, 'hexo/node_modules/.bin/hexo'), ['generate', '--silent']],
+      () => {
+        rmSync(path.join(WORK, 'hexo', 'public'), { recursive: true, force: true });
+        rmSync(path.join(WORK, 'hexo', 'db.json'), { force: true });
+      },
+      path.join(WORK, 'hexo'),
+    ),
+  );
+}
+
+// 4. The table.
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (r) =>
+  `${median(r.seconds).toFixed(2)} s (${Math.min(...r.seconds).toFixed(2)}–${Math.max(...r.seconds).toFixed(2)})`;
+const hugoCold = rows.find((r) => r.tool === 'hugo');
+console.log(
+  `\n${N} articles, ${RUNS} run(s) each, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`,
+);
+console.log('| tool | work | median (min–max) | peak RSS | vs Hugo cold |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const r of rows) {
+  const ratio =
+    hugoCold && r.work.includes('build')
+      ? `${(median(r.seconds) / median(hugoCold.seconds)).toFixed(2)}×`
+      : '';
+  const rss = r.rssKiB.length ? `${Math.round(Math.max(...r.rssKiB) / 1024)} MiB` : '';
+  console.log(
+    `| ${r.tool} | ${r.work} | ${r.unit === 'ms' ? `${median(r.seconds).toFixed(0)} ms (${Math.min(...r.seconds).toFixed(0)}–${Math.max(...r.seconds).toFixed(0)})` : fmt(r)} | ${rss} | ${ratio} |`,
+  );
+}
+
+function run(cmd, args, cwd) {
+  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`);
+}
+
+/** Wall time and peak RSS of a whole command, via GNU time. */
+function measure(tool, work, [cmd, args], prepare, cwd) {
+  const seconds = [];
+  const rssKiB = [];
+  for (let i = 0; i < RUNS; i++) {
+    prepare();
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${tool} ${work} failed:\n${r.stderr}`);
+    const [elapsed, rss] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+    seconds.push(elapsed);
+    rssKiB.push(rss);
+    log(`${tool} ${work}: ${elapsed.toFixed(2)} s, ${Math.round(rss / 1024)} MiB`);
+  }
+  return { tool, work, seconds, rssKiB };
+}
+
+/** Save one article → the dev server has re-rendered it and sent the reload event. */
+async function measureWatch() {
+  const dev = spawn('node', [BIN, 'dev', '--root', SITE, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    dev.stdout.on('data', (c) => {
+      out += c;
+      const m = /serving .* at (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    dev.on('exit', () => reject(new Error('dev server exited')));
+  });
+  const events = [];
+  let wake = () => {};
+  http.get(`${url}__gazette/events`, (res) => {
+    res.setEncoding('utf8');
+    res.on('data', (c) => {
+      if (c.includes('event: reload')) {
+        events.push(performance.now());
+        wake();
+      }
+    });
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  const ms = [];
+  for (let i = 0; i < Math.max(RUNS, 5); i++) {
+    const seen = events.length;
+    const start = performance.now();
+    appendFileSync(changed, `\n监听改动${i}。\n`);
+    await new Promise((resolve) => {
+      wake = () => events.length > seen && resolve();
+    });
+    ms.push(events.at(-1) - start);
+    log(`gazette watch: ${ms.at(-1).toFixed(0)} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  dev.kill();
+  return {
+    tool: 'gazette',
+    work: 'dev server: save → page re-rendered + reload sent',
+    seconds: ms,
+    rssKiB: [],
+    unit: 'ms',
+  };
+}

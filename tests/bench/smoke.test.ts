@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { REPO } from '../helpers/site.js';
+
+// The benchmark itself is `npm run bench`; here it runs once, small, to prove it still works.
+it('npm run bench runs end to end on 200 articles', () => {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'gazette-bench-smoke-'));
+  try {
+    const r = spawnSync(process.execPath, [path.join(REPO, 'bench/run.mjs'), '--articles', '200', '--runs', '1', '--work', work], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.stderr).not.toMatch(/Error/);
+    expect(r.status).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => l.startsWith('| gazette |'));
+    expect(rows.map((l) => l.split('|')[2]?.trim())).toEqual([
+      'cold build',
+      'warm rebuild, nothing changed',
+      'rebuild, one article changed',
+      'dev server: save → page re-rendered + reload sent',
+    ]);
+    expect(r.stdout).toMatch(/^200 articles, 1 run\(s\) each/m);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}, 180_000);
