@@ -21,8 +21,10 @@ const EXAMPLE = 'write it like 2022-03-01 16:59:26 (site time) or 2022-03-01T16:
 // One zone object per name: luxon would otherwise re-validate the name for every article.
 const zones = new Map<string, IANAZone>();
 const zoneOf = (name: string): IANAZone => {
-  let zone = zones.get(name);
-  if (!zone) zones.set(name, (zone = IANAZone.create(name)));
+  const known = zones.get(name);
+  if (known) return known;
+  const zone = IANAZone.create(name);
+  zones.set(name, zone);
   return zone;
 };
 

@@ -9,10 +9,14 @@ import { REPO } from '../helpers/site.js';
 it('npm run bench runs end to end on 200 articles', () => {
   const work = mkdtempSync(path.join(os.tmpdir(), 'gazette-bench-smoke-'));
   try {
-    const r = spawnSync(process.execPath, [path.join(REPO, 'bench/run.mjs'), '--articles', '200', '--runs', '1', '--work', work], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(REPO, 'bench/run.mjs'), '--articles', '200', '--runs', '1', '--work', work],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     expect(r.stderr).not.toMatch(/Error/);
     expect(r.status).toBe(0);
     const rows = r.stdout.split('\n').filter((l) => l.startsWith('| gazette |'));
