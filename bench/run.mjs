@@ -4,7 +4,7 @@
 // noisy, so compare ratios from the same run, never absolute times across runs.
 //   npm run bench -- --articles 20000 [--runs 3] [--peers] [--work DIR] [--skip-watch]
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
