@@ -1,5 +1,6 @@
 import { formatDiagnostic, GazetteError } from '../errors/diagnostic.js';
 import { buildCommand } from './build-command.js';
+import { checkCommand } from './check-command.js';
 import { devCommand } from './dev-command.js';
 import { type Io, processIo } from './io.js';
 import { newCommand } from './new-command.js';
@@ -9,6 +10,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   build: buildCommand,
   new: newCommand,
   dev: devCommand,
+  check: checkCommand,
 };
 
 /** Runs the CLI and returns its exit code: 0 done, 1 problems in the site, 2 bad usage. */

@@ -9,6 +9,7 @@ Usage: gazette <command> [options]
 
 Commands:
   build    build the site into dist/
+  check    check content, config, templates and every internal link, without writing anything
   dev      preview the site with live reload while you edit
   new      create a new article in content/
 
@@ -55,3 +56,16 @@ Options:
   --drafts      include articles with draft: true
   --future      include articles dated in the future
   -h, --help    show this help`;
+
+export const CHECK_HELP = `Usage: gazette check [--root DIR] [--format text|json]
+
+Builds the site into memory (dist/ is neither read nor written) and checks it: content, config and
+templates as a build does, then every internal link and image of every article and page. Problems are
+printed on stdout, one per line as file:line:col: error|warning: message, then a one-line summary.
+
+Options:
+  --root DIR       the site's folder (default: .)
+  --format FORMAT  text (default), or json: one object {"diagnostics": [...], "summary": {...}}
+  -h, --help       show this help
+
+Exit codes: 0 no errors (warnings allowed), 1 errors, 2 bad usage.`;

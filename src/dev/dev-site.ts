@@ -8,6 +8,7 @@ import { CONTENT_DIR, isArticleName, readSources } from '../content/discover.js'
 import { type Diagnostic, GazetteError, hasErrors } from '../errors/diagnostic.js';
 import { buildGraph } from '../graph/build-graph.js';
 import { findCollisions } from '../graph/collisions.js';
+import type { Entry } from '../graph/site-graph.js';
 import { outputPathOf } from '../graph/urls.js';
 import { createMarkdown } from '../markdown/markdown-it.js';
 import { listPublicFiles } from '../output/public-files.js';
@@ -22,8 +23,11 @@ import { type TemplateFingerprints, templateFingerprints } from '../templates/te
 
 export interface DevSiteOptions {
   readonly root: string;
-  /** The address the dev server is reached at: every link of the served site points there. */
-  readonly baseUrl: string;
+  /**
+   * The address the dev server is reached at: every link of the served site points there.
+   * Default: site.yaml's baseUrl (as `gazette check` builds the site).
+   */
+  readonly baseUrl?: string;
   readonly drafts?: boolean;
   readonly future?: boolean;
   /** Folders never read as content (the build's output folder). */
@@ -43,6 +47,10 @@ export interface RebuildReport {
 /** The site as served by the dev server: output path → bytes, always the last good build. */
 export interface DevSite {
   readonly files: ReadonlyMap<string, Uint8Array>;
+  /** The published articles of the last good build, as in `files`. */
+  readonly entries: readonly Entry[];
+  /** The site.yaml of the last good build; undefined before the first one. */
+  readonly config: SiteConfig | undefined;
   /**
    * Rebuilds after `paths` (absolute) changed; `undefined` means anything may have changed.
    * Only changed files are re-read and only pages whose inputs changed are re-rendered; the result
@@ -66,6 +74,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   // Set when site.yaml or a template changed, cleared only once it loads: until then every rebuild
   // fails as a full build would, instead of quietly using the last good one.
   let configDirty = true;
+  let entries: readonly Entry[] = [];
+  let goodConfig: SiteConfig | undefined;
   let templatesDirty = true;
   let running: Promise<RebuildReport> = Promise.resolve({
     ok: true,
@@ -92,7 +102,10 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       // 1. Config: a change of site.yaml (or of the result) invalidates everything.
       if (touched(path.join(root, CONFIG_FILE))) configDirty = true;
       if (configDirty) {
-        const loaded = await loadConfig(root, { baseUrl: options.baseUrl });
+        const loaded = await loadConfig(
+          root,
+          options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl },
+        );
         diagnostics.push(...loaded.warnings);
         const digest = digestOf(JSON.stringify(loaded.config));
         if (digest !== configDigest) {
@@ -188,6 +201,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       for (const [k, v] of nextSignatures) signatures.set(k, v);
       staticDigests.clear();
       for (const [k, v] of nextStatic) staticDigests.set(k, v);
+      entries = loaded.published;
+      goodConfig = config;
       const rendered = changed.length;
       return {
         ok: true,
@@ -204,6 +219,12 @@ export function createDevSite(options: DevSiteOptions): DevSite {
 
   return {
     files,
+    get entries() {
+      return entries;
+    },
+    get config() {
+      return goodConfig;
+    },
     // Rebuilds run one at a time, in the order asked for.
     rebuild(paths) {
       running = running.then(() => rebuildNow(paths));

@@ -16,5 +16,7 @@ export function makeEntry(md: MarkdownIt, article: Article, config: SiteConfig, 
     html: rendered.html,
     summaryText: article.summary ?? makeSummary(rendered.paragraphs),
     url: articleUrl(config.permalink, article),
+    // Lines of the body → lines of the file.
+    links: rendered.links.map((l) => ({ ...l, line: l.line + article.bodyLine - 1 })),
   };
 }

@@ -1,5 +1,6 @@
 import type { Category } from '../config/site-config.js';
 import type { Article } from '../content/article.js';
+import type { MarkdownLink } from '../markdown/render-markdown.js';
 
 /** An article with its rendered body and its place on the site. */
 export interface Entry extends Article {
@@ -10,6 +11,11 @@ export interface Entry extends Article {
   readonly summaryText: string;
   /** Site path, without the base path: `/xuexi/2022/03/jinhua-yonggong/`. */
   readonly url: string;
+  /**
+   * The body's links and images as written (root-relative to the site, without the base path), with
+   * line and column of the source file itself (front matter counted), for `gazette check`.
+   */
+  readonly links: readonly MarkdownLink[];
 }
 
 /** One page of a paginated list. */

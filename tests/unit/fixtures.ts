@@ -55,6 +55,7 @@ export function entry(file: string, date: string, overrides: Partial<Omit<Entry,
     html: '<p>正文。</p>\n',
     summaryText: '正文。',
     url: `/${category.slug}/${d.year}/${d.month}/${slug}/`,
+    links: [],
     ...overrides,
   };
 }

@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import { runCheck } from '../check/run-check.js';
+import { type Diagnostic, formatDiagnostic } from '../errors/diagnostic.js';
+import type { Io } from './io.js';
+import { CHECK_HELP, UsageError } from './usage.js';
+
+/** `gazette check`: every problem of the site, on stdout (it is the command's output), then a summary. */
+export async function checkCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseOptions(args);
+  if (values.help) {
+    io.out(CHECK_HELP);
+    return 0;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format must be "text" or "json", not "${format}"\n\n${CHECK_HELP}`);
+
+  const report = await runCheck({ root: values.root ?? '.' });
+  const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = report.diagnostics.length - errors;
+  if (format === 'json') {
+    io.out(
+      JSON.stringify(
+        {
+          diagnostics: report.diagnostics.map(toJson),
+          summary: {
+            errors,
+            warnings,
+            articles: report.articles,
+            pages: report.pages,
+            linksChecked: report.linksChecked,
+          },
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const d of report.diagnostics) io.out(formatDiagnostic(d));
+    const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+    io.out(
+      report.linksChecked
+        ? `check: ${counts} in ${plural(report.articles, 'article')}, ${plural(report.pages, 'page')}`
+        : `check: ${counts}; the site could not be built, so its links were not checked`,
+    );
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const toJson = (d: Diagnostic) => ({
+  severity: d.severity,
+  file: d.file,
+  line: d.position?.line ?? null,
+  column: d.position?.column ?? null,
+  message: d.message,
+  hint: d.hint ?? null,
+});
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        root: { type: 'string' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (cause) {
+    throw new UsageError(`${(cause as Error).message}\n\n${CHECK_HELP}`);
+  }
+}
