@@ -2,16 +2,11 @@ import path from 'node:path';
 import { loadConfig } from './config/load-config.js';
 import { readSources } from './content/discover.js';
 import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js';
-import { buildGraph } from './graph/build-graph.js';
-import { findCollisions } from './graph/collisions.js';
-import { outputPathOf } from './graph/urls.js';
 import { createMarkdown } from './markdown/markdown-it.js';
 import { openOutputFolder } from './output/output-folder.js';
-import { listPublicFiles } from './output/public-files.js';
 import { writePages } from './output/write-pages.js';
-import { planPages } from './pages/plan-pages.js';
-import { THEME_PUBLIC } from './paths.js';
 import { loadEntries } from './site/load-entries.js';
+import { planSite } from './site/plan-site.js';
 import { compileTemplates } from './templates/compile-templates.js';
 import { createEnvironment, templateDirs } from './templates/environment.js';
 
@@ -82,21 +77,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   diagnostics.push(...loaded.diagnostics);
   stopOnErrors();
   const entries = loaded.published;
-  diagnostics.push(...findCollisions(entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file }))));
-  stopOnErrors();
-
-  const graph = await step('build site graph', () => buildGraph(entries, config));
-  const pages = await step('plan pages', () => planPages(graph, config));
-  const staticFiles = await step('list static files', () =>
-    listPublicFiles([THEME_PUBLIC, path.join(root, 'public')]),
-  );
-  diagnostics.push(
-    ...findCollisions([
-      ...pages.map((p) => ({ path: outputPathOf(p.url), owner: p.source ?? `the generated page ${p.url}` })),
-      ...staticFiles.map((f) => ({ path: f.to, owner: `public/${f.to}` })),
-    ]),
-  );
-  stopOnErrors();
+  const planned = await step('plan the site', () => planSite(entries, config, root));
+  diagnostics.push(...planned.diagnostics);
+  if (!planned.plan) throw new GazetteError(diagnostics);
+  const { pages, staticFiles } = planned.plan;
 
   const env = createEnvironment(root, config);
   diagnostics.push(

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { build } from '../build.js';
 import { formatDiagnostic } from '../errors/diagnostic.js';
 import type { Io } from './io.js';
+import { parseCommandLine } from './parse-options.js';
 import { progressReporter } from './progress.js';
-import { BUILD_HELP, UsageError } from './usage.js';
+import { BUILD_HELP } from './usage.js';
 
 export async function buildCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseOptions(args);
@@ -35,12 +35,10 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
+const parseOptions = (args: string[]) =>
+  parseCommandLine(
+    {
       args,
-      strict: true,
-      allowPositionals: false,
       options: {
         root: { type: 'string' },
         out: { type: 'string' },
@@ -50,8 +48,6 @@ function parseOptions(args: string[]) {
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (cause) {
-    throw new UsageError(`${(cause as Error).message}\n\n${BUILD_HELP}`);
-  }
-}
+    },
+    BUILD_HELP,
+  );

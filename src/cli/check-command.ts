@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { runCheck } from '../check/run-check.js';
 import { type Diagnostic, formatDiagnostic } from '../errors/diagnostic.js';
 import type { Io } from './io.js';
+import { parseCommandLine } from './parse-options.js';
 import { CHECK_HELP, UsageError } from './usage.js';
 
 /** `gazette check`: every problem of the site, on stdout (it is the command's output), then a summary. */
@@ -58,19 +58,15 @@ const toJson = (d: Diagnostic) => ({
   hint: d.hint ?? null,
 });
 
-function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
+const parseOptions = (args: string[]) =>
+  parseCommandLine(
+    {
       args,
-      strict: true,
-      allowPositionals: false,
       options: {
         root: { type: 'string' },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (cause) {
-    throw new UsageError(`${(cause as Error).message}\n\n${CHECK_HELP}`);
-  }
-}
+    },
+    CHECK_HELP,
+  );

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { startDevServer } from '../dev/dev-server.js';
 import type { Io } from './io.js';
+import { parseCommandLine } from './parse-options.js';
 import { DEV_HELP, UsageError } from './usage.js';
 
 export async function devCommand(args: string[], io: Io): Promise<number> {
@@ -51,12 +51,10 @@ function openBrowser(url: string): void {
     .unref();
 }
 
-function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
+const parseOptions = (args: string[]) =>
+  parseCommandLine(
+    {
       args,
-      strict: true,
-      allowPositionals: false,
       options: {
         root: { type: 'string' },
         port: { type: 'string' },
@@ -66,8 +64,6 @@ function parseOptions(args: string[]) {
         future: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (cause) {
-    throw new UsageError(`${(cause as Error).message}\n\n${DEV_HELP}`);
-  }
-}
+    },
+    DEV_HELP,
+  );

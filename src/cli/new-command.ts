@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { loadConfig } from '../config/load-config.js';
 import { error, formatDiagnostic, GazetteError } from '../errors/diagnostic.js';
 import { newArticle } from '../scaffold/new-article.js';
 import type { Io } from './io.js';
+import { parseCommandLine } from './parse-options.js';
 import { NEW_HELP, UsageError } from './usage.js';
 
 /** `gazette new "标题" --category 学习`: writes a new article's file, never over an existing one. */
@@ -72,11 +72,10 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
 const errorCode = (cause: unknown): string =>
   (cause as NodeJS.ErrnoException).code ?? (cause instanceof Error ? cause.message : String(cause));
 
-function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
+const parseOptions = (args: string[]) =>
+  parseCommandLine(
+    {
       args,
-      strict: true,
       allowPositionals: true,
       options: {
         category: { type: 'string', short: 'c' },
@@ -84,8 +83,6 @@ function parseOptions(args: string[]) {
         root: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (cause) {
-    throw new UsageError(`${(cause as Error).message}\n\n${NEW_HELP}`);
-  }
-}
+    },
+    NEW_HELP,
+  );

@@ -6,16 +6,12 @@ import type { SiteConfig } from '../config/site-config.js';
 import type { SourceFile } from '../content/article.js';
 import { CONTENT_DIR, isArticleName, readSources } from '../content/discover.js';
 import { type Diagnostic, GazetteError, hasErrors } from '../errors/diagnostic.js';
-import { buildGraph } from '../graph/build-graph.js';
-import { findCollisions } from '../graph/collisions.js';
 import type { Entry } from '../graph/site-graph.js';
 import { outputPathOf } from '../graph/urls.js';
 import { createMarkdown } from '../markdown/markdown-it.js';
-import { listPublicFiles } from '../output/public-files.js';
-import { planPages } from '../pages/plan-pages.js';
-import { THEME_PUBLIC } from '../paths.js';
 import { digestOf, type EntryCache, loadEntries } from '../site/load-entries.js';
 import { pageSignature } from '../site/page-signature.js';
+import { planSite } from '../site/plan-site.js';
 import { compileTemplates } from '../templates/compile-templates.js';
 import { createEnvironment, templateDirs } from '../templates/environment.js';
 import { renderPage } from '../templates/render-page.js';
@@ -140,25 +136,13 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       const ordered = [...sources.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
       const loaded = loadEntries(ordered, config, publish, createMarkdown(config.basePath), entryCache);
       diagnostics.push(...loaded.diagnostics);
-      diagnostics.push(
-        ...findCollisions(loaded.published.map((e) => ({ path: outputPathOf(e.url), owner: e.file }))),
-      );
       if (hasErrors(diagnostics)) return fail();
 
       // 3. Structure, pages and static files: cheap, always recomputed.
-      const graph = buildGraph(loaded.published, config);
-      const pages = planPages(graph, config);
-      const staticFiles = await listPublicFiles([THEME_PUBLIC, path.join(root, 'public')]);
-      diagnostics.push(
-        ...findCollisions([
-          ...pages.map((p) => ({
-            path: outputPathOf(p.url),
-            owner: p.source ?? `the generated page ${p.url}`,
-          })),
-          ...staticFiles.map((f) => ({ path: f.to, owner: `public/${f.to}` })),
-        ]),
-      );
-      if (hasErrors(diagnostics)) return fail();
+      const planned = await planSite(loaded.published, config, root);
+      diagnostics.push(...planned.diagnostics);
+      if (!planned.plan) return fail();
+      const { pages, staticFiles } = planned.plan;
 
       // 4. Templates: recompiled when any of them changed; fingerprints say which pages they affect.
       const dirs = templateDirs(root);

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import type { SiteConfig } from '../config/site-config.js';
+import { type Diagnostic, hasErrors } from '../errors/diagnostic.js';
+import { buildGraph } from '../graph/build-graph.js';
+import { findCollisions } from '../graph/collisions.js';
+import type { Entry, SiteGraph } from '../graph/site-graph.js';
+import { outputPathOf } from '../graph/urls.js';
+import { listPublicFiles, type StaticFile } from '../output/public-files.js';
+import type { Page } from '../pages/page.js';
+import { planPages } from '../pages/plan-pages.js';
+import { THEME_PUBLIC } from '../paths.js';
+
+export interface SitePlan {
+  readonly graph: SiteGraph;
+  readonly pages: readonly Page[];
+  readonly staticFiles: readonly StaticFile[];
+}
+
+/**
+ * From published entries to everything the site will contain: the site graph, every page with its
+ * data, every static file, and the check that no two of them claim the same output path.
+ * Shared by the build, the dev server and `check`, so that all three make the same site.
+ */
+export async function planSite(
+  entries: readonly Entry[],
+  config: SiteConfig,
+  root: string,
+): Promise<{ plan?: SitePlan; diagnostics: Diagnostic[] }> {
+  const diagnostics = findCollisions(entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file })));
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const graph = buildGraph(entries, config);
+  const pages = planPages(graph, config);
+  const staticFiles = await listPublicFiles([THEME_PUBLIC, path.join(root, 'public')]);
+  diagnostics.push(
+    ...findCollisions([
+      ...pages.map((p) => ({ path: outputPathOf(p.url), owner: p.source ?? `the generated page ${p.url}` })),
+      ...staticFiles.map((f) => ({ path: f.to, owner: `public/${f.to}` })),
+    ]),
+  );
+  return hasErrors(diagnostics) ? { diagnostics } : { plan: { graph, pages, staticFiles }, diagnostics };
+}
