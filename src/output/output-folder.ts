@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -21,7 +22,8 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
   const staging = siblingPath(target, 'new');
   const old = siblingPath(target, 'old');
   await recover(target, old);
-  await rm(staging, { recursive: true, force: true });
+  await discardLeftovers(target);
+  if (await exists(staging)) await discard(target, staging);
   await mkdir(staging, { recursive: true });
   const made = new Set<string>([staging]);
 
@@ -46,21 +48,49 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
       await copyFile(from, await resolve(relPath), constants.COPYFILE_FICLONE);
     },
     async commit() {
-      await rm(old, { recursive: true, force: true });
+      if (await exists(old)) await discard(target, old);
       const hadOutput = await exists(target);
       if (hadOutput) await rename(target, old);
       await rename(staging, target);
-      if (hadOutput) await rm(old, { recursive: true, force: true });
+      if (hadOutput) await discard(target, old);
     },
     async abort() {
-      await rm(staging, { recursive: true, force: true });
+      await discard(target, staging);
     },
   };
 }
 
 /** `/site/dist` → `/site/.dist.gazette-new`: hidden, beside the output, on the same file system. */
-export const siblingPath = (target: string, kind: 'new' | 'old' | 'lock'): string =>
+export const siblingPath = (target: string, kind: 'new' | 'old' | 'lock' | 'trash'): string =>
   path.join(path.dirname(target), `.${path.basename(target)}.gazette-${kind}`);
+
+/**
+ * Removes a folder without making the build wait: deleting 20,000 pages takes seconds. It is renamed
+ * out of the way at once (so the name is free) and deleted by a detached `rm`, which outlives this
+ * process; whatever a crash leaves behind is taken away by the next build.
+ */
+async function discard(target: string, dir: string): Promise<void> {
+  const trash = `${siblingPath(target, 'trash')}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  await rename(dir, trash);
+  removeInBackground(trash);
+}
+
+async function discardLeftovers(target: string): Promise<void> {
+  const prefix = `${path.basename(siblingPath(target, 'trash'))}-`;
+  const names = await readdir(path.dirname(target)).catch(() => [] as string[]);
+  for (const name of names)
+    if (name.startsWith(prefix)) removeInBackground(path.join(path.dirname(target), name));
+}
+
+function removeInBackground(dir: string): void {
+  if (process.platform === 'win32') {
+    void rm(dir, { recursive: true, force: true }).catch(() => {});
+    return;
+  }
+  spawn('rm', ['-rf', '--', dir], { detached: true, stdio: 'ignore' })
+    .on('error', () => void rm(dir, { recursive: true, force: true }).catch(() => {}))
+    .unref();
+}
 
 /** A build killed between the two renames leaves only the old site: put it back. */
 async function recover(target: string, old: string): Promise<void> {
