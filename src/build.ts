@@ -9,6 +9,7 @@ import { loadEntries } from './site/load-entries.js';
 import { planSite } from './site/plan-site.js';
 import { compileTemplates } from './templates/compile-templates.js';
 import { createEnvironment, templateDirs } from './templates/environment.js';
+import { createBuildPool, defaultJobs } from './workers/pool.js';
 
 export interface BuildOptions {
   /** Folder with site.yaml and content/. */
@@ -21,6 +22,8 @@ export interface BuildOptions {
   readonly now?: number;
   /** Told of each finished step and of every page written, for a progress display. */
   readonly progress?: (event: ProgressEvent) => void;
+  /** Threads for validating and rendering; default: one per core for large sites, 1 for small ones. */
+  readonly jobs?: number;
   /** Overrides site.yaml's baseUrl. */
   readonly baseUrl?: string;
 }
@@ -71,44 +74,54 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     future: options.future ?? false,
     now: options.now ?? Date.now(),
   };
-  const loaded = await step('load articles', () =>
-    loadEntries(sources.files, config, publish, createMarkdown(config.basePath)),
-  );
-  diagnostics.push(...loaded.diagnostics);
-  stopOnErrors();
-  const entries = loaded.published;
-  const planned = await step('plan the site', () => planSite(entries, config, root));
-  diagnostics.push(...planned.diagnostics);
-  if (!planned.plan) throw new GazetteError(diagnostics);
-  const { pages, staticFiles } = planned.plan;
-
-  const env = createEnvironment(root, config);
-  diagnostics.push(
-    ...(await step('compile templates', () => compileTemplates(env, templateDirs(root), root))),
-  );
-  stopOnErrors();
-
-  const output = await openOutputFolder(out);
+  // Large sites validate and render on every core; the pool is closed however the build ends.
+  const jobs = options.jobs ?? defaultJobs(sources.files.length);
+  const pool = jobs > 1 ? createBuildPool(jobs, { root, config, publish }) : undefined;
   try {
-    await step('render and write pages', () =>
-      writePages(pages, env, root, output, (done, total) =>
-        options.progress?.({ kind: 'pages', done, total }),
-      ),
+    const loaded = await step('load articles', () =>
+      pool
+        ? pool.loadEntries(sources.files)
+        : loadEntries(sources.files, config, publish, createMarkdown(config.basePath)),
     );
-    await step('copy static files', () => Promise.all(staticFiles.map((f) => output.copy(f.from, f.to))));
-    await step('swap in new site', () => output.commit());
-  } catch (cause) {
-    await output.abort();
-    throw cause;
-  }
+    diagnostics.push(...loaded.diagnostics);
+    stopOnErrors();
+    const entries = loaded.published;
+    const planned = await step('plan the site', () => planSite(entries, config, root));
+    diagnostics.push(...planned.diagnostics);
+    if (!planned.plan) throw new GazetteError(diagnostics);
+    const { pages, staticFiles } = planned.plan;
 
-  return {
-    out,
-    articles: entries.length,
-    pages: pages.length,
-    staticFiles: staticFiles.length,
-    skipped: loaded.skipped,
-    warnings: diagnostics,
-    timings,
-  };
+    const env = createEnvironment(root, config);
+    diagnostics.push(
+      ...(await step('compile templates', () => compileTemplates(env, templateDirs(root), root))),
+    );
+    stopOnErrors();
+
+    const onWritten = (done: number, total: number) => options.progress?.({ kind: 'pages', done, total });
+    const output = await openOutputFolder(out);
+    try {
+      await step('render and write pages', () =>
+        pool
+          ? pool.writePages(pages, output.dir, onWritten)
+          : writePages(pages, env, root, output, onWritten),
+      );
+      await step('copy static files', () => Promise.all(staticFiles.map((f) => output.copy(f.from, f.to))));
+      await step('swap in new site', () => output.commit());
+    } catch (cause) {
+      await output.abort();
+      throw cause;
+    }
+
+    return {
+      out,
+      articles: entries.length,
+      pages: pages.length,
+      staticFiles: staticFiles.length,
+      skipped: loaded.skipped,
+      warnings: diagnostics,
+      timings,
+    };
+  } finally {
+    await pool?.close();
+  }
 }

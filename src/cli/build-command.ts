@@ -3,7 +3,7 @@ import { formatDiagnostic } from '../errors/diagnostic.js';
 import type { Io } from './io.js';
 import { parseCommandLine } from './parse-options.js';
 import { progressReporter } from './progress.js';
-import { BUILD_HELP } from './usage.js';
+import { BUILD_HELP, UsageError } from './usage.js';
 
 export async function buildCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseOptions(args);
@@ -18,6 +18,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
     drafts: values.drafts ?? false,
     future: values.future ?? false,
+    ...(values.jobs !== undefined && { jobs: parseJobs(values.jobs) }),
     ...(!values.quiet && io.progress && { progress: progressReporter(io.progress) }),
   });
   for (const w of report.warnings) io.err(formatDiagnostic(w));
@@ -46,8 +47,16 @@ const parseOptions = (args: string[]) =>
         drafts: { type: 'boolean' },
         future: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
       },
     },
     BUILD_HELP,
   );
+
+function parseJobs(text: string): number {
+  const jobs = Number(text);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+    throw new UsageError(`--jobs must be a whole number from 1 to 64\n\n${BUILD_HELP}`);
+  return jobs;
+}

@@ -15,7 +15,7 @@ Commands:
 
 Run "gazette <command> --help" for the options of a command.`;
 
-export const BUILD_HELP = `Usage: gazette build [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
+export const BUILD_HELP = `Usage: gazette build [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future] [--jobs N]
 
 Builds the site in DIR (site.yaml and content/) into a static portal.
 
@@ -26,6 +26,7 @@ Options:
   --drafts     include articles with draft: true
   --future     include articles dated in the future
   -q, --quiet  no progress lines, only problems and the summary
+  -j, --jobs N threads for rendering (default: one per core from 400 articles up, else 1)
   -h, --help   show this help
 
 Exit codes: 0 built, 1 errors in content, config or templates, 2 bad usage.`;

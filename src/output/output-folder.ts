@@ -25,25 +25,11 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
   await discardLeftovers(target);
   if (await exists(staging)) await discard(target, staging);
   await mkdir(staging, { recursive: true });
-  const made = new Set<string>([staging]);
-
-  const resolve = async (relPath: string): Promise<string> => {
-    const full = path.resolve(staging, relPath);
-    if (!full.startsWith(staging + path.sep))
-      throw new Error(`refusing to write outside the output folder: ${relPath}`);
-    const dir = path.dirname(full);
-    if (!made.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      made.add(dir);
-    }
-    return full;
-  };
+  const { write, resolve } = folderWriter(staging);
 
   return {
     dir: staging,
-    async write(relPath, data) {
-      await writeFile(await resolve(relPath), data);
-    },
+    write,
     async copy(from, relPath) {
       await copyFile(from, await resolve(relPath), constants.COPYFILE_FICLONE);
     },
@@ -56,6 +42,31 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
     },
     async abort() {
       await discard(target, staging);
+    },
+  };
+}
+
+/**
+ * Writes files under `dir`, creating folders as needed (each once), and never outside it. Used by
+ * the output folder and by build workers writing into the same staging folder.
+ */
+export function folderWriter(dir: string) {
+  const made = new Set<string>([dir]);
+  const resolve = async (relPath: string): Promise<string> => {
+    const full = path.resolve(dir, relPath);
+    if (!full.startsWith(dir + path.sep))
+      throw new Error(`refusing to write outside the output folder: ${relPath}`);
+    const parent = path.dirname(full);
+    if (!made.has(parent)) {
+      await mkdir(parent, { recursive: true });
+      made.add(parent);
+    }
+    return full;
+  };
+  return {
+    resolve,
+    async write(relPath: string, data: string | Uint8Array): Promise<void> {
+      await writeFile(await resolve(relPath), data);
     },
   };
 }

@@ -1,0 +1,32 @@
+import type { SiteConfig } from '../config/site-config.js';
+import type { SourceFile } from '../content/article.js';
+import type { PublishOptions } from '../content/publish.js';
+import type { Diagnostic } from '../errors/diagnostic.js';
+import type { Page } from '../pages/page.js';
+import type { LoadedEntries } from '../site/load-entries.js';
+
+/** What every build worker is started with: the same for all its tasks. */
+export interface WorkerInit {
+  readonly root: string;
+  readonly config: SiteConfig;
+  readonly publish: PublishOptions;
+}
+
+/** Validate and render a contiguous slice of the content files. */
+export interface LoadTask {
+  readonly kind: 'load';
+  readonly files: readonly SourceFile[];
+}
+
+/** Render a slice of the pages and write them into the staging folder. */
+export interface RenderTask {
+  readonly kind: 'render';
+  readonly pages: readonly Page[];
+  readonly staging: string;
+}
+
+export type WorkerTask = LoadTask | RenderTask;
+
+export type WorkerResult =
+  | { readonly kind: 'load'; readonly loaded: LoadedEntries }
+  | { readonly kind: 'render'; readonly written: number; readonly diagnostics: readonly Diagnostic[] };
