@@ -10,6 +10,8 @@ import type { Entry } from '../graph/site-graph.js';
 
 /** What one content file became; kept between rebuilds while the file's bytes stay the same. */
 interface Loaded {
+  /** The bytes it was made from: the very same buffer again needs no hashing to be known unchanged. */
+  readonly bytes: Uint8Array;
   readonly digest: string;
   readonly diagnostics: readonly Diagnostic[];
   readonly article?: Article;
@@ -44,11 +46,14 @@ export function loadEntries(
   const seen = new Set<string>();
   for (const file of files) {
     seen.add(file.path);
-    const digest = digestOf(file.bytes);
     let loaded = cache.get(file.path);
+    const digest = loaded?.bytes === file.bytes ? loaded.digest : digestOf(file.bytes);
     if (loaded?.digest !== digest) {
       const { article, diagnostics: found } = loadArticle(file, config);
-      loaded = { digest, diagnostics: found, ...(article && { article }) };
+      loaded = { bytes: file.bytes, digest, diagnostics: found, ...(article && { article }) };
+      cache.set(file.path, loaded);
+    } else if (loaded.bytes !== file.bytes) {
+      loaded = { ...loaded, bytes: file.bytes };
       cache.set(file.path, loaded);
     }
     diagnostics.push(...loaded.diagnostics);
