@@ -73,7 +73,6 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   };
 
   await rebuild();
-  options.log(`gazette dev: serving ${root} at ${url}`);
 
   const watched = [
     path.join(root, CONTENT_DIR),
@@ -83,8 +82,12 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     THEME_PUBLIC,
   ];
   const watcher = watchPaths(watched, [path.join(root, 'dist')], async (changed) => {
-    await rebuild(changed);
+    await rebuild(changed).catch((cause) =>
+      options.log(`gazette dev: internal error (please report it): ${cause?.stack ?? cause}`),
+    );
   });
+  await watcher.ready;
+  options.log(`gazette dev: serving ${root} at ${url}`);
 
   return {
     url,

@@ -211,8 +211,10 @@ export function createDevSite(options: DevSiteOptions): DevSite {
     },
     // Rebuilds run one at a time, in the order asked for.
     rebuild(paths) {
-      running = running.then(() => rebuildNow(paths));
-      return running;
+      // A rebuild that throws (a bug, not a site error) must not stop the ones queued after it.
+      const next = running.catch(() => undefined).then(() => rebuildNow(paths));
+      running = next;
+      return next;
     },
   };
 }

@@ -6,6 +6,8 @@ import { isIgnoredName } from '../content/discover.js';
 export const QUIET_MS = 40;
 
 export interface Watcher {
+  /** Resolves once the initial scan is done: changes before that could be missed. */
+  readonly ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,7 +52,9 @@ export function watchPaths(
     pending.add(path.resolve(p));
     schedule();
   });
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
+    ready,
     async close() {
       if (timer) clearTimeout(timer);
       await watcher.close();

@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
-import { article, makeSite, runCli, siteYaml, snapshotDir } from '../helpers/site.js';
+import { article, makeSite, REPO, runCli, siteYaml, snapshotDir } from '../helpers/site.js';
 import { SseClient } from '../helpers/sse.js';
 
 const a = (n: number, extra: Record<string, string> = {}) =>
@@ -136,6 +136,22 @@ describe('live rebuilds', () => {
       'xuexi/index.html',
     ]);
     expect(changed).not.toContain('yaowen/2022/03/y1/index.html');
+  });
+
+  it('re-renders only the pages whose templates use an edited partial', async () => {
+    const theme = readFileSync(path.join(REPO, 'templates/partials/pagination.njk'), 'utf8');
+    write('templates/partials/pagination.njk', theme.replaceAll('上一页', '前一页'));
+    // The new templates/ folder may arrive as its own event before the file: gather every batch.
+    const changed: string[] = [];
+    while (!(await text('/xuexi/')).includes('前一页')) changed.push(...(await nextEvent('reload')));
+    expect(changed.length).toBeGreaterThan(0);
+    // The pagination partial is used by category and tag lists only.
+    expect(changed.filter((f) => !/^(xuexi|yaowen|tags\/[^/]+)\/(page\/\d+\/)?index\.html$/.test(f))).toEqual(
+      [],
+    );
+    rmSync(path.join(root, 'templates'), { recursive: true });
+    await nextEvent('reload');
+    expect(await text('/xuexi/')).toContain('上一页');
   });
 
   it('handles an atomic rename save (vim, VS Code)', async () => {

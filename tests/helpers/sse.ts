@@ -40,11 +40,16 @@ export class SseClient {
     const queued = this.queue.shift();
     if (queued) return Promise.resolve(queued);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no live-reload event within the timeout')), timeoutMs);
-      this.waiters.push((e) => {
+      const waiter = (e: SseEvent) => {
         clearTimeout(timer);
         resolve(e);
-      });
+      };
+      // A waiter that timed out must not swallow the next event meant for the one after it.
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error('no live-reload event within the timeout'));
+      }, timeoutMs);
+      this.waiters.push(waiter);
     });
   }
 
