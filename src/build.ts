@@ -3,7 +3,7 @@ import { loadConfig } from './config/load-config.js';
 import { readSources } from './content/discover.js';
 import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js';
 import { createMarkdown } from './markdown/markdown-it.js';
-import { openOutputFolder } from './output/output-folder.js';
+import { type Changes, openOutputFolder } from './output/output-folder.js';
 import { writePages } from './output/write-pages.js';
 import { loadEntries } from './site/load-entries.js';
 import { planSite } from './site/plan-site.js';
@@ -38,6 +38,8 @@ export interface BuildReport {
   readonly pages: number;
   readonly staticFiles: number;
   readonly skipped: { readonly draft: number; readonly future: number };
+  /** What differs from the site this build replaced (everything is `added` on a first build). */
+  readonly changes: Changes;
   readonly warnings: readonly Diagnostic[];
   readonly timings: ReadonlyArray<readonly [step: string, ms: number]>;
 }
@@ -99,14 +101,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     const onWritten = (done: number, total: number) => options.progress?.({ kind: 'pages', done, total });
     const output = await openOutputFolder(out);
+    let changes: Changes;
     try {
       await step('render and write pages', () =>
-        pool
-          ? pool.writePages(pages, output.dir, onWritten)
-          : writePages(pages, env, root, output, onWritten),
+        pool ? pool.writePages(pages, output, onWritten) : writePages(pages, env, root, output, onWritten),
       );
       await step('copy static files', () => Promise.all(staticFiles.map((f) => output.copy(f.from, f.to))));
-      await step('swap in new site', () => output.commit());
+      changes = await step('swap in new site', () => output.commit());
     } catch (cause) {
       await output.abort();
       throw cause;
@@ -118,6 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       pages: pages.length,
       staticFiles: staticFiles.length,
       skipped: loaded.skipped,
+      changes,
       warnings: diagnostics,
       timings,
     };

@@ -29,9 +29,21 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   ]
     .filter(Boolean)
     .join(', ');
+  const { added, changed, removed, unchanged } = report.changes;
+  if (values['list-changes']) {
+    // One line per file, like `git status --short`: for upload scripts and curious editors.
+    for (const f of added) io.out(`A ${f}`);
+    for (const f of changed) io.out(`M ${f}`);
+    for (const f of removed) io.out(`D ${f}`);
+  }
+  const delta =
+    unchanged + changed.length + removed.length > 0
+      ? `; ${changed.length} changed, ${added.length} added, ${removed.length} removed, ${unchanged} unchanged`
+      : '';
   io.out(
     `built ${report.articles} articles into ${report.pages} pages and ${report.staticFiles} static files in ${seconds}s → ${report.out}` +
-      (skipped ? ` (skipped ${skipped})` : ''),
+      (skipped ? ` (skipped ${skipped})` : '') +
+      delta,
   );
   return 0;
 }
@@ -48,6 +60,7 @@ const parseOptions = (args: string[]) =>
         future: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         jobs: { type: 'string', short: 'j' },
+        'list-changes': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     },

@@ -27,6 +27,7 @@ Options:
   --future     include articles dated in the future
   -q, --quiet  no progress lines, only problems and the summary
   -j, --jobs N threads for rendering (default: one per core from 400 articles up, else 1)
+  --list-changes  print each added (A), changed (M) and removed (D) file of the site
   -h, --help   show this help
 
 Exit codes: 0 built, 1 errors in content, config or templates, 2 bad usage.`;

@@ -1,20 +1,35 @@
 import { spawn } from 'node:child_process';
-import { constants } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
  * The output folder, replaced only when a build succeeds: pages are written into a staging folder
  * beside it (`.dist.gazette-new`), which is swapped in by two renames at the end. A failed or killed
  * build leaves the previous site exactly as it was; the next build cleans up what it left behind.
+ * A file whose bytes did not change is hard-linked from the previous site instead of written, so it
+ * keeps its mtime and an upload step (rsync, a CDN sync) moves only what changed.
  */
 export interface OutputFolder {
   readonly dir: string;
+  /** The site being replaced, if there is one: unchanged files are linked from it. */
+  readonly previous?: string;
   write(relPath: string, data: string | Uint8Array): Promise<void>;
   /** Puts an existing file into the new site. A copy, not a link: editing dist/ must never edit the source. */
   copy(from: string, relPath: string): Promise<void>;
-  commit(): Promise<void>;
+  /** Notes files written by others (build workers) into `dir`. */
+  record(relPath: string, outcome: WriteOutcome): void;
+  /** Swaps the new site in and says what changed against the previous one. */
+  commit(): Promise<Changes>;
   abort(): Promise<void>;
+}
+
+export type WriteOutcome = 'added' | 'changed' | 'same';
+
+export interface Changes {
+  readonly added: readonly string[];
+  readonly changed: readonly string[];
+  readonly removed: readonly string[];
+  readonly unchanged: number;
 }
 
 export async function openOutputFolder(out: string): Promise<OutputFolder> {
@@ -25,20 +40,40 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
   await discardLeftovers(target);
   if (await exists(staging)) await discard(target, staging);
   await mkdir(staging, { recursive: true });
-  const { write, resolve } = folderWriter(staging);
+  const previous = (await exists(target)) ? target : undefined;
+  const writer = folderWriter(staging, previous);
+  const outcomes = new Map<string, WriteOutcome>();
+  const record = (relPath: string, outcome: WriteOutcome) =>
+    outcomes.set(relPath.split(path.sep).join('/'), outcome);
 
   return {
     dir: staging,
-    write,
+    ...(previous && { previous }),
+    record,
+    async write(relPath, data) {
+      record(relPath, await writer.write(relPath, data));
+    },
     async copy(from, relPath) {
-      await copyFile(from, await resolve(relPath), constants.COPYFILE_FICLONE);
+      record(relPath, await writer.write(relPath, await readFile(from)));
     },
     async commit() {
       if (await exists(old)) await discard(target, old);
       const hadOutput = await exists(target);
+      const before = hadOutput ? await listFiles(target) : [];
       if (hadOutput) await rename(target, old);
       await rename(staging, target);
       if (hadOutput) await discard(target, old);
+      const pick = (o: WriteOutcome) =>
+        [...outcomes]
+          .filter(([, v]) => v === o)
+          .map(([k]) => k)
+          .sort();
+      return {
+        added: pick('added'),
+        changed: pick('changed'),
+        removed: before.filter((f) => !outcomes.has(f)).sort(),
+        unchanged: pick('same').length,
+      };
     },
     async abort() {
       await discard(target, staging);
@@ -47,10 +82,11 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
 }
 
 /**
- * Writes files under `dir`, creating folders as needed (each once), and never outside it. Used by
- * the output folder and by build workers writing into the same staging folder.
+ * Writes files under `dir`, creating folders as needed (each once), and never outside it. With
+ * `previous` (the site being replaced), a file whose bytes are unchanged is hard-linked from there.
+ * Used by the output folder and by build workers writing into the same staging folder.
  */
-export function folderWriter(dir: string) {
+export function folderWriter(dir: string, previous?: string) {
   const made = new Set<string>([dir]);
   const resolve = async (relPath: string): Promise<string> => {
     const full = path.resolve(dir, relPath);
@@ -64,11 +100,36 @@ export function folderWriter(dir: string) {
     return full;
   };
   return {
-    resolve,
-    async write(relPath: string, data: string | Uint8Array): Promise<void> {
-      await writeFile(await resolve(relPath), data);
+    async write(relPath: string, data: string | Uint8Array): Promise<WriteOutcome> {
+      const full = await resolve(relPath);
+      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+      if (previous) {
+        const before = path.join(previous, path.relative(dir, full));
+        const old = await readFile(before).catch(() => undefined);
+        if (old?.equals(bytes)) {
+          // A link fails across file systems or on some network drives: then write after all.
+          const linked = await link(before, full).then(
+            () => true,
+            () => false,
+          );
+          if (linked) return 'same';
+        }
+        if (old) {
+          await writeFile(full, bytes);
+          return old.equals(bytes) ? 'same' : 'changed';
+        }
+      }
+      await writeFile(full, bytes);
+      return 'added';
     },
   };
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
 /** `/site/dist` → `/site/.dist.gazette-new`: hidden, beside the output, on the same file system. */

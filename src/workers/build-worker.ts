@@ -4,7 +4,7 @@ import { workerData } from 'piscina';
 import { GazetteError } from '../errors/diagnostic.js';
 import { outputPathOf } from '../graph/urls.js';
 import { createMarkdown } from '../markdown/markdown-it.js';
-import { folderWriter } from '../output/output-folder.js';
+import { folderWriter, type WriteOutcome } from '../output/output-folder.js';
 import { loadEntries } from '../site/load-entries.js';
 import { createEnvironment } from '../templates/environment.js';
 import { renderPage } from '../templates/render-page.js';
@@ -24,12 +24,12 @@ export default async function run(task: WorkerTask): Promise<WorkerResult> {
     return { kind: 'load', loaded: loadEntries(task.files, init.config, init.publish, md) };
   }
   env ??= createEnvironment(init.root, init.config);
-  writer ??= folderWriter(task.staging);
-  let written = 0;
+  writer ??= folderWriter(task.staging, task.previous);
+  const written: Array<[string, WriteOutcome]> = [];
   try {
     for (const page of task.pages) {
-      await writer.write(outputPathOf(page.url), renderPage(env, page, init.root));
-      written++;
+      const file = outputPathOf(page.url);
+      written.push([file, await writer.write(file, renderPage(env, page, init.root))]);
     }
   } catch (cause) {
     if (cause instanceof GazetteError) return { kind: 'render', written, diagnostics: cause.diagnostics };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Piscina } from 'piscina';
 import type { SourceFile } from '../content/article.js';
 import { type Diagnostic, GazetteError } from '../errors/diagnostic.js';
+import type { OutputFolder } from '../output/output-folder.js';
 import type { Page } from '../pages/page.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { LoadedEntries } from '../site/load-entries.js';
@@ -27,7 +28,7 @@ export interface BuildPool {
   loadEntries(files: readonly SourceFile[]): Promise<LoadedEntries>;
   writePages(
     pages: readonly Page[],
-    staging: string,
+    output: OutputFolder,
     onWritten: (done: number, total: number) => void,
   ): Promise<void>;
   close(): Promise<void>;
@@ -64,13 +65,15 @@ export function createBuildPool(jobs: number, init: WorkerInit): BuildPool {
       }
       return { published, diagnostics, skipped };
     },
-    async writePages(pages, staging, onWritten) {
+    async writePages(pages, output, onWritten) {
       let done = 0;
+      const where = { staging: output.dir, ...(output.previous && { previous: output.previous }) };
       const results = await Promise.all(
         slices(pages).map(async (batch) => {
-          const r = await pool.run({ kind: 'render', pages: batch, staging });
+          const r = await pool.run({ kind: 'render', pages: batch, ...where });
           if (r.kind === 'render') {
-            done += r.written;
+            for (const [file, outcome] of r.written) output.record(file, outcome);
+            done += r.written.length;
             onWritten(done, pages.length);
           }
           return r;

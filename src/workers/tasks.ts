@@ -2,6 +2,7 @@ import type { SiteConfig } from '../config/site-config.js';
 import type { SourceFile } from '../content/article.js';
 import type { PublishOptions } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
+import type { WriteOutcome } from '../output/output-folder.js';
 import type { Page } from '../pages/page.js';
 import type { LoadedEntries } from '../site/load-entries.js';
 
@@ -23,10 +24,15 @@ export interface RenderTask {
   readonly kind: 'render';
   readonly pages: readonly Page[];
   readonly staging: string;
+  readonly previous?: string;
 }
 
 export type WorkerTask = LoadTask | RenderTask;
 
 export type WorkerResult =
   | { readonly kind: 'load'; readonly loaded: LoadedEntries }
-  | { readonly kind: 'render'; readonly written: number; readonly diagnostics: readonly Diagnostic[] };
+  | {
+      readonly kind: 'render';
+      readonly written: ReadonlyArray<readonly [path: string, outcome: WriteOutcome]>;
+      readonly diagnostics: readonly Diagnostic[];
+    };
