@@ -80,7 +80,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const planned = await step('plan the site', () => planSite(entries, config, root));
   diagnostics.push(...planned.diagnostics);
   if (!planned.plan) throw new GazetteError(diagnostics);
-  const { pages, staticFiles } = planned.plan;
+  const { pages, staticFiles, files } = planned.plan;
 
   const env = createEnvironment(root, config);
   diagnostics.push(
@@ -96,6 +96,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ),
     );
     await step('copy static files', () => Promise.all(staticFiles.map((f) => output.copy(f.from, f.to))));
+    await step('write feeds and sitemap', () => Promise.all(files.map((f) => output.write(f.path, f.data))));
     await step('swap in new site', () => output.commit());
   } catch (cause) {
     await output.abort();

@@ -1,0 +1,39 @@
+import type { SiteConfig } from '../config/site-config.js';
+import type { Entry } from '../graph/site-graph.js';
+import { absoluteUrl } from '../graph/urls.js';
+
+/** Where an article's cover is on the web: a site path under baseUrl, or an absolute URL as written. */
+export const coverUrl = (entry: Entry, config: SiteConfig): string | undefined =>
+  entry.cover === undefined
+    ? undefined
+    : /^https?:\/\//i.test(entry.cover)
+      ? entry.cover
+      : absoluteUrl(entry.cover, config.baseUrl);
+
+/**
+ * schema.org `NewsArticle` for an article page, as search engines read it from JSON-LD. Plain data;
+ * the `jsonld` filter writes it into the page. gazette knows no date of change, so dateModified is
+ * the publication date.
+ */
+export function newsArticle(entry: Entry, config: SiteConfig): Record<string, unknown> {
+  const url = absoluteUrl(entry.url, config.baseUrl);
+  const image = coverUrl(entry, config);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: entry.title,
+    description: entry.summaryText,
+    datePublished: entry.date.iso,
+    dateModified: entry.date.iso,
+    author: entry.author
+      ? { '@type': 'Person', name: entry.author }
+      : { '@type': 'Organization', name: entry.source ?? config.title },
+    publisher: { '@type': 'Organization', name: config.title, url: config.baseUrl },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    articleSection: entry.category.name,
+    ...(entry.tags.length > 0 && { keywords: entry.tags.join(',') }),
+    ...(image && { image: [image] }),
+    inLanguage: config.language,
+  };
+}
