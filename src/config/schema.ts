@@ -32,7 +32,12 @@ const policeCode = z
 /** 公安备案: the text shown and the number the register is queried with (default: the digits of text). */
 export const policeSchema = z.strictObject(
   { text: text('text'), code: policeCode.optional() },
-  { error: '"police" must be a mapping like {text: 浙公网安备 33070202000123号, code: 33070202000123}' },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `"police" has only text and code, not ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        : '"police" must be a mapping like {text: 浙公网安备 33070202000123号, code: 33070202000123}',
+  },
 );
 
 /** `site.yaml`, as written by the site's maintainer. Key names are part of the public contract. */

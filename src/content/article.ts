@@ -21,8 +21,6 @@ export interface Article {
   readonly tags: readonly string[];
   /** The editor's own summary, if any; otherwise one is made from the body. */
   readonly summary?: string;
-  /** The article's picture for link previews and search results: a site path or an absolute URL. */
-  readonly cover?: string;
   readonly draft: boolean;
   readonly headline: boolean;
   /** Front-matter fields gazette does not know, for templates. */

@@ -28,7 +28,6 @@ export const frontMatterSchema = z.looseObject({
   editor: text('editor', '王丽').optional(),
   summary: text('summary', '一句话摘要。').optional(),
   tags: tagList.optional(),
-  cover: text('cover', '/images/jinhua.jpg').optional(),
   slug: z
     .string({ error: '"slug" must be text' })
     .refine(isValidSlug, {

@@ -2,13 +2,17 @@ import type { SiteConfig } from '../config/site-config.js';
 import type { Entry } from '../graph/site-graph.js';
 import { absoluteUrl } from '../graph/urls.js';
 
-/** Where an article's cover is on the web: a site path under baseUrl, or an absolute URL as written. */
-export const coverUrl = (entry: Entry, config: SiteConfig): string | undefined =>
-  entry.cover === undefined
-    ? undefined
-    : /^https?:\/\//i.test(entry.cover)
-      ? entry.cover
-      : absoluteUrl(entry.cover, config.baseUrl);
+/**
+ * Where the article's picture (front matter `cover: /images/a.jpg`) is on the web: a site path under
+ * baseUrl, or an absolute URL as written. `cover` is a free front-matter field (article.extra), not
+ * a validated one, so that fields like `color` are not taken for a typo of it; anything but text is
+ * ignored.
+ */
+export function coverUrl(entry: Entry, config: SiteConfig): string | undefined {
+  const cover = typeof entry.extra.cover === 'string' ? entry.extra.cover.trim() : '';
+  if (cover === '') return undefined;
+  return /^https?:\/\//i.test(cover) ? cover : absoluteUrl(cover, config.baseUrl);
+}
 
 /**
  * schema.org `NewsArticle` for an article page, as search engines read it from JSON-LD. Plain data;

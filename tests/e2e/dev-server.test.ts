@@ -125,14 +125,22 @@ describe('live rebuilds', () => {
     write('content/xuexi/a2.md', a(2, { title: '文章2改' }));
     const changed = await nextEvent('reload');
     expect(await h1('/xuexi/2022/03/a2/')).toBe('文章2改');
-    // Its neighbours (上一篇/下一篇 titles), the list pages it is on and the home page; not page 2 of
-    // 学习 or of the tag, which list only 文章1.
+    // Its neighbours (上一篇/下一篇 and 相关阅读 titles), the list pages it is on (the archive's too),
+    // the site map, the home page and the feeds; not page 2 of 学习 or of the tag, which list only
+    // 文章1, nor sitemap.xml, whose dates did not change.
     expect(changed).toEqual([
+      'archive/2022/03/page/2/index.html',
+      'archive/2022/index.html',
+      'atom.xml',
+      'feed.xml',
       'index.html',
+      'sitemap/index.html',
       'tags/jiu-ye/index.html',
       'xuexi/2022/03/a1/index.html',
       'xuexi/2022/03/a2/index.html',
       'xuexi/2022/03/a3/index.html',
+      'xuexi/atom.xml',
+      'xuexi/feed.xml',
       'xuexi/index.html',
     ]);
     expect(changed).not.toContain('yaowen/2022/03/y1/index.html');
