@@ -91,7 +91,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const planned = await step('plan the site', () => planSite(entries, config, root));
     diagnostics.push(...planned.diagnostics);
     if (!planned.plan) throw new GazetteError(diagnostics);
-    const { pages, staticFiles } = planned.plan;
+    const { pages, staticFiles, files } = planned.plan;
 
     const env = createEnvironment(root, config);
     diagnostics.push(
@@ -107,6 +107,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         pool ? pool.writePages(pages, output, onWritten) : writePages(pages, env, root, output, onWritten),
       );
       await step('copy static files', () => Promise.all(staticFiles.map((f) => output.copy(f.from, f.to))));
+      await step('write feeds and sitemap', () =>
+        Promise.all(files.map((f) => output.write(f.path, f.data))),
+      );
       changes = await step('swap in new site', () => output.commit());
     } catch (cause) {
       await output.abort();

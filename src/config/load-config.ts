@@ -11,7 +11,7 @@ import type { Category, SiteConfig } from './site-config.js';
 export const CONFIG_FILE = 'site.yaml';
 
 /** URL folders the generator writes itself; a category may not take them. */
-export const RESERVED_SLUGS = ['tags', 'page', 'assets', 'archive', 'search', 'feeds', '404'];
+export const RESERVED_SLUGS = ['tags', 'page', 'assets', 'archive', 'search', 'feeds', 'sitemap', '404'];
 
 /** Reads and validates `ROOT/site.yaml`. Throws GazetteError; returns the config and any warnings. */
 /** Settings given on the command line, which win over site.yaml. */
@@ -92,6 +92,18 @@ export function parseConfig(
       categories.push({ name: c.name, slug });
     }
   });
+  // Most 公安备案 texts carry their own number: `浙公网安备 33070202000123号` needs no separate code.
+  const policeCode = raw.police && (raw.police.code ?? /\d{6,20}/.exec(raw.police.text)?.[0]);
+  if (raw.police && !policeCode) {
+    problems.push(
+      error(
+        file,
+        '"police" has no number to look the 公安备案 up with',
+        yaml.locate(['police']),
+        'add code: with its digits, e.g. {text: 浙公网安备 33070202000123号, code: 33070202000123}',
+      ),
+    );
+  }
   if (hasErrors(problems)) throw new GazetteError(problems);
 
   const baseUrl = new URL(raw.baseUrl);
@@ -110,6 +122,9 @@ export function parseConfig(
     homePerCategory: raw.homePerCategory,
     permalink: raw.permalink,
     footer: raw.footer,
+    feedSize: raw.feedSize,
+    ...(raw.icp !== undefined && { icp: raw.icp }),
+    ...(raw.police && policeCode && { police: { text: raw.police.text, code: policeCode } }),
     extra:
       extra && typeof extra === 'object' && !Array.isArray(extra) ? (extra as Record<string, unknown>) : {},
   };

@@ -19,6 +19,27 @@ export const categorySchema = z.object(
   { error: 'each category must be a mapping like {name: 学习, slug: xuexi}' },
 );
 
+// YAML reads an unquoted number as a number: `code: 33070202000123` is meant as text all the same.
+const policeCode = z
+  .union([z.string().trim(), z.number().int().nonnegative()], {
+    error: '"code" must be the number of the 公安备案, e.g. code: 33070202000123',
+  })
+  .transform(String)
+  .refine((code) => /^\d{6,20}$/.test(code), {
+    error: '"code" must be the digits of the 公安备案 number, e.g. code: 33070202000123',
+  });
+
+/** 公安备案: the text shown and the number the register is queried with (default: the digits of text). */
+export const policeSchema = z.strictObject(
+  { text: text('text'), code: policeCode.optional() },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `"police" has only text and code, not ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        : '"police" must be a mapping like {text: 浙公网安备 33070202000123号, code: 33070202000123}',
+  },
+);
+
 /** `site.yaml`, as written by the site's maintainer. Key names are part of the public contract. */
 export const siteSchema = z.object({
   title: text('title'),
@@ -58,6 +79,14 @@ export const siteSchema = z.object({
     })
     .default('/{category}/{yyyy}/{mm}/{slug}/'),
   footer: z.string({ error: '"footer" must be text' }).default(''),
+  feedSize: z
+    .number({ error: '"feedSize" must be a whole number' })
+    .int({ error: '"feedSize" must be a whole number' })
+    .min(1, { error: '"feedSize" must be at least 1' })
+    .max(1000)
+    .default(20),
+  icp: text('icp').optional(),
+  police: policeSchema.optional(),
 });
 
 export const KNOWN_SITE_KEYS = Object.keys(siteSchema.shape);

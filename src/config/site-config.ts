@@ -4,6 +4,13 @@ export interface Category {
   readonly slug: string;
 }
 
+export interface PoliceRecord {
+  /** As shown: `浙公网安备 33070202000123号`. */
+  readonly text: string;
+  /** Digits only: `33070202000123`. */
+  readonly code: string;
+}
+
 export interface SiteConfig {
   readonly title: string;
   readonly description: string;
@@ -21,6 +28,12 @@ export interface SiteConfig {
   /** Pattern with {category} {yyyy} {mm} {dd} {slug}; ends in "/" (pretty URL) or ".html". */
   readonly permalink: string;
   readonly footer: string;
+  /** How many of the newest articles each RSS and Atom feed lists. */
+  readonly feedSize: number;
+  /** ICP 备案号 (`浙ICP备12345678号`), shown in every footer and linked to the MIIT register. */
+  readonly icp?: string;
+  /** 公安备案: the text shown in every footer, and the number the MPS register is queried with. */
+  readonly police?: PoliceRecord;
   /** Keys beyond the known ones, passed to templates unchanged as `site.extra`. */
   readonly extra: Readonly<Record<string, unknown>>;
 }

@@ -142,7 +142,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       const planned = await planSite(loaded.published, config, root);
       diagnostics.push(...planned.diagnostics);
       if (!planned.plan) return fail();
-      const { pages, staticFiles } = planned.plan;
+      const { pages, staticFiles, files: generated } = planned.plan;
 
       // 4. Templates: recompiled when any of them changed; fingerprints say which pages they affect.
       const dirs = templateDirs(root);
@@ -173,10 +173,19 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         if (staticDigests.get(f.to) !== digest) batch.set(f.to, bytes);
       }
 
+      // Feeds and sitemap are cheap to make: compared by their bytes.
+      const nextGenerated = new Set<string>();
+      for (const f of generated) {
+        const bytes = Buffer.from(f.data);
+        nextGenerated.add(f.path);
+        const served = files.get(f.path);
+        if (!served || !Buffer.from(served).equals(bytes)) batch.set(f.path, bytes);
+      }
+
       const changed = [...batch.keys()];
       for (const [out, bytes] of batch) files.set(out, bytes);
       for (const out of [...files.keys()]) {
-        if (!nextSignatures.has(out) && !nextStatic.has(out)) {
+        if (!nextSignatures.has(out) && !nextStatic.has(out) && !nextGenerated.has(out)) {
           files.delete(out);
           changed.push(out);
         }

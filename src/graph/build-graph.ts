@@ -1,6 +1,8 @@
 import type { SiteConfig } from '../config/site-config.js';
 import { slugify } from '../text/slug.js';
+import { buildArchive } from './archive.js';
 import { paginate } from './paginate.js';
+import { relatedEntries } from './related.js';
 import type { CategorySection, Entry, Neighbours, SiteGraph, TagSection } from './site-graph.js';
 import { tagUrl } from './urls.js';
 
@@ -8,7 +10,10 @@ import { tagUrl } from './urls.js';
 export const byDateDesc = (a: Entry, b: Entry): number =>
   b.date.epochMs - a.date.epochMs || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
-/** Builds the site's structure from published entries: categories, tags, pagination, neighbours. Pure. */
+/**
+ * Builds the site's structure from published entries: categories, tags, pagination, neighbours,
+ * related articles and the date archive. Pure.
+ */
 export function buildGraph(published: readonly Entry[], config: SiteConfig): SiteGraph {
   const entries = [...published].sort(byDateDesc);
 
@@ -34,6 +39,8 @@ export function buildGraph(published: readonly Entry[], config: SiteConfig): Sit
     categories,
     tags: buildTags(entries, config.pageSize),
     neighbours,
+    related: relatedEntries(entries),
+    archive: buildArchive(entries, config.pageSize),
   };
 }
 

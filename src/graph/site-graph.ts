@@ -1,6 +1,7 @@
 import type { Category } from '../config/site-config.js';
 import type { Article } from '../content/article.js';
 import type { MarkdownLink } from '../markdown/render-markdown.js';
+import type { ArchiveYear } from './archive.js';
 
 /** An article with its rendered body and its place on the site. */
 export interface Entry extends Article {
@@ -60,4 +61,8 @@ export interface SiteGraph {
   readonly categories: readonly CategorySection[];
   readonly tags: readonly TagSection[];
   readonly neighbours: ReadonlyMap<string, Neighbours>;
+  /** 相关阅读 of each entry, by file: best first, never the entry itself. */
+  readonly related: ReadonlyMap<string, readonly Entry[]>;
+  /** The date archive: years and their months, newest first. */
+  readonly archive: readonly ArchiveYear[];
 }

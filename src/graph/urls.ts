@@ -25,3 +25,20 @@ export const outputPathOf = (url: string): string =>
 export const TAGS_URL = '/tags/';
 export const tagUrl = (slug: string): string => `${TAGS_URL}${slug}/`;
 export const NOT_FOUND_URL = '/404.html';
+
+/** A site path as an absolute URL under baseUrl (which ends in "/"): for feeds, sitemap and link previews. */
+export const absoluteUrl = (sitePath: string, baseUrl: string): string =>
+  new URL(sitePath.replace(/^\/+/, ''), baseUrl).href;
+
+export const ARCHIVE_URL = '/archive/';
+export const archiveYearUrl = (year: string): string => `${ARCHIVE_URL}${year}/`;
+export const archiveMonthUrl = (year: string, month: string): string => `${ARCHIVE_URL}${year}/${month}/`;
+
+/** The human site map (an HTML page), not sitemap.xml. */
+export const SITE_MAP_URL = '/sitemap/';
+
+/** The feeds of a list at `base` (`/` for the whole site, `/xuexi/` for a category). */
+export const feedUrls = (base: string): { rss: string; atom: string } => ({
+  rss: `${base}feed.xml`,
+  atom: `${base}atom.xml`,
+});

@@ -8,4 +8,9 @@ export interface Page {
   readonly context: Readonly<Record<string, unknown>>;
   /** The content file this page shows, if any: named in errors while rendering it. */
   readonly source?: string;
+  /**
+   * The newest date among the articles the page shows (ISO 8601 with the site's offset), for
+   * sitemap.xml's lastmod; none for a page that shows no article.
+   */
+  readonly lastmod?: string;
 }

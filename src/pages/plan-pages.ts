@@ -1,29 +1,34 @@
 import type { SiteConfig } from '../config/site-config.js';
 import type { ListPage, SiteGraph } from '../graph/site-graph.js';
 import { NOT_FOUND_URL, TAGS_URL } from '../graph/urls.js';
+import { coverUrl, newsArticle } from '../structured-data/news-article.js';
+import { archivePages } from './archive-pages.js';
+import { entryLink } from './entry-link.js';
+import { lastmodOf } from './lastmod.js';
 import type { Page } from './page.js';
-
-export interface Crumb {
-  readonly title: string;
-  readonly url?: string;
-}
+import { type Crumb, numberedTitle, pagination } from './pagination.js';
+import { siteMapPage } from './site-map-page.js';
 
 /** Lists every page of the site with the data its template needs. Pure; nothing is rendered here. */
 export function planPages(graph: SiteGraph, config: SiteConfig): Page[] {
   return [
     homePage(graph, config),
-    ...articlePages(graph),
+    ...articlePages(graph, config),
     ...categoryPages(graph),
     ...tagPages(graph),
     tagIndexPage(graph),
+    ...archivePages(graph),
+    siteMapPage(graph),
     notFoundPage(),
   ];
 }
 
 function homePage(graph: SiteGraph, config: SiteConfig): Page {
+  const shown = graph.categories.flatMap((s) => s.entries.slice(0, config.homePerCategory));
   return {
     url: '/',
     template: 'home.njk',
+    ...lastmodOf(graph.headline ? [graph.headline, ...shown] : shown),
     context: {
       page: { kind: 'home', title: config.title, description: config.description },
       headline: graph.headline,
@@ -37,7 +42,7 @@ function homePage(graph: SiteGraph, config: SiteConfig): Page {
   };
 }
 
-function articlePages(graph: SiteGraph): Page[] {
+function articlePages(graph: SiteGraph, config: SiteConfig): Page[] {
   return graph.entries.map((entry) => {
     const section = graph.categories.find((s) => s.category.slug === entry.category.slug);
     const neighbours = graph.neighbours.get(entry.file) ?? {};
@@ -50,6 +55,7 @@ function articlePages(graph: SiteGraph): Page[] {
       url: entry.url,
       template: 'article.njk',
       source: entry.file,
+      lastmod: entry.date.iso,
       context: {
         page: { kind: 'article', title: entry.title, description: entry.summaryText },
         article: entry,
@@ -61,6 +67,9 @@ function articlePages(graph: SiteGraph): Page[] {
         breadcrumb,
         previous: neighbours.previous,
         next: neighbours.next,
+        related: (graph.related.get(entry.file) ?? []).map(entryLink),
+        structuredData: newsArticle(entry, config),
+        cover: coverUrl(entry, config),
       },
     };
   });
@@ -76,10 +85,11 @@ function listPages(
   return pages.map((list) => ({
     url: list.url,
     template: `${kind}.njk`,
+    ...lastmodOf(list.entries),
     context: {
       page: {
         kind,
-        title: list.number === 1 ? title : `${title}（第${list.number}页）`,
+        title: numberedTitle(title, list.number),
         description: `${title}：共${pages.length}页`,
       },
       section: { title, url },
@@ -104,6 +114,7 @@ function tagIndexPage(graph: SiteGraph): Page {
   return {
     url: TAGS_URL,
     template: 'tags.njk',
+    ...lastmodOf(graph.tags.flatMap((t) => t.entries)),
     context: {
       page: { kind: 'tags', title: '全部标签', description: '按标签浏览全部文章' },
       tags: [...graph.tags]
@@ -119,15 +130,5 @@ function notFoundPage(): Page {
     url: NOT_FOUND_URL,
     template: '404.njk',
     context: { page: { kind: '404', title: '页面未找到', description: '您访问的页面不存在' } },
-  };
-}
-
-function pagination(pages: readonly ListPage[], current: number) {
-  return {
-    current,
-    total: pages.length,
-    previousUrl: pages[current - 2]?.url,
-    nextUrl: pages[current]?.url,
-    pages: pages.map((p) => ({ number: p.number, url: p.url })),
   };
 }

@@ -9,11 +9,15 @@ import { listPublicFiles, type StaticFile } from '../output/public-files.js';
 import type { Page } from '../pages/page.js';
 import { planPages } from '../pages/plan-pages.js';
 import { THEME_PUBLIC } from '../paths.js';
+import type { GeneratedFile } from '../syndication/generated-file.js';
+import { planGeneratedFiles } from '../syndication/plan-files.js';
 
 export interface SitePlan {
   readonly graph: SiteGraph;
   readonly pages: readonly Page[];
   readonly staticFiles: readonly StaticFile[];
+  /** Feeds, sitemap.xml, robots.txt: made from the data, written as they are. */
+  readonly files: readonly GeneratedFile[];
 }
 
 /**
@@ -31,11 +35,15 @@ export async function planSite(
   const graph = buildGraph(entries, config);
   const pages = planPages(graph, config);
   const staticFiles = await listPublicFiles([THEME_PUBLIC, path.join(root, 'public')]);
+  const files = planGeneratedFiles(graph, pages, config, new Set(staticFiles.map((f) => f.to)));
   diagnostics.push(
     ...findCollisions([
       ...pages.map((p) => ({ path: outputPathOf(p.url), owner: p.source ?? `the generated page ${p.url}` })),
       ...staticFiles.map((f) => ({ path: f.to, owner: `public/${f.to}` })),
+      ...files.map((f) => ({ path: f.path, owner: `the generated file /${f.path}` })),
     ]),
   );
-  return hasErrors(diagnostics) ? { diagnostics } : { plan: { graph, pages, staticFiles }, diagnostics };
+  return hasErrors(diagnostics)
+    ? { diagnostics }
+    : { plan: { graph, pages, staticFiles, files }, diagnostics };
 }

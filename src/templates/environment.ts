@@ -2,6 +2,7 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import type { SiteConfig } from '../config/site-config.js';
 import { THEME_TEMPLATES } from '../paths.js';
+import { jsonldFilter } from '../structured-data/jsonld-filter.js';
 
 /**
  * One Nunjucks environment per build: autoescape on (every value from content is text, never markup),
@@ -21,12 +22,15 @@ export function createEnvironment(root: string, config: SiteConfig): nunjucks.En
   const link = (url: unknown) => config.basePath + String(url).replace(/^\/+/, '');
   env.addFilter('url', link);
   env.addFilter('absUrl', (url: unknown) => new URL(String(url).replace(/^\/+/, ''), config.baseUrl).href);
+  env.addFilter('jsonld', jsonldFilter);
   env.addGlobal('site', {
     title: config.title,
     description: config.description,
     baseUrl: config.baseUrl,
     language: config.language,
     footer: config.footer,
+    icp: config.icp,
+    police: config.police,
     categories: config.categories.map((c) => ({ name: c.name, slug: c.slug, url: `/${c.slug}/` })),
     extra: config.extra,
   });

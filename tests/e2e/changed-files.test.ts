@@ -32,15 +32,28 @@ it('leaves unchanged files alone (same mtime) and lists what changed', async () 
   expect(run.code).toBe(0);
   const lines = run.stdout.split('\n');
   expect(lines.filter((l) => /^[AMD] /.test(l))).toEqual([
-    // Home (both), 甲 (its 下一篇 is gone), the 学习 list, 丙 and the 要闻 list (丙's summary).
+    // Home (both), 甲 (its 下一篇 is gone), the lists, archives, feeds and site maps that showed 乙 or
+    // 丙's summary, and 丙 itself. Nothing else: the other pages keep their bytes and mtimes.
+    'M archive/2022/03/index.html',
+    'M archive/2022/index.html',
+    'M archive/index.html',
+    'M atom.xml',
+    'M feed.xml',
     'M index.html',
+    'M sitemap.xml',
+    'M sitemap/index.html',
     'M xuexi/2022/03/a/index.html',
+    'M xuexi/atom.xml',
+    'M xuexi/feed.xml',
     'M xuexi/index.html',
     'M yaowen/2022/03/c/index.html',
+    'M yaowen/atom.xml',
+    'M yaowen/feed.xml',
     'M yaowen/index.html',
+    'D archive/2022/03/page/2/index.html',
     'D xuexi/2022/03/b/index.html',
   ]);
-  expect(lines.at(-1)).toMatch(/; 5 changed, 0 added, 1 removed, \d+ unchanged$/);
+  expect(lines.at(-1)).toMatch(/; 16 changed, 0 added, 2 removed, 4 unchanged$/);
 
   const after = mtimes();
   for (const [file, mtime] of after) {

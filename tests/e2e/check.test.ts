@@ -51,7 +51,7 @@ describe('gazette check', () => {
     const run = await runCli(['check', '--root', root]);
     expect(lines(run.stdout)).toEqual([
       'content/xuexi/a.md:9:12: error: link to "/xuexi/nope/" leads to no page of the site; fix the address or remove the link',
-      'check: 1 error, 0 warnings in 2 articles, 7 pages',
+      'check: 1 error, 0 warnings in 2 articles, 11 pages',
     ]);
     expect(run.code).toBe(1);
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
@@ -69,7 +69,7 @@ describe('gazette check', () => {
       ),
     });
     const run = await runCli(['check', '--root', root]);
-    expect(run.stdout).toBe('check: 0 errors, 0 warnings in 2 articles, 7 pages');
+    expect(run.stdout).toBe('check: 0 errors, 0 warnings in 2 articles, 11 pages');
     expect(run.code).toBe(0);
   });
 
@@ -82,7 +82,7 @@ describe('gazette check', () => {
     expect(lines(run.stdout)).toEqual([
       'content/xuexi/a.md:7:5: warning: image has no alt text; describe it for readers who cannot see it: ![描述](/img/a.png)',
       'content/xuexi/a.md:9:7: error: image "/img/missing.png" is not in the site; put it in public/ or fix the path',
-      'check: 1 error, 1 warning in 2 articles, 7 pages',
+      'check: 1 error, 1 warning in 2 articles, 11 pages',
     ]);
     expect(run.code).toBe(1);
   });
@@ -91,7 +91,7 @@ describe('gazette check', () => {
     const root = site({ 'public/img/a.png': 'png', 'content/xuexi/a.md': withBody('![](/img/a.png)') });
     const run = await runCli(['check', '--root', root]);
     expect(run.stdout).toMatch(/warning: image has no alt text/);
-    expect(lines(run.stdout).at(-1)).toBe('check: 0 errors, 1 warning in 2 articles, 7 pages');
+    expect(lines(run.stdout).at(-1)).toBe('check: 0 errors, 1 warning in 2 articles, 11 pages');
     expect(run.code).toBe(0);
   });
 
@@ -113,8 +113,8 @@ describe('gazette check', () => {
     });
     const run = await runCli(['check', '--root', root]);
     expect(lines(run.stdout)).toEqual([
-      'templates/partials/footer.njk:2:12: error: link to "/nope/" leads to no page of the site (on 6 pages: 404.html, index.html, tags/index.html, …); fix the address in the template',
-      'check: 1 error, 0 warnings in 1 article, 6 pages',
+      'templates/partials/footer.njk:2:12: error: link to "/nope/" leads to no page of the site (on 10 pages: 404.html, archive/2022/03/index.html, archive/2022/index.html, …); fix the address in the template',
+      'check: 1 error, 0 warnings in 1 article, 10 pages',
     ]);
     expect(run.code).toBe(1);
   });
@@ -129,7 +129,7 @@ describe('gazette check', () => {
     const run = await runCli(['check', '--root', root]);
     expect(lines(run.stdout)).toEqual([
       'content/xuexi/a.md:9:5: error: link to "/yaowen/nope/" leads to no page of the site; fix the address or remove the link',
-      'check: 1 error, 0 warnings in 2 articles, 7 pages',
+      'check: 1 error, 0 warnings in 2 articles, 11 pages',
     ]);
   });
 
@@ -159,7 +159,7 @@ describe('gazette check', () => {
           hint: 'describe it for readers who cannot see it: ![描述](/img/a.png)',
         },
       ],
-      summary: { errors: 1, warnings: 1, articles: 2, pages: 7, linksChecked: true },
+      summary: { errors: 1, warnings: 1, articles: 2, pages: 11, linksChecked: true },
     });
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });

@@ -5,6 +5,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokenLinks, htmlFiles } from '../helpers/links.js';
 import { REPO, readPage, runCli } from '../helpers/site.js';
+import { parseXml } from '../helpers/xml.js';
 
 // The repo's own sample site, built the way `npm run build` does, into a temp folder.
 const out = mkdtempSync(path.join(os.tmpdir(), 'gazette-sample-'));
@@ -70,7 +71,57 @@ describe('the Jinhua article page', () => {
   });
 });
 
+describe('the Jinhua article for search engines and readers', () => {
+  const html = () => readPage(out, JINHUA);
+
+  it('has NewsArticle JSON-LD with the date in site time and the site as publisher', () => {
+    const script = parse(html()).querySelector('script[type="application/ld+json"]');
+    const data = JSON.parse(script?.textContent ?? '');
+    expect(data).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: '赢取“开门红”，冲刺“全年红”！金华全力保障用工先行',
+      datePublished: '2022-03-01T16:59:26+08:00',
+      author: { '@type': 'Organization', name: '金华市人民政府' },
+      publisher: { '@type': 'Organization', name: '金华新闻网' },
+      mainEntityOfPage: { '@id': 'https://news.jinhua.example.cn/xuexi/2022/03/jinhua-yonggong/' },
+    });
+  });
+
+  it('lists up to five related articles, never itself', () => {
+    const links = parse(html())
+      .querySelectorAll('.related a')
+      .map((a) => a.getAttribute('href'));
+    expect(links).toHaveLength(5);
+    expect(links).not.toContain('/xuexi/2022/03/jinhua-yonggong/');
+    expect(text(html(), '.related h2')).toBe('相关阅读');
+  });
+
+  it('is in the feeds with its RFC 822 date in +0800, and in sitemap.xml', () => {
+    const rss = parseXml(readPage(out, 'xuexi/feed.xml')) as {
+      rss: { channel: { item: Array<{ link: string; pubDate: string }> } };
+    };
+    expect(rss.rss.channel.item).toContainEqual(
+      expect.objectContaining({
+        link: 'https://news.jinhua.example.cn/xuexi/2022/03/jinhua-yonggong/',
+        pubDate: 'Tue, 01 Mar 2022 16:59:26 +0800',
+      }),
+    );
+    expect(readPage(out, 'sitemap.xml')).toContain(
+      '<url><loc>https://news.jinhua.example.cn/xuexi/2022/03/jinhua-yonggong/</loc><lastmod>2022-03-01T16:59:26+08:00</lastmod></url>',
+    );
+  });
+});
+
 describe('the whole sample site', () => {
+  it('has 备案 links in the footer and an archive of March 2022', () => {
+    expect(text(readPage(out, 'index.html'), '.beian')).toBe('浙ICP备12345678号 浙公网安备 33070202000123号');
+    expect(text(readPage(out, 'archive/2022/03/index.html'), '.breadcrumb')).toBe(
+      '您当前的位置：首页 > 归档 > 2022年 > 3月',
+    );
+    expect(readPage(out, 'robots.txt')).toContain('Sitemap: https://news.jinhua.example.cn/sitemap.xml');
+  });
+
   it('has no link to a page that was not generated', () => {
     expect(htmlFiles(out).length).toBeGreaterThan(30);
     expect(brokenLinks(out)).toEqual([]);

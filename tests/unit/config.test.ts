@@ -36,6 +36,7 @@ describe('parseConfig', () => {
       homePerCategory: 6,
       permalink: '/{category}/{yyyy}/{mm}/{slug}/',
       footer: '',
+      feedSize: 20,
       extra: {},
     });
   });
@@ -57,6 +58,9 @@ describe('parseConfig', () => {
         'homePerCategory: 3',
         'permalink: /{category}/{slug}.html',
         'footer: 版权所有',
+        'feedSize: 30',
+        'icp: 浙ICP备12345678号',
+        'police: {text: 浙公网安备 33070202000123号, code: 33070202000123}',
         'extra:',
         '  logo: logo.png',
         '',
@@ -78,6 +82,9 @@ describe('parseConfig', () => {
       homePerCategory: 3,
       permalink: '/{category}/{slug}.html',
       footer: '版权所有',
+      feedSize: 30,
+      icp: '浙ICP备12345678号',
+      police: { text: '浙公网安备 33070202000123号', code: '33070202000123' },
       extra: { logo: 'logo.png' },
     });
   });
@@ -204,6 +211,39 @@ describe('parseConfig', () => {
   it('refuses a non-http baseUrl', () => {
     const ds = failure(MINIMAL.replace('https://a.cn/news', 'ftp://a.cn/'));
     expect(ds.map((d) => d.position)).toEqual([{ line: 2, column: 10 }]);
+  });
+
+  it('takes the 公安备案 number from its text when no code is given', () => {
+    const { config } = parse(`${MINIMAL}police:\n  text: 浙公网安备 33070202000123号\n`);
+    expect(config.police).toEqual({ text: '浙公网安备 33070202000123号', code: '33070202000123' });
+  });
+
+  it('refuses a 公安备案 without any number, at "police"', () => {
+    const ds = failure(`${MINIMAL}police:\n  text: 浙公网安备\n`);
+    expect(ds.map((d) => [d.message, d.position])).toEqual([
+      ['"police" has no number to look the 公安备案 up with', { line: 6, column: 3 }],
+    ]);
+  });
+
+  it('refuses a 公安备案 code that is not digits, at the code', () => {
+    const ds = failure(`${MINIMAL}police: {text: 浙公网安备, code: 浙33070202000123}\n`);
+    expect(ds.map((d) => [d.message, d.position])).toEqual([
+      [
+        '"code" must be the digits of the 公安备案 number, e.g. code: 33070202000123',
+        { line: 5, column: 29 },
+      ],
+    ]);
+  });
+
+  it('refuses a misspelt key inside "police", an empty icp and a feedSize of 0', () => {
+    const ds = failure(
+      `${MINIMAL}police: {text: 浙公网安备 33070202000123号, cdoe: 1}\nicp: ""\nfeedSize: 0\n`,
+    );
+    expect(ds.map((d) => [d.position?.line, d.message]).sort()).toEqual([
+      [5, '"police" has only text and code, not "cdoe"'],
+      [6, '"icp" must not be empty'],
+      [7, '"feedSize" must be at least 1'],
+    ]);
   });
 
   it('warns about a misspelt key and suggests the right one', () => {

@@ -22,6 +22,7 @@ export function siteConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     homePerCategory: 6,
     permalink: '/{category}/{yyyy}/{mm}/{slug}/',
     footer: '',
+    feedSize: 20,
     extra: {},
     ...overrides,
   };

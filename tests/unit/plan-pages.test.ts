@@ -22,9 +22,10 @@ const page = (url: string): Page => {
 const ctx = (url: string) => page(url).context as Record<string, unknown>;
 
 describe('planPages', () => {
-  it('plans home, articles, category pages, tag pages, the tag index and 404, in that order', () => {
-    // 1 home + 4 articles + (2 xuexi + 1 yaowen) + (人才 1 + 就业 1) + tag index + 404
-    expect(pages).toHaveLength(1 + 4 + 3 + 2 + 1 + 1);
+  it('plans home, articles, category pages, tag pages, the tag index, the archive, the site map and 404, in that order', () => {
+    // 1 home + 4 articles + (2 xuexi + 1 yaowen) + (人才 1 + 就业 1) + tag index
+    // + archive (index, 2022, 2 pages of 2022-03) + site map + 404
+    expect(pages).toHaveLength(1 + 4 + 3 + 2 + 1 + 4 + 1 + 1);
     expect(pages.map((p) => [p.url, p.template])).toEqual([
       ['/', 'home.njk'],
       ['/yaowen/2022/03/y1/', 'article.njk'],
@@ -37,6 +38,11 @@ describe('planPages', () => {
       ['/tags/ren-cai/', 'tag.njk'],
       ['/tags/jiu-ye/', 'tag.njk'],
       ['/tags/', 'tags.njk'],
+      ['/archive/', 'archive.njk'],
+      ['/archive/2022/', 'archive-year.njk'],
+      ['/archive/2022/03/', 'archive-month.njk'],
+      ['/archive/2022/03/page/2/', 'archive-month.njk'],
+      ['/sitemap/', 'sitemap.njk'],
       ['/404.html', '404.njk'],
     ]);
   });
@@ -129,8 +135,18 @@ describe('planPages', () => {
     ]);
   });
 
-  it('plans an empty site as home, one page per category, the tag index and 404', () => {
+  it('plans an empty site as home, one page per category, the tag index, the archive, the site map and 404', () => {
     const empty = planPages(buildGraph([], config), config);
-    expect(empty.map((p) => p.url)).toEqual(['/', '/xuexi/', '/yaowen/', '/tags/', '/404.html']);
+    expect(empty.map((p) => p.url)).toEqual([
+      '/',
+      '/xuexi/',
+      '/yaowen/',
+      '/tags/',
+      '/archive/',
+      '/sitemap/',
+      '/404.html',
+    ]);
+    // Pages that show no article have no date for sitemap.xml.
+    expect(empty.map((p) => p.lastmod)).toEqual(Array(7).fill(undefined));
   });
 });
