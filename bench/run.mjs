@@ -4,12 +4,13 @@
 // noisy, so compare ratios from the same run, never absolute times across runs.
 //   npm run bench -- --articles 20000 [--runs 3] [--peers] [--work DIR] [--skip-watch]
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeCorpus } from './corpus.mjs';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const SHARED = path.resolve(REPO, '../shared/bench');
@@ -32,11 +33,18 @@ const log = (s) => process.stderr.write(`${s}\n`);
 
 // 1. The corpus, and the same corpus set up for the peers.
 mkdirSync(WORK, { recursive: true });
+const shared = existsSync(path.join(SHARED, 'gen-corpus.mjs'));
 if (values.peers) {
+  if (!shared) throw new Error(`--peers needs ${SHARED} (gen-corpus.mjs and peers.sh) beside the repository`);
   run('bash', [path.join(SHARED, 'peers.sh'), String(N), WORK]);
-} else {
+} else if (shared) {
   rmSync(path.join(WORK, 'corpus'), { recursive: true, force: true });
   run('node', [path.join(SHARED, 'gen-corpus.mjs'), '--n', String(N), '--out', path.join(WORK, 'corpus')]);
+} else {
+  // A lone clone (CI): gazette's own generator; the figures then compare with nothing but each other.
+  log(`${SHARED} not found: using bench/corpus.mjs`);
+  rmSync(path.join(WORK, 'corpus'), { recursive: true, force: true });
+  writeCorpus(N, path.join(WORK, 'corpus', 'articles'));
 }
 rmSync(SITE, { recursive: true, force: true });
 cpSync(path.join(WORK, 'corpus', 'articles'), path.join(SITE, 'content', 'articles'), { recursive: true });
