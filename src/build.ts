@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadConfig } from './config/load-config.js';
 import { readSources } from './content/discover.js';
 import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js';
+import { readImageCatalog } from './images/image-catalog.js';
 import { createMarkdown } from './markdown/markdown-it.js';
 import { openOutputFolder } from './output/output-folder.js';
 import { writePages } from './output/write-pages.js';
@@ -23,6 +24,8 @@ export interface BuildOptions {
   readonly progress?: (event: ProgressEvent) => void;
   /** Overrides site.yaml's baseUrl. */
   readonly baseUrl?: string;
+  /** Builds the full-text search index (default); without it the search page says search is unavailable. */
+  readonly search?: boolean;
 }
 
 export type ProgressEvent =
@@ -71,13 +74,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     future: options.future ?? false,
     now: options.now ?? Date.now(),
   };
+  const images = await step('measure images', () => readImageCatalog(root, [out]));
   const loaded = await step('load articles', () =>
-    loadEntries(sources.files, config, publish, createMarkdown(config.basePath)),
+    loadEntries(sources.files, config, publish, createMarkdown(config.basePath), new Map(), images),
   );
   diagnostics.push(...loaded.diagnostics);
   stopOnErrors();
   const entries = loaded.published;
-  const planned = await step('plan the site', () => planSite(entries, config, root));
+  const planned = await step('plan the site', () => planSite(entries, config, root, images));
   diagnostics.push(...planned.diagnostics);
   if (!planned.plan) throw new GazetteError(diagnostics);
   const { pages, staticFiles } = planned.plan;

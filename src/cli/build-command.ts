@@ -18,6 +18,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
     drafts: values.drafts ?? false,
     future: values.future ?? false,
+    search: !values['no-search'],
     ...(!values.quiet && io.progress && { progress: progressReporter(io.progress) }),
   });
   for (const w of report.warnings) io.err(formatDiagnostic(w));
@@ -45,6 +46,7 @@ const parseOptions = (args: string[]) =>
         'base-url': { type: 'string' },
         drafts: { type: 'boolean' },
         future: { type: 'boolean' },
+        'no-search': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },

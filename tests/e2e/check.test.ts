@@ -73,18 +73,29 @@ describe('gazette check', () => {
     expect(run.code).toBe(0);
   });
 
-  it('reports a missing image as an error and an image without alt text as a warning', async () => {
+  it('reports a missing image as an error at its place, as a build does (which it stops)', async () => {
     const root = site({
       'public/img/a.png': 'png',
-      'content/xuexi/a.md': withBody('![](/img/a.png)\n\n![夜景](/img/missing.png)'),
+      'content/xuexi/images/b.png': 'png',
+      'content/xuexi/a.md': withBody('![夜景](/img/a.png)\n\n![夜景](/img/missing.png) ![桥](images/c.png)'),
     });
     const run = await runCli(['check', '--root', root]);
     expect(lines(run.stdout)).toEqual([
-      'content/xuexi/a.md:7:5: warning: image has no alt text; describe it for readers who cannot see it: ![描述](/img/a.png)',
       'content/xuexi/a.md:9:7: error: image "/img/missing.png" is not in the site; put it in public/ or fix the path',
-      'check: 1 error, 1 warning in 2 articles, 7 pages',
+      'content/xuexi/a.md:9:30: error: image "images/c.png" is not in the site; there is no file content/xuexi/images/c.png; fix the path or put the image there',
+      'check: 2 errors, 0 warnings; the site could not be built, so its links were not checked',
     ]);
     expect(run.code).toBe(1);
+  });
+
+  it('follows images beside the article to their copies next to its page', async () => {
+    const root = site({
+      'content/xuexi/images/b.png': 'png',
+      'content/xuexi/a.md': withBody('![桥](images/b.png) ![桥](./images/b.png)'),
+    });
+    const run = await runCli(['check', '--root', root]);
+    expect(run.stdout).toBe('check: 0 errors, 0 warnings in 2 articles, 7 pages');
+    expect(run.code).toBe(0);
   });
 
   it('exits 0 when there are only warnings', async () => {
