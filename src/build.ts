@@ -6,6 +6,7 @@ import { readImageCatalog } from './images/image-catalog.js';
 import { createMarkdown } from './markdown/markdown-it.js';
 import { openOutputFolder } from './output/output-folder.js';
 import { writePages } from './output/write-pages.js';
+import { writeSearchIndex } from './search/write-search-index.js';
 import { loadEntries } from './site/load-entries.js';
 import { planSite } from './site/plan-site.js';
 import { compileTemplates } from './templates/compile-templates.js';
@@ -81,7 +82,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   diagnostics.push(...loaded.diagnostics);
   stopOnErrors();
   const entries = loaded.published;
-  const planned = await step('plan the site', () => planSite(entries, config, root, images));
+  const search = options.search ?? true;
+  const planned = await step('plan the site', () => planSite(entries, config, root, { images, search }));
   diagnostics.push(...planned.diagnostics);
   if (!planned.plan) throw new GazetteError(diagnostics);
   const { pages, staticFiles } = planned.plan;
@@ -100,6 +102,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ),
     );
     await step('copy static files', () => Promise.all(staticFiles.map((f) => output.copy(f.from, f.to))));
+    if (search) await step('index for search', () => writeSearchIndex(entries, config, output.dir));
     await step('swap in new site', () => output.commit());
   } catch (cause) {
     await output.abort();

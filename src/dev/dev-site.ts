@@ -160,7 +160,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       if (hasErrors(diagnostics)) return fail();
 
       // 3. Structure, pages and static files: cheap, always recomputed.
-      const planned = await planSite(loaded.published, config, root, images);
+      const planned = await planSite(loaded.published, config, root, { images });
       diagnostics.push(...planned.diagnostics);
       if (!planned.plan) return fail();
       const { pages, staticFiles } = planned.plan;

@@ -25,3 +25,6 @@ export const outputPathOf = (url: string): string =>
 export const TAGS_URL = '/tags/';
 export const tagUrl = (slug: string): string => `${TAGS_URL}${slug}/`;
 export const NOT_FOUND_URL = '/404.html';
+export const SEARCH_URL = '/search/';
+/** Where the build writes Pagefind's index and UI (src/search/). */
+export const SEARCH_BUNDLE_URL = '/pagefind/';

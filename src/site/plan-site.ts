@@ -20,7 +20,7 @@ export interface SitePlan {
 
 /**
  * From published entries to everything the site will contain: the site graph, every page with its
- * data, every static file (with the images articles show, from `catalog`), and the check that every
+ * data, every static file (with the images articles show, from `images`), and the check that every
  * image is there and that no two of them claim the same output path.
  * Shared by the build, the dev server and `check`, so that all three make the same site.
  */
@@ -28,14 +28,14 @@ export async function planSite(
   entries: readonly Entry[],
   config: SiteConfig,
   root: string,
-  catalog: ImageCatalog = NO_IMAGES,
+  options: { readonly images?: ImageCatalog; readonly search?: boolean } = {},
 ): Promise<{ plan?: SitePlan; diagnostics: Diagnostic[] }> {
   const diagnostics = findCollisions(entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file })));
   if (hasErrors(diagnostics)) return { diagnostics };
   const graph = buildGraph(entries, config);
-  const pages = planPages(graph, config);
+  const pages = planPages(graph, config, { search: options.search ?? false });
   const publicFiles = await listPublicFiles([THEME_PUBLIC, path.join(root, 'public')]);
-  const images = planImages(entries, catalog);
+  const images = planImages(entries, options.images ?? NO_IMAGES);
   diagnostics.push(...images.diagnostics);
   const staticFiles = [...publicFiles, ...images.copies.map(({ from, to }) => ({ from, to }))];
   diagnostics.push(

@@ -51,7 +51,7 @@ describe('gazette check', () => {
     const run = await runCli(['check', '--root', root]);
     expect(lines(run.stdout)).toEqual([
       'content/xuexi/a.md:9:12: error: link to "/xuexi/nope/" leads to no page of the site; fix the address or remove the link',
-      'check: 1 error, 0 warnings in 2 articles, 7 pages',
+      'check: 1 error, 0 warnings in 2 articles, 8 pages',
     ]);
     expect(run.code).toBe(1);
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
@@ -69,7 +69,7 @@ describe('gazette check', () => {
       ),
     });
     const run = await runCli(['check', '--root', root]);
-    expect(run.stdout).toBe('check: 0 errors, 0 warnings in 2 articles, 7 pages');
+    expect(run.stdout).toBe('check: 0 errors, 0 warnings in 2 articles, 8 pages');
     expect(run.code).toBe(0);
   });
 
@@ -94,7 +94,7 @@ describe('gazette check', () => {
       'content/xuexi/a.md': withBody('![桥](images/b.png) ![桥](./images/b.png)'),
     });
     const run = await runCli(['check', '--root', root]);
-    expect(run.stdout).toBe('check: 0 errors, 0 warnings in 2 articles, 7 pages');
+    expect(run.stdout).toBe('check: 0 errors, 0 warnings in 2 articles, 8 pages');
     expect(run.code).toBe(0);
   });
 
@@ -102,7 +102,7 @@ describe('gazette check', () => {
     const root = site({ 'public/img/a.png': 'png', 'content/xuexi/a.md': withBody('![](/img/a.png)') });
     const run = await runCli(['check', '--root', root]);
     expect(run.stdout).toMatch(/warning: image has no alt text/);
-    expect(lines(run.stdout).at(-1)).toBe('check: 0 errors, 1 warning in 2 articles, 7 pages');
+    expect(lines(run.stdout).at(-1)).toBe('check: 0 errors, 1 warning in 2 articles, 8 pages');
     expect(run.code).toBe(0);
   });
 
@@ -124,8 +124,8 @@ describe('gazette check', () => {
     });
     const run = await runCli(['check', '--root', root]);
     expect(lines(run.stdout)).toEqual([
-      'templates/partials/footer.njk:2:12: error: link to "/nope/" leads to no page of the site (on 6 pages: 404.html, index.html, tags/index.html, …); fix the address in the template',
-      'check: 1 error, 0 warnings in 1 article, 6 pages',
+      'templates/partials/footer.njk:2:12: error: link to "/nope/" leads to no page of the site (on 7 pages: 404.html, index.html, search/index.html, …); fix the address in the template',
+      'check: 1 error, 0 warnings in 1 article, 7 pages',
     ]);
     expect(run.code).toBe(1);
   });
@@ -140,7 +140,7 @@ describe('gazette check', () => {
     const run = await runCli(['check', '--root', root]);
     expect(lines(run.stdout)).toEqual([
       'content/xuexi/a.md:9:5: error: link to "/yaowen/nope/" leads to no page of the site; fix the address or remove the link',
-      'check: 1 error, 0 warnings in 2 articles, 7 pages',
+      'check: 1 error, 0 warnings in 2 articles, 8 pages',
     ]);
   });
 
@@ -170,7 +170,7 @@ describe('gazette check', () => {
           hint: 'describe it for readers who cannot see it: ![描述](/img/a.png)',
         },
       ],
-      summary: { errors: 1, warnings: 1, articles: 2, pages: 7, linksChecked: true },
+      summary: { errors: 1, warnings: 1, articles: 2, pages: 8, linksChecked: true },
     });
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });

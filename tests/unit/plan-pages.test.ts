@@ -22,9 +22,9 @@ const page = (url: string): Page => {
 const ctx = (url: string) => page(url).context as Record<string, unknown>;
 
 describe('planPages', () => {
-  it('plans home, articles, category pages, tag pages, the tag index and 404, in that order', () => {
-    // 1 home + 4 articles + (2 xuexi + 1 yaowen) + (人才 1 + 就业 1) + tag index + 404
-    expect(pages).toHaveLength(1 + 4 + 3 + 2 + 1 + 1);
+  it('plans home, articles, category pages, tag pages, the tag index, search and 404, in that order', () => {
+    // 1 home + 4 articles + (2 xuexi + 1 yaowen) + (人才 1 + 就业 1) + tag index + search + 404
+    expect(pages).toHaveLength(1 + 4 + 3 + 2 + 1 + 1 + 1);
     expect(pages.map((p) => [p.url, p.template])).toEqual([
       ['/', 'home.njk'],
       ['/yaowen/2022/03/y1/', 'article.njk'],
@@ -37,8 +37,19 @@ describe('planPages', () => {
       ['/tags/ren-cai/', 'tag.njk'],
       ['/tags/jiu-ye/', 'tag.njk'],
       ['/tags/', 'tags.njk'],
+      ['/search/', 'search.njk'],
       ['/404.html', '404.njk'],
     ]);
+  });
+
+  it('tells the search page whether the build writes a search index', () => {
+    expect(ctx('/search/').search).toEqual({ enabled: false, bundleUrl: '/pagefind/' });
+    const withSearch = planPages(buildGraph([], config), config, { search: true });
+    expect(withSearch.find((p) => p.url === '/search/')?.context).toMatchObject({
+      page: { kind: 'search', title: '站内搜索' },
+      search: { enabled: true, bundleUrl: '/pagefind/' },
+      breadcrumb: [{ title: '首页', url: '/' }, { title: '站内搜索' }],
+    });
   });
 
   it('gives every page its own output file', () => {
@@ -129,8 +140,8 @@ describe('planPages', () => {
     ]);
   });
 
-  it('plans an empty site as home, one page per category, the tag index and 404', () => {
+  it('plans an empty site as home, one page per category, the tag index, search and 404', () => {
     const empty = planPages(buildGraph([], config), config);
-    expect(empty.map((p) => p.url)).toEqual(['/', '/xuexi/', '/yaowen/', '/tags/', '/404.html']);
+    expect(empty.map((p) => p.url)).toEqual(['/', '/xuexi/', '/yaowen/', '/tags/', '/search/', '/404.html']);
   });
 });

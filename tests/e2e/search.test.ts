@@ -1,0 +1,76 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { brokenLinks } from '../helpers/links.js';
+import { article, makeSite, readPage, removeSite, runCli, siteYaml } from '../helpers/site.js';
+
+const roots: string[] = [];
+const site = () => {
+  const root = makeSite({
+    'site.yaml': siteYaml(),
+    'content/xuexi/a.md': article(
+      { title: '金华全力保障用工先行', date: '2022-03-01 10:00', category: '学习' },
+      '员工返岗率达98%。',
+    ),
+  });
+  roots.push(root);
+  return root;
+};
+afterEach(() => {
+  for (const r of roots.splice(0)) removeSite(r);
+});
+
+const text = (html: string, selector: string) =>
+  parse(html).querySelector(selector)?.textContent.replace(/\s+/g, ' ').trim();
+
+describe('the search page and index', () => {
+  it('with --no-search writes no index, and the search page says search is unavailable', async () => {
+    const root = site();
+    const run = await runCli(['build', '--root', root, '--no-search']);
+    expect(run.code).toBe(0);
+    const dist = path.join(root, 'dist');
+    expect(existsSync(path.join(dist, 'pagefind'))).toBe(false);
+    const page = readPage(dist, 'search/index.html');
+    expect(text(page, '.search-note')).toBe(
+      '本次构建未生成搜索索引，站内搜索暂不可用。请从下面的栏目浏览文章。',
+    );
+    expect(page).not.toContain('pagefind');
+    expect(brokenLinks(dist)).toEqual([]);
+  });
+
+  it('writes Pagefind’s index and UI into the site, and the search page loads them from there', async () => {
+    const root = site();
+    const run = await runCli(['build', '--root', root, '--base-url', 'https://news.example.cn/news/']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const dist = path.join(root, 'dist');
+    const bundle = readdirSync(path.join(dist, 'pagefind'));
+    expect(bundle).toEqual(
+      expect.arrayContaining(['pagefind-ui.js', 'pagefind-ui.css', 'pagefind.js', 'pagefind-entry.json']),
+    );
+    expect(bundle.some((f) => /^pagefind\.zh-cn_.*\.pf_meta$/.test(f))).toBe(true);
+
+    const doc = parse(readPage(dist, 'search/index.html'));
+    expect(doc.querySelector('#search')?.getAttribute('data-bundle')).toBe('/news/pagefind/');
+    expect(doc.querySelectorAll('script[src]').map((s) => s.getAttribute('src'))).toEqual([
+      '/news/assets/toolbar.js',
+      '/news/pagefind/pagefind-ui.js',
+      '/news/assets/search.js',
+    ]);
+    expect(doc.querySelector('meta[name=robots]')?.getAttribute('content')).toBe('noindex');
+    expect(brokenLinks(dist, '/news/')).toEqual([]);
+  });
+
+  it('puts a search box in every page header: a GET form to the search page', async () => {
+    const root = site();
+    expect((await runCli(['build', '--root', root, '--no-search'])).code).toBe(0);
+    for (const page of ['index.html', 'xuexi/index.html', 'xuexi/2022/03/a/index.html', '404.html']) {
+      const form = parse(readPage(path.join(root, 'dist'), page)).querySelector('header form[role=search]');
+      expect(form?.getAttribute('action')).toBe('/search/');
+      expect(form?.getAttribute('method')).toBe('get');
+      expect(form?.querySelector('input[type=search]')?.getAttribute('name')).toBe('q');
+      expect(form?.querySelector('label')?.textContent).toBe('搜索文章');
+    }
+  });
+});
