@@ -23,6 +23,10 @@
     },
   });
 
+  // Pagefind's box has only a title; the page's visible label names it (label-title-only in axe).
+  const input = element.querySelector('.pagefind-ui__search-input');
+  if (input) input.id = 'search-input';
+
   const query = new URLSearchParams(window.location.search).get('q');
   if (query?.trim()) ui.triggerSearch(query.trim());
   // The header's box says what is being searched for, too.

@@ -80,7 +80,7 @@
     if (button.dataset.fontSize) {
       apply(button.dataset.fontSize);
       remember(button.dataset.fontSize);
-      say(`已切换为${button.getAttribute('aria-label')}。`);
+      say(`已切换为${button.textContent}。`);
     } else if (button.dataset.action === 'print') {
       window.print();
     } else if (button.dataset.action === 'copy-link') {

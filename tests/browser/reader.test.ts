@@ -14,6 +14,8 @@ beforeAll(async () => {
   [site, browser] = await Promise.all([serveSampleSite(), launchBrowser()]);
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+  // Fail within a test's time, with the step that failed, rather than at the test's timeout.
+  context.setDefaultTimeout(10_000);
   page = await context.newPage();
 });
 afterAll(async () => {
@@ -97,12 +99,16 @@ describe('a reader', () => {
     const toolbar = page.locator('.article-toolbar');
     await toolbar.waitFor({ state: 'visible' });
     const medium = await bodyFontSize(page);
-    const large = toolbar.getByRole('button', { name: '大字号' });
-    expect(await toolbar.getByRole('button', { name: '中字号' }).getAttribute('aria-pressed')).toBe('true');
+    const large = toolbar.getByRole('button', { name: /^大\s?字号$/ });
+    expect(await toolbar.getByRole('button', { name: /^中\s?字号$/ }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
 
     await large.click();
     expect(await large.getAttribute('aria-pressed')).toBe('true');
-    expect(await toolbar.getByRole('button', { name: '中字号' }).getAttribute('aria-pressed')).toBe('false');
+    expect(await toolbar.getByRole('button', { name: /^中\s?字号$/ }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
     const grown = await bodyFontSize(page);
     expect(grown).toBeGreaterThan(medium * 1.15);
     await expect.poll(() => page.textContent('.toolbar-status')).toBe('已切换为大字号。');
@@ -115,9 +121,9 @@ describe('a reader', () => {
     await page.locator('.article-toolbar').waitFor({ state: 'visible' });
     expect(await bodyFontSize(page)).toBe(grown);
 
-    await page.getByRole('button', { name: '小字号' }).click();
+    await page.getByRole('button', { name: /^小\s?字号$/ }).click();
     expect(await bodyFontSize(page)).toBeLessThan(medium);
-    await page.getByRole('button', { name: '中字号' }).click();
+    await page.getByRole('button', { name: /^中\s?字号$/ }).click();
     expect(await bodyFontSize(page)).toBe(medium);
   });
 
