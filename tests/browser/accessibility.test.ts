@@ -55,7 +55,6 @@ describe('accessibility (axe-core in headless Chromium): no serious or critical 
     ['home', ''],
     ['category', 'xuexi/'],
     ['article', 'minsheng/2022/01/chunyun-zhuanxian/'],
-    ['tag index', 'tags/'],
   ])('on the %s page', async (_name, url) => {
     await page.goto(site.url + url);
     // After the deferred scripts: the article's toolbar is shown by then.

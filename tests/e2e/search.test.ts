@@ -59,6 +59,8 @@ describe('the search page and index', () => {
       '/news/assets/search.js',
     ]);
     expect(doc.querySelector('meta[name=robots]')?.getAttribute('content')).toBe('noindex');
+    // Without JavaScript, Pagefind's UI cannot run: the page says so.
+    expect(text(doc.toString(), 'noscript')).toContain('站内搜索需要浏览器启用 JavaScript');
     expect(brokenLinks(dist, '/news/')).toEqual([]);
   });
 
