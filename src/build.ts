@@ -102,7 +102,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ),
     );
     await step('copy static files', () => Promise.all(staticFiles.map((f) => output.copy(f.from, f.to))));
-    if (search) await step('index for search', () => writeSearchIndex(entries, config, output.dir));
+    if (search) await step('index for search', () => writeSearchIndex(entries, config, output.dir, out));
     await step('swap in new site', () => output.commit());
   } catch (cause) {
     await output.abort();

@@ -1,9 +1,13 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DIGEST_FILE } from '../../src/search/reuse-index.js';
+import { writeSearchIndex } from '../../src/search/write-search-index.js';
 import { brokenLinks } from '../helpers/links.js';
-import { article, makeSite, readPage, removeSite, runCli, siteYaml } from '../helpers/site.js';
+import { article, makeSite, readPage, removeSite, runCli, siteYaml, snapshotDir } from '../helpers/site.js';
+import { entry, siteConfig } from '../unit/fixtures.js';
 
 const roots: string[] = [];
 const site = () => {
@@ -74,5 +78,30 @@ describe('the search page and index', () => {
       expect(form?.querySelector('input[type=search]')?.getAttribute('name')).toBe('q');
       expect(form?.querySelector('label')?.textContent).toBe('搜索文章');
     }
+  });
+});
+
+describe('writeSearchIndex', () => {
+  it('copies the previous bundle when the articles’ text is the same, and indexes again when not', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gazette-search-'));
+    roots.push(dir);
+    const entries = [entry('content/xuexi/a.md', '2022-03-01 10:00', { html: '<p>员工返岗率达98%。</p>\n' })];
+    const config = siteConfig();
+    const first = path.join(dir, 'first');
+    expect(await writeSearchIndex(entries, config, first)).toEqual({ records: 1, reused: false });
+    expect(readdirSync(path.join(first, 'pagefind'))).toContain(DIGEST_FILE);
+
+    // Another page template or stylesheet changes nothing the index is made of.
+    const second = path.join(dir, 'second');
+    expect(await writeSearchIndex(entries, config, second, first)).toEqual({ records: 1, reused: true });
+    expect(snapshotDir(path.join(second, 'pagefind'))).toEqual(snapshotDir(path.join(first, 'pagefind')));
+
+    const edited = [{ ...entries[0], html: '<p>员工返岗率达99%。</p>\n' }] as typeof entries;
+    const third = path.join(dir, 'third');
+    expect(await writeSearchIndex(edited, config, third, second)).toEqual({ records: 1, reused: false });
+    // Pagefind writes the same bundle for the same records: reusing one is as good as making it.
+    const fourth = path.join(dir, 'fourth');
+    await writeSearchIndex(entries, config, fourth);
+    expect(snapshotDir(path.join(fourth, 'pagefind'))).toEqual(snapshotDir(path.join(first, 'pagefind')));
   });
 });
