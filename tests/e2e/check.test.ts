@@ -98,6 +98,24 @@ describe('gazette check', () => {
     expect(run.code).toBe(0);
   });
 
+  it('warns about a cover without coverAlt, at the cover field', async () => {
+    const root = site({
+      'content/xuexi/images/b.png': 'png',
+      'content/xuexi/a.md': article({
+        title: '题图',
+        date: '2022-03-02 10:00',
+        category: '学习',
+        cover: 'images/b.png',
+      }),
+    });
+    const run = await runCli(['check', '--root', root]);
+    expect(lines(run.stdout)).toEqual([
+      'content/xuexi/a.md:5:8: warning: cover has no alt text; describe it for readers who cannot see it, in a line like coverAlt: 描述',
+      'check: 0 errors, 1 warning in 2 articles, 8 pages',
+    ]);
+    expect(run.code).toBe(0);
+  });
+
   it('exits 0 when there are only warnings', async () => {
     const root = site({ 'public/img/a.png': 'png', 'content/xuexi/a.md': withBody('![](/img/a.png)') });
     const run = await runCli(['check', '--root', root]);
