@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    setupFiles: ['tests/helpers/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Tests spawn builds; two cores: keep it to two files at once.

@@ -2,9 +2,11 @@ import path from 'node:path';
 import { loadConfig } from './config/load-config.js';
 import { readSources } from './content/discover.js';
 import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js';
+import { readImageCatalog } from './images/image-catalog.js';
 import { createMarkdown } from './markdown/markdown-it.js';
 import { type Changes, openOutputFolder } from './output/output-folder.js';
 import { writePages } from './output/write-pages.js';
+import { writeSearchIndex } from './search/write-search-index.js';
 import { loadEntries } from './site/load-entries.js';
 import { planSite } from './site/plan-site.js';
 import { compileTemplates } from './templates/compile-templates.js';
@@ -26,6 +28,8 @@ export interface BuildOptions {
   readonly jobs?: number;
   /** Overrides site.yaml's baseUrl. */
   readonly baseUrl?: string;
+  /** Builds the full-text search index (default); without it the search page says search is unavailable. */
+  readonly search?: boolean;
 }
 
 export type ProgressEvent =
@@ -76,19 +80,21 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     future: options.future ?? false,
     now: options.now ?? Date.now(),
   };
+  const images = await step('measure images', () => readImageCatalog(root, [out]));
+  const search = options.search ?? true;
   // Large sites validate and render on every core; the pool is closed however the build ends.
   const jobs = options.jobs ?? defaultJobs(sources.files.length);
-  const pool = jobs > 1 ? createBuildPool(jobs, { root, config, publish }) : undefined;
+  const pool = jobs > 1 ? createBuildPool(jobs, { root, config, publish, images }) : undefined;
   try {
     const loaded = await step('load articles', () =>
       pool
         ? pool.loadEntries(sources.files)
-        : loadEntries(sources.files, config, publish, createMarkdown(config.basePath)),
+        : loadEntries(sources.files, config, publish, createMarkdown(config.basePath), new Map(), images),
     );
     diagnostics.push(...loaded.diagnostics);
     stopOnErrors();
     const entries = loaded.published;
-    const planned = await step('plan the site', () => planSite(entries, config, root));
+    const planned = await step('plan the site', () => planSite(entries, config, root, { images, search }));
     diagnostics.push(...planned.diagnostics);
     if (!planned.plan) throw new GazetteError(diagnostics);
     const { pages, staticFiles, files } = planned.plan;
@@ -110,6 +116,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       await step('write feeds and sitemap', () =>
         Promise.all(files.map((f) => output.write(f.path, f.data))),
       );
+      if (search) await step('index for search', () => writeSearchIndex(entries, config, output.dir, out));
       changes = await step('swap in new site', () => output.commit());
     } catch (cause) {
       await output.abort();

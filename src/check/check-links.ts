@@ -14,7 +14,7 @@ export interface ArticleLinkCheck {
 
 /**
  * Every internal link and image of every article, followed through the built site (`files`), and
- * every image without alt text. Pure. Addresses are as written in the Markdown, where root-relative
+ * every image (and cover) without alt text. Pure. Addresses are as written in the Markdown, where root-relative
  * ones (`/xuexi/`) are relative to the site: the renderer adds the base path of a site in a subfolder.
  */
 export function checkArticleLinks(
@@ -27,6 +27,16 @@ export function checkArticleLinks(
   for (const entry of entries) {
     const page = outputPathOf(entry.url);
     const pagePath = serverPath(entry.url, basePath);
+    if (entry.cover && entry.cover.alt.trim() === '') {
+      diagnostics.push(
+        warning(
+          entry.file,
+          'cover has no alt text',
+          { line: entry.cover.line, column: entry.cover.column },
+          'describe it for readers who cannot see it, in a line like coverAlt: 描述',
+        ),
+      );
+    }
     for (const link of entry.links) {
       const at = { line: link.line, column: link.column };
       const shown = displayRef(link.href);

@@ -19,6 +19,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     drafts: values.drafts ?? false,
     future: values.future ?? false,
     ...(values.jobs !== undefined && { jobs: parseJobs(values.jobs) }),
+    search: !values['no-search'],
     ...(!values.quiet && io.progress && { progress: progressReporter(io.progress) }),
   });
   for (const w of report.warnings) io.err(formatDiagnostic(w));
@@ -58,6 +59,7 @@ const parseOptions = (args: string[]) =>
         'base-url': { type: 'string' },
         drafts: { type: 'boolean' },
         future: { type: 'boolean' },
+        'no-search': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         jobs: { type: 'string', short: 'j' },
         'list-changes': { type: 'boolean' },

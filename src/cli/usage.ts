@@ -15,7 +15,7 @@ Commands:
 
 Run "gazette <command> --help" for the options of a command.`;
 
-export const BUILD_HELP = `Usage: gazette build [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future] [--jobs N]
+export const BUILD_HELP = `Usage: gazette build [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future] [--jobs N] [--no-search]
 
 Builds the site in DIR (site.yaml and content/) into a static portal.
 
@@ -25,6 +25,7 @@ Options:
   --base-url URL  the site's address, overriding baseUrl in site.yaml (a path serves it from a subfolder)
   --drafts     include articles with draft: true
   --future     include articles dated in the future
+  --no-search  skip the search index (faster); the search page then says search is unavailable
   -q, --quiet  no progress lines, only problems and the summary
   -j, --jobs N threads for rendering (default: one per core from 400 articles up, else 1)
   --list-changes  print each added (A), changed (M) and removed (D) file of the site

@@ -23,8 +23,20 @@ export interface Article {
   readonly summary?: string;
   readonly draft: boolean;
   readonly headline: boolean;
+  /** The picture shown above the article (front matter `cover`, `coverAlt`). */
+  readonly cover?: ArticleCover;
   /** Front-matter fields gazette does not know, for templates. */
   readonly extra: Readonly<Record<string, unknown>>;
   readonly body: string;
   readonly bodyLine: number;
+}
+
+/** A cover picture as written in the front matter, and where its address is written. */
+export interface ArticleCover {
+  /** Relative to the article's file (`images/cover.jpg`), or to the site's public/ (`/img/a.jpg`). */
+  readonly href: string;
+  /** Describes the picture for readers who cannot see it; empty: decorative. */
+  readonly alt: string;
+  readonly line: number;
+  readonly column: number;
 }

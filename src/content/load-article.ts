@@ -82,6 +82,8 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
     slug: _s,
     draft,
     headline,
+    cover,
+    coverAlt,
     ...extra
   } = fm;
   return {
@@ -105,6 +107,9 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
       tags: tags ?? [],
       draft,
       headline,
+      ...(cover !== undefined && {
+        cover: { href: cover, alt: coverAlt ?? '', ...yaml.locate(['cover']) },
+      }),
       extra,
       body: split.value.body,
       bodyLine: split.value.bodyLine,

@@ -34,6 +34,8 @@ export const frontMatterSchema = z.looseObject({
       error: '"slug" may contain only a-z, 0-9, "-", "_" and "."; e.g. slug: jinhua-yonggong',
     })
     .optional(),
+  cover: text('cover', 'images/cover.jpg').optional(),
+  coverAlt: text('coverAlt', '金华站春运专列').optional(),
   draft: z.boolean({ error: '"draft" must be true or false (without quotes)' }).default(false),
   headline: z.boolean({ error: '"headline" must be true or false (without quotes)' }).default(false),
 });

@@ -8,6 +8,7 @@ import { CONTENT_DIR, isArticleName, readSources } from '../content/discover.js'
 import { type Diagnostic, GazetteError, hasErrors } from '../errors/diagnostic.js';
 import type { Entry } from '../graph/site-graph.js';
 import { outputPathOf } from '../graph/urls.js';
+import { catalogDigest, type ImageCatalog, NO_IMAGES, readImageCatalog } from '../images/image-catalog.js';
 import { createMarkdown } from '../markdown/markdown-it.js';
 import { digestOf, type EntryCache, loadEntries } from '../site/load-entries.js';
 import { pageSignature } from '../site/page-signature.js';
@@ -70,6 +71,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   // Set when site.yaml or a template changed, cleared only once it loads: until then every rebuild
   // fails as a full build would, instead of quietly using the last good one.
   let configDirty = true;
+  let images: ImageCatalog = NO_IMAGES;
+  let imagesDigest = '';
   let entries: readonly Entry[] = [];
   let goodConfig: SiteConfig | undefined;
   let templatesDirty = true;
@@ -132,14 +135,32 @@ export function createDevSite(options: DevSiteOptions): DevSite {
           else sources.delete(rel);
         }
       }
+      // Images: measured again when a file other than an article changed. Entries render their
+      // images' sizes, so when the catalog changes, every entry and page is made again.
+      if (all || images === NO_IMAGES || paths.some((p) => !isArticleName(path.basename(p)))) {
+        images = await readImageCatalog(root, options.exclude ?? [], images);
+        const digest = catalogDigest(images);
+        if (digest !== imagesDigest) {
+          imagesDigest = digest;
+          entryCache = new Map();
+          signatures.clear();
+        }
+      }
       const publish = { drafts: options.drafts ?? false, future: options.future ?? false, now: Date.now() };
       const ordered = [...sources.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-      const loaded = loadEntries(ordered, config, publish, createMarkdown(config.basePath), entryCache);
+      const loaded = loadEntries(
+        ordered,
+        config,
+        publish,
+        createMarkdown(config.basePath),
+        entryCache,
+        images,
+      );
       diagnostics.push(...loaded.diagnostics);
       if (hasErrors(diagnostics)) return fail();
 
       // 3. Structure, pages and static files: cheap, always recomputed.
-      const planned = await planSite(loaded.published, config, root);
+      const planned = await planSite(loaded.published, config, root, { images });
       diagnostics.push(...planned.diagnostics);
       if (!planned.plan) return fail();
       const { pages, staticFiles, files: generated } = planned.plan;

@@ -1,22 +1,37 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Article } from '../content/article.js';
+import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
+import type { ImageEnv } from '../images/image-rule.js';
+import { resolveImage } from '../images/resolve-image.js';
 import { renderMarkdown } from '../markdown/render-markdown.js';
 import { makeSummary } from '../markdown/summary.js';
 import type { Entry } from './site-graph.js';
 import { articleUrl } from './urls.js';
 
-/** An article with its body rendered and its URL fixed. */
-/** `version` identifies the source the entry was made from (a digest of its bytes). */
-export function makeEntry(md: MarkdownIt, article: Article, config: SiteConfig, version: string): Entry {
-  const rendered = renderMarkdown(md, article.body);
+/**
+ * An article with its body rendered and its URL fixed. `version` identifies the source the entry was
+ * made from (a digest of its bytes); `images` are the files its images are looked up in.
+ */
+export function makeEntry(
+  md: MarkdownIt,
+  article: Article,
+  config: SiteConfig,
+  version: string,
+  images: ImageCatalog = NO_IMAGES,
+): Entry {
+  const url = articleUrl(config.permalink, article);
+  const place = { file: article.file, url };
+  const rendered = renderMarkdown(md, article.body, { images, article: place } satisfies ImageEnv);
+  const cover = article.cover && resolveImage(article.cover.href, place, images);
   return {
     ...article,
     version,
     html: rendered.html,
     summaryText: article.summary ?? makeSummary(rendered.paragraphs),
-    url: articleUrl(config.permalink, article),
+    url,
     // Lines of the body → lines of the file.
     links: rendered.links.map((l) => ({ ...l, line: l.line + article.bodyLine - 1 })),
+    ...(cover?.kind === 'found' && { coverUrl: cover.url, ...(cover.size && { coverSize: cover.size }) }),
   };
 }

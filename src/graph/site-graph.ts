@@ -1,5 +1,6 @@
 import type { Category } from '../config/site-config.js';
 import type { Article } from '../content/article.js';
+import type { ImageSize } from '../images/measure-image.js';
 import type { MarkdownLink } from '../markdown/render-markdown.js';
 import type { ArchiveYear } from './archive.js';
 
@@ -17,6 +18,10 @@ export interface Entry extends Article {
    * line and column of the source file itself (front matter counted), for `gazette check`.
    */
   readonly links: readonly MarkdownLink[];
+  /** Site path of the cover picture, without the base path: `/xuexi/2022/03/a/images/cover.jpg`. */
+  readonly coverUrl?: string;
+  /** Its size, when it could be measured: for `width` and `height`. */
+  readonly coverSize?: ImageSize;
 }
 
 /** One page of a paginated list. */

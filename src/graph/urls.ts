@@ -42,3 +42,6 @@ export const feedUrls = (base: string): { rss: string; atom: string } => ({
   rss: `${base}feed.xml`,
   atom: `${base}atom.xml`,
 });
+export const SEARCH_URL = '/search/';
+/** Where the build writes Pagefind's index and UI (src/search/). */
+export const SEARCH_BUNDLE_URL = '/pagefind/';

@@ -1,6 +1,7 @@
 import MarkdownItCtor, { type MarkdownIt } from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 import cjkFriendly from 'markdown-it-cjk-friendly';
+import { imageAttributes } from '../images/image-rule.js';
 import { slugify } from '../text/slug.js';
 
 /** Schemes that run code or smuggle content: a link using one is rendered as plain text. */
@@ -8,14 +9,16 @@ const UNSAFE_SCHEME = /^\s*(javascript|vbscript|file|data):/i;
 
 /**
  * The one markdown-it configuration of gazette: raw HTML off (content is data, never markup),
- * GFM tables, heading anchors with pinyin ids, and CJK-friendly emphasis so that `**“开门红”**，`
- * is bold (plain CommonMark leaves the asterisks).
+ * GFM tables, heading anchors with pinyin ids, CJK-friendly emphasis so that `**“开门红”**，`
+ * is bold (plain CommonMark leaves the asterisks), and images with their size, loaded lazily.
  */
 export function createMarkdown(basePath = '/'): MarkdownIt {
   const md = new MarkdownItCtor({ html: false, linkify: false, typographer: false });
   md.validateLink = (url) => !UNSAFE_SCHEME.test(decodeEntities(url));
   md.use(cjkFriendly);
   if (basePath !== '/') prefixRootLinks(md, basePath);
+  // After prefixRootLinks: images get their site path first, then the base path.
+  md.use(imageAttributes);
   md.use(anchor, { slugify: (s: string) => slugify(s) || 'section', tabIndex: false });
   return md;
 }

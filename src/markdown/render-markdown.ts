@@ -24,12 +24,20 @@ export interface MarkdownLink {
   readonly alt?: string;
 }
 
-/** Renders an article body. Pure: the same text always gives the same HTML. */
-export function renderMarkdown(md: MarkdownIt, body: string): RenderedMarkdown {
-  const tokens = md.parse(body, {});
-  // Before rendering: the renderer of a site in a subfolder adds the base path to the tokens' links.
+/**
+ * Renders an article body. Pure: the same text and `env` always give the same HTML. `env` is handed to
+ * markdown-it's rules (which also keep reference definitions in it: one object per call): what
+ * they need to know about the article, such as its images (see imageAttributes).
+ */
+export function renderMarkdown(
+  md: MarkdownIt,
+  body: string,
+  env: Record<string, unknown> = {},
+): RenderedMarkdown {
+  const tokens = md.parse(body, env);
+  // Before rendering: the renderer rewrites the tokens' links (images, the base path of a subfolder).
   const links = collectLinks(md, tokens, body);
-  const html = md.renderer.render(tokens, md.options, {});
+  const html = md.renderer.render(tokens, md.options, env);
   return { html, paragraphs: paragraphTexts(tokens), links };
 }
 

@@ -60,6 +60,13 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
       if (await exists(old)) await discard(target, old);
       const hadOutput = await exists(target);
       const before = hadOutput ? await listFiles(target) : [];
+      // Files put into the folder by others (the search indexer writes its own bundle): compare them too.
+      const previousFiles = new Set(before);
+      for (const f of await listFiles(staging)) {
+        if (outcomes.has(f)) continue;
+        if (!previousFiles.has(f)) record(f, 'added');
+        else record(f, (await sameBytes(path.join(staging, f), path.join(target, f))) ? 'same' : 'changed');
+      }
       if (hadOutput) await rename(target, old);
       await rename(staging, target);
       if (hadOutput) await discard(target, old);
@@ -123,6 +130,11 @@ export function folderWriter(dir: string, previous?: string) {
       return 'added';
     },
   };
+}
+
+async function sameBytes(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([readFile(a), readFile(b)]);
+  return x.equals(y);
 }
 
 async function listFiles(dir: string): Promise<string[]> {

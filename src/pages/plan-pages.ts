@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config/site-config.js';
 import type { ListPage, SiteGraph } from '../graph/site-graph.js';
-import { NOT_FOUND_URL, TAGS_URL } from '../graph/urls.js';
+import { NOT_FOUND_URL, SEARCH_BUNDLE_URL, SEARCH_URL, TAGS_URL } from '../graph/urls.js';
 import { coverUrl, newsArticle } from '../structured-data/news-article.js';
 import { archivePages } from './archive-pages.js';
 import { entryLink } from './entry-link.js';
@@ -9,8 +9,13 @@ import type { Page } from './page.js';
 import { type Crumb, numberedTitle, pagination } from './pagination.js';
 import { siteMapPage } from './site-map-page.js';
 
+export interface PlanOptions {
+  /** Whether the build writes a search index: the search page uses it, or says search is unavailable. */
+  readonly search?: boolean;
+}
+
 /** Lists every page of the site with the data its template needs. Pure; nothing is rendered here. */
-export function planPages(graph: SiteGraph, config: SiteConfig): Page[] {
+export function planPages(graph: SiteGraph, config: SiteConfig, options: PlanOptions = {}): Page[] {
   return [
     homePage(graph, config),
     ...articlePages(graph, config),
@@ -19,6 +24,7 @@ export function planPages(graph: SiteGraph, config: SiteConfig): Page[] {
     tagIndexPage(graph),
     ...archivePages(graph),
     siteMapPage(graph),
+    searchPage(options.search ?? false),
     notFoundPage(),
   ];
 }
@@ -121,6 +127,18 @@ function tagIndexPage(graph: SiteGraph): Page {
         .sort((a, b) => b.entries.length - a.entries.length || (a.slug < b.slug ? -1 : 1))
         .map((t) => ({ name: t.name, url: t.url, count: t.entries.length })),
       breadcrumb: [{ title: '首页', url: '/' }, { title: '标签' }],
+    },
+  };
+}
+
+function searchPage(enabled: boolean): Page {
+  return {
+    url: SEARCH_URL,
+    template: 'search.njk',
+    context: {
+      page: { kind: 'search', title: '站内搜索', description: '搜索本站全部文章' },
+      search: { enabled, bundleUrl: SEARCH_BUNDLE_URL },
+      breadcrumb: [{ title: '首页', url: '/' }, { title: '站内搜索' }],
     },
   };
 }

@@ -7,6 +7,7 @@ import { exclusionOf, type PublishOptions } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import { makeEntry } from '../graph/entries.js';
 import type { Entry } from '../graph/site-graph.js';
+import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
 
 /** What one content file became; kept between rebuilds while the file's bytes stay the same. */
 interface Loaded {
@@ -32,13 +33,17 @@ export interface LoadedEntries {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Validates every content file and renders its Markdown: front matter → Article → Entry. */
+/**
+ * Validates every content file and renders its Markdown: front matter → Article → Entry. Images are
+ * looked up in `images`; the cache is valid for one catalog of images too.
+ */
 export function loadEntries(
   files: readonly SourceFile[],
   config: SiteConfig,
   publish: PublishOptions,
   md: MarkdownIt,
   cache: EntryCache = new Map(),
+  images: ImageCatalog = NO_IMAGES,
 ): LoadedEntries {
   const diagnostics: Diagnostic[] = [];
   const published: Entry[] = [];
@@ -63,7 +68,7 @@ export function loadEntries(
       skipped[why]++;
       continue;
     }
-    loaded.entry ??= makeEntry(md, loaded.article, config, digest);
+    loaded.entry ??= makeEntry(md, loaded.article, config, digest, images);
     published.push(loaded.entry);
   }
   for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);

@@ -5,6 +5,8 @@ import { buildGraph } from '../graph/build-graph.js';
 import { findCollisions } from '../graph/collisions.js';
 import type { Entry, SiteGraph } from '../graph/site-graph.js';
 import { outputPathOf } from '../graph/urls.js';
+import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
+import { planImages } from '../images/plan-images.js';
 import { listPublicFiles, type StaticFile } from '../output/public-files.js';
 import type { Page } from '../pages/page.js';
 import { planPages } from '../pages/plan-pages.js';
@@ -22,24 +24,30 @@ export interface SitePlan {
 
 /**
  * From published entries to everything the site will contain: the site graph, every page with its
- * data, every static file, and the check that no two of them claim the same output path.
+ * data, every static file (with the images articles show, from `images`), and the check that every
+ * image is there and that no two of them claim the same output path.
  * Shared by the build, the dev server and `check`, so that all three make the same site.
  */
 export async function planSite(
   entries: readonly Entry[],
   config: SiteConfig,
   root: string,
+  options: { readonly images?: ImageCatalog; readonly search?: boolean } = {},
 ): Promise<{ plan?: SitePlan; diagnostics: Diagnostic[] }> {
   const diagnostics = findCollisions(entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file })));
   if (hasErrors(diagnostics)) return { diagnostics };
   const graph = buildGraph(entries, config);
-  const pages = planPages(graph, config);
-  const staticFiles = await listPublicFiles([THEME_PUBLIC, path.join(root, 'public')]);
-  const files = planGeneratedFiles(graph, pages, config, new Set(staticFiles.map((f) => f.to)));
+  const pages = planPages(graph, config, { search: options.search ?? false });
+  const publicFiles = await listPublicFiles([THEME_PUBLIC, path.join(root, 'public')]);
+  const images = planImages(entries, options.images ?? NO_IMAGES);
+  diagnostics.push(...images.diagnostics);
+  const staticFiles = [...publicFiles, ...images.copies.map(({ from, to }) => ({ from, to }))];
+  const files = planGeneratedFiles(graph, pages, config, new Set(publicFiles.map((f) => f.to)));
   diagnostics.push(
     ...findCollisions([
       ...pages.map((p) => ({ path: outputPathOf(p.url), owner: p.source ?? `the generated page ${p.url}` })),
-      ...staticFiles.map((f) => ({ path: f.to, owner: `public/${f.to}` })),
+      ...publicFiles.map((f) => ({ path: f.to, owner: `public/${f.to}` })),
+      ...images.copies.map((c) => ({ path: c.to, owner: c.owner })),
       ...files.map((f) => ({ path: f.path, owner: `the generated file /${f.path}` })),
     ]),
   );

@@ -2,16 +2,10 @@ import type { SiteConfig } from '../config/site-config.js';
 import type { Entry } from '../graph/site-graph.js';
 import { absoluteUrl } from '../graph/urls.js';
 
-/**
- * Where the article's picture (front matter `cover: /images/a.jpg`) is on the web: a site path under
- * baseUrl, or an absolute URL as written. `cover` is a free front-matter field (article.extra), not
- * a validated one, so that fields like `color` are not taken for a typo of it; anything but text is
- * ignored.
- */
+/** Where the article's cover picture is on the web, as an absolute URL (for JSON-LD and og:image). */
 export function coverUrl(entry: Entry, config: SiteConfig): string | undefined {
-  const cover = typeof entry.extra.cover === 'string' ? entry.extra.cover.trim() : '';
-  if (cover === '') return undefined;
-  return /^https?:\/\//i.test(cover) ? cover : absoluteUrl(cover, config.baseUrl);
+  // The cover is resolved (and checked to exist) by the images stage: a site path under the page.
+  return entry.coverUrl === undefined ? undefined : absoluteUrl(entry.coverUrl, config.baseUrl);
 }
 
 /**

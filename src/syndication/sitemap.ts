@@ -1,5 +1,5 @@
 import type { SiteConfig } from '../config/site-config.js';
-import { absoluteUrl, NOT_FOUND_URL } from '../graph/urls.js';
+import { absoluteUrl, NOT_FOUND_URL, SEARCH_URL } from '../graph/urls.js';
 import type { Page } from '../pages/page.js';
 import type { GeneratedFile } from './generated-file.js';
 import { escapeXml } from './xml-text.js';
@@ -26,7 +26,8 @@ export function planSitemap(
   limit = SITEMAP_LIMIT,
 ): GeneratedFile[] {
   const urls: SitemapUrl[] = pages
-    .filter((p) => p.url !== NOT_FOUND_URL)
+    // Neither the 404 page nor the search page is content a search engine should list.
+    .filter((p) => p.url !== NOT_FOUND_URL && p.url !== SEARCH_URL)
     .map((p) => ({ loc: absoluteUrl(p.url, config.baseUrl), ...(p.lastmod && { lastmod: p.lastmod }) }));
   if (urls.length <= limit) return [{ path: SITEMAP_FILE, data: urlset(urls) }];
   const parts: GeneratedFile[] = [];

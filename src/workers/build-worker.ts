@@ -21,7 +21,10 @@ let writer: ReturnType<typeof folderWriter> | undefined;
 export default async function run(task: WorkerTask): Promise<WorkerResult> {
   if (task.kind === 'load') {
     md ??= createMarkdown(init.config.basePath);
-    return { kind: 'load', loaded: loadEntries(task.files, init.config, init.publish, md) };
+    return {
+      kind: 'load',
+      loaded: loadEntries(task.files, init.config, init.publish, md, new Map(), init.images),
+    };
   }
   env ??= createEnvironment(init.root, init.config);
   writer ??= folderWriter(task.staging, task.previous);

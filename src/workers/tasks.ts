@@ -2,6 +2,7 @@ import type { SiteConfig } from '../config/site-config.js';
 import type { SourceFile } from '../content/article.js';
 import type { PublishOptions } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
+import type { ImageCatalog } from '../images/image-catalog.js';
 import type { WriteOutcome } from '../output/output-folder.js';
 import type { Page } from '../pages/page.js';
 import type { LoadedEntries } from '../site/load-entries.js';
@@ -11,6 +12,8 @@ export interface WorkerInit {
   readonly root: string;
   readonly config: SiteConfig;
   readonly publish: PublishOptions;
+  /** The measured images articles may show (plain data with Maps: cloned into each worker). */
+  readonly images: ImageCatalog;
 }
 
 /** Validate and render a contiguous slice of the content files. */

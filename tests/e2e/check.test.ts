@@ -51,7 +51,7 @@ describe('gazette check', () => {
     const run = await runCli(['check', '--root', root]);
     expect(lines(run.stdout)).toEqual([
       'content/xuexi/a.md:9:12: error: link to "/xuexi/nope/" leads to no page of the site; fix the address or remove the link',
-      'check: 1 error, 0 warnings in 2 articles, 11 pages',
+      'check: 1 error, 0 warnings in 2 articles, 12 pages',
     ]);
     expect(run.code).toBe(1);
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
@@ -69,29 +69,58 @@ describe('gazette check', () => {
       ),
     });
     const run = await runCli(['check', '--root', root]);
-    expect(run.stdout).toBe('check: 0 errors, 0 warnings in 2 articles, 11 pages');
+    expect(run.stdout).toBe('check: 0 errors, 0 warnings in 2 articles, 12 pages');
     expect(run.code).toBe(0);
   });
 
-  it('reports a missing image as an error and an image without alt text as a warning', async () => {
+  it('reports a missing image as an error at its place, as a build does (which it stops)', async () => {
     const root = site({
       'public/img/a.png': 'png',
-      'content/xuexi/a.md': withBody('![](/img/a.png)\n\n![夜景](/img/missing.png)'),
+      'content/xuexi/images/b.png': 'png',
+      'content/xuexi/a.md': withBody('![夜景](/img/a.png)\n\n![夜景](/img/missing.png) ![桥](images/c.png)'),
     });
     const run = await runCli(['check', '--root', root]);
     expect(lines(run.stdout)).toEqual([
-      'content/xuexi/a.md:7:5: warning: image has no alt text; describe it for readers who cannot see it: ![描述](/img/a.png)',
       'content/xuexi/a.md:9:7: error: image "/img/missing.png" is not in the site; put it in public/ or fix the path',
-      'check: 1 error, 1 warning in 2 articles, 11 pages',
+      'content/xuexi/a.md:9:30: error: image "images/c.png" is not in the site; there is no file content/xuexi/images/c.png; fix the path or put the image there',
+      'check: 2 errors, 0 warnings; the site could not be built, so its links were not checked',
     ]);
     expect(run.code).toBe(1);
+  });
+
+  it('follows images beside the article to their copies next to its page', async () => {
+    const root = site({
+      'content/xuexi/images/b.png': 'png',
+      'content/xuexi/a.md': withBody('![桥](images/b.png) ![桥](./images/b.png)'),
+    });
+    const run = await runCli(['check', '--root', root]);
+    expect(run.stdout).toBe('check: 0 errors, 0 warnings in 2 articles, 12 pages');
+    expect(run.code).toBe(0);
+  });
+
+  it('warns about a cover without coverAlt, at the cover field', async () => {
+    const root = site({
+      'content/xuexi/images/b.png': 'png',
+      'content/xuexi/a.md': article({
+        title: '题图',
+        date: '2022-03-02 10:00',
+        category: '学习',
+        cover: 'images/b.png',
+      }),
+    });
+    const run = await runCli(['check', '--root', root]);
+    expect(lines(run.stdout)).toEqual([
+      'content/xuexi/a.md:5:8: warning: cover has no alt text; describe it for readers who cannot see it, in a line like coverAlt: 描述',
+      'check: 0 errors, 1 warning in 2 articles, 12 pages',
+    ]);
+    expect(run.code).toBe(0);
   });
 
   it('exits 0 when there are only warnings', async () => {
     const root = site({ 'public/img/a.png': 'png', 'content/xuexi/a.md': withBody('![](/img/a.png)') });
     const run = await runCli(['check', '--root', root]);
     expect(run.stdout).toMatch(/warning: image has no alt text/);
-    expect(lines(run.stdout).at(-1)).toBe('check: 0 errors, 1 warning in 2 articles, 11 pages');
+    expect(lines(run.stdout).at(-1)).toBe('check: 0 errors, 1 warning in 2 articles, 12 pages');
     expect(run.code).toBe(0);
   });
 
@@ -113,8 +142,8 @@ describe('gazette check', () => {
     });
     const run = await runCli(['check', '--root', root]);
     expect(lines(run.stdout)).toEqual([
-      'templates/partials/footer.njk:2:12: error: link to "/nope/" leads to no page of the site (on 10 pages: 404.html, archive/2022/03/index.html, archive/2022/index.html, …); fix the address in the template',
-      'check: 1 error, 0 warnings in 1 article, 10 pages',
+      'templates/partials/footer.njk:2:12: error: link to "/nope/" leads to no page of the site (on 11 pages: 404.html, archive/2022/03/index.html, archive/2022/index.html, …); fix the address in the template',
+      'check: 1 error, 0 warnings in 1 article, 11 pages',
     ]);
     expect(run.code).toBe(1);
   });
@@ -129,7 +158,7 @@ describe('gazette check', () => {
     const run = await runCli(['check', '--root', root]);
     expect(lines(run.stdout)).toEqual([
       'content/xuexi/a.md:9:5: error: link to "/yaowen/nope/" leads to no page of the site; fix the address or remove the link',
-      'check: 1 error, 0 warnings in 2 articles, 11 pages',
+      'check: 1 error, 0 warnings in 2 articles, 12 pages',
     ]);
   });
 
@@ -159,7 +188,7 @@ describe('gazette check', () => {
           hint: 'describe it for readers who cannot see it: ![描述](/img/a.png)',
         },
       ],
-      summary: { errors: 1, warnings: 1, articles: 2, pages: 11, linksChecked: true },
+      summary: { errors: 1, warnings: 1, articles: 2, pages: 12, linksChecked: true },
     });
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });

@@ -144,6 +144,29 @@ describe('the whole sample site', () => {
     expect(existsSync(path.join(out, '404.html'))).toBe(true);
   });
 
+  it('shows the sample image beside its article, with its size and alt text, loaded lazily', () => {
+    const page = 'minsheng/2022/01/chunyun-zhuanxian/';
+    const img = parse(readPage(out, `${page}index.html`)).querySelector('.article-body img');
+    expect(img?.attributes).toMatchObject({
+      src: `/${page}images/chunyun-zhuanxian.png`,
+      width: '720',
+      height: '405',
+      loading: 'lazy',
+      decoding: 'async',
+    });
+    expect(img?.getAttribute('alt')).toMatch(/^返乡包车专线示意图/);
+    expect(readFileSync(path.join(out, page, 'images/chunyun-zhuanxian.png'))).toEqual(
+      readFileSync(path.join(REPO, 'content/minsheng/images/chunyun-zhuanxian.png')),
+    );
+  });
+
+  it('has a search page with the search index, and a search box on every page', () => {
+    expect(existsSync(path.join(out, 'pagefind/pagefind-ui.js'))).toBe(true);
+    expect(parse(readPage(out, 'search/index.html')).querySelector('#search')).not.toBeNull();
+    for (const page of htmlFiles(out))
+      expect(parse(readFileSync(page, 'utf8')).querySelector('form[role=search]'), page).not.toBeNull();
+  });
+
   it('lists the category newest first with date and summary, and has a tag index', () => {
     const xuexi = parse(readPage(out, 'xuexi/index.html'));
     const dates = xuexi.querySelectorAll('.entry time').map((t) => t.textContent);

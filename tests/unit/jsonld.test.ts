@@ -70,12 +70,11 @@ describe('newsArticle', () => {
     expect(newsArticle(bare, config)).not.toHaveProperty('keywords');
   });
 
-  it('gives the cover as an absolute image address under baseUrl, or as written when absolute', () => {
-    const cover = (value: unknown) => entry('content/xuexi/a.md', '2022-03-01', { extra: { cover: value } });
-    expect(newsArticle(cover('/images/a.jpg'), config).image).toEqual(['https://a.cn/news/images/a.jpg']);
-    expect(coverUrl(cover('https://cdn.example.cn/b.png'), config)).toBe('https://cdn.example.cn/b.png');
-    // Not text: ignored rather than written as "[object Object]".
-    expect(coverUrl(cover({ src: 'a.jpg' }), config)).toBeUndefined();
-    expect(coverUrl(cover('  '), config)).toBeUndefined();
+  it('gives the cover (resolved by the images stage to a site path) as an absolute image address under baseUrl', () => {
+    const withCover = entry('content/xuexi/a.md', '2022-03-01', {
+      coverUrl: '/xuexi/2022/03/a/images/a.jpg',
+    });
+    expect(newsArticle(withCover, config).image).toEqual(['https://a.cn/news/xuexi/2022/03/a/images/a.jpg']);
+    expect(coverUrl(entry('content/xuexi/a.md', '2022-03-01'), config)).toBeUndefined();
   });
 });

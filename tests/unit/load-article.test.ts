@@ -34,7 +34,10 @@ describe('loadArticle', () => {
         'summary: 金华多措并举保障企业用工。',
         'tags: [就业, 人才]',
         'headline: true',
-        'color: red',
+        'cover: images/封面.jpg',
+        'coverAlt: 金华江夜景',
+        // Not `color`: one letter from `cover`, it would be taken for a typo.
+        'theme: red',
         '---',
         '',
         '记者从市人力社保局获悉。',
@@ -64,9 +67,10 @@ describe('loadArticle', () => {
         tags: ['就业', '人才'],
         draft: false,
         headline: true,
-        extra: { color: 'red' },
+        cover: { href: 'images/封面.jpg', alt: '金华江夜景', line: 11, column: 8 },
+        extra: { theme: 'red' },
         body: '\n记者从市人力社保局获悉。\n',
-        bodyLine: 13,
+        bodyLine: 15,
       },
     });
   });

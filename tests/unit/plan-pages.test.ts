@@ -22,10 +22,10 @@ const page = (url: string): Page => {
 const ctx = (url: string) => page(url).context as Record<string, unknown>;
 
 describe('planPages', () => {
-  it('plans home, articles, category pages, tag pages, the tag index, the archive, the site map and 404, in that order', () => {
+  it('plans home, articles, category pages, tag pages, the tag index, the archive, the site map, search and 404, in that order', () => {
     // 1 home + 4 articles + (2 xuexi + 1 yaowen) + (人才 1 + 就业 1) + tag index
-    // + archive (index, 2022, 2 pages of 2022-03) + site map + 404
-    expect(pages).toHaveLength(1 + 4 + 3 + 2 + 1 + 4 + 1 + 1);
+    // + archive (index, 2022, 2 pages of 2022-03) + site map + search + 404
+    expect(pages).toHaveLength(1 + 4 + 3 + 2 + 1 + 4 + 1 + 1 + 1);
     expect(pages.map((p) => [p.url, p.template])).toEqual([
       ['/', 'home.njk'],
       ['/yaowen/2022/03/y1/', 'article.njk'],
@@ -43,8 +43,19 @@ describe('planPages', () => {
       ['/archive/2022/03/', 'archive-month.njk'],
       ['/archive/2022/03/page/2/', 'archive-month.njk'],
       ['/sitemap/', 'sitemap.njk'],
+      ['/search/', 'search.njk'],
       ['/404.html', '404.njk'],
     ]);
+  });
+
+  it('tells the search page whether the build writes a search index', () => {
+    expect(ctx('/search/').search).toEqual({ enabled: false, bundleUrl: '/pagefind/' });
+    const withSearch = planPages(buildGraph([], config), config, { search: true });
+    expect(withSearch.find((p) => p.url === '/search/')?.context).toMatchObject({
+      page: { kind: 'search', title: '站内搜索' },
+      search: { enabled: true, bundleUrl: '/pagefind/' },
+      breadcrumb: [{ title: '首页', url: '/' }, { title: '站内搜索' }],
+    });
   });
 
   it('gives every page its own output file', () => {
@@ -135,7 +146,7 @@ describe('planPages', () => {
     ]);
   });
 
-  it('plans an empty site as home, one page per category, the tag index, the archive, the site map and 404', () => {
+  it('plans an empty site as home, one page per category, the tag index, the archive, the site map, search and 404', () => {
     const empty = planPages(buildGraph([], config), config);
     expect(empty.map((p) => p.url)).toEqual([
       '/',
@@ -144,9 +155,10 @@ describe('planPages', () => {
       '/tags/',
       '/archive/',
       '/sitemap/',
+      '/search/',
       '/404.html',
     ]);
     // Pages that show no article have no date for sitemap.xml.
-    expect(empty.map((p) => p.lastmod)).toEqual(Array(7).fill(undefined));
+    expect(empty.map((p) => p.lastmod)).toEqual(Array(8).fill(undefined));
   });
 });

@@ -1,0 +1,35 @@
+/*
+ * The search page: starts Pagefind's default UI (pagefind-ui.js, from the site's own /pagefind/
+ * folder) and runs the search given in the address, as the header's search box sends it: /search/?q=返岗.
+ * Chinese labels are Pagefind's own (it follows <html lang="zh-CN">). Nothing is sent anywhere: the
+ * index is read from this site.
+ */
+(() => {
+  const element = document.getElementById('search');
+  if (!element || typeof window.PagefindUI !== 'function') return;
+
+  const ui = new window.PagefindUI({
+    element: '#search',
+    bundlePath: element.dataset.bundle,
+    showImages: false,
+    showSubResults: false,
+    excerptLength: 40,
+    resetStyles: false,
+    translations: { placeholder: '搜索文章标题和正文' },
+    // Each result shows its date and category under the title, labelled in Chinese.
+    processResult: (result) => {
+      const { title, date, category } = result.meta ?? {};
+      return { ...result, meta: { title, ...(date && { 日期: date }), ...(category && { 栏目: category }) } };
+    },
+  });
+
+  // Pagefind's box has only a title; the page's visible label names it (label-title-only in axe).
+  const input = element.querySelector('.pagefind-ui__search-input');
+  if (input) input.id = 'search-input';
+
+  const query = new URLSearchParams(window.location.search).get('q');
+  if (query?.trim()) ui.triggerSearch(query.trim());
+  // The header's box says what is being searched for, too.
+  const headerBox = document.getElementById('site-search-q');
+  if (headerBox && query) headerBox.value = query;
+})();

@@ -1,0 +1,58 @@
+import type { ArticleCover } from '../content/article.js';
+import { type Diagnostic, error } from '../errors/diagnostic.js';
+import type { MarkdownLink } from '../markdown/render-markdown.js';
+import type { StaticFile } from '../output/public-files.js';
+import type { ImageCatalog } from './image-catalog.js';
+import { resolveImage } from './resolve-image.js';
+
+/** What planImages needs of an entry: where it comes from, where its page is, and its images. */
+export interface ArticleImages {
+  readonly file: string;
+  readonly url: string;
+  readonly links: readonly MarkdownLink[];
+  readonly cover?: ArticleCover;
+}
+
+/** An image to copy beside an article's page, and the article that shows it (named in collisions). */
+export interface ImageCopy extends StaticFile {
+  readonly owner: string;
+}
+
+export interface ImagePlan {
+  /** Sorted by destination; one per destination, unless two different files claim it (a collision). */
+  readonly copies: readonly ImageCopy[];
+  /** One error per image that cannot be found, at its address in the article's file. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The images every article shows, in its body and as its cover: which files to copy beside the
+ * pages, and which images are missing. Pure; resolved exactly as the Markdown renderer resolves them.
+ */
+export function planImages(articles: readonly ArticleImages[], catalog: ImageCatalog): ImagePlan {
+  const copies = new Map<string, ImageCopy>();
+  const diagnostics: Diagnostic[] = [];
+  for (const article of articles) {
+    const wanted = [
+      ...(article.cover ? [article.cover] : []),
+      ...article.links.filter((l) => l.kind === 'image'),
+    ];
+    for (const image of wanted) {
+      const resolved = resolveImage(image.href, article, catalog);
+      if (resolved.kind === 'missing') {
+        const at = { line: image.line, column: image.column };
+        diagnostics.push(error(article.file, resolved.message, at, resolved.hint));
+      } else if (resolved.kind === 'found' && resolved.copy) {
+        const { from, to } = resolved.copy;
+        // The same file shown twice, or by two articles sharing a folder, is copied once; two
+        // different files for one destination are left to the collision check.
+        const key = copies.get(to)?.from === from ? to : copies.has(to) ? `${to}\0${article.file}` : to;
+        if (!copies.has(key)) copies.set(key, { from, to, owner: article.file });
+      }
+    }
+  }
+  return {
+    copies: [...copies.values()].sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0)),
+    diagnostics,
+  };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { plainText } from '../../src/search/plain-text.js';
+import { searchLanguage, searchRecords } from '../../src/search/search-records.js';
+import { entry, siteConfig, YAOWEN } from './fixtures.js';
+
+describe('plainText', () => {
+  it('keeps the text of rendered Markdown: phrases whole, blocks and cells apart, entities decoded', () => {
+    expect(
+      plainText(
+        '<h2 id="a">保障用工</h2>\n<p>员工<strong>返岗</strong>率&gt;98%，<a href="/x/">A</a> &amp; B 说“&quot;好&quot;”。</p>\n<table><tr><td>金东区</td><td>12</td></tr></table>',
+      ),
+    ).toBe('保障用工 员工返岗率>98%，A & B 说“"好"”。 金东区 12');
+  });
+});
+
+describe('searchRecords', () => {
+  const config = siteConfig();
+  const jinhua = entry('content/xuexi/a.md', '2022-03-01 16:59:26', {
+    title: '金华全力保障用工先行',
+    html: '<p>员工返岗率达98%。</p>\n',
+  });
+
+  it('makes one record per article: title and body text, date, category, and a category filter', () => {
+    expect(searchRecords([jinhua], config)).toEqual([
+      {
+        url: '/xuexi/2022/03/a/',
+        content: '金华全力保障用工先行\n员工返岗率达98%。',
+        language: 'zh-cn',
+        meta: { title: '金华全力保障用工先行', date: '2022-03-01', category: '学习' },
+        filters: { 栏目: ['学习'] },
+      },
+    ]);
+  });
+
+  it('links results with the base path of a site in a subfolder', () => {
+    const y = entry('content/yaowen/b.md', '2022-01-18 10:00', { category: YAOWEN, slug: 'b' });
+    const [record] = searchRecords([y], siteConfig({ basePath: '/news/' }));
+    expect(record?.url).toBe('/news/yaowen/2022/01/b/');
+    expect(record?.filters).toEqual({ 栏目: ['要闻'] });
+  });
+
+  it('uses a lowercase language code, as Pagefind expects', () => {
+    expect(searchLanguage('zh-CN')).toBe('zh-cn');
+    expect(searchLanguage('zh-TW')).toBe('zh-tw');
+  });
+});
