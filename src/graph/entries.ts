@@ -1,6 +1,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Article } from '../content/article.js';
+import { warning } from '../errors/diagnostic.js';
 import { renderMarkdown } from '../markdown/render-markdown.js';
 import { makeSummary } from '../markdown/summary.js';
 import type { Entry } from './site-graph.js';
@@ -18,5 +19,8 @@ export function makeEntry(md: MarkdownIt, article: Article, config: SiteConfig, 
     url: articleUrl(config.permalink, article),
     // Lines of the body → lines of the file.
     links: rendered.links.map((l) => ({ ...l, line: l.line + article.bodyLine - 1 })),
+    warnings: rendered.warnings.map((w) =>
+      warning(article.file, w.message, { line: w.line + article.bodyLine - 1, column: w.column }, w.hint),
+    ),
   };
 }

@@ -1,5 +1,6 @@
 import type { Category } from '../config/site-config.js';
 import type { Article } from '../content/article.js';
+import type { Diagnostic } from '../errors/diagnostic.js';
 import type { MarkdownLink } from '../markdown/render-markdown.js';
 
 /** An article with its rendered body and its place on the site. */
@@ -16,6 +17,8 @@ export interface Entry extends Article {
    * line and column of the source file itself (front matter counted), for `gazette check`.
    */
   readonly links: readonly MarkdownLink[];
+  /** Problems of the body worth a warning (text nested too deeply), at the file's own lines. */
+  readonly warnings?: readonly Diagnostic[];
 }
 
 /** One page of a paginated list. */

@@ -2,6 +2,7 @@ import MarkdownItCtor, { type MarkdownIt } from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { slugify } from '../text/slug.js';
+import { keepTooDeepText } from './nesting-limit.js';
 
 /** Schemes that run code or smuggle content: a link using one is rendered as plain text. */
 const UNSAFE_SCHEME = /^\s*(javascript|vbscript|file|data):/i;
@@ -15,6 +16,7 @@ export function createMarkdown(basePath = '/'): MarkdownIt {
   const md = new MarkdownItCtor({ html: false, linkify: false, typographer: false });
   md.validateLink = (url) => !UNSAFE_SCHEME.test(decodeEntities(url));
   md.use(cjkFriendly);
+  md.use(keepTooDeepText);
   if (basePath !== '/') prefixRootLinks(md, basePath);
   md.use(anchor, { slugify: (s: string) => slugify(s) || 'section', tabIndex: false });
   return md;
