@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, error } from '../errors/diagnostic.js';
 import type { SourceFile } from './article.js';
@@ -51,17 +51,40 @@ export async function readSources(
     const real = await realpath(dir);
     if (seen.has(real)) return;
     seen.add(real);
-    const names = (await readdir(dir)).sort();
+    const relDir = path.relative(root, dir).split(path.sep).join('/');
+    let names: string[];
+    try {
+      names = (await readdir(dir)).sort();
+    } catch (cause) {
+      diagnostics.push(
+        error(relDir, `cannot read the folder (${codeOf(cause)})`, undefined, 'check that it can be read'),
+      );
+      return;
+    }
     for (const name of names) {
       if (isIgnoredName(name)) continue;
       const full = path.join(dir, name);
       if (excluded.includes(path.resolve(full))) continue;
       const rel = path.relative(root, full).split(path.sep).join('/');
-      const stat = await lstat(full);
-      let isDir = stat.isDirectory();
-      if (stat.isSymbolicLink()) {
+      // Gone since the folder was listed (an editor's save, a git checkout): nothing to read.
+      const entry = await lstat(full).catch(() => undefined);
+      if (!entry) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
         const target = await realpath(full).catch(() => undefined);
-        if (!target || !(target === realBase || target.startsWith(realBase + path.sep))) {
+        if (!target) {
+          diagnostics.push(
+            error(
+              rel,
+              'this link leads nowhere: the file it points to does not exist',
+              undefined,
+              'delete the link, or put the article itself in content/',
+            ),
+          );
+          continue;
+        }
+        if (!(target === realBase || target.startsWith(realBase + path.sep))) {
           diagnostics.push(
             error(
               rel,
@@ -72,10 +95,23 @@ export async function readSources(
           );
           continue;
         }
-        isDir = (await lstat(target)).isDirectory();
+        const targetEntry = await stat(target).catch(() => undefined);
+        if (!targetEntry) continue;
+        isDir = targetEntry.isDirectory();
+        isFile = targetEntry.isFile();
       }
       if (isDir) {
         await walk(full);
+      } else if (isArticleName(name) && !isFile) {
+        // Reading a named pipe would wait for a writer forever.
+        diagnostics.push(
+          error(
+            rel,
+            'this is not an ordinary file (a pipe, socket or device), so it is not read',
+            undefined,
+            'replace it with an ordinary .md file',
+          ),
+        );
       } else if (isArticleName(name)) {
         try {
           files.push({ path: rel, bytes: await readFile(full) });
@@ -83,7 +119,7 @@ export async function readSources(
           diagnostics.push(
             error(
               rel,
-              `cannot read the file (${(cause as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+              `cannot read the file (${codeOf(cause)})`,
               undefined,
               'check that it exists and can be read',
             ),
@@ -95,3 +131,5 @@ export async function readSources(
   await walk(base);
   return { files, diagnostics };
 }
+
+const codeOf = (cause: unknown): string => (cause as NodeJS.ErrnoException).code ?? 'unknown error';

@@ -24,6 +24,17 @@ export function splitFrontMatter(
   text: string,
   file: string,
 ): { ok: true; value: SplitFile } | { ok: false; diagnostic: Diagnostic } {
+  if (text.trim() === '') {
+    return {
+      ok: false,
+      diagnostic: error(
+        file,
+        'the file is empty',
+        { line: 1, column: 1 },
+        'write the front matter (title:, date: and category: between two "---" lines) and the article, or delete the file',
+      ),
+    };
+  }
   if (!text.startsWith('---')) {
     return {
       ok: false,
