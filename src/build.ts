@@ -3,6 +3,7 @@ import { loadConfig } from './config/load-config.js';
 import { readSources } from './content/discover.js';
 import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js';
 import { createMarkdown } from './markdown/markdown-it.js';
+import { outputFailure } from './output/output-failure.js';
 import { openOutputFolder } from './output/output-folder.js';
 import { writePages } from './output/write-pages.js';
 import { loadEntries } from './site/load-entries.js';
@@ -88,7 +89,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   );
   stopOnErrors();
 
-  const output = await openOutputFolder(out);
+  const output = await openOutputFolder(out).catch((cause) => {
+    throw outputFailure(cause, out, root);
+  });
   try {
     await step('render and write pages', () =>
       writePages(pages, env, root, output, (done, total) =>
@@ -99,7 +102,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     await step('swap in new site', () => output.commit());
   } catch (cause) {
     await output.abort();
-    throw cause;
+    throw outputFailure(cause, out, root);
   }
 
   return {

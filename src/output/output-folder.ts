@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { acquireBuildLock } from './build-lock.js';
 
 /**
  * The output folder, replaced only when a build succeeds: pages are written into a staging folder
@@ -20,9 +21,16 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
   const target = path.resolve(out);
   const staging = siblingPath(target, 'new');
   const old = siblingPath(target, 'old');
-  await recover(target, old);
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  // Held from here until commit or abort: no other build may touch the folders beside the output.
+  const lock = await acquireBuildLock(target);
+  try {
+    await recover(target, old);
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+  } catch (cause) {
+    await lock.release();
+    throw cause;
+  }
   const made = new Set<string>([staging]);
 
   const resolve = async (relPath: string): Promise<string> => {
@@ -51,9 +59,11 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
       if (hadOutput) await rename(target, old);
       await rename(staging, target);
       if (hadOutput) await rm(old, { recursive: true, force: true });
+      await lock.release();
     },
     async abort() {
       await rm(staging, { recursive: true, force: true });
+      await lock.release();
     },
   };
 }
