@@ -2,6 +2,7 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import type { SiteConfig } from '../config/site-config.js';
 import { THEME_TEMPLATES } from '../paths.js';
+import { namedFilter } from './named-filter.js';
 
 /**
  * One Nunjucks environment per build: autoescape on (every value from content is text, never markup),
@@ -19,8 +20,11 @@ export function createEnvironment(root: string, config: SiteConfig): nunjucks.En
     lstripBlocks: true,
   });
   const link = (url: unknown) => config.basePath + String(url).replace(/^\/+/, '');
-  env.addFilter('url', link);
-  env.addFilter('absUrl', (url: unknown) => new URL(String(url).replace(/^\/+/, ''), config.baseUrl).href);
+  env.addFilter('url', namedFilter('url', link));
+  env.addFilter(
+    'absUrl',
+    namedFilter('absUrl', (url: unknown) => new URL(String(url).replace(/^\/+/, ''), config.baseUrl).href),
+  );
   env.addGlobal('site', {
     title: config.title,
     description: config.description,
