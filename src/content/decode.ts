@@ -4,7 +4,7 @@
  */
 export type Decoded =
   | { ok: true; text: string }
-  | { ok: false; line: number; column: number; reason: string };
+  | { ok: false; line: number; column: number; reason: string; hint?: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -14,6 +14,14 @@ export function decodeText(bytes: Uint8Array): Decoded {
     ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
   ) {
     return { ok: false, line: 1, column: 1, reason: 'the file is saved as UTF-16' };
+  }
+  if (looksLikeUtf16(bytes)) {
+    return {
+      ok: false,
+      line: 1,
+      column: 1,
+      reason: 'the file is saved as UTF-16 (without a byte order mark)',
+    };
   }
   let text: string;
   try {
@@ -32,9 +40,27 @@ export function decodeText(bytes: Uint8Array): Decoded {
   const nul = text.indexOf('\0');
   if (nul !== -1) {
     const at = positionOf(text, nul);
-    return { ok: false, ...at, reason: 'the file contains a NUL byte (it may be a binary file)' };
+    return {
+      ok: false,
+      ...at,
+      reason: 'the file contains a NUL byte (it may be a binary file)',
+      hint: 'delete the invisible NUL character here, or replace the file with a text copy of the article',
+    };
   }
   return { ok: true, text };
+}
+
+/** UTF-16 text of mostly ASCII (front matter keys, "---") has a zero in every other byte. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 512);
+  if (head.length < 8) return false;
+  const zeros = [0, 0];
+  head.forEach((b, i) => {
+    if (b === 0) zeros[i % 2] = (zeros[i % 2] ?? 0) + 1;
+  });
+  return (
+    Math.max(zeros[0] ?? 0, zeros[1] ?? 0) >= head.length / 4 && Math.min(zeros[0] ?? 0, zeros[1] ?? 0) === 0
+  );
 }
 
 function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {

@@ -23,7 +23,7 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
           file,
           decoded.reason,
           { line: decoded.line, column: decoded.column },
-          'save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)',
+          decoded.hint ?? 'save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)',
         ),
       ],
     };

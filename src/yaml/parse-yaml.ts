@@ -143,7 +143,10 @@ function emptyMapping(at: Position): YamlMapping {
  */
 function firstOfEachKind(errors: readonly YAMLError[]): YAMLError[] {
   const seen = new Set<string>();
-  return errors.filter((e) => !seen.has(e.code) && seen.add(e.code));
+  const offsets = new Set<number>();
+  return errors.filter(
+    (e) => !seen.has(e.code) && !offsets.has(e.pos[0]) && seen.add(e.code) && offsets.add(e.pos[0]),
+  );
 }
 
 function firstAlias(doc: ReturnType<typeof parseDocument>): number | undefined {
@@ -168,11 +171,19 @@ const HINTS: Record<string, string> = {
 };
 
 function yamlError(e: YAMLError, file: string, text: string, pos: (offset: number) => Position): Diagnostic {
-  const at = (e.code === 'MISSING_CHAR' && openingQuote(text, e.pos[0])) || pos(e.pos[0]);
+  const bracket = /end with a ([\]}])/.exec(e.message)?.[1];
+  const at =
+    (bracket && openingBracket(text, e.pos[0], bracket)) ||
+    (e.code === 'MISSING_CHAR' && openingQuote(text, e.pos[0])) ||
+    pos(e.pos[0]);
   const line = lineAt(text, at.line);
   const hint =
     fullWidthSpaceHint(line) ??
-    (line.includes('：') && !line.includes(': ') ? fullWidthColonHint(line) : HINTS[e.code]);
+    (line.includes('：') && !line.includes(': ') ? fullWidthColonHint(line) : undefined) ??
+    (bracket ? bracketHint(bracket === ']' ? '[' : '{', true) : undefined) ??
+    (/^\s*(?:-\s+)?[^\s:"'][^:]*:\s+[[{]/.test(line)
+      ? bracketHint(/:\s+([[{])/.exec(line)?.[1] ?? '[', false)
+      : HINTS[e.code]);
   const message =
     e.code === 'RESOURCE_EXHAUSTION'
       ? 'lists or mappings are nested too deeply'
@@ -189,6 +200,23 @@ function openingQuote(text: string, offset: number): Position | undefined {
   for (let i = lines.length - 1; i >= 0; i--) {
     const m = /^(\s*(?:-\s+)?(?:[^\s:"'][^:]*:\s+)?)(["'])(.*)$/.exec(lines[i] ?? '');
     if (m?.[2] && !(m[3] ?? '').includes(m[2])) return { line: i + 1, column: (m[1]?.length ?? 0) + 1 };
+  }
+  return undefined;
+}
+
+function bracketHint(opening: string, unclosed: boolean): string {
+  const kind = opening === '[' ? 'list' : 'mapping';
+  const closing = opening === '[' ? ']' : '}';
+  return `a value that starts with "${opening}" is read as a ${kind}${unclosed ? ` and needs its closing "${closing}"` : ''}; if the bracket is part of the text, put the value in quotes, e.g. title: "[视频] 标题"`;
+}
+
+/** Where the value opened with "[" (or "{") that YAML says is never closed starts: the last one before `offset`. */
+function openingBracket(text: string, offset: number, closing: string): Position | undefined {
+  const opening = closing === ']' ? '[' : '{';
+  const lines = text.slice(0, offset).split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = /^(\s*(?:-\s+)?(?:[^\s:"'][^:]*:\s+)?)([[{])/.exec(lines[i] ?? '');
+    if (m?.[2] === opening) return { line: i + 1, column: (m[1]?.length ?? 0) + 1 };
   }
   return undefined;
 }

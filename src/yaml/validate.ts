@@ -36,6 +36,10 @@ export function validateMapping<T>(
         const hint = example ? `add a line like "${example}"` : `add it to the ${what}`;
         return error(file, `the required field "${String(path[0])}" is missing`, yaml.locate([]), hint);
       }
+      if (issue.code === 'invalid_type' && valueAt(yaml.data, path) === null) {
+        const field = path.map(String).join('.');
+        return error(file, `"${field}" is empty`, yaml.locate(path), `write a value after "${field}:"`);
+      }
       return error(file, issue.message, yaml.locate(path));
     }),
   };
@@ -69,3 +73,9 @@ export function unknownKeyWarnings(
   }
   return problems;
 }
+
+const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    data,
+  );
