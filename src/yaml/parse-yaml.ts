@@ -49,6 +49,19 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
       offset: e.pos[0],
       diagnostic: yamlError(e, file, text, pos),
     })),
+    // `!!js/function`, `!!python/object`: never run, and not silently read as text either.
+    ...doc.warnings
+      .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
+      .slice(0, 1)
+      .map((w) => ({
+        offset: w.pos[0],
+        diagnostic: error(
+          file,
+          `invalid YAML: tags like ${text.slice(w.pos[0], w.pos[1]).split(/\s/)[0]} are not supported; nothing in ${what} is ever run`,
+          pos(w.pos[0]),
+          'delete the tag and write the value alone',
+        ),
+      })),
     ...(doc.errors.length > 0 ? [] : checkStructure(doc)).map((p) => ({
       offset: p.offset,
       diagnostic: error(file, p.message, pos(p.offset), p.hint),
