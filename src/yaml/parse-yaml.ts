@@ -155,6 +155,9 @@ function emptyMapping(at: Position): YamlMapping {
  * each kind says what to fix.
  */
 function firstOfEachKind(errors: readonly YAMLError[]): YAMLError[] {
+  // Nesting that exhausted the parser is the cause of everything else it says.
+  const exhausted = errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) return [exhausted];
   const seen = new Set<string>();
   const offsets = new Set<number>();
   return errors.filter(
@@ -191,6 +194,7 @@ function yamlError(e: YAMLError, file: string, text: string, pos: (offset: numbe
     pos(e.pos[0]);
   const line = lineAt(text, at.line);
   const hint =
+    (e.code === 'RESOURCE_EXHAUSTION' ? HINTS[e.code] : undefined) ??
     fullWidthSpaceHint(line) ??
     (line.includes('：') && !line.includes(': ') ? fullWidthColonHint(line) : undefined) ??
     (bracket ? bracketHint(bracket === ']' ? '[' : '{', true) : undefined) ??
