@@ -54,13 +54,14 @@ export function decodeText(bytes: Uint8Array): Decoded {
 function looksLikeUtf16(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 512);
   if (head.length < 8) return false;
-  const zeros = [0, 0];
+  let even = 0;
+  let odd = 0;
   head.forEach((b, i) => {
-    if (b === 0) zeros[i % 2] = (zeros[i % 2] ?? 0) + 1;
+    if (b === 0 && i % 2 === 0) even++;
+    else if (b === 0) odd++;
   });
-  return (
-    Math.max(zeros[0] ?? 0, zeros[1] ?? 0) >= head.length / 4 && Math.min(zeros[0] ?? 0, zeros[1] ?? 0) === 0
-  );
+  // Mostly on one side: a CJK character may put a zero on the other (一 is 00 4E).
+  return Math.max(even, odd) >= head.length / 4 && Math.min(even, odd) * 8 <= Math.max(even, odd);
 }
 
 function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {
