@@ -59,7 +59,8 @@ export function splitFrontMatter(
       ),
     };
   }
-  if (!text.slice(firstLineEnd).includes('\n---')) {
+  const closing = text.indexOf('\n---', firstLineEnd);
+  if (closing === -1) {
     return {
       ok: false,
       diagnostic: error(
@@ -71,10 +72,14 @@ export function splitFrontMatter(
     };
   }
 
+  // gray-matter gets the front matter and the closing line only: it would copy all of a 20 MB body
+  // into a Buffer first. What it returns as content is the start of the body; the rest follows.
+  const closingLineEnd = text.indexOf('\n', closing + 4);
+  const headEnd = closingLineEnd === -1 ? text.length : closingLineEnd + 1;
   let yaml = '';
   let parsed: { content: string };
   try {
-    parsed = matter(text, {
+    parsed = matter(text.slice(0, headEnd), {
       language: 'yaml',
       engines: {
         yaml: (s: string) => {
@@ -100,7 +105,7 @@ export function splitFrontMatter(
   }
   // gray-matter hands over the text after "---" including the rest of the first line, so line N of
   // `yaml` is line N of the file.
-  const body = parsed.content;
+  const body = parsed.content + text.slice(headEnd);
   const bodyLine = positionOf(text, text.length - body.length).line;
   return { ok: true, value: { yaml, body, bodyLine } };
 }

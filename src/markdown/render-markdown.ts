@@ -3,7 +3,10 @@ import { tooDeepLines } from './nesting-limit.js';
 
 export interface RenderedMarkdown {
   readonly html: string;
-  /** Text of the top-level paragraphs, in order: what a summary is made of. */
+  /**
+   * Text of the opening top-level paragraphs, in order, at least PARAGRAPHS_TEXT characters of them
+   * when the body has so many: what a summary is made of.
+   */
   readonly paragraphs: readonly string[];
   /** Every link and image of the body, as written (before any base path is added), block by block. */
   readonly links: readonly MarkdownLink[];
@@ -152,13 +155,20 @@ function positionsOf(text: string) {
 
 const firstNonSpace = (line: string) => Math.max(0, line.search(/\S/));
 
+/** Far more than any summary takes: a 20 MB body need not be turned into text for it. */
+export const PARAGRAPHS_TEXT = 10_000;
+
 function paragraphTexts(tokens: readonly Token[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  let length = 0;
+  for (let i = 0; i < tokens.length && length < PARAGRAPHS_TEXT; i++) {
     const t = tokens[i];
     if (t?.type === 'paragraph_open' && t.level === 0) {
       const inline = tokens[i + 1];
-      if (inline?.type === 'inline') out.push(inlineText(inline.children ?? []));
+      if (inline?.type === 'inline') {
+        out.push(inlineText(inline.children ?? []));
+        length += out.at(-1)?.length ?? 0;
+      }
     }
   }
   return out.filter((p) => p.trim() !== '');
