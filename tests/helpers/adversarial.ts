@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { article, makeSite, removeSite, runCli, siteYaml, snapshotDir, writeFiles } from './site.js';
@@ -65,19 +65,21 @@ export async function buildsOk(root: string): Promise<Outcome> {
 }
 
 /**
- * Builds `root` once (which must succeed), then writes `bad` into it and builds again: that build
+ * Builds `root` once (which must succeed), then writes `bad` into it (or lets `bad` do something to
+ * it) and builds again: that build
  * must exit 1 printing every line of `expected`, leave dist/ byte for byte as it was, and write
  * nothing anywhere else in the site.
  */
 export async function failsCleanly(
   root: string,
-  bad: Record<string, string | Uint8Array>,
+  bad: Record<string, string | Uint8Array> | ((root: string) => void),
   expected: readonly string[],
 ): Promise<Outcome> {
   await buildsOk(root);
   const dist = path.join(root, 'dist');
   const before = snapshotDir(dist);
-  writeFiles(root, bad);
+  if (typeof bad === 'function') bad(root);
+  else writeFiles(root, bad);
   const outside = snapshotOutside(root);
   const start = performance.now();
   const run = await runCli(['build', '--root', root]);
@@ -94,15 +96,6 @@ export async function failsCleanly(
 /** Files a build leaves beside the output folder when it did not clean up after itself. */
 export const leftovers = (root: string): string[] =>
   readdirSync(root).filter((n) => /^\.dist\.gazette-/.test(n));
-
-export const exists = (p: string) => existsSync(p) || isLink(p);
-const isLink = (p: string) => {
-  try {
-    return lstatSync(p).isSymbolicLink();
-  } catch {
-    return false;
-  }
-};
 
 /** Timings of pathological inputs, printed once at the end of a test file (for the record). */
 export function timingLog(title: string) {
