@@ -33,7 +33,8 @@ export function validateMapping<T>(
         }
         // Point at the start of the mapping: the field belongs somewhere between the "---" lines.
         const example = /e\.g\. ([^(]+?)(?: \(|$)/.exec(issue.message)?.[1];
-        const hint = example ? `add a line like "${example}"` : `add it to the ${what}`;
+        const line = example?.startsWith(`${field}:`) ? example : example && `${field}: ${example}`;
+        const hint = line ? `add a line like "${line}"` : `add it to the ${what}`;
         return error(file, `the required field "${String(path[0])}" is missing`, yaml.locate([]), hint);
       }
       if (issue.code === 'invalid_type' && valueAt(yaml.data, path) === null) {
