@@ -5,6 +5,7 @@ import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js
 import { createMarkdown } from './markdown/markdown-it.js';
 import { outputFailure } from './output/output-failure.js';
 import { openOutputFolder } from './output/output-folder.js';
+import { recoverOutput } from './output/recover-output.js';
 import { writePages } from './output/write-pages.js';
 import { loadEntries } from './site/load-entries.js';
 import { planSite } from './site/plan-site.js';
@@ -61,6 +62,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (hasErrors(diagnostics)) throw new GazetteError(diagnostics);
   };
 
+  await recoverOutput(out);
   const { config, warnings } = await step('load config', () =>
     loadConfig(root, options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
   );
