@@ -14,7 +14,8 @@ export interface StructureProblem {
  * What the YAML parser lets through but an editor never means, found in one pass without recursion:
  * a key given twice in one mapping (checked here rather than by the parser, whose check compares
  * every key with every other: minutes for a mapping of 30,000 keys), a key that starts with a
- * full-width space (an indent typed with the Chinese input method), and nesting deeper than MAX_DEPTH.
+ * full-width space (an indent typed with the Chinese input method), a key that is itself a list or
+ * a mapping, and nesting deeper than MAX_DEPTH.
  */
 export function checkStructure(doc: Document): StructureProblem[] {
   const problems: StructureProblem[] = [];
@@ -54,7 +55,14 @@ export function checkStructure(doc: Document): StructureProblem[] {
           }
         }
         stack.push([item.value, depth + 1]);
-        if (isCollection(key)) stack.push([key, depth + 1]);
+        if (isCollection(key)) {
+          // `{{ 7*7 }}: x`: YAML allows it; a JS object cannot hold it (it would print a warning).
+          problems.push({
+            offset: key.range?.[0] ?? 0,
+            message: 'invalid YAML: a field name cannot be a list or a mapping',
+            hint: 'a line that starts with "{" or "[" is read as one: put the whole line in quotes, or remove the brackets',
+          });
+        }
       } else if (!isAlias(item)) {
         stack.push([item as Node, depth + 1]);
       }
