@@ -4,7 +4,9 @@ import { readSources } from './content/discover.js';
 import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js';
 import { readImageCatalog } from './images/image-catalog.js';
 import { createMarkdown } from './markdown/markdown-it.js';
+import { outputFailure } from './output/output-failure.js';
 import { type Changes, openOutputFolder } from './output/output-folder.js';
+import { recoverOutput } from './output/recover-output.js';
 import { writePages } from './output/write-pages.js';
 import { writeSearchIndex } from './search/write-search-index.js';
 import { loadEntries } from './site/load-entries.js';
@@ -69,6 +71,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (hasErrors(diagnostics)) throw new GazetteError(diagnostics);
   };
 
+  await recoverOutput(out);
   const { config, warnings } = await step('load config', () =>
     loadConfig(root, options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
   );
@@ -106,7 +109,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     stopOnErrors();
 
     const onWritten = (done: number, total: number) => options.progress?.({ kind: 'pages', done, total });
-    const output = await openOutputFolder(out);
+    const output = await openOutputFolder(out).catch((cause) => {
+      throw outputFailure(cause, out, root);
+    });
     let changes: Changes;
     try {
       await step('render and write pages', () =>
@@ -120,7 +125,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       changes = await step('swap in new site', () => output.commit());
     } catch (cause) {
       await output.abort();
-      throw cause;
+      throw outputFailure(cause, out, root);
     }
 
     return {

@@ -49,7 +49,12 @@ export function parseConfig(
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
     throw new GazetteError([
-      error(file, decoded.reason, { line: decoded.line, column: decoded.column }, 'save it as UTF-8'),
+      error(
+        file,
+        decoded.reason,
+        { line: decoded.line, column: decoded.column },
+        decoded.hint ?? 'save it as UTF-8',
+      ),
     ]);
   }
   const parsed = parseYamlMapping(decoded.text, file, 'site.yaml');

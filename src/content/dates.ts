@@ -55,6 +55,14 @@ export function parseArticleDate(value: string, zoneName: string): DateResult {
     return { ok: true, date: fromDateTime(dt, text.replace('T', ' ')) };
   }
   if (OFFSET.test(text)) {
+    // luxon would take +25:00 as a day and an hour ahead.
+    const [, h, m] = /([+-]\d{2}):?(\d{2})$/.exec(text) ?? [];
+    if (h !== undefined && (Number(h) > 14 || Number(h) < -12 || Number(m) > 59))
+      return {
+        ok: false,
+        message: `"${text}" is not a real date and time`,
+        hint: 'time zone offsets run from -12:00 to +14:00, e.g. +08:00 for China',
+      };
     const dt = DateTime.fromISO(text, { setZone: true });
     if (!dt.isValid) return { ok: false, message: `"${text}" is not a real date and time`, hint: EXAMPLE };
     const inSite = dt.setZone(zone);

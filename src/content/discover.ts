@@ -1,4 +1,5 @@
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, error } from '../errors/diagnostic.js';
 import type { SourceFile } from './article.js';
@@ -52,7 +53,16 @@ export async function readSources(
     const real = await realpath(dir);
     if (seen.has(real)) return;
     seen.add(real);
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    const relDir = path.relative(root, dir).split(path.sep).join('/');
+    let entries: Dirent[];
+    try {
+      entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    } catch (cause) {
+      diagnostics.push(
+        error(relDir, `cannot read the folder (${codeOf(cause)})`, undefined, 'check that it can be read'),
+      );
+      return;
+    }
     for (const entry of entries) {
       const name = entry.name;
       if (isIgnoredName(name)) continue;
@@ -60,9 +70,21 @@ export async function readSources(
       if (excluded.includes(path.resolve(full))) continue;
       const rel = path.relative(root, full).split(path.sep).join('/');
       let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         const target = await realpath(full).catch(() => undefined);
-        if (!target || !(target === realBase || target.startsWith(realBase + path.sep))) {
+        if (!target) {
+          diagnostics.push(
+            error(
+              rel,
+              'this link leads nowhere: the file it points to does not exist',
+              undefined,
+              'delete the link, or put the article itself in content/',
+            ),
+          );
+          continue;
+        }
+        if (!(target === realBase || target.startsWith(realBase + path.sep))) {
           diagnostics.push(
             error(
               rel,
@@ -73,10 +95,23 @@ export async function readSources(
           );
           continue;
         }
-        isDir = (await lstat(target)).isDirectory();
+        const targetEntry = await stat(target).catch(() => undefined);
+        if (!targetEntry) continue;
+        isDir = targetEntry.isDirectory();
+        isFile = targetEntry.isFile();
       }
       if (isDir) {
         await walk(full);
+      } else if (isArticleName(name) && !isFile) {
+        // Reading a named pipe would wait for a writer forever.
+        diagnostics.push(
+          error(
+            rel,
+            'this is not an ordinary file (a pipe, socket or device), so it is not read',
+            undefined,
+            'replace it with an ordinary .md file',
+          ),
+        );
       } else if (isArticleName(name)) {
         found.push(full);
       }
@@ -94,10 +129,12 @@ export async function readSources(
       try {
         read[i] = { path: rel, bytes: await readFile(full) };
       } catch (cause) {
+        // Gone since the folder was listed (an editor's save, a git checkout): nothing to read.
+        if (codeOf(cause) === 'ENOENT') continue;
         diagnostics.push(
           error(
             rel,
-            `cannot read the file (${(cause as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+            `cannot read the file (${codeOf(cause)})`,
             undefined,
             'check that it exists and can be read',
           ),
@@ -111,3 +148,5 @@ export async function readSources(
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { files, diagnostics };
 }
+
+const codeOf = (cause: unknown): string => (cause as NodeJS.ErrnoException).code ?? 'unknown error';

@@ -24,6 +24,17 @@ export function splitFrontMatter(
   text: string,
   file: string,
 ): { ok: true; value: SplitFile } | { ok: false; diagnostic: Diagnostic } {
+  if (text.trim() === '') {
+    return {
+      ok: false,
+      diagnostic: error(
+        file,
+        'the file is empty',
+        { line: 1, column: 1 },
+        'write the front matter (title:, date: and category: between two "---" lines) and the article, or delete the file',
+      ),
+    };
+  }
   if (!text.startsWith('---')) {
     return {
       ok: false,
@@ -48,7 +59,8 @@ export function splitFrontMatter(
       ),
     };
   }
-  if (!text.slice(firstLineEnd).includes('\n---')) {
+  const closing = text.indexOf('\n---', firstLineEnd);
+  if (closing === -1) {
     return {
       ok: false,
       diagnostic: error(
@@ -60,10 +72,14 @@ export function splitFrontMatter(
     };
   }
 
+  // gray-matter gets the front matter and the closing line only: it would copy all of a 20 MB body
+  // into a Buffer first. What it returns as content is the start of the body; the rest follows.
+  const closingLineEnd = text.indexOf('\n', closing + 4);
+  const headEnd = closingLineEnd === -1 ? text.length : closingLineEnd + 1;
   let yaml = '';
   let parsed: { content: string };
   try {
-    parsed = matter(text, {
+    parsed = matter(text.slice(0, headEnd), {
       language: 'yaml',
       engines: {
         yaml: (s: string) => {
@@ -89,7 +105,7 @@ export function splitFrontMatter(
   }
   // gray-matter hands over the text after "---" including the rest of the first line, so line N of
   // `yaml` is line N of the file.
-  const body = parsed.content;
+  const body = parsed.content + text.slice(headEnd);
   const bodyLine = positionOf(text, text.length - body.length).line;
   return { ok: true, value: { yaml, body, bodyLine } };
 }

@@ -23,7 +23,7 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
           file,
           decoded.reason,
           { line: decoded.line, column: decoded.column },
-          'save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)',
+          decoded.hint ?? 'save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)',
         ),
       ],
     };
@@ -87,9 +87,9 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
     ...extra
   } = fm;
   return {
-    diagnostics: unknownKeyWarnings(yaml, KNOWN_FRONT_MATTER_KEYS, file, 'front matter').filter((d) =>
-      isLikelyTypo(d),
-    ),
+    diagnostics: unknownKeyWarnings(yaml, KNOWN_FRONT_MATTER_KEYS, file, 'front matter', {
+      nearMissesOnly: true,
+    }),
     article: {
       file,
       title,
@@ -116,9 +116,6 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
     },
   };
 }
-
-/** Unknown fields are allowed (templates may use them); only a near-miss of a known one is worth a warning. */
-const isLikelyTypo = (d: Diagnostic): boolean => d.hint?.startsWith('did you mean') ?? false;
 
 /** The file name without extension and without a leading `YYYY-MM-DD-` date, as a slug. */
 export function defaultSlug(file: string): string {

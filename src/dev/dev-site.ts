@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type nunjucks from 'nunjucks';
 import { CONFIG_FILE, loadConfig } from '../config/load-config.js';
@@ -74,6 +74,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   let images: ImageCatalog = NO_IMAGES;
   let imagesDigest = '';
   let entries: readonly Entry[] = [];
+  // What the last scan of content/ found wrong (links outside it, pipes): it stands until rescanned.
+  let scanProblems: readonly Diagnostic[] = [];
   let goodConfig: SiteConfig | undefined;
   let templatesDirty = true;
   let running: Promise<RebuildReport> = Promise.resolve({
@@ -119,17 +121,22 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       if (!config) return fail();
 
       // 2. Content: re-read only the files that changed; rescan when folders may have moved.
+      // A link or a pipe is read only by a scan, which applies every rule to it (a pipe would block).
       const rescan =
-        all || sources.size === 0 || paths.some((p) => p === contentDir || !isArticleName(path.basename(p)));
+        all ||
+        sources.size === 0 ||
+        paths.some((p) => p === contentDir || !isArticleName(path.basename(p))) ||
+        (await someNotRegular(paths.filter((p) => p.startsWith(contentDir + path.sep))));
       if (rescan && touched(contentDir)) {
         const read = await readSources(root, options.exclude ?? []);
-        diagnostics.push(...read.diagnostics);
+        scanProblems = read.diagnostics;
         sources.clear();
         for (const f of read.files) sources.set(f.path, f);
       } else {
         for (const p of paths ?? []) {
           if (!p.startsWith(contentDir + path.sep)) continue;
           const rel = path.relative(root, p).split(path.sep).join('/');
+          scanProblems = scanProblems.filter((d) => d.file !== rel);
           const bytes = await readFile(p).catch(() => undefined);
           if (bytes) sources.set(rel, { path: rel, bytes });
           else sources.delete(rel);
@@ -146,6 +153,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
           signatures.clear();
         }
       }
+      diagnostics.push(...scanProblems);
       const publish = { drafts: options.drafts ?? false, future: options.future ?? false, now: Date.now() };
       const ordered = [...sources.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
       const loaded = loadEntries(
@@ -247,4 +255,13 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       return next;
     },
   };
+}
+
+/** Whether any of `paths` exists as something other than an ordinary file (a link, a pipe). */
+async function someNotRegular(paths: readonly string[]): Promise<boolean> {
+  for (const p of paths) {
+    const entry = await lstat(p).catch(() => undefined);
+    if (entry && !entry.isFile()) return true;
+  }
+  return false;
 }

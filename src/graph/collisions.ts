@@ -23,7 +23,7 @@ export function findCollisions(claims: readonly Claim[]): Diagnostic[] {
           claim.owner,
           `writes the same page /${claim.path.replace(/index\.html$/, '')} as ${earlier.owner}`,
           undefined,
-          'give one of them another slug (slug: …) or date',
+          lookalikeHint(claim.owner, earlier.owner) ?? 'give one of them another slug (slug: …) or date',
         ),
       );
     } else {
@@ -31,4 +31,14 @@ export function findCollisions(claims: readonly Claim[]): Diagnostic[] {
     }
   }
   return problems;
+}
+
+/** Two file names an editor cannot tell apart, or that Windows and macOS take for one file. */
+function lookalikeHint(a: string, b: string): string | undefined {
+  if (a === b) return undefined;
+  if (a.normalize('NFC') === b.normalize('NFC'))
+    return 'the two file names look the same but are written in different Unicode forms (NFC and NFD, e.g. one copied from a Mac): delete or rename one of the two files';
+  if (a.toLowerCase() === b.toLowerCase())
+    return 'the two file names differ only in upper and lower case, which Windows and macOS take for one file: delete or rename one of the two files';
+  return undefined;
 }

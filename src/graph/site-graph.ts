@@ -1,5 +1,6 @@
 import type { Category } from '../config/site-config.js';
 import type { Article } from '../content/article.js';
+import type { Diagnostic } from '../errors/diagnostic.js';
 import type { ImageSize } from '../images/measure-image.js';
 import type { MarkdownLink } from '../markdown/render-markdown.js';
 import type { ArchiveYear } from './archive.js';
@@ -22,6 +23,8 @@ export interface Entry extends Article {
   readonly coverUrl?: string;
   /** Its size, when it could be measured: for `width` and `height`. */
   readonly coverSize?: ImageSize;
+  /** Problems of the body worth a warning (text nested too deeply), at the file's own lines. */
+  readonly warnings?: readonly Diagnostic[];
 }
 
 /** One page of a paginated list. */

@@ -3,6 +3,7 @@ import anchor from 'markdown-it-anchor';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { imageAttributes } from '../images/image-rule.js';
 import { slugify } from '../text/slug.js';
+import { keepTooDeepText } from './nesting-limit.js';
 
 /** Schemes that run code or smuggle content: a link using one is rendered as plain text. */
 const UNSAFE_SCHEME = /^\s*(javascript|vbscript|file|data):/i;
@@ -16,6 +17,7 @@ export function createMarkdown(basePath = '/'): MarkdownIt {
   const md = new MarkdownItCtor({ html: false, linkify: false, typographer: false });
   md.validateLink = (url) => !UNSAFE_SCHEME.test(decodeEntities(url));
   md.use(cjkFriendly);
+  md.use(keepTooDeepText);
   if (basePath !== '/') prefixRootLinks(md, basePath);
   // After prefixRootLinks: images get their site path first, then the base path.
   md.use(imageAttributes);

@@ -1,11 +1,24 @@
 import type { MarkdownIt, Token } from 'markdown-it';
+import { tooDeepLines } from './nesting-limit.js';
 
 export interface RenderedMarkdown {
   readonly html: string;
-  /** Text of the top-level paragraphs, in order: what a summary is made of. */
+  /**
+   * Text of the opening top-level paragraphs, in order, at least PARAGRAPHS_TEXT characters of them
+   * when the body has so many: what a summary is made of.
+   */
   readonly paragraphs: readonly string[];
   /** Every link and image of the body, as written (before any base path is added), block by block. */
   readonly links: readonly MarkdownLink[];
+  /** What the editor should know about the body, at 1-based lines of the text rendered. */
+  readonly warnings: readonly MarkdownWarning[];
+}
+
+export interface MarkdownWarning {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  readonly hint: string;
 }
 
 /** A link or image of a Markdown body and where its address is written. */
@@ -38,7 +51,13 @@ export function renderMarkdown(
   // Before rendering: the renderer rewrites the tokens' links (images, the base path of a subfolder).
   const links = collectLinks(md, tokens, body);
   const html = md.renderer.render(tokens, md.options, env);
-  return { html, paragraphs: paragraphTexts(tokens), links };
+  const warnings = tooDeepLines(env).map((line) => ({
+    line: line + 1,
+    column: 1,
+    message: `quotes or lists are nested more than ${md.options.maxNesting} levels deep here; the rest of this block is shown as plain text`,
+    hint: 'use fewer ">" or list levels',
+  }));
+  return { html, paragraphs: paragraphTexts(tokens), links, warnings };
 }
 
 /**
@@ -50,6 +69,9 @@ export function renderMarkdown(
 function collectLinks(md: MarkdownIt, tokens: readonly Token[], body: string): MarkdownLink[] {
   const lines = body.split(/\r\n?|\n/);
   const whole = lines.join('\n');
+  const positionIn = positionsOf(whole);
+  const lineStart = (line: number) => positionIn.lineStarts[line] ?? whole.length;
+  const definitions = new Map<string, number | undefined>();
   const links: MarkdownLink[] = [];
   const taken = new Map<string, number>();
   let blockMap: [number, number] | null = null;
@@ -64,13 +86,16 @@ function collectLinks(md: MarkdownIt, tokens: readonly Token[], body: string): M
       const href = String(c.attrGet(kind === 'image' ? 'src' : 'href') ?? '');
       const forms = href === '' ? [] : [...new Set([href, md.normalizeLinkText(href), safeDecode(href)])];
       const inBlock = find(block, forms, ['](', '](<'], taken, `${first}`);
-      // A definition serves every use of it: no occurrence is taken.
-      const inDefinition = inBlock === undefined ? find(whole, forms, [']: ', ']:', ']: <']) : undefined;
+      // A definition serves every use of it: no occurrence is taken, and it is looked up once.
+      const definitionKey = forms.join('\0');
+      if (inBlock === undefined && !definitions.has(definitionKey))
+        definitions.set(definitionKey, find(whole, forms, [']: ', ']:', ']: <']));
+      const inDefinition = inBlock === undefined ? definitions.get(definitionKey) : undefined;
       const at =
         inBlock !== undefined
-          ? shift(positionIn(block, inBlock), first)
+          ? positionIn(lineStart(first) + inBlock)
           : inDefinition !== undefined
-            ? positionIn(whole, inDefinition)
+            ? positionIn(inDefinition)
             : { line: first + 1, column: firstNonSpace(lines[first] ?? '') + 1 };
       links.push({
         href,
@@ -115,23 +140,42 @@ const safeDecode = (s: string) => {
   }
 };
 
-/** 1-based line and column of `offset` in `text`. */
-function positionIn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+/**
+ * 1-based line and column of an offset in `text`, found by binary search in the offsets where lines
+ * start: an article with thousands of links must not rescan its text for each.
+ */
+function positionsOf(text: string) {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const at = (offset: number): { line: number; column: number } => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((lineStarts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+  };
+  return Object.assign(at, { lineStarts });
 }
-
-const shift = (p: { line: number; column: number }, lines: number) => ({ ...p, line: p.line + lines });
 
 const firstNonSpace = (line: string) => Math.max(0, line.search(/\S/));
 
+/** Far more than any summary takes: a 20 MB body need not be turned into text for it. */
+export const PARAGRAPHS_TEXT = 10_000;
+
 function paragraphTexts(tokens: readonly Token[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  let length = 0;
+  for (let i = 0; i < tokens.length && length < PARAGRAPHS_TEXT; i++) {
     const t = tokens[i];
     if (t?.type === 'paragraph_open' && t.level === 0) {
       const inline = tokens[i + 1];
-      if (inline?.type === 'inline') out.push(inlineText(inline.children ?? []));
+      if (inline?.type === 'inline') {
+        out.push(inlineText(inline.children ?? []));
+        length += out.at(-1)?.length ?? 0;
+      }
     }
   }
   return out.filter((p) => p.trim() !== '');

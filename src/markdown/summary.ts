@@ -16,14 +16,18 @@ export function makeSummary(paragraphs: readonly string[], limit = SUMMARY_LENGT
     if (joined.length > limit * 4) break;
   }
   const text = joined.replace(/\s+/g, ' ').trim();
-  if ([...text].length <= limit) return text;
+  // A character is one or two UTF-16 units: only short text needs counting.
+  if (text.length <= limit || (text.length <= limit * 2 && [...text].length <= limit)) return text;
+  // Only the first `limit` characters can be in the summary, so look no further: on a huge paragraph
+  // with no sentence end, SENTENCE would backtrack in quadratic time (minutes for 300 KB).
+  const head = text.slice(0, limit * 4);
   let summary = '';
-  for (const sentence of text.match(SENTENCE) ?? []) {
+  for (const sentence of head.match(SENTENCE) ?? []) {
     if ([...summary].length + [...sentence].length > limit) break;
     summary += sentence;
   }
   if (summary !== '') return summary.trim();
-  return `${cutBetweenWords(text, limit)}…`;
+  return `${cutBetweenWords(head, limit)}…`;
 }
 
 function cutBetweenWords(text: string, limit: number): string {

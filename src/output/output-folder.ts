@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { acquireBuildLock } from './build-lock.js';
 
 /**
  * The output folder, replaced only when a build succeeds: pages are written into a staging folder
@@ -36,10 +37,17 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
   const target = path.resolve(out);
   const staging = siblingPath(target, 'new');
   const old = siblingPath(target, 'old');
-  await recover(target, old);
-  await discardLeftovers(target);
-  if (await exists(staging)) await discard(target, staging);
-  await mkdir(staging, { recursive: true });
+  // Held from here until commit or abort: no other build may touch the folders beside the output.
+  const lock = await acquireBuildLock(target);
+  try {
+    await recover(target, old);
+    await discardLeftovers(target);
+    if (await exists(staging)) await discard(target, staging);
+    await mkdir(staging, { recursive: true });
+  } catch (cause) {
+    await lock.release();
+    throw cause;
+  }
   const previous = (await exists(target)) ? target : undefined;
   const writer = folderWriter(staging, previous);
   const outcomes = new Map<string, WriteOutcome>();
@@ -70,6 +78,7 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
       if (hadOutput) await rename(target, old);
       await rename(staging, target);
       if (hadOutput) await discard(target, old);
+      await lock.release();
       const pick = (o: WriteOutcome) =>
         [...outcomes]
           .filter(([, v]) => v === o)
@@ -83,7 +92,10 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
       };
     },
     async abort() {
-      await discard(target, staging);
+      // Removed before returning, not in the background: a build that failed on a full disk must
+      // give the space back at once.
+      await rm(staging, { recursive: true, force: true }).catch(() => {});
+      await lock.release();
     },
   };
 }

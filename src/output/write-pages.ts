@@ -17,12 +17,21 @@ export async function writePages(
 ): Promise<void> {
   let next = 0;
   let done = 0;
+  let failure: { cause: unknown } | undefined;
   const worker = async () => {
-    while (next < pages.length) {
+    while (next < pages.length && !failure) {
       const page = pages[next++];
-      if (page) await output.write(outputPathOf(page.url), renderPage(env, page, root));
+      try {
+        if (page) await output.write(outputPathOf(page.url), renderPage(env, page, root));
+      } catch (cause) {
+        failure ??= { cause };
+        return;
+      }
       onWritten(++done, pages.length);
     }
   };
+  // Every writer has stopped before the error goes on: nothing may write into the staging folder
+  // once the build is being aborted and the folder removed.
   await Promise.all(Array.from({ length: CONCURRENT_WRITES }, worker));
+  if (failure) throw failure.cause;
 }

@@ -69,6 +69,7 @@ export function loadEntries(
       continue;
     }
     loaded.entry ??= makeEntry(md, loaded.article, config, digest, images);
+    diagnostics.push(...(loaded.entry.warnings ?? []));
     published.push(loaded.entry);
   }
   for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);

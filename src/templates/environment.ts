@@ -3,6 +3,7 @@ import nunjucks from 'nunjucks';
 import type { SiteConfig } from '../config/site-config.js';
 import { THEME_TEMPLATES } from '../paths.js';
 import { jsonldFilter } from '../structured-data/jsonld-filter.js';
+import { namedFilter } from './named-filter.js';
 
 /**
  * One Nunjucks environment per build: autoescape on (every value from content is text, never markup),
@@ -20,9 +21,12 @@ export function createEnvironment(root: string, config: SiteConfig): nunjucks.En
     lstripBlocks: true,
   });
   const link = (url: unknown) => config.basePath + String(url).replace(/^\/+/, '');
-  env.addFilter('url', link);
-  env.addFilter('absUrl', (url: unknown) => new URL(String(url).replace(/^\/+/, ''), config.baseUrl).href);
-  env.addFilter('jsonld', jsonldFilter);
+  env.addFilter('url', namedFilter('url', link));
+  env.addFilter(
+    'absUrl',
+    namedFilter('absUrl', (url: unknown) => new URL(String(url).replace(/^\/+/, ''), config.baseUrl).href),
+  );
+  env.addFilter('jsonld', namedFilter('jsonld', jsonldFilter));
   env.addGlobal('site', {
     title: config.title,
     description: config.description,

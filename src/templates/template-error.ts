@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { positionOf } from '../content/decode.js';
 import { type Diagnostic, error, type Position } from '../errors/diagnostic.js';
 import { THEME_TEMPLATES } from '../paths.js';
+import { templateDirs } from './environment.js';
+import { locateInTemplates, showsCause } from './locate-error.js';
 
 /**
  * Turns a Nunjucks error into a diagnostic at the template's own file:line:col.
@@ -21,38 +21,20 @@ export function templateDiagnostic(cause: unknown, root: string, context?: strin
   let position: Position | undefined = inner?.[2]
     ? { line: Number(inner[2]), column: Number(inner[3] ?? 1) }
     : undefined;
-  if (!position && file) position = guessPosition(file, message);
+  let where = file;
+  if (file && !(position && showsCause(file, position, message))) {
+    const found = locateInTemplates(file, message, templateDirs(root));
+    if (found) ({ file: where, position } = found);
+  }
   const hint = /null or undefined/.test(message)
     ? "a value is missing: guard it with {% if … %} or write it as {{ x | default('') }}"
     : undefined;
   return error(
-    file ? displayPath(file, root) : 'templates',
+    where ? displayPath(where, root) : 'templates',
     `template error: ${message}`,
     position,
     [hint, context].filter(Boolean).join('; ') || undefined,
   );
-}
-
-/** For errors Nunjucks gives no line: find what the message names in the template's text. */
-function guessPosition(file: string, message: string): Position | undefined {
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const filter = /filter not found: (\S+)/.exec(message)?.[1];
-  const missing = /template not found: (\S+)/.exec(message)?.[1];
-  const pattern = filter
-    ? `\\|\\s*${escapeRegExp(filter)}\\b`
-    : missing
-      ? `["']${escapeRegExp(missing)}["']`
-      : undefined;
-  const match = pattern ? new RegExp(pattern).exec(source) : undefined;
-  if (match) return positionOf(source, match.index);
-  if (/end of file/.test(message)) return positionOf(source, source.trimEnd().length);
-  return undefined;
 }
 
 /** Site templates by their path in the site; built-in ones marked as such. */

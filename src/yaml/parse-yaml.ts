@@ -1,5 +1,15 @@
-import { isMap, isScalar, LineCounter, type Node, parseDocument, type YAMLError } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  LineCounter,
+  type Node,
+  type Pair,
+  parseDocument,
+  visit,
+  type YAMLError,
+} from 'yaml';
 import { type Diagnostic, error, type Position } from '../errors/diagnostic.js';
+import { checkStructure } from './check-structure.js';
 
 /** A parsed YAML mapping that can say where each of its values was written. */
 export interface YamlMapping {
@@ -24,7 +34,8 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
   const doc = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // Checked by checkStructure, in linear time.
+    uniqueKeys: false,
     strict: true,
     // An alias bomb is rejected while converting to JS (below), long before it can eat memory.
   });
@@ -33,8 +44,31 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
     return { line, column: col };
   };
 
-  if (doc.errors.length > 0) {
-    return { ok: false, diagnostics: doc.errors.map((e) => yamlError(e, file, text, pos)) };
+  const problems = [
+    ...firstOfEachKind(doc.errors).map((e) => ({
+      offset: e.pos[0],
+      diagnostic: yamlError(e, file, text, pos),
+    })),
+    // `!!js/function`, `!!python/object`: never run, and not silently read as text either.
+    ...doc.warnings
+      .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
+      .slice(0, 1)
+      .map((w) => ({
+        offset: w.pos[0],
+        diagnostic: error(
+          file,
+          `invalid YAML: tags like ${text.slice(w.pos[0], w.pos[1]).split(/\s/)[0]} are not supported; nothing in ${what} is ever run`,
+          pos(w.pos[0]),
+          'delete the tag and write the value alone',
+        ),
+      })),
+    ...(doc.errors.length > 0 ? [] : checkStructure(doc)).map((p) => ({
+      offset: p.offset,
+      diagnostic: error(file, p.message, pos(p.offset), p.hint),
+    })),
+  ];
+  if (problems.length > 0) {
+    return { ok: false, diagnostics: problems.sort((a, b) => a.offset - b.offset).map((p) => p.diagnostic) };
   }
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
@@ -59,13 +93,14 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch {
+    // The only way toJS fails once checkStructure has passed: aliases that expand too far.
     return {
       ok: false,
       diagnostics: [
         error(
           file,
           `${what} uses too many YAML aliases (*name)`,
-          pos(root.range?.[0] ?? 0),
+          pos(firstAlias(doc) ?? root.range?.[0] ?? 0),
           'write the values out instead of repeating aliases',
         ),
       ],
@@ -79,10 +114,17 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
     }
     return undefined;
   };
+  // Top-level keys by name, for warnings about thousands of keys without a search for each.
+  const topLevel = new Map<unknown, Pair>();
+  for (const p of root.items) if (isScalar(p.key) && !topLevel.has(p.key.value)) topLevel.set(p.key.value, p);
   const keyNodeAt = (path: readonly PropertyKey[]): Node | undefined => {
     const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as unknown[], true) : root;
     if (!isMap(parent)) return undefined;
-    const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+    const name = path[path.length - 1];
+    const pair =
+      parent === root
+        ? topLevel.get(name)
+        : parent.items.find((p) => isScalar(p.key) && p.key.value === name);
     return pair && isScalar(pair.key) ? pair.key : undefined;
   };
   const rootStart = pos(root.range?.[0] ?? 0);
@@ -108,6 +150,32 @@ function emptyMapping(at: Position): YamlMapping {
   return { data: {}, keys: [], locate: () => at, locateKey: () => at };
 }
 
+/**
+ * One YAML mistake often sets off a cascade of errors (100,000 "[" give hundreds): the first of
+ * each kind says what to fix.
+ */
+function firstOfEachKind(errors: readonly YAMLError[]): YAMLError[] {
+  // Nesting that exhausted the parser is the cause of everything else it says.
+  const exhausted = errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) return [exhausted];
+  const seen = new Set<string>();
+  const offsets = new Set<number>();
+  return errors.filter(
+    (e) => !seen.has(e.code) && !offsets.has(e.pos[0]) && seen.add(e.code) && offsets.add(e.pos[0]),
+  );
+}
+
+function firstAlias(doc: ReturnType<typeof parseDocument>): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
 const HINTS: Record<string, string> = {
   DUPLICATE_KEY: 'each field may appear once; delete one of them',
   TAB_AS_INDENT: 'indent with spaces, not tabs',
@@ -115,13 +183,28 @@ const HINTS: Record<string, string> = {
   MISSING_CHAR: 'a quoted value needs its closing quote',
   BLOCK_AS_IMPLICIT_KEY: 'a value that contains ": " must be quoted',
   MULTILINE_IMPLICIT_KEY: 'a value that contains ": " must be quoted',
+  RESOURCE_EXHAUSTION: 'write the value with fewer levels of lists and mappings',
 };
 
 function yamlError(e: YAMLError, file: string, text: string, pos: (offset: number) => Position): Diagnostic {
-  const at = (e.code === 'MISSING_CHAR' && openingQuote(text, e.pos[0])) || pos(e.pos[0]);
-  const line = text.split('\n')[at.line - 1] ?? '';
-  const hint = line.includes('：') && !line.includes(': ') ? fullWidthColonHint(line) : HINTS[e.code];
-  const message = e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  const bracket = /end with a ([\]}])/.exec(e.message)?.[1];
+  const at =
+    (bracket && openingBracket(text, e.pos[0], bracket)) ||
+    (e.code === 'MISSING_CHAR' && openingQuote(text, e.pos[0])) ||
+    pos(e.pos[0]);
+  const line = lineAt(text, at.line);
+  const hint =
+    (e.code === 'RESOURCE_EXHAUSTION' ? HINTS[e.code] : undefined) ??
+    fullWidthSpaceHint(line) ??
+    (line.includes('：') && !line.includes(': ') ? fullWidthColonHint(line) : undefined) ??
+    (bracket ? bracketHint(bracket === ']' ? '[' : '{', true) : undefined) ??
+    (/^\s*(?:-\s+)?[^\s:"'][^:]*:\s+[[{]/.test(line)
+      ? bracketHint(/:\s+([[{])/.exec(line)?.[1] ?? '[', false)
+      : HINTS[e.code]);
+  const message =
+    e.code === 'RESOURCE_EXHAUSTION'
+      ? 'lists or mappings are nested too deeply'
+      : e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
   return error(file, `invalid YAML: ${message}`, at, hint ?? 'see the YAML rules in docs/编辑指南.md');
 }
 
@@ -135,6 +218,44 @@ function openingQuote(text: string, offset: number): Position | undefined {
     const m = /^(\s*(?:-\s+)?(?:[^\s:"'][^:]*:\s+)?)(["'])(.*)$/.exec(lines[i] ?? '');
     if (m?.[2] && !(m[3] ?? '').includes(m[2])) return { line: i + 1, column: (m[1]?.length ?? 0) + 1 };
   }
+  return undefined;
+}
+
+function bracketHint(opening: string, unclosed: boolean): string {
+  const kind = opening === '[' ? 'list' : 'mapping';
+  const closing = opening === '[' ? ']' : '}';
+  return `a value that starts with "${opening}" is read as a ${kind}${unclosed ? ` and needs its closing "${closing}"` : ''}; if the bracket is part of the text, put the value in quotes, e.g. title: "[视频] 标题"`;
+}
+
+/** Where the value opened with "[" (or "{") that YAML says is never closed starts: the last one before `offset`. */
+function openingBracket(text: string, offset: number, closing: string): Position | undefined {
+  const opening = closing === ']' ? '[' : '{';
+  const lines = text.slice(0, offset).split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = /^(\s*(?:-\s+)?(?:[^\s:"'][^:]*:\s+)?)([[{])/.exec(lines[i] ?? '');
+    if (m?.[2] === opening) return { line: i + 1, column: (m[1]?.length ?? 0) + 1 };
+  }
+  return undefined;
+}
+
+/** Line `n` (1-based) of `text`, without splitting all of a possibly huge text. */
+function lineAt(text: string, n: number): string {
+  let start = 0;
+  for (let i = 1; i < n; i++) {
+    const next = text.indexOf('\n', start);
+    if (next === -1) return '';
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? undefined : end);
+}
+
+/** The Chinese input method types "　" (U+3000) where a space was meant: as indent, or after a colon. */
+function fullWidthSpaceHint(line: string): string | undefined {
+  if (/^[ \t]*\u3000/.test(line))
+    return 'the line is indented with a full-width space "　" (U+3000): indent with ordinary spaces';
+  if (/^[^\s:：]+:\u3000/.test(line))
+    return 'put an ordinary space after the colon, not a full-width space "　" (U+3000)';
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type Diagnostic, error, warning } from '../errors/diagnostic.js';
+import { describeInvisible, showInvisible, withoutInvisible } from '../text/invisible.js';
 import { closest } from '../text/suggest.js';
 import type { YamlMapping } from './parse-yaml.js';
 
@@ -19,32 +20,63 @@ export function validateMapping<T>(
       const missing =
         issue.code === 'invalid_type' && path.length === 1 && yaml.data[String(path[0])] === undefined;
       if (missing) {
+        const field = String(path[0]);
+        // `ti\u200Btle:` looks like title: to the editor; say why it is not.
+        const lookalike = yaml.keys.find((k) => k !== field && withoutInvisible(k) === field);
+        if (lookalike !== undefined) {
+          return error(
+            file,
+            `the required field "${field}" is missing`,
+            yaml.locateKey([lookalike]),
+            `the key "${showInvisible(lookalike)}" on this line contains an invisible ${describeInvisible(lookalike)}: delete the key and type "${field}" again`,
+          );
+        }
         // Point at the start of the mapping: the field belongs somewhere between the "---" lines.
         const example = /e\.g\. ([^(]+?)(?: \(|$)/.exec(issue.message)?.[1];
-        const hint = example ? `add a line like "${example}"` : `add it to the ${what}`;
+        const line = example?.startsWith(`${field}:`) ? example : example && `${field}: ${example}`;
+        const hint = line ? `add a line like "${line}"` : `add it to the ${what}`;
         return error(file, `the required field "${String(path[0])}" is missing`, yaml.locate([]), hint);
+      }
+      if (issue.code === 'invalid_type' && valueAt(yaml.data, path) === null) {
+        const field = path.map(String).join('.');
+        return error(file, `"${field}" is empty`, yaml.locate(path), `write a value after "${field}:"`);
       }
       return error(file, issue.message, yaml.locate(path));
     }),
   };
 }
 
-/** Warns about keys the schema does not know, suggesting the nearest known one (a likely typo). */
+/**
+ * Warns about keys the schema does not know, suggesting the nearest known one (a likely typo).
+ * A key with an invisible character in it (a zero-width space pasted from a web page) is always
+ * worth a warning. With `nearMissesOnly`, other unknown keys are allowed silently.
+ */
 export function unknownKeyWarnings(
   yaml: YamlMapping,
   known: readonly string[],
   file: string,
   what: string,
+  { nearMissesOnly = false }: { nearMissesOnly?: boolean } = {},
 ): Diagnostic[] {
-  return yaml.keys
-    .filter((k) => !known.includes(k))
-    .map((k) => {
-      const guess = closest(k, known);
-      return warning(
-        file,
-        `unknown ${what} key "${k}"`,
-        yaml.locateKey([k]),
-        guess ? `did you mean "${guess}"?` : `known keys: ${known.join(', ')}`,
-      );
-    });
+  const problems: Diagnostic[] = [];
+  for (const k of yaml.keys) {
+    if (known.includes(k)) continue;
+    const invisible = describeInvisible(k);
+    const visible = withoutInvisible(k);
+    const guess = invisible && known.includes(visible) ? visible : closest(visible, known);
+    if (nearMissesOnly && !guess && !invisible) continue;
+    const hint = invisible
+      ? `it contains an invisible ${invisible}: delete the key and type it again${guess ? ` as "${guess}"` : ''}`
+      : guess
+        ? `did you mean "${guess}"?`
+        : `known keys: ${known.join(', ')}`;
+    problems.push(warning(file, `unknown ${what} key "${showInvisible(k)}"`, yaml.locateKey([k]), hint));
+  }
+  return problems;
 }
+
+const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    data,
+  );

@@ -40,6 +40,7 @@ describe('decodeText', () => {
       line: 2,
       column: 3,
       reason: 'the file contains a NUL byte (it may be a binary file)',
+      hint: 'delete the invisible NUL character here, or replace the file with a text copy of the article',
     });
   });
 

@@ -112,7 +112,8 @@ describe('parseYamlMapping', () => {
         severity: 'error',
         file: 'content/a.md',
         message: 'front matter uses too many YAML aliases (*name)',
-        position: { line: 1, column: 1 },
+        // The first alias, where the repetition starts.
+        position: { line: 2, column: 8 },
         hint: 'write the values out instead of repeating aliases',
       },
     ]);

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { error, GazetteError } from '../errors/diagnostic.js';
+import { siblingPath } from './output-folder.js';
+
+export interface BuildLock {
+  /** Gives the lock up; a second call does nothing. */
+  release(): Promise<void>;
+}
+
+/**
+ * Two builds writing one output folder would delete each other's staging folder. A build holds
+ * `.dist.gazette-lock` beside the output while it writes; the file names its owner's pid (and, on
+ * Linux, the owner's start time, so that a reused pid is not taken for the owner). A second build
+ * refuses with a clear message. A lock left by a build that was killed is taken over: its owner
+ * no longer runs.
+ */
+export async function acquireBuildLock(out: string): Promise<BuildLock> {
+  const lock = await acquire(path.resolve(out));
+  let released = false;
+  return {
+    async release() {
+      if (released) return;
+      released = true;
+      await release(lock);
+    },
+  };
+}
+
+interface Lock {
+  readonly file: string;
+  readonly token: string;
+}
+
+/** Locks held by this process: a lock naming our own pid that is not among them is stale. */
+const held = new Set<string>();
+
+async function acquire(out: string): Promise<Lock> {
+  const file = siblingPath(out, 'lock');
+  const token = `${process.pid} ${startTimeOf(process.pid) ?? ''}`.trim();
+  await mkdir(path.dirname(file), { recursive: true });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (await create(file, `${token}\n`)) {
+      held.add(file);
+      return { file, token };
+    }
+    const owner = await readFile(file, 'utf8').then(
+      (text) => text.trim(),
+      () => undefined,
+    );
+    if (owner === undefined) continue; // released meanwhile: try again
+    if (isRunning(owner, file)) {
+      throw new GazetteError([
+        error(
+          path.basename(out),
+          `another build (process ${owner.split(' ')[0]}) is writing ${out} right now`,
+          undefined,
+          `wait until it has finished, then build again; if no build is running, delete ${path.basename(file)}`,
+        ),
+      ]);
+    }
+    await takeOver(file, owner);
+  }
+  throw new GazetteError([
+    error(
+      path.basename(out),
+      `cannot lock ${out}: other builds keep taking it`,
+      undefined,
+      'run one build at a time',
+    ),
+  ]);
+}
+
+/**
+ * Creates `file` with `text` only if it does not exist, never visible half-written: the text is
+ * written to a file of our own, which is then hard-linked into place (link fails if `file` exists).
+ */
+async function create(file: string, text: string): Promise<boolean> {
+  const own = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  await writeFile(own, text);
+  try {
+    await link(own, file);
+    return true;
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw cause;
+  } finally {
+    await unlink(own).catch(() => {});
+  }
+}
+
+/**
+ * Removes a stale lock, unless another build took it over first: the lock is moved aside (only one
+ * build can move a given file), and put back if what was moved is no longer the stale one.
+ */
+async function takeOver(file: string, stale: string): Promise<void> {
+  const aside = `${file}.stale.${process.pid}`;
+  try {
+    await rename(file, aside);
+  } catch {
+    return; // gone already: someone else took it over or released it
+  }
+  const moved = (await readFile(aside, 'utf8').catch(() => '')).trim();
+  if (moved !== stale) await link(aside, file).catch(() => {});
+  await unlink(aside).catch(() => {});
+}
+
+async function release(lock: Lock): Promise<void> {
+  held.delete(lock.file);
+  const owner = (await readFile(lock.file, 'utf8').catch(() => '')).trim();
+  if (owner === lock.token) await unlink(lock.file).catch(() => {});
+}
+
+/** Whether the build that wrote `owner` (pid and start time) still runs. */
+function isRunning(owner: string, file: string): boolean {
+  const [pidText, start] = owner.split(' ');
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return held.has(file);
+  try {
+    process.kill(pid, 0);
+  } catch (cause) {
+    // EPERM: it runs, as another user.
+    if ((cause as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const now = startTimeOf(pid);
+  return start === undefined || now === undefined || now === start;
+}
+
+/** When process `pid` started, in clock ticks since boot (Linux); undefined elsewhere. */
+function startTimeOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22; the command name (field 2) may contain spaces, so count from its closing ")".
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
