@@ -5,6 +5,8 @@ export interface Claim {
   readonly path: string;
   /** Who writes it: a content file, or a description like `public/404.html`. */
   readonly owner: string;
+  /** What to do when this claim is the later of two; default: give one of them another slug. */
+  readonly hint?: string;
 }
 
 /**
@@ -23,7 +25,9 @@ export function findCollisions(claims: readonly Claim[]): Diagnostic[] {
           claim.owner,
           `writes the same page /${claim.path.replace(/index\.html$/, '')} as ${earlier.owner}`,
           undefined,
-          lookalikeHint(claim.owner, earlier.owner) ?? 'give one of them another slug (slug: …) or date',
+          claim.hint ??
+            lookalikeHint(claim.owner, earlier.owner) ??
+            'give one of them another slug (slug: …) or date',
         ),
       );
     } else {

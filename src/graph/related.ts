@@ -4,72 +4,178 @@ import type { Entry } from './site-graph.js';
 export const RELATED_COUNT = 5;
 
 /**
+ * Only an article's first eight tags count: ranking looks at every combination of an article's tags
+ * that other articles share, and eight tags already make 255 of them.
+ */
+export const RELATED_MAX_TAGS = 8;
+
+/**
  * For every entry, the other entries most related to it: most shared tags first, then those of the
  * same category, then the newest. An entry that shares no tag and no category is not related at all,
  * so a page may list fewer than `count` (or none). Pure and deterministic: expects `entries` newest
  * first with ties already broken (as buildGraph sorts them), and ranks equal candidates by that order.
+ *
+ * Comparing every pair of entries is too slow for a portal of tens of thousands of articles with a
+ * few very common tags, so candidates are taken tier by tier, best first, and only until `count`
+ * are found: first those sharing all of the article's tags that any other article shares, same
+ * category before other categories, then those sharing one tag fewer, and so on; each tier is read
+ * from lists of "entries carrying all of these tags", newest first, that are made once per tag set.
  */
 export function relatedEntries(
   entries: readonly Entry[],
   count = RELATED_COUNT,
 ): ReadonlyMap<string, readonly Entry[]> {
   const rank = new Map(entries.map((e, i) => [e, i]));
-  const byTag = groupBy(entries, (e) => e.tags);
-  const byCategory = groupBy(entries, (e) => [e.category.slug]);
+  const index = tagSetIndex(entries);
+  const byCategory = groupBy(entries, (e) => e.category.slug);
 
   const related = new Map<string, readonly Entry[]>();
   for (const entry of entries) {
-    // Only entries that share a tag can score above 0: count shared tags through the tag index
-    // rather than comparing every pair, which a site of many thousand articles could not afford.
-    const shared = new Map<Entry, number>();
-    for (const tag of entry.tags) {
-      for (const other of byTag.get(tag) ?? []) {
-        if (other !== entry) shared.set(other, (shared.get(other) ?? 0) + 1);
+    const category = entry.category.slug;
+    const best: Entry[] = [];
+    const taken = new Set<Entry>([entry]);
+    const take = (lists: readonly (readonly Entry[])[]) => {
+      for (const e of newestOf(lists, count - best.length, taken, rank)) {
+        best.push(e);
+        taken.add(e);
       }
-    }
-    const better = (a: Entry, b: Entry): boolean => {
-      const tags = (shared.get(a) ?? 0) - (shared.get(b) ?? 0);
-      if (tags !== 0) return tags > 0;
-      const sameA = a.category.slug === entry.category.slug;
-      const sameB = b.category.slug === entry.category.slug;
-      if (sameA !== sameB) return sameA;
-      return (rank.get(a) ?? 0) < (rank.get(b) ?? 0);
     };
-    const best = topK(shared.keys(), count, better);
-    // Entries of the same category that share no tag rank below every tagged one, newest first:
-    // the category's own list is already in that order.
-    for (const other of byCategory.get(entry.category.slug) ?? []) {
-      if (best.length >= count) break;
-      if (other !== entry && !shared.has(other)) best.push(other);
+    // Every entry with more shared tags than this tier was taken in an earlier one (the list was
+    // not full yet), so what is left in this tier's lists shares exactly this many.
+    const levels = sharedTagSets(entry, index);
+    for (let k = levels.length - 1; k >= 0 && best.length < count; k--) {
+      const sets = levels[k] ?? [];
+      take(sets.map((tags) => index.entries(tags).get(category) ?? []));
+      if (best.length < count)
+        take(
+          sets.flatMap((tags) => [...index.entries(tags)].filter(([c]) => c !== category).map(([, l]) => l)),
+        );
     }
+    // Last, the same category's newest; everything sharing a tag has been taken by now.
+    take([byCategory.get(category) ?? []]);
     related.set(entry.file, best);
   }
   return related;
 }
 
-/** The `k` best items, best first, keeping only `k` at a time. */
-function topK<T>(items: Iterable<T>, k: number, better: (a: T, b: T) => boolean): T[] {
-  const best: T[] = [];
-  for (const item of items) {
-    let i = best.length;
-    while (i > 0 && better(item, best[i - 1] as T)) i--;
-    if (i < k) {
-      best.splice(i, 0, item);
-      if (best.length > k) best.pop();
-    }
-  }
-  return best;
+/** Entries carrying every tag of a set (tags sorted), by category, each list newest first. */
+interface TagSetIndex {
+  entries(tags: readonly string[]): ReadonlyMap<string, readonly Entry[]>;
+  /** How many entries carry every tag of the set. */
+  size(tags: readonly string[]): number;
 }
 
-/** Entries under each of their keys, in the order given. */
-function groupBy(entries: readonly Entry[], keys: (e: Entry) => readonly string[]): Map<string, Entry[]> {
+function tagSetIndex(entries: readonly Entry[]): TagSetIndex {
+  const tagsOf = new Map(entries.map((e) => [e, new Set(e.tags)]));
+  const byTag = new Map<string, Entry[]>();
+  for (const e of entries) {
+    for (const t of e.tags) {
+      const list = byTag.get(t) ?? [];
+      list.push(e);
+      byTag.set(t, list);
+    }
+  }
+  const lists = new Map<string, readonly Entry[]>();
+  const split = new Map<string, ReadonlyMap<string, readonly Entry[]>>();
+  const list = (tags: readonly string[]): readonly Entry[] => {
+    const key = tags.join('\u0000');
+    const known = lists.get(key);
+    if (known) return known;
+    let result: readonly Entry[];
+    if (tags.length === 1) {
+      result = byTag.get(tags[0] ?? '') ?? [];
+    } else {
+      // Filter the shortest list of the set less one tag by that tag: with a rare tag in the set,
+      // this reads a handful of entries, not every entry of the common one.
+      let shortest: readonly Entry[] | undefined;
+      let missing = '';
+      tags.forEach((tag, i) => {
+        const rest = list(tags.filter((_, j) => j !== i));
+        if (!shortest || rest.length < shortest.length) {
+          shortest = rest;
+          missing = tag;
+        }
+      });
+      result = (shortest ?? []).filter((e) => tagsOf.get(e)?.has(missing));
+    }
+    lists.set(key, result);
+    return result;
+  };
+  return {
+    size: (tags) => list(tags).length,
+    entries(tags) {
+      const key = tags.join('\u0000');
+      let byCat = split.get(key);
+      if (!byCat) {
+        byCat = groupBy(list(tags), (e) => e.category.slug);
+        split.set(key, byCat);
+      }
+      return byCat;
+    },
+  };
+}
+
+/**
+ * The sets of the entry's tags that at least one other entry carries too, by size: `[k - 1]` holds
+ * the sets of k tags. A set is only tried when one tag fewer was shared, so most are never tried.
+ */
+function sharedTagSets(entry: Entry, index: TagSetIndex): string[][][] {
+  const tags = [...entry.tags.slice(0, RELATED_MAX_TAGS)].sort();
+  const shared = (set: readonly string[]) => index.size(set) > 1;
+  const levels: string[][][] = [];
+  let level = tags.map((t) => [t]).filter(shared);
+  while (level.length > 0) {
+    levels.push(level);
+    level = level.flatMap((set) =>
+      tags
+        .slice(tags.indexOf(set[set.length - 1] ?? '') + 1)
+        .map((t) => [...set, t])
+        .filter(shared),
+    );
+  }
+  return levels;
+}
+
+/** Up to `n` entries not yet taken from lists that are each newest first, newest first overall. */
+function newestOf(
+  lists: readonly (readonly Entry[])[],
+  n: number,
+  taken: ReadonlySet<Entry>,
+  rank: ReadonlyMap<Entry, number>,
+): Entry[] {
+  const at = lists.map(() => 0);
+  const found: Entry[] = [];
+  const seen = new Set<Entry>();
+  while (found.length < n) {
+    let pick = -1;
+    let pickRank = Number.POSITIVE_INFINITY;
+    lists.forEach((list, i) => {
+      let head = list[at[i] ?? 0];
+      while (head && (taken.has(head) || seen.has(head))) head = list[++(at[i] as number)];
+      const r = head ? (rank.get(head) ?? 0) : Number.POSITIVE_INFINITY;
+      if (r < pickRank) {
+        pick = i;
+        pickRank = r;
+      }
+    });
+    const list = lists[pick];
+    if (!list) break;
+    const e = list[at[pick] ?? 0] as Entry;
+    at[pick] = (at[pick] ?? 0) + 1;
+    seen.add(e);
+    found.push(e);
+  }
+  return found;
+}
+
+/** Entries under their key, in the order given. */
+function groupBy(entries: readonly Entry[], key: (e: Entry) => string): Map<string, Entry[]> {
   const groups = new Map<string, Entry[]>();
   for (const e of entries) {
-    for (const key of keys(e)) {
-      const list = groups.get(key) ?? [];
-      list.push(e);
-      groups.set(key, list);
-    }
+    const k = key(e);
+    const list = groups.get(k) ?? [];
+    list.push(e);
+    groups.set(k, list);
   }
   return groups;
 }

@@ -28,7 +28,12 @@ export const NOT_FOUND_URL = '/404.html';
 
 /** A site path as an absolute URL under baseUrl (which ends in "/"): for feeds, sitemap and link previews. */
 export const absoluteUrl = (sitePath: string, baseUrl: string): string =>
-  new URL(sitePath.replace(/^\/+/, ''), baseUrl).href;
+  // Paths of plain URL characters need no parsing (a sitemap makes one per page); the rest get
+  // percent-encoding and dot segments resolved by URL.
+  PLAIN_PATH.test(sitePath)
+    ? baseUrl + sitePath.replace(/^\/+/, '')
+    : new URL(sitePath.replace(/^\/+/, ''), baseUrl).href;
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/?$/;
 
 export const ARCHIVE_URL = '/archive/';
 export const archiveYearUrl = (year: string): string => `${ARCHIVE_URL}${year}/`;

@@ -12,7 +12,7 @@ import type { Page } from '../pages/page.js';
 import { planPages } from '../pages/plan-pages.js';
 import { THEME_PUBLIC } from '../paths.js';
 import type { GeneratedFile } from '../syndication/generated-file.js';
-import { planGeneratedFiles } from '../syndication/plan-files.js';
+import { claimsOf, planGeneratedFiles } from '../syndication/plan-files.js';
 
 export interface SitePlan {
   readonly graph: SiteGraph;
@@ -48,7 +48,7 @@ export async function planSite(
       ...pages.map((p) => ({ path: outputPathOf(p.url), owner: p.source ?? `the generated page ${p.url}` })),
       ...publicFiles.map((f) => ({ path: f.to, owner: `public/${f.to}` })),
       ...images.copies.map((c) => ({ path: c.to, owner: c.owner })),
-      ...files.map((f) => ({ path: f.path, owner: `the generated file /${f.path}` })),
+      ...claimsOf(files),
     ]),
   );
   return hasErrors(diagnostics)

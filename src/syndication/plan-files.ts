@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config/site-config.js';
+import type { Claim } from '../graph/collisions.js';
 import type { SiteGraph } from '../graph/site-graph.js';
 import type { Page } from '../pages/page.js';
 import { planFeeds } from './feeds.js';
@@ -24,3 +25,14 @@ export function planGeneratedFiles(
     ...(staticPaths.has(ROBOTS_FILE) ? [] : [{ path: ROBOTS_FILE, data: robotsTxt(config) }]),
   ];
 }
+
+/**
+ * The output paths the generated files take, for the collision check. Only a file of public/ can
+ * take the same name (no page ends in .xml or .txt): say so, rather than to change a slug.
+ */
+export const claimsOf = (files: readonly GeneratedFile[]): Claim[] =>
+  files.map((f) => ({
+    path: f.path,
+    owner: `the generated file /${f.path}`,
+    hint: `gazette makes /${f.path} itself: rename or delete public/${f.path}`,
+  }));

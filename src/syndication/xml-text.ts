@@ -7,14 +7,17 @@ const NOT_XML =
 export const xmlChars = (text: string): string => text.replace(NOT_XML, '');
 
 /** Text safe to put into an XML document: forbidden characters dropped, markup characters escaped. */
-export const escapeXml = (text: string): string =>
-  text
-    .replace(NOT_XML, '')
+export function escapeXml(text: string): string {
+  const clean = xmlChars(text);
+  // Most text (a sitemap's addresses) has nothing to escape: skip the five replacements.
+  if (!/[&<>"']/.test(clean)) return clean;
+  return clean
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
+}
 
 /**
  * Plain text as HTML, for feed fields that readers show as HTML (RSS titles and descriptions by

@@ -229,6 +229,25 @@ describe('sitemap.xml and robots.txt', () => {
   });
 });
 
+describe('a file of public/ with the name of a generated one', () => {
+  it('is an error, except robots.txt', async () => {
+    const own = makeSite({
+      'site.yaml': siteYaml(),
+      'public/xuexi/feed.xml': '<rss/>',
+      'content/xuexi/a.md': article({ title: '一', date: '2022-03-01', category: '学习' }),
+    });
+    try {
+      const run = await runCli(['build', '--root', own]);
+      expect(run.code).toBe(1);
+      expect(run.stderr.split('\n')[0]).toBe(
+        'the generated file /xuexi/feed.xml: error: writes the same page /xuexi/feed.xml as public/xuexi/feed.xml; gazette makes /xuexi/feed.xml itself: rename or delete public/xuexi/feed.xml',
+      );
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('structured data and link previews', () => {
   const jsonLd = (rel: string) => {
     const scripts = parse(read(rel)).querySelectorAll('script[type="application/ld+json"]');

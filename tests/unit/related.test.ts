@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build-graph.js';
-import { relatedEntries } from '../../src/graph/related.js';
+import { RELATED_MAX_TAGS, relatedEntries } from '../../src/graph/related.js';
 import type { Entry } from '../../src/graph/site-graph.js';
 import { entry, siteConfig, YAOWEN } from './fixtures.js';
 
@@ -61,5 +61,39 @@ describe('related articles (相关阅读)', () => {
     const map = relatedEntries(list, 1);
     expect([...map.keys()].sort()).toEqual(['content/xuexi/me.md', 'content/xuexi/x.md']);
     expect(map.get('content/xuexi/x.md')?.map((e) => e.file)).toEqual(['content/xuexi/me.md']);
+  });
+
+  it('gives the same lists as comparing every pair, on a random site with few, common tags', () => {
+    // A small deterministic generator, so a failure can be replayed.
+    let seed = 20220301;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const pool = ['就业', '人才', '春风', '项目', '民生', '开门红'];
+    const entries = Array.from({ length: 300 }, (_, i) =>
+      entry(
+        `content/x/e${String(i).padStart(3, '0')}.md`,
+        `2022-0${1 + random(3)}-1${random(10)} 0${random(3)}:00`,
+        {
+          category: random(3) === 0 ? YAOWEN : siteConfig().categories[0],
+          tags: [...new Set(Array.from({ length: random(4) }, () => pool[random(pool.length)] as string))],
+        },
+      ),
+    );
+    const sorted = buildGraph(entries, siteConfig()).entries;
+    const fast = relatedEntries(sorted);
+    for (const me of sorted) {
+      const mine = new Set(me.tags.slice(0, RELATED_MAX_TAGS));
+      const shared = (o: Entry) => o.tags.filter((t) => mine.has(t)).length;
+      const same = (o: Entry) => (o.category.slug === me.category.slug ? 1 : 0);
+      const expected = sorted
+        .filter((o) => o !== me && (shared(o) > 0 || same(o) === 1))
+        .map((o, i) => ({ o, i }))
+        .sort((a, b) => shared(b.o) - shared(a.o) || same(b.o) - same(a.o) || a.i - b.i)
+        .slice(0, 5)
+        .map(({ o }) => o.file);
+      expect([me.file, fast.get(me.file)?.map((e) => e.file)]).toEqual([me.file, expected]);
+    }
   });
 });

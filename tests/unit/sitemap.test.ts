@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build-graph.js';
+import { absoluteUrl } from '../../src/graph/urls.js';
 import { newestDate } from '../../src/pages/lastmod.js';
 import type { Page } from '../../src/pages/page.js';
 import { planPages } from '../../src/pages/plan-pages.js';
@@ -95,6 +96,27 @@ describe('sitemap.xml', () => {
       .slice(1)
       .flatMap((f) => (parseXml(f.data) as { urlset: { url: Array<{ loc: string }> } }).urlset.url);
     expect(listed).toHaveLength(count);
+  });
+});
+
+describe('absoluteUrl', () => {
+  it('gives what URL gives, plain paths or not', () => {
+    const base = 'https://a.cn/news/';
+    for (const p of [
+      '/',
+      '/xuexi/',
+      '/xuexi/2022/03/a-b_c.d/',
+      '/a.html',
+      '/标签/',
+      '/a b/',
+      '/../x/',
+      '/./x/',
+      '//x/',
+      '/a?b',
+    ]) {
+      expect([p, absoluteUrl(p, base)]).toEqual([p, new URL(p.replace(/^\/+/, ''), base).href]);
+    }
+    expect(absoluteUrl('/标签/', base)).toBe('https://a.cn/news/%E6%A0%87%E7%AD%BE/');
   });
 });
 
