@@ -98,7 +98,7 @@ describe('the machine time zone changes nothing', () => {
       },
       siteYaml('timeZone: America/Los_Angeles\n'),
     );
-    const builds = ['UTC', 'Asia/Shanghai', 'Pacific/Kiritimati', 'Etc/GMT+12', 'Not/AZone'].map((tz) => {
+    const builds = ['UTC', 'Pacific/Kiritimati', 'Etc/GMT+12'].map((tz) => {
       const out = path.join(temp, tz.replace(/\W/g, '-'));
       const run = runBin(['build', '--root', root, '--out', out], { TZ: tz });
       expect(run.stderr).toBe('');

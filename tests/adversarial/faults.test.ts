@@ -92,7 +92,7 @@ describe('a build killed at any moment (SIGKILL) never damages the site', () => 
 
     const seen: Array<{ delay: number; state: string }> = [];
     const observed = new Set<string | undefined>();
-    const kills = 5;
+    const kills = 4;
     for (let i = 0; i < kills; i++) {
       // Spread over the whole build, from reading content to swapping the folders in, and past it.
       const delay = Math.round(((i + Math.random()) / kills) * first.ms * 1.4);
