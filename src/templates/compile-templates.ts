@@ -1,7 +1,6 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import type nunjucks from 'nunjucks';
 import type { Diagnostic } from '../errors/diagnostic.js';
+import { listTemplates } from './list-templates.js';
 import { templateDiagnostic } from './template-error.js';
 
 /**
@@ -14,16 +13,9 @@ export async function compileTemplates(
   dirs: readonly string[],
   root: string,
 ): Promise<Diagnostic[]> {
-  const names = new Set<string>();
-  for (const dir of dirs) {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-    for (const e of entries) {
-      if (e.isFile() && e.name.endsWith('.njk'))
-        names.add(path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
-    }
-  }
+  const names = [...(await listTemplates(dirs)).keys()].sort();
   const problems: Diagnostic[] = [];
-  for (const name of [...names].sort()) {
+  for (const name of names) {
     try {
       env.getTemplate(name, true);
     } catch (cause) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { listTemplates } from './list-templates.js';
 
 /** A name's fingerprint: changes when the template or anything it extends, includes or imports changes. */
 export type TemplateFingerprints = ReadonlyMap<string, string>;
@@ -15,14 +15,7 @@ const DYNAMIC = /\{%-?\s*(?:extends|include|import|from)\s+[^"'\s]/;
  */
 export async function templateFingerprints(dirs: readonly string[]): Promise<TemplateFingerprints> {
   const sources = new Map<string, string>();
-  for (const dir of dirs) {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-    for (const e of entries) {
-      if (!e.isFile() || !e.name.endsWith('.njk')) continue;
-      const name = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
-      if (!sources.has(name)) sources.set(name, await readFile(path.join(e.parentPath, e.name), 'utf8'));
-    }
-  }
+  for (const [name, file] of await listTemplates(dirs)) sources.set(name, await readFile(file, 'utf8'));
   const names = [...sources.keys()].sort();
   const direct = new Map<string, string[]>();
   for (const [name, text] of sources) {
