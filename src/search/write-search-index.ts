@@ -1,11 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
 import type { SiteConfig } from '../config/site-config.js';
-import { error, GazetteError } from '../errors/diagnostic.js';
 import type { Entry } from '../graph/site-graph.js';
 import { SEARCH_BUNDLE_URL } from '../graph/urls.js';
 import { DIGEST_FILE, recordsDigest, reusePreviousIndex } from './reuse-index.js';
+import { runPagefind } from './run-pagefind.js';
 import { searchLanguage, searchRecords } from './search-records.js';
 
 /**
@@ -26,37 +25,13 @@ export async function writeSearchIndex(
   if (previousDir && (await reusePreviousIndex(path.join(previousDir, SEARCH_BUNDLE_URL), target, digest)))
     return { records: records.length, reused: true };
 
-  const fail = (why: string): never => {
-    throw new GazetteError([
-      error(
-        'search index',
-        `Pagefind could not build it: ${why}`,
-        undefined,
-        'build with --no-search to skip it',
-      ),
-    ]);
-  };
-  const created = await pagefind
-    .createIndex({ forceLanguage: searchLanguage(config.language) })
-    .catch((cause: unknown) => fail(String(cause)));
-  if (!created.index) return fail(created.errors.join('; ') || 'no index');
-  const { index } = created;
-  try {
-    // One at a time: the Pagefind service handles them in order anyway, and errors stay in order.
-    for (const record of records) {
-      const added = await index.addCustomRecord({
-        ...record,
-        meta: { ...record.meta },
-        filters: { ...record.filters },
-      });
-      if (added.errors.length > 0) fail(`${record.url}: ${added.errors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath: target });
-    if (written.errors.length > 0) fail(written.errors.join('; '));
-    await writeFile(path.join(target, DIGEST_FILE), `${digest}\n`);
-    return { records: records.length, reused: false };
-  } finally {
-    // The service stays for other builds in this process; it does not keep the process alive.
-    await index.deleteIndex();
+  // Written here rather than by Pagefind: a full disk is then an error like any other failed write.
+  const files = await runPagefind({ language: searchLanguage(config.language), records });
+  for (const file of files) {
+    const to = path.join(target, file.path);
+    await mkdir(path.dirname(to), { recursive: true });
+    await writeFile(to, file.content);
   }
+  await writeFile(path.join(target, DIGEST_FILE), `${digest}\n`);
+  return { records: records.length, reused: false };
 }

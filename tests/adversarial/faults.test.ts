@@ -1,6 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statfsSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -165,7 +173,7 @@ describe('the disk fills up while the site is written', () => {
       'content/xuexi/a.md': article({ title: '好文章', date: '2022-03-01 10:00', category: '学习' }),
     });
     roots.push(root);
-    // Without the search index: Pagefind writes its own files and panics on a full disk (noted).
+    // Without the search index, which has a test of its own below.
     const out = path.join(disk, 'dist');
     expect(runBin(['build', '--root', root, '--out', out, '--no-search']).code).toBe(0);
     const before = snapshotDir(out);
@@ -197,6 +205,129 @@ describe('the disk fills up while the site is written', () => {
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     expect(existsSync(path.join(out, 'xuexi/2022/03/b/index.html'))).toBe(true);
+  });
+});
+
+// The search index on a full disk: a 2 MB tmpfs of its own, where a site with its index fits twice
+// over (the new site is written beside the old one) until a filler takes the room.
+const searchDisk = mkdtempSync(path.join(os.tmpdir(), 'gazette-disk-'));
+const searchMounted =
+  mounted && spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', searchDisk]).status === 0;
+afterAll(() => {
+  if (searchMounted) spawnSync('umount', [searchDisk]);
+  rmSync(searchDisk, { recursive: true, force: true });
+});
+
+describe('the disk fills up while the search index is written', () => {
+  it.skipIf(!searchMounted)(
+    'a plain error and no Pagefind backtrace, the old dist/ intact, and the next build works once there is room',
+    () => {
+      const root = makeSite({
+        'site.yaml': siteYaml(),
+        'content/xuexi/a.md': article(
+          { title: '好文章', date: '2022-03-01 10:00', category: '学习' },
+          '员工返岗率达98%。',
+        ),
+      });
+      roots.push(root);
+      const out = path.join(searchDisk, 'dist');
+      const first = runBin(['build', '--root', root, '--out', out]);
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      const before = snapshotDir(out);
+      const bundle = [...before.entries()].filter(([f]) => f.startsWith('pagefind/'));
+      const bundleBytes = bundle.reduce((sum, [, bytes]) => sum + bytes.byteLength, 0);
+
+      // Other words in the body: the index is made again, not copied. Room is left for the pages (they
+      // are few, and the unchanged ones are hard links), not for half of the index.
+      writeFiles(root, {
+        'content/xuexi/a.md': article(
+          { title: '好文章', date: '2022-03-01 10:00', category: '学习' },
+          '员工返岗率达99%。',
+        ),
+      });
+      const filler = path.join(searchDisk, 'filler');
+      const { bavail, bsize } = statfsSync(searchDisk);
+      writeFileSync(filler, Buffer.alloc(bavail * bsize - Math.round(bundleBytes / 2)));
+      const outside = snapshotOutside(root);
+      const full = runBin(['build', '--root', root, '--out', out]);
+      expect(full.stderr.split('\n')).toEqual([
+        `${out}: error: cannot write the new site: the disk is full (ENOSPC); free some space on the disk, then build again; the previous site was left as it was`,
+        'gazette build: failed with 1 error(s); the previous output was left as it was',
+        '',
+      ]);
+      expect(full.code).toBe(1);
+      expect(snapshotDir(out)).toEqual(before);
+      expect(spawnSync('ls', ['-A', searchDisk], { encoding: 'utf8' }).stdout.split('\n')).toEqual([
+        'dist',
+        'filler',
+        '',
+      ]);
+      expect(snapshotOutside(root)).toEqual(outside);
+      // It was the index that did not fit: the same build without it does.
+      const pagesOnly = runBin(['build', '--root', root, '--out', out, '--no-search']);
+      expect(pagesOnly.code).toBe(0);
+
+      rmSync(filler);
+      const again = runBin(['build', '--root', root, '--out', out]);
+      expect(again.stderr).toBe('');
+      expect(again.code).toBe(0);
+      expect(existsSync(path.join(out, 'pagefind/pagefind-ui.js'))).toBe(true);
+    },
+  );
+});
+
+describe('Pagefind itself fails', () => {
+  it('a Pagefind that panics: its message in one plain error, no backtrace, exit 1, the old dist/ intact', async () => {
+    const root = makeSite({
+      'site.yaml': siteYaml(),
+      'content/xuexi/a.md': article(
+        { title: '好文章', date: '2022-03-01 10:00', category: '学习' },
+        '员工返岗率达98%。',
+      ),
+    });
+    roots.push(root);
+    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    const before = snapshotDir(path.join(root, 'dist'));
+    writeFiles(root, {
+      'content/xuexi/a.md': article(
+        { title: '好文章', date: '2022-03-01 10:00', category: '学习' },
+        '员工返岗率达99%。',
+      ),
+    });
+    // In place of Pagefind's binary: one that reads the first request, then panics as Rust does.
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'gazette-pagefind-'));
+    roots.push(bin);
+    writeFileSync(
+      path.join(bin, 'panic.txt'),
+      [
+        '',
+        "thread 'main' (4242) panicked at pagefind/src/service/mod.rs:88:14:",
+        'called `Option::unwrap()` on a `None` value',
+        'stack backtrace:',
+        '   0: rust_begin_unwind',
+        '   1: core::panicking::panic_fmt',
+        'note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.',
+        '',
+      ].join('\n'),
+    );
+    const panicking = path.join(bin, 'pagefind_extended');
+    writeFileSync(panicking, `#!/bin/sh\nhead -c 1 >/dev/null\ncat '${bin}/panic.txt' >&2\nexit 101\n`, {
+      mode: 0o755,
+    });
+    const run = runBin(['build', '--root', root], { PAGEFIND_EXTENDED_BINARY_PATH: panicking });
+    expect(run.stderr.split('\n')).toEqual([
+      'search index: error: Pagefind stopped: called `Option::unwrap()` on a `None` value; build with --no-search to skip it',
+      'gazette build: failed with 1 error(s); the previous output was left as it was',
+      '',
+    ]);
+    expect(run.code).toBe(1);
+    expect(snapshotDir(path.join(root, 'dist'))).toEqual(before);
+    expect(leftovers(root)).toEqual([]);
+
+    const again = await runCli(['build', '--root', root]);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
   });
 });
 

@@ -1,0 +1,44 @@
+/**
+ * The Pagefind process (see run-pagefind.ts): receives one job, indexes its records with Pagefind's
+ * Node API and answers with the bundle's files, or with Pagefind's errors. If Pagefind's service
+ * stops, its requests never settle: nothing is left to wait for, this process ends without an answer,
+ * and the build says so.
+ */
+import * as pagefind from 'pagefind';
+import type { BundleFile, PagefindAnswer, PagefindJob } from './run-pagefind.js';
+
+async function index(job: PagefindJob): Promise<PagefindAnswer> {
+  const created = await pagefind.createIndex({ forceLanguage: job.language });
+  if (!created.index) return { errors: created.errors.length > 0 ? created.errors : ['no index'] };
+  const { index } = created;
+  // One at a time: the service handles them in order anyway, and errors stay in order.
+  for (const record of job.records) {
+    const added = await index.addCustomRecord({
+      ...record,
+      meta: { ...record.meta },
+      filters: { ...record.filters },
+    });
+    if (added.errors.length > 0) return { errors: [`${record.url}: ${added.errors.join('; ')}`] };
+  }
+  const got = await index.getFiles();
+  if (got.errors.length > 0) return { errors: got.errors };
+  const files: BundleFile[] = got.files.map((f) => ({ path: f.path, content: f.content }));
+  return { files };
+}
+
+const answer = async (message: PagefindAnswer) => {
+  await pagefind.close();
+  // Held open again until the answer is sent; then this process has nothing more to do.
+  process.channel?.ref();
+  if (process.connected) process.send?.(message, () => process.disconnect());
+};
+
+// A build that is killed takes its Pagefind with it.
+process.once('disconnect', () => process.exit(0));
+process.once('message', (job: PagefindJob) => {
+  // Waiting for Pagefind, not for the parent: if Pagefind's service stops, this process ends.
+  process.channel?.unref();
+  index(job).then(answer, (cause: unknown) =>
+    answer({ errors: [cause instanceof Error ? cause.message : String(cause)] }),
+  );
+});
