@@ -56,6 +56,12 @@ describe('accessibility (axe-core in headless Chromium): no serious or critical 
     ['home', ''],
     ['category', 'xuexi/'],
     ['article', 'minsheng/2022/01/chunyun-zhuanxian/'],
+    ['tag index', 'tags/'],
+    ['tag', 'tags/jiu-ye/'],
+    ['archive', 'archive/'],
+    ['archive year', 'archive/2022/'],
+    ['archive month', 'archive/2022/03/'],
+    ['site map', 'sitemap/'],
   ])('on the %s page', async (_name, url) => {
     await page.goto(site.url + url);
     // After the deferred scripts: the article's toolbar is shown by then.
@@ -74,6 +80,126 @@ describe('accessibility (axe-core in headless Chromium): no serious or critical 
     expect(response?.status()).toBe(404);
     expect(await page.textContent('h1')).toBe('抱歉，您访问的页面不存在');
     expect(await seriousViolations()).toEqual([]);
+  });
+});
+
+/** Every page type, and how to wait until it is complete. */
+const PAGES: ReadonlyArray<readonly [name: string, url: string]> = [
+  ['home', ''],
+  ['category', 'xuexi/'],
+  ['article', 'minsheng/2022/01/chunyun-zhuanxian/'],
+  ['tag', 'tags/jiu-ye/'],
+  ['archive year', 'archive/2022/'],
+  ['site map', 'sitemap/'],
+  ['search', `search/?q=${encodeURIComponent('返岗')}`],
+  ['404', 'no/such/page/'],
+];
+async function open(url: string): Promise<void> {
+  await page.goto(site.url + url);
+  await page.waitForLoadState('load');
+  if (url.startsWith('search/')) await page.locator('.pagefind-ui__result').first().waitFor();
+}
+
+describe('for older readers and keyboard users', () => {
+  it('has the landmarks, and a skip link as the first stop of the keyboard, which moves to the content', async () => {
+    await open('xuexi/2022/03/jinhua-yonggong/');
+    expect(await page.getByRole('banner').count()).toBe(1);
+    expect(await page.getByRole('main').count()).toBe(1);
+    expect(await page.getByRole('contentinfo').count()).toBe(1);
+    expect(await page.getByRole('navigation', { name: '栏目导航' }).count()).toBe(1);
+    expect(await page.getByRole('search').count()).toBe(1);
+
+    const skip = page.locator('.skip-link');
+    expect((await skip.boundingBox())?.y).toBeLessThan(0);
+    await page.keyboard.press('Tab');
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await skip.textContent()).toBe('跳到正文');
+    // Off screen until focused, then (after a short slide) in view.
+    await expect.poll(async () => (await skip.boundingBox())?.y).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
+  it('shows a clear outline on whatever the keyboard is on', async () => {
+    await open('xuexi/2022/03/jinhua-yonggong/');
+    const seen = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        return {
+          what: `${el.tagName.toLowerCase()}.${el.className}`,
+          outline: style.outlineStyle,
+          width: Number.parseFloat(style.outlineWidth),
+        };
+      });
+      seen.add(focused.what.split('.')[0] ?? '');
+      expect(focused.outline, focused.what).not.toBe('none');
+      expect(focused.width, focused.what).toBeGreaterThanOrEqual(2);
+    }
+    // Links, the search box and its button all had their turn.
+    expect([...seen].sort()).toEqual(['a', 'button', 'input']);
+  });
+
+  it.each([
+    [390, 844],
+    [1280, 900],
+  ])(
+    'shows all text at 16px or more, running text with a line height of about 1.8, at %i×%i',
+    async (width, height) => {
+      await page.setViewportSize({ width, height });
+      try {
+        for (const [name, url] of PAGES) {
+          await open(url);
+          const measured = await page.evaluate(() => {
+            const small: string[] = [];
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const el = node.parentElement;
+              if (!el || !node.textContent?.trim()) continue;
+              const box = el.getBoundingClientRect();
+              // Only what a reader sees (not the skip link or labels for screen readers).
+              if (box.width <= 1 || box.height <= 1 || el.closest('[hidden], .skip-link')) continue;
+              const size = Number.parseFloat(getComputedStyle(el).fontSize);
+              if (size < 16)
+                small.push(
+                  `${size}px: ${el.tagName.toLowerCase()}.${el.className} "${node.textContent.trim()}"`,
+                );
+            }
+            const running = document.querySelectorAll('.article-body p, .entry-summary, .not-found p');
+            const ratios = Array.from(running, (el) => {
+              const style = getComputedStyle(el);
+              return Number.parseFloat(style.lineHeight) / Number.parseFloat(style.fontSize);
+            });
+            return { small, ratios };
+          });
+          expect(measured.small, name).toEqual([]);
+          for (const ratio of measured.ratios) {
+            expect(ratio, name).toBeGreaterThanOrEqual(1.7);
+            expect(ratio, name).toBeLessThanOrEqual(1.9);
+          }
+          if (['article', 'category', 'tag'].includes(name))
+            expect(measured.ratios.length, name).toBeGreaterThan(0);
+        }
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    },
+  );
+
+  it('loads nothing from outside the site on any page (no tracking, no external fonts or scripts)', async () => {
+    const outside: string[] = [];
+    const listen = (request: { url(): string }) => {
+      if (!request.url().startsWith(site.url)) outside.push(request.url());
+    };
+    page.on('request', listen);
+    try {
+      for (const [, url] of PAGES) await open(url);
+    } finally {
+      page.off('request', listen);
+    }
+    expect(outside).toEqual([]);
   });
 });
 

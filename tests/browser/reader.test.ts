@@ -149,7 +149,14 @@ describe('a reader', () => {
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['.article-toolbar', '.site-nav', '.site-search', '.skip-link'])
       expect(await page.isHidden(selector), selector).toBe(true);
+    // No navigation of any kind on paper: breadcrumb, 上一篇/下一篇, 相关阅读, footer links.
+    const navigation = page.locator('nav, [role=navigation], .related');
+    expect(await navigation.count()).toBeGreaterThanOrEqual(5);
+    for (const nav of await navigation.all())
+      expect(await nav.isHidden(), (await nav.getAttribute('class')) ?? '').toBe(true);
     expect(await page.isVisible('.article-body')).toBe(true);
+    expect(await page.isVisible('h1')).toBe(true);
+    expect(await page.isVisible('.meta-line')).toBe(true);
     await page.emulateMedia({ media: null });
   });
 

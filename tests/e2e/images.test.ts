@@ -81,6 +81,25 @@ describe('images in articles', () => {
     expect(existsSync(path.join(root, 'dist/xuexi/2022/03/a/images/封面.png'))).toBe(true);
   });
 
+  it('gives the cover beside the article to link previews and JSON-LD, at its absolute address', async () => {
+    const root = site({ ...images, 'content/xuexi/a.md': withImages('正文。') });
+    expect((await runCli(['build', '--root', root, '--no-search'])).code).toBe(0);
+    const doc = parse(readPage(path.join(root, 'dist'), PAGE));
+    const address = 'https://news.example.cn/xuexi/2022/03/a/images/%E5%B0%81%E9%9D%A2.png';
+    expect(doc.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(address);
+    const data = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '');
+    expect(data.image).toEqual([address]);
+
+    // Without a cover, no image at all.
+    const bare = site({ 'content/xuexi/a.md': withImages('正文。').replace(/^cover.*\n/gm, '') });
+    expect((await runCli(['build', '--root', bare, '--no-search'])).code).toBe(0);
+    const plain = parse(readPage(path.join(bare, 'dist'), PAGE));
+    expect(plain.querySelector('meta[property="og:image"]')).toBeNull();
+    expect(
+      JSON.parse(plain.querySelector('script[type="application/ld+json"]')?.textContent ?? ''),
+    ).not.toHaveProperty('image');
+  });
+
   it('adds the base path of a site in a subfolder', async () => {
     const root = site({
       ...images,

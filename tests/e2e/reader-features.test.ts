@@ -86,6 +86,7 @@ interface AtomEntry {
   id: string;
   title: { '#text': string };
   updated: string;
+  summary: { '#text': string; '@_type': string };
   link: Array<{ '@_href': string }>;
 }
 interface Atom {
@@ -118,6 +119,17 @@ describe('RSS 2.0', () => {
     expect(xuexi.item?.map((i) => i.link)).toEqual(
       ['xuexi/2022/03/attack/', 'xuexi/2022/03/a/', 'xuexi/2022/02/b/'].map((a) => BASE + a),
     );
+    for (const file of ['xuexi/feed.xml', 'yaowen/feed.xml']) {
+      const c = (xml(file) as unknown as Rss).rss.channel;
+      expect(c.item?.length, file).toBeGreaterThan(0);
+      for (const item of c.item ?? []) {
+        expect(item.link.startsWith(BASE)).toBe(true);
+        expect(item.guid['#text']).toBe(item.link);
+        expect(item.pubDate).toMatch(RFC822_PLUS8);
+        expect(item.description).toBe('正文第一段。');
+      }
+    }
+    expect(xuexi.item?.[1]?.pubDate).toBe('Tue, 01 Mar 2022 16:59:26 +0800');
   });
 
   it('never carries the markup of a title as markup, only as escaped text', () => {
@@ -145,6 +157,7 @@ describe('Atom', () => {
         expect(e.title['#text']).not.toContain('<');
         expect(e.updated).toMatch(ISO_PLUS8);
         expect(e.link[0]?.['@_href']).toBe(e.id);
+        expect(e.summary).toEqual({ '#text': '正文第一段。', '@_type': 'html' });
       }
     }
     const feed = (xml('atom.xml') as unknown as Atom).feed;
@@ -327,6 +340,21 @@ describe('archives, 相关阅读, the site map and the footer', () => {
       ['1月（1）', '/archive/2022/01/'],
     ]);
     expect(text('archive/2022/index.html', '.breadcrumb')).toBe('您当前的位置：首页 > 归档 > 2022年');
+    // The year: its months, each with its newest titles and a link to the month.
+    const year = parse(read('archive/2022/index.html'));
+    expect(year.querySelector('h1')?.textContent).toBe('2022年（共5篇）');
+    expect(
+      year
+        .querySelectorAll('.archive-month')
+        .map((m) => [
+          m.querySelector('.archive-month-title a')?.getAttribute('href'),
+          m.querySelectorAll('.section-list a').map((a) => a.textContent),
+        ]),
+    ).toEqual([
+      ['/archive/2022/03/', [ATTACK, '要闻一', '学习一']],
+      ['/archive/2022/02/', ['学习二']],
+      ['/archive/2022/01/', ['学习三']],
+    ]);
     expect(text('archive/2022/03/index.html', '.breadcrumb')).toBe(
       '您当前的位置：首页 > 归档 > 2022年 > 3月',
     );
@@ -373,6 +401,22 @@ describe('archives, 相关阅读, the site map and the footer', () => {
       '/archive/',
       '/feed.xml',
     ]);
+  });
+
+  it('has no 备案 line when site.yaml sets neither icp nor police, and still links 网站地图', async () => {
+    const own = makeSite({
+      'site.yaml': siteYaml(),
+      'content/xuexi/a.md': article({ title: '一', date: '2022-03-01', category: '学习' }),
+    });
+    try {
+      expect((await runCli(['build', '--root', own, '--no-search'])).code).toBe(0);
+      const footer = parse(readPage(path.join(own, 'dist'), 'index.html')).querySelector('.site-footer');
+      expect(footer?.querySelector('.beian')).toBeNull();
+      expect(footer?.toString()).not.toContain('beian.');
+      expect(footer?.querySelector('a[href="/sitemap/"]')?.textContent).toBe('网站地图');
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('has no link to a page that was not generated', () => {

@@ -95,6 +95,15 @@ describe('the Jinhua article for search engines and readers', () => {
     expect(links).toHaveLength(5);
     expect(links).not.toContain('/xuexi/2022/03/jinhua-yonggong/');
     expect(text(html(), '.related h2')).toBe('相关阅读');
+    // Eight articles share one of its tags (就业, 开门红, 项目建设): the one that shares two, then the
+    // one of its own category, then the newest; the other three are left out.
+    expect(links).toEqual([
+      '/yaowen/2022/03/zhongda-xiangmu/',
+      '/xuexi/2022/02/jineng-jinhua/',
+      '/jingji/2022/03/zhizao-zhengce/',
+      '/minsheng/2022/03/laojiu-xiaoqu/',
+      '/jingji/2022/02/yiwu-export/',
+    ]);
   });
 
   it('is in the feeds with its RFC 822 date in +0800, and in sitemap.xml', () => {
@@ -110,6 +119,103 @@ describe('the Jinhua article for search engines and readers', () => {
     expect(readPage(out, 'sitemap.xml')).toContain(
       '<url><loc>https://news.jinhua.example.cn/xuexi/2022/03/jinhua-yonggong/</loc><lastmod>2022-03-01T16:59:26+08:00</lastmod></url>',
     );
+  });
+});
+
+describe('the feeds and sitemap.xml of the sample site validate', () => {
+  const BASE = 'https://news.jinhua.example.cn/';
+  const CATEGORIES = ['yaowen', 'xuexi', 'jingji', 'minsheng', 'yuyan', 'zhishi'];
+  const RFC822_PLUS8 =
+    /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0800$/;
+  const ISO_PLUS8 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
+  /** The built page an absolute address of the site stands for. */
+  const pageExists = (url: string) =>
+    url.startsWith(BASE) && existsSync(path.join(out, url.slice(BASE.length), 'index.html'));
+
+  it.each(['', ...CATEGORIES.map((c) => `${c}/`)])('RSS 2.0 at /%sfeed.xml', (folder) => {
+    const { rss } = parseXml(readPage(out, `${folder}feed.xml`)) as {
+      rss: {
+        '@_version': string;
+        channel: Record<string, string> & {
+          'atom:link': { '@_href': string; '@_rel': string };
+          item?: Array<{
+            title: string;
+            link: string;
+            guid: { '#text': string };
+            pubDate: string;
+            description: string;
+          }>;
+        };
+      };
+    };
+    expect(rss['@_version']).toBe('2.0');
+    const c = rss.channel;
+    expect(c.title).toMatch(/金华新闻网$/);
+    expect(c.link).toBe(BASE + folder);
+    expect(c.description).not.toBe('');
+    expect(c.language).toBe('zh-CN');
+    expect(c.lastBuildDate).toMatch(RFC822_PLUS8);
+    expect(c['atom:link']).toMatchObject({ '@_href': `${BASE}${folder}feed.xml`, '@_rel': 'self' });
+    expect(c.item?.length).toBeGreaterThan(0);
+    for (const item of c.item ?? []) {
+      expect(item.title).not.toBe('');
+      expect(pageExists(item.link), item.link).toBe(true);
+      expect(item.guid['#text']).toBe(item.link);
+      expect(item.pubDate).toMatch(RFC822_PLUS8);
+      expect(item.description.length).toBeGreaterThan(10);
+    }
+  });
+
+  it.each(['', ...CATEGORIES.map((c) => `${c}/`)])('Atom at /%satom.xml', (folder) => {
+    const { feed } = parseXml(readPage(out, `${folder}atom.xml`)) as {
+      feed: Record<string, unknown> & {
+        '@_xmlns': string;
+        id: string;
+        title: string;
+        updated: string;
+        author: { name: string };
+        link: Array<{ '@_rel': string; '@_href': string }>;
+        entry?: Array<{
+          id: string;
+          title: { '#text': string };
+          updated: string;
+          link: Array<{ '@_href': string }>;
+          summary: { '#text': string };
+        }>;
+      };
+    };
+    expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+    expect(feed.id).toBe(BASE + folder);
+    expect(feed.title).toMatch(/金华新闻网$/);
+    expect(feed.updated).toMatch(ISO_PLUS8);
+    // Required of a feed whose entries name no author of their own.
+    expect(feed.author.name).toBe('金华新闻网');
+    expect(feed.link).toContainEqual({ '@_rel': 'self', '@_href': `${BASE}${folder}atom.xml` });
+    expect(feed.entry?.length).toBeGreaterThan(0);
+    for (const entry of feed.entry ?? []) {
+      expect(pageExists(entry.id), entry.id).toBe(true);
+      expect(entry.title['#text']).not.toBe('');
+      expect(entry.updated).toMatch(ISO_PLUS8);
+      expect(entry.link[0]?.['@_href']).toBe(entry.id);
+      expect(entry.summary['#text'].length).toBeGreaterThan(10);
+    }
+  });
+
+  it('sitemap.xml: every page but 404 and search, at absolute addresses, each with its lastmod', () => {
+    const { urlset } = parseXml(readPage(out, 'sitemap.xml')) as {
+      urlset: { '@_xmlns': string; url: Array<{ loc: string; lastmod?: string }> };
+    };
+    expect(urlset['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+    const pages = htmlFiles(out)
+      .map((f) => path.relative(out, f).split(path.sep).join('/'))
+      .filter((f) => f !== '404.html' && f !== 'search/index.html')
+      .map((f) => BASE + f.replace(/index\.html$/, ''));
+    expect(urlset.url.map((u) => u.loc).sort()).toEqual(pages.sort());
+    for (const u of urlset.url) {
+      expect(pageExists(u.loc), u.loc).toBe(true);
+      expect(u.lastmod, u.loc).toMatch(ISO_PLUS8);
+    }
+    expect(urlset.url[0]).toEqual({ loc: BASE, lastmod: '2022-03-18T17:20:45+08:00' });
   });
 });
 
