@@ -1,19 +1,42 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { BodyMissing, bodyReader, packWriter } from './bodies/body-pack.js';
+import type { BodyRef } from './bodies/body-ref.js';
+import {
+  type BuildCache,
+  closeBuildCache,
+  discardBuildCache,
+  keyOf,
+  openBuildCache,
+  outputStamp,
+  saveBuildCache,
+} from './cache/build-cache.js';
+import { pageWork } from './cache/page-reuse.js';
+import { toolDigest } from './cache/tool-digest.js';
 import { loadConfig } from './config/load-config.js';
+import type { SiteConfig } from './config/site-config.js';
+import type { SourceFile } from './content/article.js';
 import { readSources } from './content/discover.js';
+import type { PublishOptions } from './content/publish.js';
 import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js';
-import { readImageCatalog } from './images/image-catalog.js';
+import type { Entry } from './graph/site-graph.js';
+import { catalogDigest, type ImageCatalog, readImageCatalog } from './images/image-catalog.js';
 import { createMarkdown } from './markdown/markdown-it.js';
+import { keepFiles } from './output/keep-files.js';
 import { outputFailure } from './output/output-failure.js';
 import { type Changes, openOutputFolder } from './output/output-folder.js';
+import { listPublicFiles } from './output/public-files.js';
 import { recoverOutput } from './output/recover-output.js';
 import { writePages } from './output/write-pages.js';
+import { THEME_PUBLIC } from './paths.js';
 import { writeSearchIndex } from './search/write-search-index.js';
-import { loadEntries } from './site/load-entries.js';
+import { digestOf } from './site/load-entries.js';
+import { collectEntries, type FileResult, loadFile } from './site/load-files.js';
 import { planSite } from './site/plan-site.js';
 import { compileTemplates } from './templates/compile-templates.js';
 import { createEnvironment, templateDirs } from './templates/environment.js';
-import { createBuildPool, defaultJobs } from './workers/pool.js';
+import { templateFingerprints } from './templates/template-deps.js';
+import { type BuildPool, createBuildPool, defaultJobs } from './workers/pool.js';
 
 export interface BuildOptions {
   /** Folder with site.yaml and content/. */
@@ -32,6 +55,8 @@ export interface BuildOptions {
   readonly baseUrl?: string;
   /** Builds the full-text search index (default); without it the search page says search is unavailable. */
   readonly search?: boolean;
+  /** Uses and updates the build cache in ROOT/.cache/gazette (default); false builds everything anew. */
+  readonly cache?: boolean;
 }
 
 export type ProgressEvent =
@@ -48,6 +73,12 @@ export interface BuildReport {
   readonly changes: Changes;
   readonly warnings: readonly Diagnostic[];
   readonly timings: ReadonlyArray<readonly [step: string, ms: number]>;
+  /** Pages rendered by this build; the others were kept from the previous site as they were. */
+  readonly rendered: number;
+  /** Set when nothing the site is made of changed, so the site was left as it is. */
+  readonly upToDate?: boolean;
+  /** Why the build cache found was not used, if it was not (damaged, another gazette version). */
+  readonly cacheDiscarded?: string;
 }
 
 /**
@@ -55,6 +86,18 @@ export interface BuildReport {
  * Throws GazetteError with every problem found; the previous output is then left untouched.
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
+  const useCache = options.cache ?? true;
+  try {
+    return await buildSite(options, useCache);
+  } catch (cause) {
+    // A body packed in the cache was lost or damaged since: forget the cache and build from scratch.
+    if (!(cause instanceof BodyMissing) || !useCache) throw cause;
+    await discardBuildCache(path.resolve(options.root));
+    return { ...(await buildSite(options, false)), cacheDiscarded: cause.message };
+  }
+}
+
+async function buildSite(options: BuildOptions, useCache: boolean): Promise<BuildReport> {
   const root = path.resolve(options.root);
   const out = path.resolve(options.out ?? path.join(root, 'dist'));
   const timings: Array<[string, number]> = [];
@@ -70,34 +113,62 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const stopOnErrors = () => {
     if (hasErrors(diagnostics)) throw new GazetteError(diagnostics);
   };
+  const startedAt = Date.now();
+  const publish = {
+    drafts: options.drafts ?? false,
+    future: options.future ?? false,
+    now: options.now ?? startedAt,
+  };
+  const search = options.search ?? true;
 
   await recoverOutput(out);
   const { config, warnings } = await step('load config', () =>
     loadConfig(root, options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
   );
   diagnostics.push(...warnings);
-  const sources = await step('read content', () => readSources(root, [out]));
-  diagnostics.push(...sources.diagnostics);
-  const publish = {
-    drafts: options.drafts ?? false,
-    future: options.future ?? false,
-    now: options.now ?? Date.now(),
-  };
   const images = await step('measure images', () => readImageCatalog(root, [out]));
-  const search = options.search ?? true;
-  // Large sites validate and render on every core; the pool is closed however the build ends.
-  const jobs = options.jobs ?? defaultJobs(sources.files.length);
-  const pool = jobs > 1 ? createBuildPool(jobs, { root, config, publish, images }) : undefined;
+  const keys = await step('fingerprint inputs', () =>
+    inputKeys(root, config, images, { publish, search, out }),
+  );
+  const cache = await step('open build cache', () => openBuildCache(root, { ...keys, publish }, useCache));
+  const sources = await step('read content', () =>
+    readSources(root, [out], { unchanged: (file, stamp) => cache.unchanged(file, stamp) }),
+  );
+  diagnostics.push(...sources.diagnostics);
+  if (await isUpToDate(cache, keys.siteKey, sources, publish, out)) {
+    // The output folder is opened and closed as by any build: this refuses while another build is
+    // writing the site, and clears what a killed build left beside it.
+    const output = await openOutputFolder(out).catch((cause) => {
+      throw outputFailure(cause, out, root);
+    });
+    const still = await cache.outputIsPrevious(out);
+    await output.abort();
+    const results = sources.unchanged.map((f) => cache.resultOf(f) as FileResult);
+    if (still) return upToDateReport(out, collectEntries(results, publish), cache, diagnostics, timings);
+  }
+
+  // Large sites validate and render on every core; the pool is started when there is enough work
+  // for it, and closed however the build ends.
+  let pool: BuildPool | undefined;
+  const poolFor = (work: number) => {
+    const jobs = options.jobs ?? defaultJobs(work);
+    if (jobs > 1)
+      pool ??= createBuildPool(jobs, { root, config, publish, images, bodiesDir: cache.bodiesDir });
+    return pool;
+  };
+  const bodies = bodyReader();
+  let succeeded = false;
   try {
-    const loaded = await step('load articles', () =>
-      pool
-        ? pool.loadEntries(sources.files)
-        : loadEntries(sources.files, config, publish, createMarkdown(config.basePath), new Map(), images),
+    const results = await step('load articles', () =>
+      loadArticles(sources.files, sources.unchanged, cache, config, publish, images, poolFor),
     );
+    const loaded = collectEntries(results, publish);
     diagnostics.push(...loaded.diagnostics);
     stopOnErrors();
     const entries = loaded.published;
-    const planned = await step('plan the site', () => planSite(entries, config, root, { images, search }));
+    const planned = await step('plan the site', () =>
+      planSite(entries, config, root, { images, search, bodies: loaded.bodies }),
+    );
     diagnostics.push(...planned.diagnostics);
     if (!planned.plan) throw new GazetteError(diagnostics);
     const { pages, staticFiles, files } = planned.plan;
@@ -108,25 +179,52 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     );
     stopOnErrors();
 
+    const trusted = await cache.outputIsPrevious(out);
+    const work = await step('find changed pages', () =>
+      pageWork(pages, keys.fingerprints, keys.pageKey, trusted ? cache.previous?.pages : undefined),
+    );
     const onWritten = (done: number, total: number) => options.progress?.({ kind: 'pages', done, total });
     const output = await openOutputFolder(out).catch((cause) => {
       throw outputFailure(cause, out, root);
     });
     let changes: Changes;
     try {
-      await step('render and write pages', () =>
-        pool ? pool.writePages(pages, output, onWritten) : writePages(pages, env, root, output, onWritten),
-      );
+      await step('keep unchanged pages', () => keepFiles(work.keep, output));
+      await step('render and write pages', () => {
+        const parallel = poolFor(work.render.length);
+        return parallel
+          ? parallel.writePages(work.render, output, onWritten)
+          : writePages(work.render, env, root, output, onWritten, bodies.read);
+      });
       await step('copy static files', () => Promise.all(staticFiles.map((f) => output.copy(f.from, f.to))));
       await step('write feeds and sitemap', () =>
         Promise.all(files.map((f) => output.write(f.path, f.data))),
       );
-      if (search) await step('index for search', () => writeSearchIndex(entries, config, output.dir, out));
+      const htmlOf = (e: Entry) => bodies.read(loaded.bodies.get(e.file) as BodyRef);
+      if (search)
+        await step('index for search', () => writeSearchIndex(entries, config, htmlOf, output.dir, out));
       changes = await step('swap in new site', () => output.commit());
     } catch (cause) {
       await output.abort();
       throw outputFailure(cause, out, root);
     }
+    succeeded = true;
+    // The site is built: a cache that cannot be saved (a full disk) only makes the next build slower.
+    if (useCache)
+      await step('save build cache', async () =>
+        saveBuildCache(cache, {
+          format: 1,
+          tool: keys.tool,
+          contentKey: keys.contentKey,
+          siteKey: keys.siteKey,
+          startedAt,
+          files: results,
+          pages: work.signatures,
+          output: (await outputStamp(out)) ?? { path: out, ino: 0, ctimeMs: 0 },
+          ...nextDue(results, publish),
+          summary: { pages: pages.length, staticFiles: staticFiles.length },
+        }).catch(() => discardBuildCache(root)),
+      );
 
     return {
       out,
@@ -137,8 +235,125 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       changes,
       warnings: diagnostics,
       timings,
+      rendered: work.render.length,
+      ...(cache.discarded && { cacheDiscarded: cache.discarded }),
     };
   } finally {
-    await pool?.close();
+    bodies.close();
+    await (pool as BuildPool | undefined)?.close();
+    await closeBuildCache(cache, succeeded);
   }
+}
+
+/** What the cache is keyed by: gazette itself, config and images (for articles), and the rest of the site. */
+async function inputKeys(
+  root: string,
+  config: SiteConfig,
+  images: ImageCatalog,
+  options: { publish: PublishOptions; search: boolean; out: string },
+) {
+  const tool = await toolDigest();
+  const contentKey = keyOf(tool, config, catalogDigest(images));
+  const dirs = templateDirs(root);
+  const fingerprints = await templateFingerprints(dirs);
+  const publicFiles = await listPublicFiles([THEME_PUBLIC, path.join(root, 'public')]);
+  const publicStamps = await Promise.all(
+    publicFiles.map(async (f) => {
+      const s = await stat(f.from);
+      return [f.to, f.from, s.size, s.mtimeMs, s.ctimeMs, s.ino];
+    }),
+  );
+  const { drafts, future } = options.publish;
+  const siteKey = keyOf(
+    contentKey,
+    [...fingerprints],
+    publicStamps,
+    drafts,
+    future,
+    options.search,
+    options.out,
+  );
+  return { tool, contentKey, siteKey, fingerprints, pageKey: contentKey };
+}
+
+/**
+ * Loads the files read (they changed, or the cache does not know them) and takes the others' results
+ * from the cache; results come back in the files' order. A file read whose bytes turn out to be
+ * the same as before keeps its result too.
+ */
+async function loadArticles(
+  read: readonly SourceFile[],
+  unchanged: readonly string[],
+  cache: BuildCache,
+  config: SiteConfig,
+  publish: PublishOptions,
+  images: ImageCatalog,
+  poolFor: (work: number) => BuildPool | undefined,
+): Promise<FileResult[]> {
+  const results = new Map<string, FileResult>();
+  for (const f of unchanged) results.set(f, cache.resultOf(f) as FileResult);
+  const fresh: SourceFile[] = [];
+  for (const f of read) {
+    const known = cache.resultOf(f.path);
+    if (known && known.digest === digestOf(f.bytes))
+      results.set(f.path, { ...known, ...(f.stamp && { stamp: f.stamp }) });
+    else fresh.push(f);
+  }
+  const pool = poolFor(fresh.length);
+  if (pool) for (const r of await pool.loadFiles(fresh, cache.packNames())) results.set(r.path, r);
+  else {
+    const md = createMarkdown(config.basePath);
+    const pack = packWriter(cache.bodiesDir, cache.packNames()(0));
+    for (const f of fresh) results.set(f.path, loadFile(f, config, publish, md, images, pack.add));
+    pack.flush();
+  }
+  return [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Whether the site would come out exactly as the previous build left it, so nothing need be done. */
+async function isUpToDate(
+  cache: BuildCache,
+  siteKey: string,
+  sources: { files: readonly SourceFile[]; unchanged: readonly string[]; diagnostics: readonly Diagnostic[] },
+  publish: PublishOptions,
+  out: string,
+): Promise<boolean> {
+  const previous = cache.previous;
+  if (!previous || previous.siteKey !== siteKey || sources.files.length > 0) return false;
+  if (sources.diagnostics.length > 0 || sources.unchanged.length !== previous.files.length) return false;
+  if (previous.nextDue !== undefined && publish.now >= previous.nextDue && !publish.future) return false;
+  if (sources.unchanged.some((f, i) => previous.files[i]?.path !== f)) return false;
+  return cache.outputIsPrevious(out);
+}
+
+function upToDateReport(
+  out: string,
+  loaded: ReturnType<typeof collectEntries>,
+  cache: BuildCache,
+  diagnostics: Diagnostic[],
+  timings: Array<[string, number]>,
+): BuildReport {
+  const summary = cache.previous?.summary ?? { pages: 0, staticFiles: 0 };
+  return {
+    out,
+    articles: loaded.published.length,
+    pages: summary.pages,
+    staticFiles: summary.staticFiles,
+    skipped: loaded.skipped,
+    changes: { added: [], changed: [], removed: [], unchanged: 0 },
+    warnings: [...diagnostics, ...loaded.diagnostics],
+    timings,
+    rendered: 0,
+    upToDate: true,
+  };
+}
+
+/** The first moment a future article left out of this build is due: a build after it is not up to date. */
+function nextDue(results: readonly FileResult[], publish: PublishOptions): { nextDue?: number } {
+  let due: number | undefined;
+  for (const r of results) {
+    const at = r.publishing && !r.publishing.draft ? r.publishing.date.epochMs : undefined;
+    if (at !== undefined && at > publish.now && (due === undefined || at < due)) due = at;
+  }
+  return due === undefined ? {} : { nextDue: due };
 }

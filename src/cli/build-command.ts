@@ -20,9 +20,12 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     future: values.future ?? false,
     ...(values.jobs !== undefined && { jobs: parseJobs(values.jobs) }),
     search: !values['no-search'],
+    cache: !values['no-cache'],
     ...(!values.quiet && io.progress && { progress: progressReporter(io.progress) }),
   });
   for (const w of report.warnings) io.err(formatDiagnostic(w));
+  if (report.cacheDiscarded)
+    io.err(`note: the build cache was not used (${report.cacheDiscarded}); everything was built anew`);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const skipped = [
     report.skipped.draft && `${report.skipped.draft} draft(s)`,
@@ -37,12 +40,18 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     for (const f of changed) io.out(`M ${f}`);
     for (const f of removed) io.out(`D ${f}`);
   }
+  if (report.upToDate) {
+    io.out(
+      `up to date: ${report.articles} articles, ${report.pages} pages, nothing changed since the last build (${seconds}s) → ${report.out}`,
+    );
+    return 0;
+  }
   const delta =
     unchanged + changed.length + removed.length > 0
       ? `; ${changed.length} changed, ${added.length} added, ${removed.length} removed, ${unchanged} unchanged`
       : '';
   io.out(
-    `built ${report.articles} articles into ${report.pages} pages and ${report.staticFiles} static files in ${seconds}s → ${report.out}` +
+    `built ${report.articles} articles into ${report.pages} pages (${report.rendered} rendered) and ${report.staticFiles} static files in ${seconds}s → ${report.out}` +
       (skipped ? ` (skipped ${skipped})` : '') +
       delta,
   );
@@ -60,6 +69,7 @@ const parseOptions = (args: string[]) =>
         drafts: { type: 'boolean' },
         future: { type: 'boolean' },
         'no-search': { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         jobs: { type: 'string', short: 'j' },
         'list-changes': { type: 'boolean' },

@@ -26,6 +26,7 @@ Options:
   --drafts     include articles with draft: true
   --future     include articles dated in the future
   --no-search  skip the search index (faster); the search page then says search is unavailable
+  --no-cache   build everything anew, without reading or writing the build cache (.cache/gazette)
   -q, --quiet  no progress lines, only problems and the summary
   -j, --jobs N threads for rendering (default: one per core from 400 articles up, else 1)
   --list-changes  print each added (A), changed (M) and removed (D) file of the site

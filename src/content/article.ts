@@ -6,6 +6,16 @@ export interface SourceFile {
   /** Path relative to the site root, with "/" separators: `content/xuexi/a.md`. */
   readonly path: string;
   readonly bytes: Uint8Array;
+  /** What the file system said of it when it was read: lets a later build know it unchanged. */
+  readonly stamp?: FileStamp;
+}
+
+/** Enough of a file's status to tell, as git's index does, that it has not changed since. */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
 }
 
 /** A validated article, before its Markdown is rendered. */

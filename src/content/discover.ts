@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, error } from '../errors/diagnostic.js';
-import type { SourceFile } from './article.js';
+import type { FileStamp, SourceFile } from './article.js';
 
 export const CONTENT_DIR = 'content';
 
@@ -24,16 +24,19 @@ export const isArticleName = (name: string): boolean =>
 export async function readSources(
   root: string,
   exclude: readonly string[],
-): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+  options: ReadOptions = {},
+): Promise<{ files: SourceFile[]; unchanged: string[]; diagnostics: Diagnostic[] }> {
   const base = path.join(root, CONTENT_DIR);
   const diagnostics: Diagnostic[] = [];
   const files: SourceFile[] = [];
+  const unchanged: string[] = [];
   let realBase: string;
   try {
     realBase = await realpath(base);
   } catch {
     return {
       files,
+      unchanged,
       diagnostics: [
         error(
           CONTENT_DIR,
@@ -120,14 +123,19 @@ export async function readSources(
   await walk(base);
 
   // Read many files at once: one at a time, the disk's latency, not its speed, sets the pace.
-  const read: Array<SourceFile | undefined> = new Array(found.length);
+  const read: Array<SourceFile | string | undefined> = new Array(found.length);
   let next = 0;
   const reader = async () => {
     for (let i = next++; i < found.length; i = next++) {
       const full = found[i] as string;
       const rel = path.relative(root, full).split(path.sep).join('/');
       try {
-        read[i] = { path: rel, bytes: await readFile(full) };
+        const stamp = options.unchanged && stampOf(await stat(full));
+        if (stamp && options.unchanged?.(rel, stamp)) {
+          read[i] = rel;
+          continue;
+        }
+        read[i] = { path: rel, bytes: await readFile(full), ...(stamp && { stamp }) };
       } catch (cause) {
         // Gone since the folder was listed (an editor's save, a git checkout): nothing to read.
         if (codeOf(cause) === 'ENOENT') continue;
@@ -143,10 +151,28 @@ export async function readSources(
     }
   };
   await Promise.all(Array.from({ length: Math.min(32, found.length) }, reader));
-  for (const f of read) if (f) files.push(f);
+  for (const f of read) {
+    if (typeof f === 'string') unchanged.push(f);
+    else if (f) files.push(f);
+  }
   // Readers finish in any order; problems are reported in file order, like everything else.
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files, diagnostics };
+  return { files, unchanged, diagnostics };
 }
+
+export interface ReadOptions {
+  /**
+   * Asked of every file with its status before it is read: `true` means the caller knows it as it
+   * is (from the build cache), so it is listed in `unchanged` and not read.
+   */
+  readonly unchanged?: (relPath: string, stamp: FileStamp) => boolean;
+}
+
+const stampOf = (s: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): FileStamp => ({
+  size: s.size,
+  mtimeMs: s.mtimeMs,
+  ctimeMs: s.ctimeMs,
+  ino: s.ino,
+});
 
 const codeOf = (cause: unknown): string => (cause as NodeJS.ErrnoException).code ?? 'unknown error';

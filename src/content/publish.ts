@@ -9,8 +9,11 @@ export interface PublishOptions {
 
 export type Exclusion = 'draft' | 'future';
 
+/** What deciding whether to publish an article looks at. */
+export type Publishing = Pick<Article, 'draft'> & { readonly date: Pick<Article['date'], 'epochMs'> };
+
 /** Why an article is left out of this build, if it is. */
-export function exclusionOf(article: Article, options: PublishOptions): Exclusion | undefined {
+export function exclusionOf(article: Publishing, options: PublishOptions): Exclusion | undefined {
   if (article.draft && !options.drafts) return 'draft';
   if (article.date.epochMs > options.now && !options.future) return 'future';
   return undefined;

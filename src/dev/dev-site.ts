@@ -168,7 +168,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       if (hasErrors(diagnostics)) return fail();
 
       // 3. Structure, pages and static files: cheap, always recomputed.
-      const planned = await planSite(loaded.published, config, root, { images });
+      const planned = await planSite(loaded.published, config, root, { images, bodies: loaded.bodies });
       diagnostics.push(...planned.diagnostics);
       if (!planned.plan) return fail();
       const { pages, staticFiles, files: generated } = planned.plan;

@@ -7,7 +7,7 @@ import type { ImageEnv } from '../images/image-rule.js';
 import { resolveImage } from '../images/resolve-image.js';
 import { renderMarkdown } from '../markdown/render-markdown.js';
 import { makeSummary } from '../markdown/summary.js';
-import type { Entry } from './site-graph.js';
+import type { RenderedEntry } from './site-graph.js';
 import { articleUrl } from './urls.js';
 
 /**
@@ -20,13 +20,15 @@ export function makeEntry(
   config: SiteConfig,
   version: string,
   images: ImageCatalog = NO_IMAGES,
-): Entry {
+): RenderedEntry {
   const url = articleUrl(config.permalink, article);
   const place = { file: article.file, url };
   const rendered = renderMarkdown(md, article.body, { images, article: place } satisfies ImageEnv);
   const cover = article.cover && resolveImage(article.cover.href, place, images);
+  // The Markdown source is not kept: from here on only its HTML counts.
+  const { body: _body, ...meta } = article;
   return {
-    ...article,
+    ...meta,
     version,
     html: rendered.html,
     summaryText: article.summary ?? makeSummary(rendered.paragraphs),

@@ -5,11 +5,14 @@ import type { ImageSize } from '../images/measure-image.js';
 import type { MarkdownLink } from '../markdown/render-markdown.js';
 import type { ArchiveYear } from './archive.js';
 
-/** An article with its rendered body and its place on the site. */
-export interface Entry extends Article {
+/**
+ * An article's metadata and its place on the site: what lists, feeds and the graph need. Its rendered
+ * body is not here but beside it (see BodyRef), so that the site's structure stays small however many
+ * articles there are.
+ */
+export interface Entry extends Omit<Article, 'body'> {
   /** Digest of the source file: two entries with the same file and version render the same. */
   readonly version: string;
-  readonly html: string;
   /** The editor's summary, or the first sentences of the body. */
   readonly summaryText: string;
   /** Site path, without the base path: `/xuexi/2022/03/jinhua-yonggong/`. */
@@ -25,6 +28,11 @@ export interface Entry extends Article {
   readonly coverSize?: ImageSize;
   /** Problems of the body worth a warning (text nested too deeply), at the file's own lines. */
   readonly warnings?: readonly Diagnostic[];
+}
+
+/** An entry with its body's HTML, as made from the article: the body then goes its own way. */
+export interface RenderedEntry extends Entry {
+  readonly html: string;
 }
 
 /** One page of a paginated list. */

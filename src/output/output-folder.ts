@@ -17,6 +17,11 @@ export interface OutputFolder {
   write(relPath: string, data: string | Uint8Array): Promise<void>;
   /** Puts an existing file into the new site. A copy, not a link: editing dist/ must never edit the source. */
   copy(from: string, relPath: string): Promise<void>;
+  /**
+   * Puts the previous site's file at `relPath` into the new site as it is (a hard link): for pages
+   * whose inputs did not change. Only with a `previous` site.
+   */
+  keep(relPath: string): Promise<void>;
   /** Notes files written by others (build workers) into `dir`. */
   record(relPath: string, outcome: WriteOutcome): void;
   /** Swaps the new site in and says what changed against the previous one. */
@@ -63,6 +68,9 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
     },
     async copy(from, relPath) {
       record(relPath, await writer.write(relPath, await readFile(from)));
+    },
+    async keep(relPath) {
+      record(relPath, await writer.keep(relPath));
     },
     async commit() {
       if (await exists(old)) await discard(target, old);
@@ -119,6 +127,14 @@ export function folderWriter(dir: string, previous?: string) {
     return full;
   };
   return {
+    async keep(relPath: string): Promise<WriteOutcome> {
+      const full = await resolve(relPath);
+      if (!previous) throw new Error(`no previous site to keep ${relPath} from`);
+      const before = path.join(previous, path.relative(dir, full));
+      // A link fails across file systems or on some network drives: then copy after all.
+      await link(before, full).catch(async () => writeFile(full, await readFile(before)));
+      return 'same';
+    },
     async write(relPath: string, data: string | Uint8Array): Promise<WriteOutcome> {
       const full = await resolve(relPath);
       const bytes = typeof data === 'string' ? Buffer.from(data) : data;

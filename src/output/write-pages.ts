@@ -1,4 +1,5 @@
 import type nunjucks from 'nunjucks';
+import type { BodyRef } from '../bodies/body-ref.js';
 import { outputPathOf } from '../graph/urls.js';
 import type { Page } from '../pages/page.js';
 import { renderPage } from '../templates/render-page.js';
@@ -14,6 +15,7 @@ export async function writePages(
   root: string,
   output: OutputFolder,
   onWritten: (done: number, total: number) => void = () => {},
+  readBody?: (ref: BodyRef) => string,
 ): Promise<void> {
   let next = 0;
   let done = 0;
@@ -22,7 +24,7 @@ export async function writePages(
     while (next < pages.length && !failure) {
       const page = pages[next++];
       try {
-        if (page) await output.write(outputPathOf(page.url), renderPage(env, page, root));
+        if (page) await output.write(outputPathOf(page.url), renderPage(env, page, root, readBody));
       } catch (cause) {
         failure ??= { cause };
         return;

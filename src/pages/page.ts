@@ -1,3 +1,5 @@
+import type { BodyRef } from '../bodies/body-ref.js';
+
 /** A page to render: which template, with what data, written where. Plain data. */
 export interface Page {
   /** Site path without the base path: `/xuexi/`, `/404.html`. */
@@ -8,6 +10,8 @@ export interface Page {
   readonly context: Readonly<Record<string, unknown>>;
   /** The content file this page shows, if any: named in errors while rendering it. */
   readonly source?: string;
+  /** The article body it shows, read only when the page is rendered (templates see `article.html`). */
+  readonly body?: BodyRef;
   /**
    * The newest date among the articles the page shows (ISO 8601 with the site's offset), for
    * sitemap.xml's lastmod; none for a page that shows no article.

@@ -1,3 +1,4 @@
+import type { BodyRef } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { ListPage, SiteGraph } from '../graph/site-graph.js';
 import { NOT_FOUND_URL, SEARCH_BUNDLE_URL, SEARCH_URL, TAGS_URL } from '../graph/urls.js';
@@ -12,13 +13,15 @@ import { siteMapPage } from './site-map-page.js';
 export interface PlanOptions {
   /** Whether the build writes a search index: the search page uses it, or says search is unavailable. */
   readonly search?: boolean;
+  /** Where each article's body is, by file: its page reads it when rendered. */
+  readonly bodies?: ReadonlyMap<string, BodyRef>;
 }
 
 /** Lists every page of the site with the data its template needs. Pure; nothing is rendered here. */
 export function planPages(graph: SiteGraph, config: SiteConfig, options: PlanOptions = {}): Page[] {
   return [
     homePage(graph, config),
-    ...articlePages(graph, config),
+    ...articlePages(graph, config, options.bodies ?? new Map()),
     ...categoryPages(graph),
     ...tagPages(graph),
     tagIndexPage(graph),
@@ -48,7 +51,7 @@ function homePage(graph: SiteGraph, config: SiteConfig): Page {
   };
 }
 
-function articlePages(graph: SiteGraph, config: SiteConfig): Page[] {
+function articlePages(graph: SiteGraph, config: SiteConfig, bodies: ReadonlyMap<string, BodyRef>): Page[] {
   return graph.entries.map((entry) => {
     const section = graph.categories.find((s) => s.category.slug === entry.category.slug);
     const neighbours = graph.neighbours.get(entry.file) ?? {};
@@ -57,10 +60,12 @@ function articlePages(graph: SiteGraph, config: SiteConfig): Page[] {
       { title: entry.category.name, url: section?.url ?? '/' },
       { title: '正文' },
     ];
+    const body = bodies.get(entry.file);
     return {
       url: entry.url,
       template: 'article.njk',
       source: entry.file,
+      ...(body && { body }),
       lastmod: entry.date.iso,
       context: {
         page: { kind: 'article', title: entry.title, description: entry.summaryText },

@@ -28,11 +28,15 @@ export const searchLanguage = (language: string): string => language.toLowerCase
  * One record per published article, from its title and body text rather than its HTML page: nothing
  * to parse, and no header, navigation or footer text in the index. Pure.
  */
-export function searchRecords(entries: readonly Entry[], config: SiteConfig): SearchRecord[] {
+export function searchRecords<E extends Entry>(
+  entries: readonly E[],
+  config: SiteConfig,
+  htmlOf: (entry: E) => string,
+): SearchRecord[] {
   const language = searchLanguage(config.language);
   return entries.map((e) => ({
     url: config.basePath + e.url.replace(/^\/+/, ''),
-    content: `${e.title}\n${plainText(e.html)}`,
+    content: `${e.title}\n${plainText(htmlOf(e))}`,
     language,
     meta: {
       title: e.title,

@@ -13,13 +13,14 @@ import { searchLanguage, searchRecords } from './search-records.js';
  * with no server and nothing fetched from elsewhere. When the previous site (`previousDir`) has a
  * bundle made from the same records, it is copied instead: the same bytes, without the wait.
  */
-export async function writeSearchIndex(
-  entries: readonly Entry[],
+export async function writeSearchIndex<E extends Entry>(
+  entries: readonly E[],
   config: SiteConfig,
+  htmlOf: (entry: E) => string,
   outDir: string,
   previousDir?: string,
 ): Promise<{ records: number; reused: boolean }> {
-  const records = searchRecords(entries, config);
+  const records = searchRecords(entries, config, htmlOf);
   const target = path.join(outDir, SEARCH_BUNDLE_URL);
   const digest = await recordsDigest(records);
   if (previousDir && (await reusePreviousIndex(path.join(previousDir, SEARCH_BUNDLE_URL), target, digest)))

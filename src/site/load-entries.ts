@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MarkdownIt } from 'markdown-it';
+import { type BodyRef, type BodySink, inlineBodies } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Article, SourceFile } from '../content/article.js';
 import { loadArticle } from '../content/load-article.js';
@@ -18,6 +19,7 @@ interface Loaded {
   readonly article?: Article;
   /** Rendered on first use: drafts and future articles are not rendered unless published. */
   entry?: Entry;
+  body?: BodyRef;
 }
 
 /**
@@ -29,13 +31,16 @@ export type EntryCache = Map<string, Loaded>;
 export interface LoadedEntries {
   /** The articles this build publishes, rendered. */
   readonly published: readonly Entry[];
+  /** Where each published entry's body is, by file. */
+  readonly bodies: ReadonlyMap<string, BodyRef>;
   readonly skipped: { draft: number; future: number };
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
- * Validates every content file and renders its Markdown: front matter → Article → Entry. Images are
- * looked up in `images`; the cache is valid for one catalog of images too.
+ * Validates every content file and renders its Markdown: front matter → Article → Entry, and its
+ * body's HTML into `sink`. Images are looked up in `images`; the cache is valid for one catalog of
+ * images too.
  */
 export function loadEntries(
   files: readonly SourceFile[],
@@ -44,9 +49,11 @@ export function loadEntries(
   md: MarkdownIt,
   cache: EntryCache = new Map(),
   images: ImageCatalog = NO_IMAGES,
+  sink: BodySink = inlineBodies,
 ): LoadedEntries {
   const diagnostics: Diagnostic[] = [];
   const published: Entry[] = [];
+  const bodies = new Map<string, BodyRef>();
   const skipped = { draft: 0, future: 0 };
   const seen = new Set<string>();
   for (const file of files) {
@@ -68,12 +75,17 @@ export function loadEntries(
       skipped[why]++;
       continue;
     }
-    loaded.entry ??= makeEntry(md, loaded.article, config, digest, images);
+    if (!loaded.entry || !loaded.body) {
+      const { html, ...entry } = makeEntry(md, loaded.article, config, digest, images);
+      loaded.entry = entry;
+      loaded.body = sink(html);
+    }
     diagnostics.push(...(loaded.entry.warnings ?? []));
     published.push(loaded.entry);
+    bodies.set(loaded.entry.file, loaded.body);
   }
   for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);
-  return { published, skipped, diagnostics };
+  return { published, bodies, skipped, diagnostics };
 }
 
 export const digestOf = (data: string | Uint8Array): string =>

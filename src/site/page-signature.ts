@@ -18,7 +18,7 @@ function entryRef(_key: string, value: unknown): unknown {
     typeof value === 'object' &&
     'version' in value &&
     'file' in value &&
-    'html' in value
+    'url' in value
   ) {
     return `entry:${String(value.file)}@${String(value.version)}`;
   }

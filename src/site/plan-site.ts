@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { BodyRef } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js';
 import { buildGraph } from '../graph/build-graph.js';
@@ -32,12 +33,19 @@ export async function planSite(
   entries: readonly Entry[],
   config: SiteConfig,
   root: string,
-  options: { readonly images?: ImageCatalog; readonly search?: boolean } = {},
+  options: {
+    readonly images?: ImageCatalog;
+    readonly search?: boolean;
+    readonly bodies?: ReadonlyMap<string, BodyRef>;
+  } = {},
 ): Promise<{ plan?: SitePlan; diagnostics: Diagnostic[] }> {
   const diagnostics = findCollisions(entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file })));
   if (hasErrors(diagnostics)) return { diagnostics };
   const graph = buildGraph(entries, config);
-  const pages = planPages(graph, config, { search: options.search ?? false });
+  const pages = planPages(graph, config, {
+    search: options.search ?? false,
+    ...(options.bodies && { bodies: options.bodies }),
+  });
   const publicFiles = await listPublicFiles([THEME_PUBLIC, path.join(root, 'public')]);
   const images = planImages(entries, options.images ?? NO_IMAGES);
   diagnostics.push(...images.diagnostics);

@@ -1,11 +1,12 @@
 import type { MarkdownIt } from 'markdown-it';
 import type nunjucks from 'nunjucks';
 import { workerData } from 'piscina';
+import { BodyMissing, bodyReader, packWriter } from '../bodies/body-pack.js';
 import { GazetteError } from '../errors/diagnostic.js';
 import { outputPathOf } from '../graph/urls.js';
 import { createMarkdown } from '../markdown/markdown-it.js';
 import { folderWriter, type WriteOutcome } from '../output/output-folder.js';
-import { loadEntries } from '../site/load-entries.js';
+import { loadFile } from '../site/load-files.js';
 import { createEnvironment } from '../templates/environment.js';
 import { renderPage } from '../templates/render-page.js';
 import type { WorkerInit, WorkerResult, WorkerTask } from './tasks.js';
@@ -16,15 +17,19 @@ const init = workerData as WorkerInit;
 let md: MarkdownIt | undefined;
 let env: nunjucks.Environment | undefined;
 let writer: ReturnType<typeof folderWriter> | undefined;
+const bodies = bodyReader();
 
 /** The task function piscina runs in each worker thread. Errors in the site come back as data. */
 export default async function run(task: WorkerTask): Promise<WorkerResult> {
   if (task.kind === 'load') {
     md ??= createMarkdown(init.config.basePath);
-    return {
-      kind: 'load',
-      loaded: loadEntries(task.files, init.config, init.publish, md, new Map(), init.images),
-    };
+    const pack = packWriter(init.bodiesDir, task.pack);
+    const parser = md;
+    const results = task.files.map((f) =>
+      loadFile(f, init.config, init.publish, parser, init.images, pack.add),
+    );
+    pack.flush();
+    return { kind: 'load', results };
   }
   env ??= createEnvironment(init.root, init.config);
   writer ??= folderWriter(task.staging, task.previous);
@@ -32,10 +37,13 @@ export default async function run(task: WorkerTask): Promise<WorkerResult> {
   try {
     for (const page of task.pages) {
       const file = outputPathOf(page.url);
-      written.push([file, await writer.write(file, renderPage(env, page, init.root))]);
+      written.push([file, await writer.write(file, renderPage(env, page, init.root, bodies.read))]);
     }
   } catch (cause) {
     if (cause instanceof GazetteError) return { kind: 'render', written, diagnostics: cause.diagnostics };
+    // Its class does not survive the way back to the main thread: say it in data.
+    if (cause instanceof BodyMissing)
+      return { kind: 'render', written, diagnostics: [], lostBody: cause.message };
     throw cause;
   }
   return { kind: 'render', written, diagnostics: [] };

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
+import { BodyMissing } from '../bodies/body-pack.js';
 import type { SourceFile } from '../content/article.js';
-import { type Diagnostic, GazetteError } from '../errors/diagnostic.js';
+import { GazetteError } from '../errors/diagnostic.js';
 import type { OutputFolder } from '../output/output-folder.js';
 import type { Page } from '../pages/page.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import type { LoadedEntries } from '../site/load-entries.js';
+import type { FileResult } from '../site/load-files.js';
 import type { WorkerInit, WorkerResult } from './tasks.js';
 
 /** Workers run the compiled code (lib/), also when the build itself runs from the sources in tests. */
@@ -25,7 +26,8 @@ export function defaultJobs(articles: number): number {
 }
 
 export interface BuildPool {
-  loadEntries(files: readonly SourceFile[]): Promise<LoadedEntries>;
+  /** Validates and renders files, packing the bodies under names from `packNames`. */
+  loadFiles(files: readonly SourceFile[], packNames: (index: number) => string): Promise<FileResult[]>;
   writePages(
     pages: readonly Page[],
     output: OutputFolder,
@@ -48,22 +50,12 @@ export function createBuildPool(jobs: number, init: WorkerInit): BuildPool {
     );
 
   return {
-    async loadEntries(files) {
+    async loadFiles(files, name) {
       const results = await Promise.all(
-        slices(files).map((batch) => pool.run({ kind: 'load', files: batch })),
+        slices(files).map((batch, i) => pool.run({ kind: 'load', files: batch, pack: name(i) })),
       );
       // Slices come back in the order they were sent: concatenating keeps the files' order.
-      const published = [];
-      const diagnostics: Diagnostic[] = [];
-      const skipped = { draft: 0, future: 0 };
-      for (const r of results) {
-        if (r.kind !== 'load') continue;
-        published.push(...r.loaded.published);
-        diagnostics.push(...r.loaded.diagnostics);
-        skipped.draft += r.loaded.skipped.draft;
-        skipped.future += r.loaded.skipped.future;
-      }
-      return { published, diagnostics, skipped };
+      return results.flatMap((r) => (r.kind === 'load' ? r.results : []));
     },
     async writePages(pages, output, onWritten) {
       let done = 0;
@@ -79,6 +71,8 @@ export function createBuildPool(jobs: number, init: WorkerInit): BuildPool {
           return r;
         }),
       );
+      const lost = results.find((r) => r.kind === 'render' && r.lostBody);
+      if (lost?.kind === 'render' && lost.lostBody) throw new BodyMissing(lost.lostBody);
       const problems = results.flatMap((r) => (r.kind === 'render' ? r.diagnostics : []));
       // Every worker that hit the same template error reports it: say it once.
       const unique = [

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../errors/diagnostic.js';
 import type { ImageCatalog } from '../images/image-catalog.js';
 import type { WriteOutcome } from '../output/output-folder.js';
 import type { Page } from '../pages/page.js';
-import type { LoadedEntries } from '../site/load-entries.js';
+import type { FileResult } from '../site/load-files.js';
 
 /** What every build worker is started with: the same for all its tasks. */
 export interface WorkerInit {
@@ -14,12 +14,16 @@ export interface WorkerInit {
   readonly publish: PublishOptions;
   /** The measured images articles may show (plain data with Maps: cloned into each worker). */
   readonly images: ImageCatalog;
+  /** Where rendered article bodies are packed (the build cache's bodies folder). */
+  readonly bodiesDir: string;
 }
 
 /** Validate and render a contiguous slice of the content files. */
 export interface LoadTask {
   readonly kind: 'load';
   readonly files: readonly SourceFile[];
+  /** File name of the pack the slice's bodies go into. */
+  readonly pack: string;
 }
 
 /** Render a slice of the pages and write them into the staging folder. */
@@ -33,9 +37,11 @@ export interface RenderTask {
 export type WorkerTask = LoadTask | RenderTask;
 
 export type WorkerResult =
-  | { readonly kind: 'load'; readonly loaded: LoadedEntries }
+  | { readonly kind: 'load'; readonly results: readonly FileResult[] }
   | {
       readonly kind: 'render';
       readonly written: ReadonlyArray<readonly [path: string, outcome: WriteOutcome]>;
       readonly diagnostics: readonly Diagnostic[];
+      /** Set when a body could not be read from the build cache (see BodyMissing). */
+      readonly lostBody?: string;
     };

@@ -81,6 +81,8 @@ describe('the search page and index', () => {
   });
 });
 
+const htmlOf = (e: { html: string }) => e.html;
+
 describe('writeSearchIndex', () => {
   it('copies the previous bundle when the articles’ text is the same, and indexes again when not', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gazette-search-'));
@@ -88,20 +90,26 @@ describe('writeSearchIndex', () => {
     const entries = [entry('content/xuexi/a.md', '2022-03-01 10:00', { html: '<p>员工返岗率达98%。</p>\n' })];
     const config = siteConfig();
     const first = path.join(dir, 'first');
-    expect(await writeSearchIndex(entries, config, first)).toEqual({ records: 1, reused: false });
+    expect(await writeSearchIndex(entries, config, htmlOf, first)).toEqual({ records: 1, reused: false });
     expect(readdirSync(path.join(first, 'pagefind'))).toContain(DIGEST_FILE);
 
     // Another page template or stylesheet changes nothing the index is made of.
     const second = path.join(dir, 'second');
-    expect(await writeSearchIndex(entries, config, second, first)).toEqual({ records: 1, reused: true });
+    expect(await writeSearchIndex(entries, config, htmlOf, second, first)).toEqual({
+      records: 1,
+      reused: true,
+    });
     expect(snapshotDir(path.join(second, 'pagefind'))).toEqual(snapshotDir(path.join(first, 'pagefind')));
 
     const edited = [{ ...entries[0], html: '<p>员工返岗率达99%。</p>\n' }] as typeof entries;
     const third = path.join(dir, 'third');
-    expect(await writeSearchIndex(edited, config, third, second)).toEqual({ records: 1, reused: false });
+    expect(await writeSearchIndex(edited, config, htmlOf, third, second)).toEqual({
+      records: 1,
+      reused: false,
+    });
     // Pagefind writes the same bundle for the same records: reusing one is as good as making it.
     const fourth = path.join(dir, 'fourth');
-    await writeSearchIndex(entries, config, fourth);
+    await writeSearchIndex(entries, config, htmlOf, fourth);
     expect(snapshotDir(path.join(fourth, 'pagefind'))).toEqual(snapshotDir(path.join(first, 'pagefind')));
   });
 });

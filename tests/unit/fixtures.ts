@@ -1,7 +1,7 @@
 import type { Category, SiteConfig } from '../../src/config/site-config.js';
 import type { ArticleDate } from '../../src/content/dates.js';
 import { parseArticleDate } from '../../src/content/dates.js';
-import type { Entry } from '../../src/graph/site-graph.js';
+import type { RenderedEntry } from '../../src/graph/site-graph.js';
 
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -35,8 +35,15 @@ export function siteDate(text: string, zone = 'Asia/Shanghai'): ArticleDate {
   return result.date;
 }
 
+/** An entry with its HTML and Markdown, so it can stand for an Entry, a RenderedEntry or an Article. */
+export type FixtureEntry = RenderedEntry & { readonly body: string };
+
 /** An Entry with sensible defaults; `file` and `date` are what ordering depends on. */
-export function entry(file: string, date: string, overrides: Partial<Omit<Entry, 'date'>> = {}): Entry {
+export function entry(
+  file: string,
+  date: string,
+  overrides: Partial<Omit<FixtureEntry, 'date'>> = {},
+): FixtureEntry {
   const slug = overrides.slug ?? file.replace(/^.*\//, '').replace(/\.md$/, '');
   const category = overrides.category ?? XUEXI;
   const d = siteDate(date);

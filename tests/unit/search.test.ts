@@ -21,7 +21,7 @@ describe('searchRecords', () => {
   });
 
   it('makes one record per article: title and body text, date, category, and a category filter', () => {
-    expect(searchRecords([jinhua], config)).toEqual([
+    expect(searchRecords([jinhua], config, (e) => e.html)).toEqual([
       {
         url: '/xuexi/2022/03/a/',
         content: '金华全力保障用工先行\n员工返岗率达98%。',
@@ -34,7 +34,7 @@ describe('searchRecords', () => {
 
   it('links results with the base path of a site in a subfolder', () => {
     const y = entry('content/yaowen/b.md', '2022-01-18 10:00', { category: YAOWEN, slug: 'b' });
-    const [record] = searchRecords([y], siteConfig({ basePath: '/news/' }));
+    const [record] = searchRecords([y], siteConfig({ basePath: '/news/' }), (e) => e.html);
     expect(record?.url).toBe('/news/yaowen/2022/01/b/');
     expect(record?.filters).toEqual({ 栏目: ['要闻'] });
   });

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, rm, stat, unlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { packNames } from '../bodies/pack-names.js';
+import type { FileStamp } from '../content/article.js';
+import type { PublishOptions } from '../content/publish.js';
+import { type FileResult, stillValid } from '../site/load-files.js';
+import { type BuildManifest, type OutputStamp, readManifest, writeManifest } from './manifest.js';
+
+/** The build cache of a site: `ROOT/.cache/gazette/`. Deleting it is always safe. */
+export const cacheDirOf = (root: string): string => path.join(root, '.cache', 'gazette');
+
+/** What the previous build left, as far as this build can use it. */
+export interface BuildCache {
+  readonly dir: string;
+  /** Where this build packs the bodies it renders. */
+  readonly bodiesDir: string;
+  /** Whether it is the site's cache; if not, a temporary folder that closeBuildCache removes. */
+  readonly persistent: boolean;
+  readonly previous?: BuildManifest;
+  /** Why the cache found on disk was thrown away (damaged, another version), if it was. */
+  readonly discarded?: string;
+  /** Whether a content file with this status is known as it is: then it is not read again. */
+  unchanged(relPath: string, stamp: FileStamp): boolean;
+  /** The previous result of a file, if it holds for this build (same config, images, publishing). */
+  resultOf(relPath: string): FileResult | undefined;
+  /** Whether the output folder is still the one the previous build wrote. */
+  outputIsPrevious(out: string): Promise<boolean>;
+  /** Names for this build's packs (relative to bodiesDir), in a folder of this build's own. */
+  packNames(): (index: number) => string;
+  /** The folders of packs this build made: removed again if it fails. */
+  readonly runs: readonly string[];
+}
+
+export interface CacheKeys {
+  readonly tool: string;
+  readonly contentKey: string;
+  readonly publish: PublishOptions;
+}
+
+/**
+ * Opens the build cache. A damaged cache, or one of another gazette, is removed at once and the
+ * build goes on as on a first build; results made for another config or other images are not used.
+ */
+export async function openBuildCache(root: string, keys: CacheKeys, use = true): Promise<BuildCache> {
+  const dir = use ? cacheDirOf(root) : await mkdtemp(path.join(os.tmpdir(), 'gazette-bodies-'));
+  const read = use ? await readManifest(dir, keys.tool) : {};
+  if (read.discarded) await rm(dir, { recursive: true, force: true });
+  const previous = read.manifest;
+  const results = new Map<string, FileResult>();
+  const runs: string[] = [];
+  if (previous && previous.contentKey === keys.contentKey)
+    for (const r of previous.files) if (stillValid(r, keys.publish)) results.set(r.path, r);
+  return {
+    dir,
+    bodiesDir: path.join(dir, 'bodies'),
+    persistent: use,
+    ...(previous && { previous }),
+    ...(read.discarded && { discarded: read.discarded }),
+    unchanged(relPath, stamp) {
+      const known = results.get(relPath)?.stamp;
+      // As git does: a file changed in the same instant the last build started may have changed
+      // after it was read, so only files older than that build are trusted by their status.
+      return (
+        previous !== undefined &&
+        known !== undefined &&
+        known.size === stamp.size &&
+        known.mtimeMs === stamp.mtimeMs &&
+        known.ctimeMs === stamp.ctimeMs &&
+        known.ino === stamp.ino &&
+        stamp.mtimeMs < previous.startedAt &&
+        stamp.ctimeMs < previous.startedAt
+      );
+    },
+    resultOf: (relPath) => results.get(relPath),
+    packNames() {
+      const names = packNames();
+      runs.push(path.dirname(names(0)));
+      return names;
+    },
+    runs,
+    async outputIsPrevious(out) {
+      if (!previous) return false;
+      const now = await outputStamp(out);
+      const was = previous.output;
+      return now !== undefined && now.path === was.path && now.ino === was.ino && now.ctimeMs === was.ctimeMs;
+    },
+  };
+}
+
+/** The output folder's identity: a swap puts a new folder there, with another inode. */
+export async function outputStamp(out: string): Promise<OutputStamp | undefined> {
+  const s = await stat(out).catch(() => undefined);
+  return s && { path: path.resolve(out), ino: s.ino, ctimeMs: s.ctimeMs };
+}
+
+/** Packs no build points into stay this long: a build still running may be about to. */
+const LEFTOVER_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Writes the manifest of a finished build and removes the packs it no longer needs: those only the
+ * previous manifest pointed into, and leftovers of failed or killed builds once they are an hour old.
+ * Other packs may belong to a build of the same site running now (into another output folder); if
+ * that build loses one anyway, it notices (BodyMissing) and builds again without the cache.
+ */
+export async function saveBuildCache(cache: BuildCache, manifest: BuildManifest): Promise<void> {
+  await writeManifest(cache.dir, manifest);
+  const used = packsOf(manifest);
+  const unused = (name: string) => !used.has(name);
+  const wasUsed = cache.previous ? packsOf(cache.previous) : new Set<string>();
+  const names = (await readdir(cache.bodiesDir, { recursive: true }).catch(() => [] as string[])).filter(
+    (name) => name.endsWith('.pack') && unused(name),
+  );
+  await Promise.all(
+    names.map(async (name) => {
+      const file = path.join(cache.bodiesDir, name);
+      const s = await stat(file).catch(() => undefined);
+      if (s && (wasUsed.has(name) || s.mtimeMs < manifest.startedAt - LEFTOVER_AGE_MS))
+        await unlink(file).catch(() => {});
+    }),
+  );
+}
+
+/** The packs a manifest points into, relative to the bodies folder. */
+function packsOf(manifest: BuildManifest): Set<string> {
+  const packs = new Set<string>();
+  for (const r of manifest.files)
+    if (r.body && 'pack' in r.body) packs.add(r.body.pack.split(path.sep).slice(-2).join(path.sep));
+  return packs;
+}
+
+/**
+ * Ends a build's use of the cache. A failed build leaves it as it found it: the packs it made are
+ * removed. A temporary cache (a build without the site's cache) is removed whole.
+ */
+export async function closeBuildCache(cache: BuildCache, succeeded: boolean): Promise<void> {
+  if (!cache.persistent) await rm(cache.dir, { recursive: true, force: true });
+  else if (!succeeded)
+    for (const run of cache.runs) await rm(path.join(cache.bodiesDir, run), { recursive: true, force: true });
+}
+
+/** Throws the whole cache away: the next build starts from nothing. */
+export const discardBuildCache = (root: string) => rm(cacheDirOf(root), { recursive: true, force: true });
+
+/** One digest of several values (JSON): for the cache's keys. */
+export const keyOf = (...parts: unknown[]): string =>
+  createHash('sha1').update(JSON.stringify(parts)).digest('base64url');

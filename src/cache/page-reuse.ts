@@ -1,0 +1,37 @@
+import { outputPathOf } from '../graph/urls.js';
+import type { Page } from '../pages/page.js';
+import { pageSignature } from '../site/page-signature.js';
+import type { TemplateFingerprints } from '../templates/template-deps.js';
+
+export interface PageWork {
+  /** Pages to render. */
+  readonly render: readonly Page[];
+  /** Output paths of pages the previous site has exactly as this build would render them. */
+  readonly keep: readonly string[];
+  /** Output path → signature, for the next build. */
+  readonly signatures: Record<string, string>;
+}
+
+/**
+ * Splits the pages into those to render and those to keep from the previous site: a page whose
+ * signature (template with its includes, data, config, gazette itself: `key`) is the one recorded
+ * for the same output path renders to the same bytes. Without a trusted previous site, all render.
+ */
+export function pageWork(
+  pages: readonly Page[],
+  fingerprints: TemplateFingerprints,
+  key: string,
+  previous: Readonly<Record<string, string>> | undefined,
+): PageWork {
+  const render: Page[] = [];
+  const keep: string[] = [];
+  const signatures: Record<string, string> = {};
+  for (const page of pages) {
+    const out = outputPathOf(page.url);
+    const signature = pageSignature(page, fingerprints.get(page.template) ?? '', key);
+    signatures[out] = signature;
+    if (previous?.[out] === signature) keep.push(out);
+    else render.push(page);
+  }
+  return { render, keep, signatures };
+}

@@ -1,0 +1,70 @@
+import type { MarkdownIt } from 'markdown-it';
+import type { BodyRef, BodySink } from '../bodies/body-ref.js';
+import type { SiteConfig } from '../config/site-config.js';
+import type { FileStamp, SourceFile } from '../content/article.js';
+import { loadArticle } from '../content/load-article.js';
+import { exclusionOf, type Publishing, type PublishOptions } from '../content/publish.js';
+import type { Diagnostic } from '../errors/diagnostic.js';
+import { makeEntry } from '../graph/entries.js';
+import type { Entry } from '../graph/site-graph.js';
+import type { ImageCatalog } from '../images/image-catalog.js';
+import { digestOf, type LoadedEntries } from './load-entries.js';
+
+/**
+ * What one content file became, as plain data: what the build cache keeps of it between builds.
+ * An article left out of this build (a draft, a future date) is validated but not rendered.
+ */
+export interface FileResult {
+  readonly path: string;
+  readonly stamp?: FileStamp;
+  /** Digest of the file's bytes: the key everything else here is valid for. */
+  readonly digest: string;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Set when the file is a valid article. */
+  readonly publishing?: Publishing;
+  /** Set when it was rendered, with where its body's HTML is. */
+  readonly entry?: Entry;
+  readonly body?: BodyRef;
+}
+
+/** Validates one file and, if this build publishes it, renders it, putting its body into `sink`. */
+export function loadFile(
+  file: SourceFile,
+  config: SiteConfig,
+  publish: PublishOptions,
+  md: MarkdownIt,
+  images: ImageCatalog,
+  sink: BodySink,
+): FileResult {
+  const base = { path: file.path, ...(file.stamp && { stamp: file.stamp }), digest: digestOf(file.bytes) };
+  const { article, diagnostics } = loadArticle(file, config);
+  if (!article) return { ...base, diagnostics };
+  const publishing = { draft: article.draft, date: { epochMs: article.date.epochMs } };
+  if (exclusionOf(article, publish)) return { ...base, diagnostics, publishing };
+  const { html, ...entry } = makeEntry(md, article, config, base.digest, images);
+  return { ...base, diagnostics, publishing, entry, body: sink(html) };
+}
+
+/** Whether a result made by an earlier build holds everything this build needs of its file. */
+export const stillValid = (result: FileResult, publish: PublishOptions): boolean =>
+  !result.publishing || result.entry !== undefined || exclusionOf(result.publishing, publish) !== undefined;
+
+/** The published entries of a build from the results of its files, in the files' order. */
+export function collectEntries(results: readonly FileResult[], publish: PublishOptions): LoadedEntries {
+  const published: Entry[] = [];
+  const bodies = new Map<string, BodyRef>();
+  const diagnostics: Diagnostic[] = [];
+  const skipped = { draft: 0, future: 0 };
+  for (const r of results) {
+    diagnostics.push(...r.diagnostics);
+    if (!r.publishing) continue;
+    const why = exclusionOf(r.publishing, publish);
+    if (why) skipped[why]++;
+    else if (r.entry && r.body) {
+      diagnostics.push(...(r.entry.warnings ?? []));
+      published.push(r.entry);
+      bodies.set(r.entry.file, r.body);
+    }
+  }
+  return { published, bodies, skipped, diagnostics };
+}

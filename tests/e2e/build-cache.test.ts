@@ -1,0 +1,172 @@
+import { cpSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { THEME_TEMPLATES } from '../../src/paths.js';
+import { article, makeSite, runCli, siteYaml, snapshotDir, writeFiles } from '../helpers/site.js';
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
+const CATEGORIES = ['学习', '要闻'];
+const TAGS = ['就业', '人才', '交通', '教育'];
+
+function articleText(n: number, version: number, tags: readonly string[], category: string): string {
+  return article(
+    {
+      title: `第${n}篇文章${version > 0 ? `（第${version}稿）` : ''}`,
+      date: `2022-03-${String((n % 27) + 1).padStart(2, '0')} ${String(n % 24).padStart(2, '0')}:00`,
+      category,
+      tags: `[${tags.join(', ')}]`,
+      source: '测试市融媒体中心',
+    },
+    `第${n}篇的正文，第${version}稿。金华市全力保障用工。\n\n## 小标题\n\n第二段。`,
+  );
+}
+
+/** One edit an editor (or a designer) could make between two builds. */
+type Edit =
+  | { kind: 'body'; n: number }
+  | { kind: 'tags'; n: number; tags: string[] }
+  | { kind: 'category'; n: number }
+  | { kind: 'add'; n: number }
+  | { kind: 'remove'; n: number }
+  | { kind: 'draft'; n: number }
+  | { kind: 'touch'; n: number }
+  | { kind: 'template' }
+  | { kind: 'config' }
+  | { kind: 'public' };
+
+const edits: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('body' as const), n: fc.nat(11) }),
+  fc.record({ kind: fc.constant('tags' as const), n: fc.nat(11), tags: fc.subarray(TAGS) }),
+  fc.record({ kind: fc.constant('category' as const), n: fc.nat(11) }),
+  fc.record({ kind: fc.constant('add' as const), n: fc.integer({ min: 12, max: 15 }) }),
+  fc.record({ kind: fc.constant('remove' as const), n: fc.nat(15) }),
+  fc.record({ kind: fc.constant('draft' as const), n: fc.nat(11) }),
+  fc.record({ kind: fc.constant('touch' as const), n: fc.nat(11) }),
+  fc.constant({ kind: 'template' as const }),
+  fc.constant({ kind: 'config' as const }),
+  fc.constant({ kind: 'public' as const }),
+);
+
+describe('the build cache', () => {
+  it('a cached rebuild after random edits is byte for byte a clean build', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(edits, { minLength: 3, maxLength: 6 }), async (steps) => {
+        const files: Record<string, string> = { 'site.yaml': siteYaml() };
+        const state = new Map<
+          number,
+          { version: number; tags: string[]; category: string; draft: boolean }
+        >();
+        for (let n = 0; n < 12; n++)
+          state.set(n, {
+            version: 0,
+            tags: [TAGS[n % 4] as string],
+            category: CATEGORIES[n % 2] as string,
+            draft: false,
+          });
+        const write = (root: string, n: number) => {
+          const s = state.get(n);
+          const rel = `content/a${n}.md`;
+          if (!s) {
+            rmSync(path.join(root, rel), { force: true });
+            return;
+          }
+          const text = articleText(n, s.version, s.tags, s.category);
+          writeFiles(root, { [rel]: s.draft ? text.replace('---\n\n', 'draft: true\n---\n\n') : text });
+        };
+        const root = makeSite(files);
+        roots.push(root);
+        for (const n of state.keys()) write(root, n);
+        const build = async (...extra: string[]) => {
+          const run = await runCli(['build', '--root', root, '--no-search', '--quiet', ...extra]);
+          expect(run.stderr).toBe('');
+          expect(run.code).toBe(0);
+          return run.stdout;
+        };
+        await build();
+        let version = 0;
+        for (const edit of steps) {
+          version++;
+          const s = 'n' in edit ? state.get(edit.n) : undefined;
+          if (edit.kind === 'body' && s) s.version = version;
+          if (edit.kind === 'tags' && s) s.tags = edit.tags;
+          if (edit.kind === 'category' && s) s.category = s.category === '学习' ? '要闻' : '学习';
+          if (edit.kind === 'draft' && s) s.draft = !s.draft;
+          if (edit.kind === 'add' && !s)
+            state.set(edit.n, { version, tags: ['人才'], category: '要闻', draft: false });
+          if (edit.kind === 'remove') state.delete(edit.n);
+          if ('n' in edit && edit.kind !== 'touch') write(root, edit.n);
+          if (edit.kind === 'touch' && s) {
+            // Same bytes, new mtime: read again, found the same, nothing re-rendered for it.
+            const file = path.join(root, `content/a${edit.n}.md`);
+            const now = Date.now() / 1000;
+            utimesSync(file, now, now);
+          }
+          if (edit.kind === 'template') {
+            const theme = readFileSync(path.join(THEME_TEMPLATES, 'article.njk'), 'utf8');
+            writeFiles(root, {
+              'templates/article.njk': theme.replace('</article>', `</article><!-- ${version} -->`),
+            });
+          }
+          if (edit.kind === 'config')
+            writeFiles(root, { 'site.yaml': siteYaml(`description: 第${version}版`) });
+          if (edit.kind === 'public') writeFiles(root, { 'public/notice.txt': `第${version}版` });
+          await build();
+          await build('--out', path.join(root, 'clean'), '--no-cache');
+          expect(snapshotDir(path.join(root, 'dist'))).toEqual(snapshotDir(path.join(root, 'clean')));
+        }
+      }),
+      { numRuns: 6, seed: 20261201 },
+    );
+  }, 120_000);
+
+  it('a build with nothing changed leaves the site alone and says so', async () => {
+    const root = makeSite({
+      'site.yaml': siteYaml(),
+      'content/a.md': articleText(1, 0, ['就业'], '学习'),
+      'content/b.md': articleText(2, 0, ['就业'], '要闻'),
+    });
+    roots.push(root);
+    const dist = path.join(root, 'dist');
+    // Files written in the very millisecond a build starts are read again by the next one, in case
+    // they changed after being read (see BuildCache.unchanged): give the clock a moment.
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await runCli(['build', '--root', root, '--no-search'])).code).toBe(0);
+    const before = statSync(dist).ino;
+    const again = await runCli(['build', '--root', root, '--no-search']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^up to date: 2 articles, \d+ pages, nothing changed/);
+    // Not even swapped: the very same folder.
+    expect(statSync(dist).ino).toBe(before);
+
+    // A deleted output folder is not "up to date", even with the cache saying all is known.
+    const copy = path.join(root, 'copy');
+    cpSync(dist, copy, { recursive: true });
+    rmSync(dist, { recursive: true });
+    const rebuilt = await runCli(['build', '--root', root, '--no-search']);
+    expect(rebuilt.stdout).toMatch(/^built 2 articles/);
+    expect(snapshotDir(dist)).toEqual(snapshotDir(copy));
+  });
+
+  it('one article changed: only the pages that show it are rendered', async () => {
+    const files: Record<string, string> = { 'site.yaml': siteYaml() };
+    for (let n = 0; n < 10; n++)
+      files[`content/a${n}.md`] = articleText(n, 0, [TAGS[n % 4] as string], CATEGORIES[n % 2] as string);
+    const root = makeSite(files);
+    roots.push(root);
+    const first = await runCli(['build', '--root', root, '--no-search']);
+    const all = Number(/\((\d+) rendered\)/.exec(first.stdout)?.[1]);
+    writeFiles(root, { 'content/a3.md': articleText(3, 1, [TAGS[3] as string], CATEGORIES[1] as string) });
+    const second = await runCli(['build', '--root', root, '--no-search']);
+    const rendered = Number(/\((\d+) rendered\)/.exec(second.stdout)?.[1]);
+    expect(rendered).toBeGreaterThan(0);
+    // Its page, its neighbours (they show its title), the lists and tags that show it; not the rest.
+    expect(rendered).toBeLessThan(all / 2);
+    unlinkSync(path.join(root, 'content/a3.md'));
+    expect((await runCli(['build', '--root', root, '--no-search'])).code).toBe(0);
+  });
+});
