@@ -20,6 +20,7 @@ import { readSources } from './content/discover.js';
 import type { PublishOptions } from './content/publish.js';
 import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js';
 import type { Entry } from './graph/site-graph.js';
+import { SEARCH_BUNDLE_URL } from './graph/urls.js';
 import { catalogDigest, type ImageCatalog, readImageCatalog } from './images/image-catalog.js';
 import { createMarkdown } from './markdown/markdown-it.js';
 import { keepFiles } from './output/keep-files.js';
@@ -202,7 +203,10 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       );
       const htmlOf = (e: Entry) => bodies.read(loaded.bodies.get(e.file) as BodyRef);
       if (search)
-        await step('index for search', () => writeSearchIndex(entries, config, htmlOf, output.dir, out));
+        await step('index for search', async () => {
+          await writeSearchIndex(entries, config, htmlOf, output.dir, out);
+          output.adopt(SEARCH_BUNDLE_URL);
+        });
       changes = await step('swap in new site', () => output.commit());
     } catch (cause) {
       await output.abort();

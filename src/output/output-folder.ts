@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { type Dirent, readdirSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { acquireBuildLock } from './build-lock.js';
@@ -24,6 +25,11 @@ export interface OutputFolder {
   keep(relPath: string): Promise<void>;
   /** Notes files written by others (build workers) into `dir`. */
   record(relPath: string, outcome: WriteOutcome): void;
+  /**
+   * Says that another program wrote the folder `relDir` of `dir` (the search indexer): its files are
+   * compared with the previous site's when the new one is committed.
+   */
+  adopt(relDir: string): void;
   /** Swaps the new site in and says what changed against the previous one. */
   commit(): Promise<Changes>;
   abort(): Promise<void>;
@@ -56,6 +62,7 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
   const previous = (await exists(target)) ? target : undefined;
   const writer = folderWriter(staging, previous);
   const outcomes = new Map<string, WriteOutcome>();
+  const adopted: string[] = [];
   const record = (relPath: string, outcome: WriteOutcome) =>
     outcomes.set(relPath.split(path.sep).join('/'), outcome);
 
@@ -63,6 +70,7 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
     dir: staging,
     ...(previous && { previous }),
     record,
+    adopt: (relDir) => void adopted.push(relDir.replace(/^\/+|\/+$/g, '')),
     async write(relPath, data) {
       record(relPath, await writer.write(relPath, data));
     },
@@ -75,13 +83,15 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
     async commit() {
       if (await exists(old)) await discard(target, old);
       const hadOutput = await exists(target);
-      const before = hadOutput ? await listFiles(target) : [];
+      const before = hadOutput ? listFiles(target) : [];
       // Files put into the folder by others (the search indexer writes its own bundle): compare them too.
       const previousFiles = new Set(before);
-      for (const f of await listFiles(staging)) {
-        if (outcomes.has(f)) continue;
-        if (!previousFiles.has(f)) record(f, 'added');
-        else record(f, (await sameBytes(path.join(staging, f), path.join(target, f))) ? 'same' : 'changed');
+      for (const relDir of adopted) {
+        for (const f of listFiles(path.join(staging, relDir)).map((f) => `${relDir}/${f}`)) {
+          if (outcomes.has(f)) continue;
+          if (!previousFiles.has(f)) record(f, 'added');
+          else record(f, (await sameBytes(path.join(staging, f), path.join(target, f))) ? 'same' : 'changed');
+        }
       }
       if (hadOutput) await rename(target, old);
       await rename(staging, target);
@@ -165,8 +175,14 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
   return x.equals(y);
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+/** Every file under `dir`, relative, with "/": synchronous, as it is one long walk with nothing to overlap. */
+function listFiles(dir: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
   return entries
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));

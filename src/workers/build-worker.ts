@@ -18,6 +18,8 @@ let md: MarkdownIt | undefined;
 let env: nunjucks.Environment | undefined;
 let writer: ReturnType<typeof folderWriter> | undefined;
 const bodies = bodyReader();
+/** Files a worker writes at once while it renders on. */
+const WRITES_IN_FLIGHT = 8;
 
 /** The task function piscina runs in each worker thread. Errors in the site come back as data. */
 export default async function run(task: WorkerTask): Promise<WorkerResult> {
@@ -34,12 +36,24 @@ export default async function run(task: WorkerTask): Promise<WorkerResult> {
   env ??= createEnvironment(init.root, init.config);
   writer ??= folderWriter(task.staging, task.previous);
   const written: Array<[string, WriteOutcome]> = [];
+  // Writes go on while the next pages render: waiting for each would leave the thread idle.
+  const pending = new Set<Promise<void>>();
+  const out = writer;
   try {
     for (const page of task.pages) {
       const file = outputPathOf(page.url);
-      written.push([file, await writer.write(file, renderPage(env, page, init.root, bodies.read))]);
+      const html = renderPage(env, page, init.root, bodies.read);
+      const done: Promise<void> = out.write(file, html).then((outcome) => {
+        written.push([file, outcome]);
+        pending.delete(done);
+      });
+      pending.add(done);
+      if (pending.size >= WRITES_IN_FLIGHT) await Promise.race(pending);
     }
+    await Promise.all(pending);
   } catch (cause) {
+    // Every write has ended before the error goes back: the staging folder may be removed next.
+    await Promise.allSettled(pending);
     if (cause instanceof GazetteError) return { kind: 'render', written, diagnostics: cause.diagnostics };
     // Its class does not survive the way back to the main thread: say it in data.
     if (cause instanceof BodyMissing)

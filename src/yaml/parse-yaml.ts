@@ -189,6 +189,7 @@ const HINTS: Record<string, string> = {
 function yamlError(e: YAMLError, file: string, text: string, pos: (offset: number) => Position): Diagnostic {
   const bracket = /end with a ([\]}])/.exec(e.message)?.[1];
   const at =
+    (e.code === 'RESOURCE_EXHAUSTION' && firstBracketOfLine(text, pos(e.pos[0]))) ||
     (bracket && openingBracket(text, e.pos[0], bracket)) ||
     (e.code === 'MISSING_CHAR' && openingQuote(text, e.pos[0])) ||
     pos(e.pos[0]);
@@ -206,6 +207,15 @@ function yamlError(e: YAMLError, file: string, text: string, pos: (offset: numbe
       ? 'lists or mappings are nested too deeply'
       : e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
   return error(file, `invalid YAML: ${message}`, at, hint ?? 'see the YAML rules in docs/编辑指南.md');
+}
+
+/**
+ * Where the nesting that exhausted the parser starts: the first "[" or "{" of the line it gave up on.
+ * Where it gave up depends on how much stack was left, which is no place to send an editor.
+ */
+function firstBracketOfLine(text: string, at: Position): Position | undefined {
+  const column = lineAt(text, at.line).search(/[[{]/);
+  return column < 0 ? undefined : { line: at.line, column: column + 1 };
 }
 
 /**
