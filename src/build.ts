@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { BodyMissing, bodyReader, packWriter } from './bodies/body-pack.js';
+import { bodyReader, packWriter } from './bodies/body-pack.js';
 import type { BodyRef } from './bodies/body-ref.js';
 import {
   type BuildCache,
@@ -11,6 +11,7 @@ import {
   outputStamp,
   saveBuildCache,
 } from './cache/build-cache.js';
+import { CacheUnusable } from './cache/cache-unusable.js';
 import { pageWork } from './cache/page-reuse.js';
 import { toolDigest } from './cache/tool-digest.js';
 import { loadConfig } from './config/load-config.js';
@@ -91,8 +92,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   try {
     return await buildSite(options, useCache);
   } catch (cause) {
-    // A body packed in the cache was lost or damaged since: forget the cache and build from scratch.
-    if (!(cause instanceof BodyMissing) || !useCache) throw cause;
+    // Part of the cache was lost or damaged since it was opened: forget it and build from scratch.
+    if (!(cause instanceof CacheUnusable) || !useCache) throw cause;
     await discardBuildCache(path.resolve(options.root));
     return { ...(await buildSite(options, false)), cacheDiscarded: cause.message };
   }
@@ -144,9 +145,9 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     });
     const still = await cache.outputIsPrevious(out);
     await output.abort();
-    const results = sources.unchanged.map((f) => cache.resultOf(f) as FileResult);
-    if (still) return upToDateReport(out, collectEntries(results, publish), cache, diagnostics, timings);
+    if (still) return upToDateReport(out, cache, diagnostics, timings);
   }
+  await step('read build cache', () => cache.loadDetails());
 
   // Large sites validate and render on every core; the pool is started when there is enough work
   // for it, and closed however the build ends.
@@ -182,7 +183,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
 
     const trusted = await cache.outputIsPrevious(out);
     const work = await step('find changed pages', () =>
-      pageWork(pages, keys.fingerprints, keys.pageKey, trusted ? cache.previous?.pages : undefined),
+      pageWork(pages, keys.fingerprints, keys.pageKey, trusted ? cache.pageSignatures() : undefined),
     );
     const onWritten = (done: number, total: number) => options.progress?.({ kind: 'pages', done, total });
     const output = await openOutputFolder(out).catch((cause) => {
@@ -216,18 +217,31 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     // The site is built: a cache that cannot be saved (a full disk) only makes the next build slower.
     if (useCache)
       await step('save build cache', async () =>
-        saveBuildCache(cache, {
-          format: 1,
-          tool: keys.tool,
-          contentKey: keys.contentKey,
-          siteKey: keys.siteKey,
-          startedAt,
-          files: results,
-          pages: work.signatures,
-          output: (await outputStamp(out)) ?? { path: out, ino: 0, ctimeMs: 0 },
-          ...nextDue(results, publish),
-          summary: { pages: pages.length, staticFiles: staticFiles.length },
-        }).catch(() => discardBuildCache(root)),
+        saveBuildCache(
+          cache,
+          {
+            format: 2,
+            tool: keys.tool,
+            contentKey: keys.contentKey,
+            siteKey: keys.siteKey,
+            startedAt,
+            files: results.map((r) => ({
+              path: r.path,
+              ...(r.stamp && { stamp: r.stamp }),
+              ...(r.publishing && !r.entry && { pending: r.publishing }),
+            })),
+            output: (await outputStamp(out)) ?? { path: out, ino: 0, ctimeMs: 0 },
+            ...nextDue(results, publish),
+            summary: {
+              articles: entries.length,
+              pages: pages.length,
+              staticFiles: staticFiles.length,
+              skipped: loaded.skipped,
+              warnings: loaded.diagnostics,
+            },
+          },
+          { files: results, pages: work.signatures },
+        ).catch(() => discardBuildCache(root)),
       );
 
     return {
@@ -295,7 +309,11 @@ async function loadArticles(
   poolFor: (work: number) => BuildPool | undefined,
 ): Promise<FileResult[]> {
   const results = new Map<string, FileResult>();
-  for (const f of unchanged) results.set(f, cache.resultOf(f) as FileResult);
+  for (const f of unchanged) {
+    const known = cache.resultOf(f);
+    if (!known) throw new CacheUnusable(`the build cache's details do not match its manifest (${f})`);
+    results.set(f, known);
+  }
   const fresh: SourceFile[] = [];
   for (const f of read) {
     const known = cache.resultOf(f.path);
@@ -332,20 +350,19 @@ async function isUpToDate(
 
 function upToDateReport(
   out: string,
-  loaded: ReturnType<typeof collectEntries>,
   cache: BuildCache,
   diagnostics: Diagnostic[],
   timings: Array<[string, number]>,
 ): BuildReport {
-  const summary = cache.previous?.summary ?? { pages: 0, staticFiles: 0 };
+  const summary = cache.previous?.summary;
   return {
     out,
-    articles: loaded.published.length,
-    pages: summary.pages,
-    staticFiles: summary.staticFiles,
-    skipped: loaded.skipped,
+    articles: summary?.articles ?? 0,
+    pages: summary?.pages ?? 0,
+    staticFiles: summary?.staticFiles ?? 0,
+    skipped: summary?.skipped ?? { draft: 0, future: 0 },
     changes: { added: [], changed: [], removed: [], unchanged: 0 },
-    warnings: [...diagnostics, ...loaded.diagnostics],
+    warnings: [...diagnostics, ...(summary?.warnings ?? [])],
     timings,
     rendered: 0,
     upToDate: true,

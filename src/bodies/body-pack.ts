@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
+import { CacheUnusable } from '../cache/cache-unusable.js';
 import type { BodyRef, BodySink, PackedBody } from './body-ref.js';
 
 /**
@@ -32,14 +33,13 @@ export function packWriter(dir: string, name: string): { add: BodySink; flush():
 }
 
 /** A thrown BodyMissing means the pack is gone or damaged: the build cache cannot be used. */
-export class BodyMissing extends Error {
+export class BodyMissing extends CacheUnusable {
   constructor(what: PackedBody | string) {
     super(
       typeof what === 'string'
         ? what
         : `the build cache has lost or damaged an article body (${path.basename(what.pack)} at ${what.offset})`,
     );
-    this.name = 'BodyMissing';
   }
 }
 

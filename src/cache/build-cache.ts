@@ -4,9 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { packNames } from '../bodies/pack-names.js';
 import type { FileStamp } from '../content/article.js';
-import type { PublishOptions } from '../content/publish.js';
+import { exclusionOf, type PublishOptions } from '../content/publish.js';
 import { type FileResult, stillValid } from '../site/load-files.js';
-import { type BuildManifest, type OutputStamp, readManifest, writeManifest } from './manifest.js';
+import { CacheUnusable } from './cache-unusable.js';
+import {
+  type BuildDetails,
+  type BuildManifest,
+  type OutputStamp,
+  readDetails,
+  readManifest,
+  writeManifest,
+} from './manifest.js';
 
 /** The build cache of a site: `ROOT/.cache/gazette/`. Deleting it is always safe. */
 export const cacheDirOf = (root: string): string => path.join(root, '.cache', 'gazette');
@@ -23,14 +31,23 @@ export interface BuildCache {
   readonly discarded?: string;
   /** Whether a content file with this status is known as it is: then it is not read again. */
   unchanged(relPath: string, stamp: FileStamp): boolean;
+  /**
+   * Reads the previous build's results and page signatures (the large part of the cache), for
+   * resultOf and pageSignatures. Throws CacheUnusable if they are gone or damaged.
+   */
+  loadDetails(): Promise<void>;
   /** The previous result of a file, if it holds for this build (same config, images, publishing). */
   resultOf(relPath: string): FileResult | undefined;
+  /** The previous build's page signatures, by output path. */
+  pageSignatures(): Readonly<Record<string, string>> | undefined;
   /** Whether the output folder is still the one the previous build wrote. */
   outputIsPrevious(out: string): Promise<boolean>;
   /** Names for this build's packs (relative to bodiesDir), in a folder of this build's own. */
   packNames(): (index: number) => string;
   /** The folders of packs this build made: removed again if it fails. */
   readonly runs: readonly string[];
+  /** The packs the previous build's results point into, once its details are loaded. */
+  previousPacks(): ReadonlySet<string>;
 }
 
 export interface CacheKeys {
@@ -48,10 +65,14 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
   const read = use ? await readManifest(dir, keys.tool) : {};
   if (read.discarded) await rm(dir, { recursive: true, force: true });
   const previous = read.manifest;
+  const usable = previous !== undefined && previous.contentKey === keys.contentKey;
+  const known = new Map<string, FileStamp>();
+  if (usable)
+    for (const f of previous.files)
+      if (f.stamp && !(f.pending && !exclusionOf(f.pending, keys.publish))) known.set(f.path, f.stamp);
   const results = new Map<string, FileResult>();
+  let details: BuildDetails | undefined;
   const runs: string[] = [];
-  if (previous && previous.contentKey === keys.contentKey)
-    for (const r of previous.files) if (stillValid(r, keys.publish)) results.set(r.path, r);
   return {
     dir,
     bodiesDir: path.join(dir, 'bodies'),
@@ -59,27 +80,35 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
     ...(previous && { previous }),
     ...(read.discarded && { discarded: read.discarded }),
     unchanged(relPath, stamp) {
-      const known = results.get(relPath)?.stamp;
+      const was = known.get(relPath);
       // As git does: a file changed in the same instant the last build started may have changed
       // after it was read, so only files older than that build are trusted by their status.
       return (
         previous !== undefined &&
-        known !== undefined &&
-        known.size === stamp.size &&
-        known.mtimeMs === stamp.mtimeMs &&
-        known.ctimeMs === stamp.ctimeMs &&
-        known.ino === stamp.ino &&
+        was !== undefined &&
+        was.size === stamp.size &&
+        was.mtimeMs === stamp.mtimeMs &&
+        was.ctimeMs === stamp.ctimeMs &&
+        was.ino === stamp.ino &&
         stamp.mtimeMs < previous.startedAt &&
         stamp.ctimeMs < previous.startedAt
       );
     },
+    async loadDetails() {
+      if (!previous || details) return;
+      details = await readDetails(dir, previous);
+      if (!details) throw new CacheUnusable('the build cache has lost or damaged its details.json');
+      if (usable) for (const r of details.files) if (stillValid(r, keys.publish)) results.set(r.path, r);
+    },
     resultOf: (relPath) => results.get(relPath),
+    pageSignatures: () => details?.pages,
     packNames() {
       const names = packNames();
       runs.push(path.dirname(names(0)));
       return names;
     },
     runs,
+    previousPacks: () => (details ? packsOf(details.files) : new Set()),
     async outputIsPrevious(out) {
       if (!previous) return false;
       const now = await outputStamp(out);
@@ -104,13 +133,16 @@ const LEFTOVER_AGE_MS = 60 * 60 * 1000;
  * Other packs may belong to a build of the same site running now (into another output folder); if
  * that build loses one anyway, it notices (BodyMissing) and builds again without the cache.
  */
-export async function saveBuildCache(cache: BuildCache, manifest: BuildManifest): Promise<void> {
-  await writeManifest(cache.dir, manifest);
-  const used = packsOf(manifest);
-  const unused = (name: string) => !used.has(name);
-  const wasUsed = cache.previous ? packsOf(cache.previous) : new Set<string>();
+export async function saveBuildCache(
+  cache: BuildCache,
+  manifest: Omit<BuildManifest, 'details'>,
+  details: BuildDetails,
+): Promise<void> {
+  await writeManifest(cache.dir, manifest, details);
+  const used = packsOf(details.files);
+  const wasUsed = cache.previousPacks();
   const names = (await readdir(cache.bodiesDir, { recursive: true }).catch(() => [] as string[])).filter(
-    (name) => name.endsWith('.pack') && unused(name),
+    (name) => name.endsWith('.pack') && !used.has(name),
   );
   await Promise.all(
     names.map(async (name) => {
@@ -122,10 +154,10 @@ export async function saveBuildCache(cache: BuildCache, manifest: BuildManifest)
   );
 }
 
-/** The packs a manifest points into, relative to the bodies folder. */
-function packsOf(manifest: BuildManifest): Set<string> {
+/** The packs results point into, relative to the bodies folder. */
+function packsOf(results: readonly FileResult[]): Set<string> {
   const packs = new Set<string>();
-  for (const r of manifest.files)
+  for (const r of results)
     if (r.body && 'pack' in r.body) packs.add(r.body.pack.split(path.sep).slice(-2).join(path.sep));
   return packs;
 }

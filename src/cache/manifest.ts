@@ -1,15 +1,20 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { FileStamp } from '../content/article.js';
+import type { Publishing } from '../content/publish.js';
+import type { Diagnostic } from '../errors/diagnostic.js';
 import type { FileResult } from '../site/load-files.js';
 
 /** Bumped whenever the shape below changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
- * What a build leaves for the next one in `.cache/gazette/manifest.json`: every content file's
- * result (with where its rendered body is packed), every page's signature, and which output folder
- * it all describes. Plain JSON, with a digest line in front so that a damaged file is noticed.
+ * What a build leaves for the next one, in two files of `.cache/gazette/`. `manifest.json` is small:
+ * what the site was made of (keys, every content file's status) and what came out, all a build needs
+ * to find that nothing changed. `details.json` holds every file's result (with where its rendered
+ * body is packed) and every page's signature, read only when something did change. Both are JSON
+ * with a digest line in front, so that a damaged file is noticed; the manifest holds the details'.
  */
 export interface BuildManifest {
   readonly format: typeof FORMAT;
@@ -21,15 +26,34 @@ export interface BuildManifest {
   readonly siteKey: string;
   /** When that build started: files changed since then are read again, whatever their status says. */
   readonly startedAt: number;
-  readonly files: readonly FileResult[];
-  /** Output path → signature of the page written there. */
-  readonly pages: Readonly<Record<string, string>>;
+  /** Every content file, in order, with its status; `pending` for a valid article not rendered. */
+  readonly files: ReadonlyArray<{
+    readonly path: string;
+    readonly stamp?: FileStamp;
+    readonly pending?: Publishing;
+  }>;
   /** The output folder as the build left it: another folder, or one replaced since, is not trusted. */
   readonly output: OutputStamp;
   /** The earliest date of an article left out for being in the future: the site changes then. */
   readonly nextDue?: number;
   /** What the build reported, repeated by a build that finds nothing to do. */
-  readonly summary: { readonly pages: number; readonly staticFiles: number };
+  readonly summary: BuildSummary;
+  /** Digest of details.json as written with this manifest. */
+  readonly details: string;
+}
+
+export interface BuildSummary {
+  readonly articles: number;
+  readonly pages: number;
+  readonly staticFiles: number;
+  readonly skipped: { readonly draft: number; readonly future: number };
+  readonly warnings: readonly Diagnostic[];
+}
+
+export interface BuildDetails {
+  readonly files: readonly FileResult[];
+  /** Output path → signature of the page written there. */
+  readonly pages: Readonly<Record<string, string>>;
 }
 
 export interface OutputStamp {
@@ -44,37 +68,69 @@ export interface ManifestRead {
   readonly discarded?: string;
 }
 
-const NAME = 'manifest.json';
+const MANIFEST = 'manifest.json';
+const DETAILS = 'details.json';
 
 /** Reads the manifest; anything damaged, or written by another gazette, is refused with the reason. */
 export async function readManifest(dir: string, tool: string): Promise<ManifestRead> {
-  let text: string;
-  try {
-    text = await readFile(path.join(dir, NAME), 'utf8');
-  } catch {
-    return {};
-  }
-  const newline = text.indexOf('\n');
-  const body = text.slice(newline + 1);
-  if (newline < 0 || text.slice(0, newline) !== digest(body)) return { discarded: 'it is damaged' };
-  let manifest: BuildManifest;
-  try {
-    manifest = JSON.parse(body) as BuildManifest;
-  } catch {
-    return { discarded: 'it is damaged' };
-  }
+  const read = await readChecked(path.join(dir, MANIFEST));
+  if (read === 'missing') return {};
+  if (read === 'damaged') return { discarded: 'it is damaged' };
+  const manifest = read.value as BuildManifest;
   if (manifest?.format !== FORMAT || manifest.tool !== tool)
     return { discarded: 'it was written by another version of gazette' };
   return { manifest };
 }
 
-/** Writes the manifest under a temporary name and renames it: it is whole or absent, never half. */
-export async function writeManifest(dir: string, manifest: BuildManifest): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const body = JSON.stringify(manifest);
-  const temporary = path.join(dir, `${NAME}.${process.pid}.tmp`);
-  await writeFile(temporary, `${digest(body)}\n${body}`);
-  await rename(temporary, path.join(dir, NAME));
+/** Reads the details written with `manifest`; undefined if they are missing, damaged or others'. */
+export async function readDetails(dir: string, manifest: BuildManifest): Promise<BuildDetails | undefined> {
+  const read = await readChecked(path.join(dir, DETAILS));
+  return typeof read === 'object' && read.digest === manifest.details
+    ? (read.value as BuildDetails)
+    : undefined;
 }
 
-const digest = (text: string) => createHash('sha1').update(text).digest('hex');
+/**
+ * Writes details and manifest, each under a temporary name renamed into place: each is whole or
+ * absent, never half; the manifest, written last, names the details it goes with.
+ */
+export async function writeManifest(
+  dir: string,
+  manifest: Omit<BuildManifest, 'details'>,
+  details: BuildDetails,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const digest = await writeChecked(path.join(dir, DETAILS), details);
+  await writeChecked(path.join(dir, MANIFEST), { ...manifest, details: digest });
+}
+
+async function readChecked(
+  file: string,
+): Promise<{ value: unknown; digest: string } | 'missing' | 'damaged'> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return 'missing';
+  }
+  const newline = text.indexOf('\n');
+  const body = text.slice(newline + 1);
+  const digest = digestOf(body);
+  if (newline < 0 || text.slice(0, newline) !== digest) return 'damaged';
+  try {
+    return { value: JSON.parse(body), digest };
+  } catch {
+    return 'damaged';
+  }
+}
+
+async function writeChecked(file: string, value: unknown): Promise<string> {
+  const body = JSON.stringify(value);
+  const digest = digestOf(body);
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${digest}\n${body}`);
+  await rename(temporary, file);
+  return digest;
+}
+
+const digestOf = (text: string) => createHash('sha1').update(text).digest('hex');

@@ -457,6 +457,27 @@ describe('the build cache is damaged or from another gazette', () => {
       /another version of gazette/,
     ],
     [
+      'details.json deleted',
+      (r) => {
+        editTemplate(r);
+        rmSync(path.join(cache(r), 'details.json'));
+      },
+      /lost or damaged its details/,
+    ],
+    [
+      'details.json damaged',
+      (r) => {
+        writeFiles(r, {
+          'content/xuexi/a1.md': `${readFileSync(path.join(r, 'content/xuexi/a1.md'), 'utf8')}\n补充。\n`,
+        });
+        const file = path.join(cache(r), 'details.json');
+        const bytes = readFileSync(file);
+        bytes.fill(0x20, 100, 120);
+        writeFileSync(file, bytes);
+      },
+      /lost or damaged its details/,
+    ],
+    [
       'a pack of article bodies deleted',
       (r) => {
         editTemplate(r);
