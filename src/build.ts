@@ -164,6 +164,8 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     const results = await step('load articles', () =>
       loadArticles(sources.files, sources.unchanged, cache, config, publish, images, poolFor),
     );
+    // The files' bytes are not needed after this (a large site's are hundreds of megabytes): let go.
+    sources.files.length = 0;
     const loaded = collectEntries(results, publish);
     diagnostics.push(...loaded.diagnostics);
     stopOnErrors();
@@ -220,7 +222,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
         saveBuildCache(
           cache,
           {
-            format: 2,
+            format: 3,
             tool: keys.tool,
             contentKey: keys.contentKey,
             siteKey: keys.siteKey,

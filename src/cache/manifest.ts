@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileStamp } from '../content/article.js';
 import type { Publishing } from '../content/publish.js';
@@ -7,14 +7,14 @@ import type { Diagnostic } from '../errors/diagnostic.js';
 import type { FileResult } from '../site/load-files.js';
 
 /** Bumped whenever the shape below changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /**
  * What a build leaves for the next one, in two files of `.cache/gazette/`. `manifest.json` is small:
  * what the site was made of (keys, every content file's status) and what came out, all a build needs
  * to find that nothing changed. `details.json` holds every file's result (with where its rendered
- * body is packed) and every page's signature, read only when something did change. Both are JSON
- * with a digest line in front, so that a damaged file is noticed; the manifest holds the details'.
+ * body is packed) and every page's signature, read only when something did change. The manifest is
+ * JSON with a digest line in front, so that a damaged file is noticed; it holds the details' digest.
  */
 export interface BuildManifest {
   readonly format: typeof FORMAT;
@@ -82,12 +82,25 @@ export async function readManifest(dir: string, tool: string): Promise<ManifestR
   return { manifest };
 }
 
-/** Reads the details written with `manifest`; undefined if they are missing, damaged or others'. */
+/**
+ * Reads the details written with `manifest`; undefined if they are missing, damaged or others'.
+ * They are JSON lines (the page signatures, then one line per content file), whose digest the
+ * manifest holds: written line by line, a large site's details never have to be one string.
+ */
 export async function readDetails(dir: string, manifest: BuildManifest): Promise<BuildDetails | undefined> {
-  const read = await readChecked(path.join(dir, DETAILS));
-  return typeof read === 'object' && read.digest === manifest.details
-    ? (read.value as BuildDetails)
-    : undefined;
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, DETAILS), 'utf8');
+  } catch {
+    return undefined;
+  }
+  if (digestOf(text) !== manifest.details) return undefined;
+  try {
+    const [pages, ...files] = text.split('\n').filter((line) => line !== '');
+    return { pages: JSON.parse(pages ?? '{}'), files: files.map((line) => JSON.parse(line) as FileResult) };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -100,8 +113,29 @@ export async function writeManifest(
   details: BuildDetails,
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const digest = await writeChecked(path.join(dir, DETAILS), details);
-  await writeChecked(path.join(dir, MANIFEST), { ...manifest, details: digest });
+  const file = path.join(dir, DETAILS);
+  const temporary = `${file}.${process.pid}.tmp`;
+  const hash = createHash('sha1');
+  const handle = await open(temporary, 'w');
+  try {
+    const write = async (chunk: string) => {
+      hash.update(chunk);
+      await handle.write(chunk);
+    };
+    await write(`${JSON.stringify(details.pages)}\n`);
+    // A thousand lines per write: one call per line would be slow, one string for all too large.
+    for (let i = 0; i < details.files.length; i += 1000)
+      await write(
+        `${details.files
+          .slice(i, i + 1000)
+          .map((r) => `${JSON.stringify(r)}\n`)
+          .join('')}`,
+      );
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, file);
+  await writeChecked(path.join(dir, MANIFEST), { ...manifest, details: hash.digest('hex') });
 }
 
 async function readChecked(
@@ -124,13 +158,12 @@ async function readChecked(
   }
 }
 
-async function writeChecked(file: string, value: unknown): Promise<string> {
+async function writeChecked(file: string, value: unknown): Promise<void> {
   const body = JSON.stringify(value);
   const digest = digestOf(body);
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, `${digest}\n${body}`);
   await rename(temporary, file);
-  return digest;
 }
 
 const digestOf = (text: string) => createHash('sha1').update(text).digest('hex');

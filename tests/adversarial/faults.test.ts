@@ -33,6 +33,19 @@ afterAll(() => {
   for (const r of roots) removeSite(r);
 });
 
+/** A site of one article with a word to search for in its body. */
+function oneArticleSite(): string {
+  const root = makeSite({
+    'site.yaml': siteYaml(),
+    'content/xuexi/a.md': article(
+      { title: '好文章', date: '2022-03-01 10:00', category: '学习' },
+      '员工返岗率达98%。',
+    ),
+  });
+  roots.push(root);
+  return root;
+}
+
 /** A site of `count` articles in two categories, with tags: a build takes a second or two. */
 function bigSite(count: number): string {
   const files: Record<string, string> = { 'site.yaml': siteYaml() };
@@ -224,14 +237,7 @@ describe('the disk fills up while the search index is written', () => {
   it.skipIf(!searchMounted)(
     'a plain error and no Pagefind backtrace, the old dist/ intact, and the next build works once there is room',
     () => {
-      const root = makeSite({
-        'site.yaml': siteYaml(),
-        'content/xuexi/a.md': article(
-          { title: '好文章', date: '2022-03-01 10:00', category: '学习' },
-          '员工返岗率达98%。',
-        ),
-      });
-      roots.push(root);
+      const root = oneArticleSite();
       const out = path.join(searchDisk, 'dist');
       const first = runBin(['build', '--root', root, '--out', out]);
       expect(first.stderr).toBe('');
@@ -281,14 +287,7 @@ describe('the disk fills up while the search index is written', () => {
 
 describe('Pagefind itself fails', () => {
   it('a Pagefind that panics: its message in one plain error, no backtrace, exit 1, the old dist/ intact', async () => {
-    const root = makeSite({
-      'site.yaml': siteYaml(),
-      'content/xuexi/a.md': article(
-        { title: '好文章', date: '2022-03-01 10:00', category: '学习' },
-        '员工返岗率达98%。',
-      ),
-    });
-    roots.push(root);
+    const root = oneArticleSite();
     expect((await runCli(['build', '--root', root])).code).toBe(0);
     const before = snapshotDir(path.join(root, 'dist'));
     writeFiles(root, {
