@@ -8,6 +8,11 @@ export interface Page {
   readonly template: string;
   /** What the template sees, besides `site`. */
   readonly context: Readonly<Record<string, unknown>>;
+  /**
+   * Keys of `context` whose values are made from the rest of it and the config alone (an article's
+   * JSON-LD from the article): they add nothing to the page's signature, so they are left out of it.
+   */
+  readonly derived?: readonly string[];
   /** The content file this page shows, if any: named in errors while rendering it. */
   readonly source?: string;
   /** The article body it shows, read only when the page is rendered (templates see `article.html`). */

@@ -67,6 +67,7 @@ function articlePages(graph: SiteGraph, config: SiteConfig, bodies: ReadonlyMap<
       source: entry.file,
       ...(body && { body }),
       lastmod: entry.date.iso,
+      derived: ['structuredData', 'cover'],
       context: {
         page: { kind: 'article', title: entry.title, description: entry.summaryText },
         article: entry,

@@ -8,7 +8,10 @@ import type { Page } from '../pages/page.js';
  * signature changed.
  */
 export function pageSignature(page: Page, templateFingerprint: string, configDigest: string): string {
-  const data = serialize({ url: page.url, template: page.template, context: page.context });
+  const context = page.derived
+    ? Object.fromEntries(Object.entries(page.context).filter(([key]) => !page.derived?.includes(key)))
+    : page.context;
+  const data = serialize({ url: page.url, template: page.template, context });
   return createHash('sha1').update(`${templateFingerprint}\0${configDigest}\0${data}`).digest('base64url');
 }
 
