@@ -10,6 +10,7 @@ import type { Entry } from '../graph/site-graph.js';
 import { outputPathOf } from '../graph/urls.js';
 import { catalogDigest, type ImageCatalog, NO_IMAGES, readImageCatalog } from '../images/image-catalog.js';
 import { createMarkdown } from '../markdown/markdown-it.js';
+import type { Page } from '../pages/page.js';
 import { digestOf, type EntryCache, loadEntries } from '../site/load-entries.js';
 import { pageSignature } from '../site/page-signature.js';
 import { planSite } from '../site/plan-site.js';
@@ -17,6 +18,7 @@ import { compileTemplates } from '../templates/compile-templates.js';
 import { createEnvironment, templateDirs } from '../templates/environment.js';
 import { renderPage } from '../templates/render-page.js';
 import { type TemplateFingerprints, templateFingerprints } from '../templates/template-deps.js';
+import { bodyOnlyChanges } from './body-only.js';
 
 export interface DevSiteOptions {
   readonly root: string;
@@ -78,6 +80,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   let scanProblems: readonly Diagnostic[] = [];
   let goodConfig: SiteConfig | undefined;
   let templatesDirty = true;
+  // The article page of each published file, as last rendered: for rebuilds after body-only edits.
+  const articlePages = new Map<string, Page>();
   let running: Promise<RebuildReport> = Promise.resolve({
     ok: true,
     diagnostics: [],
@@ -167,6 +171,46 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       diagnostics.push(...loaded.diagnostics);
       if (hasErrors(diagnostics)) return fail();
 
+      // 2b. Only the text of articles changed (the usual edit): only their own pages can differ.
+      const onlyArticles =
+        !all &&
+        !rescan &&
+        paths.every((p) => p.startsWith(contentDir + path.sep) && isArticleName(path.basename(p)));
+      const bodies =
+        onlyArticles &&
+        env &&
+        !templatesDirty &&
+        goodConfig === config &&
+        bodyOnlyChanges(entries, loaded.published);
+      if (bodies && env && bodies.every((f) => articlePages.has(f))) {
+        const batch = new Map<string, Uint8Array>();
+        const nextPages = new Map<string, Page>();
+        for (const file of bodies) {
+          const old = articlePages.get(file) as Page;
+          const entry = loaded.published.find((e) => e.file === file);
+          const body = loaded.bodies.get(file);
+          const page: Page = { ...old, context: { ...old.context, article: entry }, ...(body && { body }) };
+          batch.set(outputPathOf(page.url), Buffer.from(renderPage(env, page, root)));
+          nextPages.set(file, page);
+        }
+        for (const [out, bytes] of batch) files.set(out, bytes);
+        for (const [file, page] of nextPages) {
+          articlePages.set(file, page);
+          signatures.set(
+            outputPathOf(page.url),
+            pageSignature(page, fingerprints.get(page.template) ?? '', configDigest),
+          );
+        }
+        entries = loaded.published;
+        return {
+          ok: true,
+          diagnostics,
+          changed: [...batch.keys()].sort(),
+          rendered: batch.size,
+          ms: Math.round(performance.now() - started),
+        };
+      }
+
       // 3. Structure, pages and static files: cheap, always recomputed.
       const planned = await planSite(loaded.published, config, root, { images, bodies: loaded.bodies });
       diagnostics.push(...planned.diagnostics);
@@ -224,6 +268,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       staticDigests.clear();
       for (const [k, v] of nextStatic) staticDigests.set(k, v);
       entries = loaded.published;
+      articlePages.clear();
+      for (const page of pages) if (page.source && page.context.article) articlePages.set(page.source, page);
       goodConfig = config;
       const rendered = changed.length;
       return {

@@ -24,7 +24,8 @@ it('npm run bench runs end to end on 200 articles', () => {
       'cold build',
       'warm rebuild, nothing changed',
       'rebuild, one article changed',
-      'dev server: save → page re-rendered + reload sent',
+      'dev server: text edited → page re-rendered + reload sent',
+      'dev server: title edited → pages re-rendered + reload sent',
     ]);
     expect(r.stdout).toMatch(/^200 articles, 1 run\(s\) each/m);
   } finally {

@@ -74,7 +74,10 @@ const status = async (p: string) => (await get(p)).status;
 /** Waits for the rebuild that an edit causes, as the browser would see it. */
 async function nextEvent(event: 'reload' | 'problem') {
   for (;;) {
-    const e = await events.next();
+    // On a timeout, say what the server did: the last lines of its log.
+    const e = await events.next().catch((cause: Error) => {
+      throw new Error(`${cause.message}; the dev server's log ends with:\n${log.slice(-8).join('\n')}`);
+    });
     if (e.event === event) return e.data as string[];
   }
 }
