@@ -1,9 +1,18 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { isIgnoredName } from '../content/discover.js';
 
 /** How long to wait for more events before rebuilding: a save, a rename or a `git pull` is one batch. */
 export const QUIET_MS = 40;
+/** When the files of a batch are looked at again, after it began (see recheck). */
+const RECHECK_MS = [150, 600, 2000];
+
+/** A file's size, mtime and inode, or "gone": what tells that it changed. */
+function stampOf(file: string): string {
+  const s = statSync(file, { throwIfNoEntry: false });
+  return s ? `${s.size}:${s.mtimeMs}:${s.ino}` : 'gone';
+}
 
 export interface Watcher {
   /** Resolves once the initial scan is done: changes before that could be missed. */
@@ -31,17 +40,37 @@ export function watchPaths(
   let timer: NodeJS.Timeout | undefined;
   let busy = false;
 
+  // The watcher has been seen to miss an edit that follows another of the same file within a moment
+  // (on a busy machine): the files of each batch are looked at again a little later, and whatever
+  // changed since the batch began is rebuilt as if reported.
+  const rechecks = new Set<NodeJS.Timeout>();
+  /** Each path's status when a batch last took it: a later batch that took it again moves it on. */
+  const built = new Map<string, string>();
+  const recheck = (batch: readonly string[]) => {
+    for (const ms of RECHECK_MS) {
+      const t = setTimeout(() => {
+        rechecks.delete(t);
+        const changed = batch.filter((p) => stampOf(p) !== built.get(p) && !pending.has(p));
+        if (changed.length === 0) return;
+        for (const p of changed) pending.add(p);
+        schedule();
+      }, ms);
+      rechecks.add(t);
+    }
+  };
   const flush = async () => {
     timer = undefined;
     if (busy || pending.size === 0) return;
     busy = true;
     const batch = [...pending];
     pending = new Set();
+    for (const p of batch) built.set(p, stampOf(p));
     try {
       await onBatch(batch);
     } finally {
       busy = false;
       if (pending.size > 0) schedule();
+      recheck(batch);
     }
   };
   const schedule = () => {
@@ -57,6 +86,7 @@ export function watchPaths(
     ready,
     async close() {
       if (timer) clearTimeout(timer);
+      for (const t of rechecks) clearTimeout(t);
       await watcher.close();
     },
   };
