@@ -1,46 +1,34 @@
-import { createHash } from 'node:crypto';
 import type { MarkdownIt } from 'markdown-it';
-import { type BodyRef, type BodySink, inlineBodies } from '../bodies/body-ref.js';
+import { type BodySink, inlineBodies } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
-import type { Article, SourceFile } from '../content/article.js';
-import { loadArticle } from '../content/load-article.js';
-import { exclusionOf, type PublishOptions } from '../content/publish.js';
-import type { Diagnostic } from '../errors/diagnostic.js';
-import { makeEntry } from '../graph/entries.js';
-import type { Entry } from '../graph/site-graph.js';
+import type { SourceFile } from '../content/article.js';
+import type { PublishOptions } from '../content/publish.js';
 import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
+import {
+  collectEntries,
+  digestOf,
+  type FileResult,
+  type LoadedEntries,
+  loadFile,
+  stillValid,
+} from './load-files.js';
 
-/** What one content file became; kept between rebuilds while the file's bytes stay the same. */
+/** What one content file became, with the bytes it was made from: the same buffer again needs no hashing. */
 interface Loaded {
-  /** The bytes it was made from: the very same buffer again needs no hashing to be known unchanged. */
   readonly bytes: Uint8Array;
-  readonly digest: string;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly article?: Article;
-  /** Rendered on first use: drafts and future articles are not rendered unless published. */
-  entry?: Entry;
-  body?: BodyRef;
+  readonly result: FileResult;
 }
 
 /**
- * Remembers each file's article and rendered Markdown by the digest of its bytes, so a rebuild
- * re-reads only what changed. Valid for one config: make a new cache when site.yaml changes.
+ * Remembers each file's result by the digest of its bytes, so a rebuild re-reads only what changed,
+ * and an unchanged file keeps the very same entry object (the dev server tells body-only edits by
+ * that). Valid for one config and one catalog of images: make a new cache when they change.
  */
 export type EntryCache = Map<string, Loaded>;
 
-export interface LoadedEntries {
-  /** The articles this build publishes, rendered. */
-  readonly published: readonly Entry[];
-  /** Where each published entry's body is, by file. */
-  readonly bodies: ReadonlyMap<string, BodyRef>;
-  readonly skipped: { draft: number; future: number };
-  readonly diagnostics: readonly Diagnostic[];
-}
-
 /**
- * Validates every content file and renders its Markdown: front matter → Article → Entry, and its
- * body's HTML into `sink`. Images are looked up in `images`; the cache is valid for one catalog of
- * images too.
+ * Validates every content file and renders its Markdown (loadFile), taking what it can from `cache`:
+ * the in-memory counterpart of the build cache, for the dev server and `check`.
  */
 export function loadEntries(
   files: readonly SourceFile[],
@@ -51,42 +39,19 @@ export function loadEntries(
   images: ImageCatalog = NO_IMAGES,
   sink: BodySink = inlineBodies,
 ): LoadedEntries {
-  const diagnostics: Diagnostic[] = [];
-  const published: Entry[] = [];
-  const bodies = new Map<string, BodyRef>();
-  const skipped = { draft: 0, future: 0 };
+  const results: FileResult[] = [];
   const seen = new Set<string>();
   for (const file of files) {
     seen.add(file.path);
-    let loaded = cache.get(file.path);
-    const digest = loaded?.bytes === file.bytes ? loaded.digest : digestOf(file.bytes);
-    if (loaded?.digest !== digest) {
-      const { article, diagnostics: found } = loadArticle(file, config);
-      loaded = { bytes: file.bytes, digest, diagnostics: found, ...(article && { article }) };
-      cache.set(file.path, loaded);
-    } else if (loaded.bytes !== file.bytes) {
-      loaded = { ...loaded, bytes: file.bytes };
-      cache.set(file.path, loaded);
-    }
-    diagnostics.push(...loaded.diagnostics);
-    if (!loaded.article) continue;
-    const why = exclusionOf(loaded.article, publish);
-    if (why) {
-      skipped[why]++;
-      continue;
-    }
-    if (!loaded.entry || !loaded.body) {
-      const { html, ...entry } = makeEntry(md, loaded.article, config, digest, images);
-      loaded.entry = entry;
-      loaded.body = sink(html);
-    }
-    diagnostics.push(...(loaded.entry.warnings ?? []));
-    published.push(loaded.entry);
-    bodies.set(loaded.entry.file, loaded.body);
+    const known = cache.get(file.path);
+    const same = known && (known.bytes === file.bytes || known.result.digest === digestOf(file.bytes));
+    const result =
+      known && same && stillValid(known.result, publish)
+        ? known.result
+        : loadFile(file, config, publish, md, images, sink);
+    cache.set(file.path, { bytes: file.bytes, result });
+    results.push(result);
   }
   for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);
-  return { published, bodies, skipped, diagnostics };
+  return collectEntries(results, publish);
 }
-
-export const digestOf = (data: string | Uint8Array): string =>
-  createHash('sha1').update(data).digest('base64url');

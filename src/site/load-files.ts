@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MarkdownIt } from 'markdown-it';
 import type { BodyRef, BodySink } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
@@ -8,7 +9,6 @@ import type { Diagnostic } from '../errors/diagnostic.js';
 import { makeEntry } from '../graph/entries.js';
 import type { Entry } from '../graph/site-graph.js';
 import type { ImageCatalog } from '../images/image-catalog.js';
-import { digestOf, type LoadedEntries } from './load-entries.js';
 
 /**
  * What one content file became, as plain data: what the build cache keeps of it between builds.
@@ -68,3 +68,15 @@ export function collectEntries(results: readonly FileResult[], publish: PublishO
   }
   return { published, bodies, skipped, diagnostics };
 }
+
+export interface LoadedEntries {
+  /** The articles this build publishes, rendered. */
+  readonly published: readonly Entry[];
+  /** Where each published entry's body is, by file. */
+  readonly bodies: ReadonlyMap<string, BodyRef>;
+  readonly skipped: { draft: number; future: number };
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export const digestOf = (data: string | Uint8Array): string =>
+  createHash('sha1').update(data).digest('base64url');
