@@ -16,7 +16,7 @@ import { pageWork } from './cache/page-reuse.js';
 import { toolDigest } from './cache/tool-digest.js';
 import { loadConfig } from './config/load-config.js';
 import type { SiteConfig } from './config/site-config.js';
-import type { SourceFile } from './content/article.js';
+import type { SourceFile, SourceRef } from './content/article.js';
 import { readSources } from './content/discover.js';
 import type { PublishOptions } from './content/publish.js';
 import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js';
@@ -32,7 +32,7 @@ import { recoverOutput } from './output/recover-output.js';
 import { writePages } from './output/write-pages.js';
 import { THEME_PUBLIC } from './paths.js';
 import { writeSearchIndex } from './search/write-search-index.js';
-import { collectEntries, digestOf, type FileResult, loadFile } from './site/load-files.js';
+import { collectEntries, digestOf, type FileResult, loadSource } from './site/load-files.js';
 import { planSite } from './site/plan-site.js';
 import { compileTemplates } from './templates/compile-templates.js';
 import { createEnvironment, templateDirs } from './templates/environment.js';
@@ -133,7 +133,11 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
   );
   const cache = await step('open build cache', () => openBuildCache(root, { ...keys, publish }, useCache));
   const sources = await step('read content', () =>
-    readSources(root, [out], { unchanged: (file, stamp) => cache.unchanged(file, stamp) }),
+    readSources(root, [out], {
+      unchanged: (file, stamp) => cache.unchanged(file, stamp),
+      // Files the last build did not have are read by whoever loads them, batch by batch.
+      later: (file) => !cache.knows(file),
+    }),
   );
   diagnostics.push(...sources.diagnostics);
   if (await isUpToDate(cache, keys.siteKey, sources, publish, out)) {
@@ -161,7 +165,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
   let succeeded = false;
   try {
     const results = await step('load articles', () =>
-      loadArticles(sources.files, sources.unchanged, cache, config, publish, images, poolFor),
+      loadArticles(sources, cache, config, publish, images, poolFor),
     );
     // The files' bytes are not needed after this (a large site's are hundreds of megabytes): let go.
     sources.files.length = 0;
@@ -301,8 +305,7 @@ async function inputKeys(
  * the same as before keeps its result too.
  */
 async function loadArticles(
-  read: readonly SourceFile[],
-  unchanged: readonly string[],
+  sources: { files: readonly SourceFile[]; unchanged: readonly string[]; later: readonly SourceRef[] },
   cache: BuildCache,
   config: SiteConfig,
   publish: PublishOptions,
@@ -310,13 +313,13 @@ async function loadArticles(
   poolFor: (work: number) => BuildPool | undefined,
 ): Promise<FileResult[]> {
   const results = new Map<string, FileResult>();
-  for (const f of unchanged) {
+  for (const f of sources.unchanged) {
     const known = cache.resultOf(f);
     if (!known) throw new CacheUnusable(`the build cache's details do not match its manifest (${f})`);
     results.set(f, known);
   }
-  const fresh: SourceFile[] = [];
-  for (const f of read) {
+  const fresh: Array<SourceFile | SourceRef> = [...sources.later];
+  for (const f of sources.files) {
     const known = cache.resultOf(f.path);
     if (known && known.digest === digestOf(f.bytes))
       results.set(f.path, { ...known, ...(f.stamp && { stamp: f.stamp }) });
@@ -327,7 +330,10 @@ async function loadArticles(
   else {
     const md = createMarkdown(config.basePath);
     const pack = packWriter(cache.bodiesDir, cache.packNames()(0));
-    for (const f of fresh) results.set(f.path, loadFile(f, config, publish, md, images, pack.add));
+    for (const f of fresh) {
+      const r = loadSource(f, config, publish, md, images, pack.add);
+      if (r) results.set(r.path, r);
+    }
     pack.flush();
   }
   return [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -337,12 +343,18 @@ async function loadArticles(
 async function isUpToDate(
   cache: BuildCache,
   siteKey: string,
-  sources: { files: readonly SourceFile[]; unchanged: readonly string[]; diagnostics: readonly Diagnostic[] },
+  sources: {
+    files: readonly SourceFile[];
+    unchanged: readonly string[];
+    later: readonly SourceRef[];
+    diagnostics: readonly Diagnostic[];
+  },
   publish: PublishOptions,
   out: string,
 ): Promise<boolean> {
   const previous = cache.previous;
-  if (!previous || previous.siteKey !== siteKey || sources.files.length > 0) return false;
+  if (!previous || previous.siteKey !== siteKey || sources.files.length + sources.later.length > 0)
+    return false;
   if (sources.diagnostics.length > 0 || sources.unchanged.length !== previous.files.length) return false;
   if (previous.nextDue !== undefined && publish.now >= previous.nextDue && !publish.future) return false;
   if (sources.unchanged.some((f, i) => previous.files[i]?.path !== f)) return false;

@@ -31,6 +31,8 @@ export interface BuildCache {
   readonly discarded?: string;
   /** Whether a content file with this status is known as it is: then it is not read again. */
   unchanged(relPath: string, stamp: FileStamp): boolean;
+  /** Whether the previous build may have a result for this file (else there is nothing to compare). */
+  knows(relPath: string): boolean;
   /**
    * Reads the previous build's results and page signatures (the large part of the cache), for
    * resultOf and pageSignatures. Throws CacheUnusable if they are gone or damaged.
@@ -67,6 +69,7 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
   const previous = read.manifest;
   const usable = previous !== undefined && previous.contentKey === keys.contentKey;
   const known = new Map<string, FileStamp>();
+  const listed = new Set(previous?.files.map((f) => f.path));
   if (usable)
     for (const f of previous.files)
       if (f.stamp && !(f.pending && !exclusionOf(f.pending, keys.publish))) known.set(f.path, f.stamp);
@@ -94,6 +97,7 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
         stamp.ctimeMs < previous.startedAt
       );
     },
+    knows: (relPath) => usable && listed.has(relPath),
     async loadDetails() {
       if (!previous || details) return;
       details = await readDetails(dir, previous);

@@ -10,6 +10,14 @@ export interface SourceFile {
   readonly stamp?: FileStamp;
 }
 
+/** A content file found but not read yet: read where its bytes are needed (readSourceFile). */
+export interface SourceRef {
+  readonly path: string;
+  /** Its absolute path. */
+  readonly full: string;
+  readonly stamp?: FileStamp;
+}
+
 /** Enough of a file's status to tell, as git's index does, that it has not changed since. */
 export interface FileStamp {
   readonly size: number;

@@ -2,7 +2,7 @@ import { type Dirent, readFileSync, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, error } from '../errors/diagnostic.js';
-import type { FileStamp, SourceFile } from './article.js';
+import type { FileStamp, SourceFile, SourceRef } from './article.js';
 
 export const CONTENT_DIR = 'content';
 
@@ -25,11 +25,12 @@ export async function readSources(
   root: string,
   exclude: readonly string[],
   options: ReadOptions = {},
-): Promise<{ files: SourceFile[]; unchanged: string[]; diagnostics: Diagnostic[] }> {
+): Promise<{ files: SourceFile[]; unchanged: string[]; later: SourceRef[]; diagnostics: Diagnostic[] }> {
   const base = path.join(root, CONTENT_DIR);
   const diagnostics: Diagnostic[] = [];
   const files: SourceFile[] = [];
   const unchanged: string[] = [];
+  const later: SourceRef[] = [];
   let realBase: string;
   try {
     realBase = await realpath(base);
@@ -37,6 +38,7 @@ export async function readSources(
     return {
       files,
       unchanged,
+      later,
       diagnostics: [
         error(
           CONTENT_DIR,
@@ -125,37 +127,40 @@ export async function readSources(
   // One after another, without the event loop: with the files in the page cache (a checkout, an
   // editor's save), a synchronous read is a memory copy, and 20,000 of them through the thread pool
   // took ten times as long.
-  const read: Array<SourceFile | string | undefined> = new Array(found.length);
+  const read: Array<SourceFile | SourceRef | string | undefined> = new Array(found.length);
   found.forEach((full, i) => {
     const rel = path.relative(root, full).split(path.sep).join('/');
     try {
       const stamp = options.unchanged && stampOf(statSync(full));
-      if (stamp && options.unchanged?.(rel, stamp)) {
-        read[i] = rel;
-        return;
-      }
-      read[i] = { path: rel, bytes: readFileSync(full), ...(stamp && { stamp }) };
+      if (stamp && options.unchanged?.(rel, stamp)) read[i] = rel;
+      else if (options.later?.(rel)) read[i] = { path: rel, full, ...(stamp && { stamp }) };
+      else read[i] = { path: rel, bytes: readFileSync(full), ...(stamp && { stamp }) };
     } catch (cause) {
       // Gone since the folder was listed (an editor's save, a git checkout): nothing to read.
-      if (codeOf(cause) === 'ENOENT') return;
-      diagnostics.push(
-        error(
-          rel,
-          `cannot read the file (${codeOf(cause)})`,
-          undefined,
-          'check that it exists and can be read',
-        ),
-      );
+      if (codeOf(cause) !== 'ENOENT') diagnostics.push(unreadable(rel, cause));
     }
   });
   for (const f of read) {
     if (typeof f === 'string') unchanged.push(f);
+    else if (f && 'full' in f) later.push(f);
     else if (f) files.push(f);
   }
   // Problems are reported in file order, like everything else.
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files, unchanged, diagnostics };
+  return { files, unchanged, later, diagnostics };
 }
+
+/** Reads a file found earlier; undefined if it is gone since. */
+export function readSourceFile(ref: SourceRef): SourceFile | Diagnostic | undefined {
+  try {
+    return { path: ref.path, bytes: readFileSync(ref.full), ...(ref.stamp && { stamp: ref.stamp }) };
+  } catch (cause) {
+    return codeOf(cause) === 'ENOENT' ? undefined : unreadable(ref.path, cause);
+  }
+}
+
+const unreadable = (rel: string, cause: unknown): Diagnostic =>
+  error(rel, `cannot read the file (${codeOf(cause)})`, undefined, 'check that it exists and can be read');
 
 export interface ReadOptions {
   /**
@@ -163,6 +168,11 @@ export interface ReadOptions {
    * is (from the build cache), so it is listed in `unchanged` and not read.
    */
   readonly unchanged?: (relPath: string, stamp: FileStamp) => boolean;
+  /**
+   * Asked of every other file: `true` means it is listed in `later` and not read now, for the caller
+   * to read when it needs the bytes (a large build's files are not all held in memory at once).
+   */
+  readonly later?: (relPath: string) => boolean;
 }
 
 const stampOf = (s: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): FileStamp => ({

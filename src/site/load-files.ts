@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { MarkdownIt } from 'markdown-it';
 import type { BodyRef, BodySink } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
-import type { FileStamp, SourceFile } from '../content/article.js';
+import type { FileStamp, SourceFile, SourceRef } from '../content/article.js';
+import { readSourceFile } from '../content/discover.js';
 import { loadArticle } from '../content/load-article.js';
 import { exclusionOf, type Publishing, type PublishOptions } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
@@ -43,6 +44,24 @@ export function loadFile(
   if (exclusionOf(article, publish)) return { ...base, diagnostics, publishing };
   const { html, ...entry } = makeEntry(md, article, config, base.digest, images);
   return { ...base, diagnostics, publishing, entry, body: sink(html) };
+}
+
+/**
+ * loadFile for a file read or still to be read: one that cannot be read is a result with that error;
+ * one gone since it was found, none.
+ */
+export function loadSource(
+  source: SourceFile | SourceRef,
+  config: SiteConfig,
+  publish: PublishOptions,
+  md: MarkdownIt,
+  images: ImageCatalog,
+  sink: BodySink,
+): FileResult | undefined {
+  const file = 'full' in source ? readSourceFile(source) : source;
+  if (file === undefined) return undefined;
+  if (!('bytes' in file)) return { path: source.path, digest: '', diagnostics: [file] };
+  return loadFile(file, config, publish, md, images, sink);
 }
 
 /** Whether a result made by an earlier build holds everything this build needs of its file. */

@@ -6,7 +6,7 @@ import { GazetteError } from '../errors/diagnostic.js';
 import { outputPathOf } from '../graph/urls.js';
 import { createMarkdown } from '../markdown/markdown-it.js';
 import { folderWriter, type WriteOutcome } from '../output/output-folder.js';
-import { loadFile } from '../site/load-files.js';
+import { type FileResult, loadSource } from '../site/load-files.js';
 import { createEnvironment } from '../templates/environment.js';
 import { renderPage } from '../templates/render-page.js';
 import type { WorkerInit, WorkerResult, WorkerTask } from './tasks.js';
@@ -27,9 +27,11 @@ export default async function run(task: WorkerTask): Promise<WorkerResult> {
     md ??= createMarkdown(init.config.basePath);
     const pack = packWriter(init.bodiesDir, task.pack);
     const parser = md;
-    const results = task.files.map((f) =>
-      loadFile(f, init.config, init.publish, parser, init.images, pack.add),
-    );
+    const results: FileResult[] = [];
+    for (const f of task.files) {
+      const r = loadSource(f, init.config, init.publish, parser, init.images, pack.add);
+      if (r) results.push(r);
+    }
     pack.flush();
     return { kind: 'load', results };
   }

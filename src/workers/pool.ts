@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { BodyMissing } from '../bodies/body-pack.js';
-import type { SourceFile } from '../content/article.js';
+import type { SourceFile, SourceRef } from '../content/article.js';
 import { GazetteError } from '../errors/diagnostic.js';
 import type { OutputFolder } from '../output/output-folder.js';
 import type { Page } from '../pages/page.js';
@@ -27,7 +27,10 @@ export function defaultJobs(articles: number): number {
 
 export interface BuildPool {
   /** Validates and renders files, packing the bodies under names from `packNames`. */
-  loadFiles(files: readonly SourceFile[], packNames: (index: number) => string): Promise<FileResult[]>;
+  loadFiles(
+    files: ReadonlyArray<SourceFile | SourceRef>,
+    packNames: (index: number) => string,
+  ): Promise<FileResult[]>;
   writePages(
     pages: readonly Page[],
     output: OutputFolder,

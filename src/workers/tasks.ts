@@ -1,5 +1,5 @@
 import type { SiteConfig } from '../config/site-config.js';
-import type { SourceFile } from '../content/article.js';
+import type { SourceFile, SourceRef } from '../content/article.js';
 import type { PublishOptions } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import type { ImageCatalog } from '../images/image-catalog.js';
@@ -21,7 +21,8 @@ export interface WorkerInit {
 /** Validate and render a contiguous slice of the content files. */
 export interface LoadTask {
   readonly kind: 'load';
-  readonly files: readonly SourceFile[];
+  /** Read already, or to be read by the worker. */
+  readonly files: ReadonlyArray<SourceFile | SourceRef>;
   /** File name of the pack the slice's bodies go into. */
   readonly pack: string;
 }
