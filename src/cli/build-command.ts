@@ -42,7 +42,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   }
   if (report.upToDate) {
     io.out(
-      `up to date: ${report.articles} articles, ${report.pages} pages, nothing changed since the last build (${seconds}s) → ${report.out}`,
+      `up to date: ${count(report.articles, 'article')}, ${count(report.pages, 'page')}, nothing changed since the last build (${seconds}s) → ${report.out}`,
     );
     return 0;
   }
@@ -51,7 +51,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
       ? `; ${changed.length} changed, ${added.length} added, ${removed.length} removed, ${unchanged} unchanged`
       : '';
   io.out(
-    `built ${report.articles} articles into ${report.pages} pages (${report.rendered} rendered) and ${report.staticFiles} static files in ${seconds}s → ${report.out}` +
+    `built ${count(report.articles, 'article')} into ${count(report.pages, 'page')} (${report.rendered} rendered) and ${count(report.staticFiles, 'static file')} in ${seconds}s → ${report.out}` +
       (skipped ? ` (skipped ${skipped})` : '') +
       delta,
   );
@@ -85,3 +85,6 @@ function parseJobs(text: string): number {
     throw new UsageError(`--jobs must be a whole number from 1 to 64\n\n${BUILD_HELP}`);
   return jobs;
 }
+
+/** `1 article`, `2 articles`. */
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -170,3 +170,14 @@ describe('the build cache', () => {
     expect((await runCli(['build', '--root', root, '--no-search'])).code).toBe(0);
   });
 });
+
+it('counts in the summary line: one article, not "1 articles"', async () => {
+  const root = makeSite({ 'site.yaml': siteYaml(), 'content/a.md': articleText(1, 0, ['就业'], '学习') });
+  roots.push(root);
+  const run = await runCli(['build', '--root', root, '--no-search']);
+  expect(run.stdout).toMatch(/^built 1 article into \d+ pages \(\d+ rendered\) and \d+ static files in /);
+  await new Promise((r) => setTimeout(r, 20));
+  expect((await runCli(['build', '--root', root, '--no-search'])).stdout).toMatch(
+    /^up to date: 1 article, \d+ pages,/,
+  );
+});
