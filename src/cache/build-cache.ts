@@ -19,6 +19,13 @@ import {
 /** The build cache of a site: `ROOT/.cache/gazette/`. Deleting it is always safe. */
 export const cacheDirOf = (root: string): string => path.join(root, '.cache', 'gazette');
 
+/**
+ * How long before a build's start a file's change still counts as racy. File times come from a clock
+ * that may lag the build's by a tick (up to 10 ms): a margin keeps a change made just after a file
+ * was read from passing for one made before.
+ */
+const RACY_MS = 50;
+
 /** What the previous build left, as far as this build can use it. */
 export interface BuildCache {
   readonly dir: string;
@@ -93,8 +100,8 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
         was.mtimeMs === stamp.mtimeMs &&
         was.ctimeMs === stamp.ctimeMs &&
         was.ino === stamp.ino &&
-        stamp.mtimeMs < previous.startedAt &&
-        stamp.ctimeMs < previous.startedAt
+        stamp.mtimeMs < previous.startedAt - RACY_MS &&
+        stamp.ctimeMs < previous.startedAt - RACY_MS
       );
     },
     knows: (relPath) => usable && listed.has(relPath),

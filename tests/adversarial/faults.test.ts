@@ -525,7 +525,7 @@ describe('the build cache is damaged or from another gazette', () => {
     expect(clean.code).toBe(0);
     expect(snapshotDir(path.join(root, 'dist'))).toEqual(snapshotDir(path.join(root, 'clean')));
     // And the cache made anew works: the next build finds nothing to do.
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100));
     expect((await runCli(['build', '--root', root, '--no-search'])).stdout).toMatch(/^(up to date|built)/);
   });
 });

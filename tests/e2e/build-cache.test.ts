@@ -132,9 +132,9 @@ describe('the build cache', () => {
     });
     roots.push(root);
     const dist = path.join(root, 'dist');
-    // Files written in the very millisecond a build starts are read again by the next one, in case
+    // Files written in the 50 ms before a build starts are read again by the next one, in case
     // they changed after being read (see BuildCache.unchanged): give the clock a moment.
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100));
     expect((await runCli(['build', '--root', root, '--no-search'])).code).toBe(0);
     const before = statSync(dist).ino;
     const again = await runCli(['build', '--root', root, '--no-search']);
@@ -174,9 +174,11 @@ describe('the build cache', () => {
 it('counts in the summary line: one article, not "1 articles"', async () => {
   const root = makeSite({ 'site.yaml': siteYaml(), 'content/a.md': articleText(1, 0, ['就业'], '学习') });
   roots.push(root);
+  // As above: a file written just before a build starts is read again by the next build.
+  await new Promise((r) => setTimeout(r, 100));
   const run = await runCli(['build', '--root', root, '--no-search']);
   expect(run.stdout).toMatch(/^built 1 article into \d+ pages \(\d+ rendered\) and \d+ static files in /);
-  await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setTimeout(r, 100));
   expect((await runCli(['build', '--root', root, '--no-search'])).stdout).toMatch(
     /^up to date: 1 article, \d+ pages,/,
   );
