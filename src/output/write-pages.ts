@@ -3,6 +3,7 @@ import type { BodyRef } from '../bodies/body-ref.js';
 import { outputPathOf } from '../graph/urls.js';
 import type { Page } from '../pages/page.js';
 import { renderPage } from '../templates/render-page.js';
+import { eachBounded } from './each-bounded.js';
 import type { OutputFolder } from './output-folder.js';
 
 /** How many files are written at once: enough to keep the disk busy, few enough to bound memory. */
@@ -17,23 +18,9 @@ export async function writePages(
   onWritten: (done: number, total: number) => void = () => {},
   readBody?: (ref: BodyRef) => string,
 ): Promise<void> {
-  let next = 0;
   let done = 0;
-  let failure: { cause: unknown } | undefined;
-  const worker = async () => {
-    while (next < pages.length && !failure) {
-      const page = pages[next++];
-      try {
-        if (page) await output.write(outputPathOf(page.url), renderPage(env, page, root, readBody));
-      } catch (cause) {
-        failure ??= { cause };
-        return;
-      }
-      onWritten(++done, pages.length);
-    }
-  };
-  // Every writer has stopped before the error goes on: nothing may write into the staging folder
-  // once the build is being aborted and the folder removed.
-  await Promise.all(Array.from({ length: CONCURRENT_WRITES }, worker));
-  if (failure) throw failure.cause;
+  await eachBounded(pages, CONCURRENT_WRITES, async (page) => {
+    await output.write(outputPathOf(page.url), renderPage(env, page, root, readBody));
+    onWritten(++done, pages.length);
+  });
 }
