@@ -188,7 +188,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
 
     const trusted = await cache.outputIsPrevious(out);
     const work = await step('find changed pages', () =>
-      pageWork(pages, keys.fingerprints, keys.pageKey, trusted ? cache.pageSignatures() : undefined),
+      pageWork(pages, keys.fingerprints, keys.contentKey, trusted ? cache.pageSignatures() : undefined),
     );
     const onWritten = (done: number, total: number) => options.progress?.({ kind: 'pages', done, total });
     const output = await openOutputFolder(out).catch((cause) => {
@@ -225,7 +225,6 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
         saveBuildCache(
           cache,
           {
-            format: 3,
             tool: keys.tool,
             contentKey: keys.contentKey,
             siteKey: keys.siteKey,
@@ -268,7 +267,10 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
   }
 }
 
-/** What the cache is keyed by: gazette itself, config and images (for articles), and the rest of the site. */
+/**
+ * What the cache is keyed by: gazette itself, config and images (`contentKey`: for articles, and in
+ * every page's signature with its template's fingerprint), and the rest of the site (`siteKey`).
+ */
 async function inputKeys(
   root: string,
   config: SiteConfig,
@@ -296,7 +298,7 @@ async function inputKeys(
     options.search,
     options.out,
   );
-  return { tool, contentKey, siteKey, fingerprints, pageKey: contentKey };
+  return { tool, contentKey, siteKey, fingerprints };
 }
 
 /**

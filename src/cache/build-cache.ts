@@ -91,8 +91,8 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
     ...(read.discarded && { discarded: read.discarded }),
     unchanged(relPath, stamp) {
       const was = known.get(relPath);
-      // As git does: a file changed in the same instant the last build started may have changed
-      // after it was read, so only files older than that build are trusted by their status.
+      // As git does: a file changed about when the last build started may have changed after it
+      // was read, so only files older than that build (by RACY_MS) are trusted by their status.
       return (
         previous !== undefined &&
         was !== undefined &&
@@ -146,7 +146,7 @@ const LEFTOVER_AGE_MS = 60 * 60 * 1000;
  */
 export async function saveBuildCache(
   cache: BuildCache,
-  manifest: Omit<BuildManifest, 'details'>,
+  manifest: Omit<BuildManifest, 'format' | 'details'>,
   details: BuildDetails,
 ): Promise<void> {
   await writeManifest(cache.dir, manifest, details);

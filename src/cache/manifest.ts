@@ -109,7 +109,7 @@ export async function readDetails(dir: string, manifest: BuildManifest): Promise
  */
 export async function writeManifest(
   dir: string,
-  manifest: Omit<BuildManifest, 'details'>,
+  manifest: Omit<BuildManifest, 'format' | 'details'>,
   details: BuildDetails,
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -135,12 +135,10 @@ export async function writeManifest(
     await handle.close();
   }
   await rename(temporary, file);
-  await writeChecked(path.join(dir, MANIFEST), { ...manifest, details: hash.digest('hex') });
+  await writeChecked(path.join(dir, MANIFEST), { format: FORMAT, ...manifest, details: hash.digest('hex') });
 }
 
-async function readChecked(
-  file: string,
-): Promise<{ value: unknown; digest: string } | 'missing' | 'damaged'> {
+async function readChecked(file: string): Promise<{ value: unknown } | 'missing' | 'damaged'> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -149,10 +147,9 @@ async function readChecked(
   }
   const newline = text.indexOf('\n');
   const body = text.slice(newline + 1);
-  const digest = digestOf(body);
-  if (newline < 0 || text.slice(0, newline) !== digest) return 'damaged';
+  if (newline < 0 || text.slice(0, newline) !== digestOf(body)) return 'damaged';
   try {
-    return { value: JSON.parse(body), digest };
+    return { value: JSON.parse(body) };
   } catch {
     return 'damaged';
   }
