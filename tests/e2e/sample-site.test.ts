@@ -5,7 +5,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokenLinks, htmlFiles } from '../helpers/links.js';
 import { REPO, readPage, runCli } from '../helpers/site.js';
-import { parseXml } from '../helpers/xml.js';
+import { parseXml, type RssItem } from '../helpers/xml.js';
 
 // The repo's own sample site, built the way `npm run build` does, into a temp folder.
 const out = mkdtempSync(path.join(os.tmpdir(), 'gazette-sample-'));
@@ -138,13 +138,7 @@ describe('the feeds and sitemap.xml of the sample site validate', () => {
         '@_version': string;
         channel: Record<string, string> & {
           'atom:link': { '@_href': string; '@_rel': string };
-          item?: Array<{
-            title: string;
-            link: string;
-            guid: { '#text': string };
-            pubDate: string;
-            description: string;
-          }>;
+          item?: RssItem[];
         };
       };
     };

@@ -30,3 +30,13 @@ export function parseXml(xml: string): Record<string, unknown> {
   });
   return parser.parse(xml) as Record<string, unknown>;
 }
+
+/** An RSS 2.0 item as parseXml reads it. */
+export interface RssItem {
+  readonly title: string;
+  readonly link: string;
+  readonly guid: { readonly '#text': string };
+  readonly pubDate: string;
+  readonly description: string;
+  readonly category: string[];
+}

@@ -3,7 +3,7 @@ import { buildGraph } from '../../src/graph/build-graph.js';
 import { SiteDate } from '../../src/syndication/feed-date.js';
 import { planFeeds } from '../../src/syndication/feeds.js';
 import { renderFeed } from '../../src/syndication/render-feed.js';
-import { parseXml } from '../helpers/xml.js';
+import { parseXml, type RssItem } from '../helpers/xml.js';
 import { entry, siteConfig, XUEXI, YAOWEN } from './fixtures.js';
 
 type Rss = {
@@ -11,14 +11,7 @@ type Rss = {
     channel: {
       title: string;
       lastBuildDate: string;
-      item?: Array<{
-        title: string;
-        link: string;
-        guid: { '#text': string };
-        pubDate: string;
-        description: string;
-        category: string[];
-      }>;
+      item?: RssItem[];
     };
   };
 };
