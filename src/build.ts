@@ -9,10 +9,11 @@ import {
   keyOf,
   openBuildCache,
   outputStamp,
+  type SpareSite,
   saveBuildCache,
 } from './cache/build-cache.js';
 import { CacheUnusable } from './cache/cache-unusable.js';
-import { pageWork } from './cache/page-reuse.js';
+import { type PageWork, pageWork } from './cache/page-reuse.js';
 import { toolDigest } from './cache/tool-digest.js';
 import { loadConfig } from './config/load-config.js';
 import type { SiteConfig } from './config/site-config.js';
@@ -26,7 +27,7 @@ import { catalogDigest, type ImageCatalog, readImageCatalog } from './images/ima
 import { createMarkdown } from './markdown/markdown-it.js';
 import { keepFiles } from './output/keep-files.js';
 import { outputFailure } from './output/output-failure.js';
-import { type Changes, openOutputFolder } from './output/output-folder.js';
+import { type Changes, openOutputFolder, siblingPath } from './output/output-folder.js';
 import { listPublicFiles } from './output/public-files.js';
 import { recoverOutput } from './output/recover-output.js';
 import { writePages } from './output/write-pages.js';
@@ -186,16 +187,35 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     );
     stopOnErrors();
 
+    // The previous site is known if it is the one the cache describes; so is the spare beside it.
     const trusted = await cache.outputIsPrevious(out);
-    const work = await step('find changed pages', () =>
-      pageWork(pages, keys.fingerprints, keys.contentKey, trusted ? cache.pageSignatures() : undefined),
-    );
-    const onWritten = (done: number, total: number) => options.progress?.({ kind: 'pages', done, total });
-    const output = await openOutputFolder(out).catch((cause) => {
+    let spare: SpareSite | undefined;
+    const output = await openOutputFolder(out, {
+      ...(trusted && {
+        previousFiles: cache.outputFiles(),
+        takeSpare: async (dir: string) => {
+          spare = await cache.spareAt(dir);
+          return spare?.files;
+        },
+      }),
+      keepSpare: useCache,
+    }).catch((cause) => {
       throw outputFailure(cause, out, root);
     });
+    const onWritten = (done: number, total: number) => options.progress?.({ kind: 'pages', done, total });
     let changes: Changes;
+    let work: PageWork;
     try {
+      work = await step('find changed pages', () =>
+        pageWork(
+          pages,
+          keys.fingerprints,
+          keys.contentKey,
+          trusted ? cache.pageSignatures() : undefined,
+          output.prefilled ? spare?.pages : undefined,
+        ),
+      );
+      for (const [file, outcome] of work.untouched) output.record(file, outcome);
       await step('keep unchanged pages', () => keepFiles(work.keep, output));
       await step('render and write pages', () => {
         const parallel = poolFor(work.render.length);
@@ -210,6 +230,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       const htmlOf = (e: Entry) => bodies.read(loaded.bodies.get(e.file) as BodyRef);
       if (search)
         await step('index for search', async () => {
+          await output.clear(SEARCH_BUNDLE_URL);
           await writeSearchIndex(entries, config, htmlOf, output.dir, out);
           output.adopt(SEARCH_BUNDLE_URL);
         });
@@ -244,7 +265,13 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
               warnings: loaded.diagnostics,
             },
           },
-          { files: results, pages: work.signatures },
+          {
+            files: results,
+            pages: work.signatures,
+            others: output.files().filter((f) => !(f in work.signatures)),
+          },
+          // The site just replaced is the spare now; the cache can say what it holds if it knew it.
+          trusted ? await outputStamp(siblingPath(out, 'spare')) : undefined,
         ).catch(() => discardBuildCache(root)),
       );
 

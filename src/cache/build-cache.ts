@@ -13,6 +13,7 @@ import {
   type OutputStamp,
   readDetails,
   readManifest,
+  type SpareDetails,
   writeManifest,
 } from './manifest.js';
 
@@ -51,12 +52,26 @@ export interface BuildCache {
   pageSignatures(): Readonly<Record<string, string>> | undefined;
   /** Whether the output folder is still the one the previous build wrote. */
   outputIsPrevious(out: string): Promise<boolean>;
+  /** Every file the previous build's output holds, once its details are loaded. */
+  outputFiles(): readonly string[] | undefined;
+  /**
+   * The spare site beside the output (the one the previous build replaced), if it is the one that
+   * build kept: the signatures of its pages and all its files.
+   */
+  spareAt(dir: string): Promise<SpareSite | undefined>;
   /** Names for this build's packs (relative to bodiesDir), in a folder of this build's own. */
   packNames(): (index: number) => string;
   /** The folders of packs this build made: removed again if it fails. */
   readonly runs: readonly string[];
   /** The packs the previous build's results point into, once its details are loaded. */
   previousPacks(): ReadonlySet<string>;
+  /** The previous build's details, once loaded. */
+  loadedDetails(): BuildDetails | undefined;
+}
+
+export interface SpareSite {
+  readonly pages: Readonly<Record<string, string>>;
+  readonly files: readonly string[];
 }
 
 export interface CacheKeys {
@@ -120,14 +135,27 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
     },
     runs,
     previousPacks: () => (details ? packsOf(details.files) : new Set()),
-    async outputIsPrevious(out) {
-      if (!previous) return false;
-      const now = await outputStamp(out);
-      const was = previous.output;
-      return now !== undefined && now.path === was.path && now.ino === was.ino && now.ctimeMs === was.ctimeMs;
+    loadedDetails: () => details,
+    outputIsPrevious: async (out) => sameStamp(await outputStamp(out), previous?.output),
+    outputFiles: () => details && [...Object.keys(details.pages), ...details.others],
+    async spareAt(dir) {
+      const spare = details?.spare;
+      if (!details || !spare || !sameStamp(await outputStamp(dir), previous?.spare)) return undefined;
+      const pages: Record<string, string> = { ...details.pages };
+      for (const [page, signature] of Object.entries(spare.pages))
+        if (signature === null) delete pages[page];
+        else pages[page] = signature;
+      return { pages, files: [...Object.keys(pages), ...spare.others] };
     },
   };
 }
+
+const sameStamp = (now: OutputStamp | undefined, was: OutputStamp | undefined): boolean =>
+  now !== undefined &&
+  was !== undefined &&
+  now.path === was.path &&
+  now.ino === was.ino &&
+  now.ctimeMs === was.ctimeMs;
 
 /** The output folder's identity: a swap puts a new folder there, with another inode. */
 export async function outputStamp(out: string): Promise<OutputStamp | undefined> {
@@ -146,10 +174,15 @@ const LEFTOVER_AGE_MS = 60 * 60 * 1000;
  */
 export async function saveBuildCache(
   cache: BuildCache,
-  manifest: Omit<BuildManifest, 'format' | 'details'>,
-  details: BuildDetails,
+  manifest: Omit<BuildManifest, 'format' | 'details' | 'spare'>,
+  details: Omit<BuildDetails, 'spare'>,
+  /** The spare the build kept, if it is the output the cache described: the cache describes it next. */
+  spare?: OutputStamp,
 ): Promise<void> {
-  await writeManifest(cache.dir, manifest, details);
+  const was = cache.loadedDetails();
+  if (spare && was)
+    await writeManifest(cache.dir, { ...manifest, spare }, { ...details, spare: spareDetails(was, details) });
+  else await writeManifest(cache.dir, manifest, details);
   const used = packsOf(details.files);
   const wasUsed = cache.previousPacks();
   const names = (await readdir(cache.bodiesDir, { recursive: true }).catch(() => [] as string[])).filter(
@@ -163,6 +196,16 @@ export async function saveBuildCache(
         await unlink(file).catch(() => {});
     }),
   );
+}
+
+/** The previous output (now the spare) as its differences from the new one. */
+function spareDetails(was: BuildDetails, now: Omit<BuildDetails, 'spare'>): SpareDetails {
+  const pages: Record<string, string | null> = {};
+  for (const [page, signature] of Object.entries(now.pages))
+    if (was.pages[page] !== signature) pages[page] = was.pages[page] ?? null;
+  for (const [page, signature] of Object.entries(was.pages))
+    if (!(page in now.pages)) pages[page] = signature;
+  return { pages, others: was.others };
 }
 
 /** The packs results point into, relative to the bodies folder. */

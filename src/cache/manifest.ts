@@ -7,7 +7,7 @@ import type { Diagnostic } from '../errors/diagnostic.js';
 import type { FileResult } from '../site/load-files.js';
 
 /** Bumped whenever the shape below changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /**
  * What a build leaves for the next one, in two files of `.cache/gazette/`. `manifest.json` is small:
@@ -34,6 +34,8 @@ export interface BuildManifest {
   }>;
   /** The output folder as the build left it: another folder, or one replaced since, is not trusted. */
   readonly output: OutputStamp;
+  /** The spare beside it (the site the build replaced), if it was kept and is known. */
+  readonly spare?: OutputStamp;
   /** The earliest date of an article left out for being in the future: the site changes then. */
   readonly nextDue?: number;
   /** What the build reported, repeated by a build that finds nothing to do. */
@@ -54,6 +56,17 @@ export interface BuildDetails {
   readonly files: readonly FileResult[];
   /** Output path → signature of the page written there. */
   readonly pages: Readonly<Record<string, string>>;
+  /** The output's files that are not pages (static files, feeds, the search bundle). */
+  readonly others: readonly string[];
+  /** What the spare holds, if one was kept: see SpareDetails. */
+  readonly spare?: SpareDetails;
+}
+
+/** The spare site, told as its differences from the output's: it is mostly the same. */
+export interface SpareDetails {
+  /** Signatures of the spare's pages where they differ from `pages`; null where it has no such page. */
+  readonly pages: Readonly<Record<string, string | null>>;
+  readonly others: readonly string[];
 }
 
 export interface OutputStamp {
@@ -84,7 +97,8 @@ export async function readManifest(dir: string, tool: string): Promise<ManifestR
 
 /**
  * Reads the details written with `manifest`; undefined if they are missing, damaged or others'.
- * They are JSON lines (the page signatures, then one line per content file), whose digest the
+ * They are JSON lines (the page signatures, the output's other files and the spare's differences,
+ * then one line per content file), whose digest the
  * manifest holds: written line by line, a large site's details never have to be one string.
  */
 export async function readDetails(dir: string, manifest: BuildManifest): Promise<BuildDetails | undefined> {
@@ -96,8 +110,14 @@ export async function readDetails(dir: string, manifest: BuildManifest): Promise
   }
   if (digestOf(text) !== manifest.details) return undefined;
   try {
-    const [pages, ...files] = text.split('\n').filter((line) => line !== '');
-    return { pages: JSON.parse(pages ?? '{}'), files: files.map((line) => JSON.parse(line) as FileResult) };
+    const [pages, output, ...files] = text.split('\n').filter((line) => line !== '');
+    const { others, spare } = JSON.parse(output ?? '{}') as Pick<BuildDetails, 'others' | 'spare'>;
+    return {
+      pages: JSON.parse(pages ?? '{}'),
+      others: others ?? [],
+      ...(spare && { spare }),
+      files: files.map((line) => JSON.parse(line) as FileResult),
+    };
   } catch {
     return undefined;
   }
@@ -123,6 +143,7 @@ export async function writeManifest(
       await handle.write(chunk);
     };
     await write(`${JSON.stringify(details.pages)}\n`);
+    await write(`${JSON.stringify({ others: details.others, spare: details.spare })}\n`);
     // A thousand lines per write: one call per line would be slow, one string for all too large.
     for (let i = 0; i < details.files.length; i += 1000)
       await write(

@@ -1,4 +1,5 @@
 import { outputPathOf } from '../graph/urls.js';
+import type { WriteOutcome } from '../output/output-folder.js';
 import type { Page } from '../pages/page.js';
 import { pageSignature } from '../site/page-signature.js';
 import type { TemplateFingerprints } from '../templates/template-deps.js';
@@ -8,6 +9,11 @@ export interface PageWork {
   readonly render: readonly Page[];
   /** Output paths of pages the previous site has exactly as this build would render them. */
   readonly keep: readonly string[];
+  /**
+   * Output paths of pages the staging folder already has as this build would render them (it
+   * started as the spare), with what they are against the previous site.
+   */
+  readonly untouched: ReadonlyArray<readonly [path: string, outcome: WriteOutcome]>;
   /** Output path → signature, for the next build. */
   readonly signatures: Record<string, string>;
 }
@@ -16,22 +22,28 @@ export interface PageWork {
  * Splits the pages into those to render and those to keep from the previous site: a page whose
  * signature (template with its includes, data, config, gazette itself: `key`) is the one recorded
  * for the same output path renders to the same bytes. Without a trusted previous site, all render.
+ * A page the staging folder's spare has with the same signature is left where it is.
  */
 export function pageWork(
   pages: readonly Page[],
   fingerprints: TemplateFingerprints,
   key: string,
   previous: Readonly<Record<string, string>> | undefined,
+  spare?: Readonly<Record<string, string>>,
 ): PageWork {
   const render: Page[] = [];
   const keep: string[] = [];
+  const untouched: Array<[string, WriteOutcome]> = [];
   const signatures: Record<string, string> = {};
   for (const page of pages) {
     const out = outputPathOf(page.url);
     const signature = pageSignature(page, fingerprints.get(page.template) ?? '', key);
     signatures[out] = signature;
-    if (previous?.[out] === signature) keep.push(out);
+    const was = previous?.[out];
+    if (spare?.[out] === signature)
+      untouched.push([out, was === undefined ? 'added' : was === signature ? 'same' : 'changed']);
+    else if (was === signature) keep.push(out);
     else render.push(page);
   }
-  return { render, keep, signatures };
+  return { render, keep, untouched, signatures };
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { type Dirent, readdirSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { acquireBuildLock } from './build-lock.js';
 
@@ -10,11 +10,21 @@ import { acquireBuildLock } from './build-lock.js';
  * build leaves the previous site exactly as it was; the next build cleans up what it left behind.
  * A file whose bytes did not change is hard-linked from the previous site instead of written, so it
  * keeps its mtime and an upload step (rsync, a CDN sync) moves only what changed.
+ *
+ * The site a swap replaces can be kept beside the output as the spare (`.dist.gazette-spare`), and
+ * the next build starts its staging folder from it instead of from nothing: then only the files
+ * that differ from the spare are touched. Linking every unchanged page of a large site anew took
+ * seconds on a slow disk, more than the rest of a one-article rebuild.
  */
 export interface OutputFolder {
   readonly dir: string;
   /** The site being replaced, if there is one: unchanged files are linked from it. */
   readonly previous?: string;
+  /**
+   * Whether the staging folder started as the spare: it then holds the files the caller's `takeSpare`
+   * listed, and those the new site does not have are removed when it is committed.
+   */
+  readonly prefilled: boolean;
   write(relPath: string, data: string | Uint8Array): Promise<void>;
   /** Puts an existing file into the new site. A copy, not a link: editing dist/ must never edit the source. */
   copy(from: string, relPath: string): Promise<void>;
@@ -30,9 +40,25 @@ export interface OutputFolder {
    * compared with the previous site's when the new one is committed.
    */
   adopt(relDir: string): void;
+  /** Empties the folder `relDir` of `dir` before another program writes it whole (the search indexer). */
+  clear(relDir: string): Promise<void>;
   /** Swaps the new site in and says what changed against the previous one. */
   commit(): Promise<Changes>;
+  /** Every file of the new site, once committed. */
+  files(): string[];
   abort(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** The previous site's files, if known (from the build cache): they need not be listed then. */
+  readonly previousFiles?: readonly string[];
+  /**
+   * Decides whether the spare found beside the output may start the new site: returns its files
+   * if so. Without it the spare is left as it is; a spare refused is deleted.
+   */
+  readonly takeSpare?: (dir: string) => Promise<readonly string[] | undefined>;
+  /** Keeps the site a commit replaces as the spare for the next build; otherwise it is deleted. */
+  readonly keepSpare?: boolean;
 }
 
 export type WriteOutcome = 'added' | 'changed' | 'same';
@@ -44,23 +70,32 @@ export interface Changes {
   readonly unchanged: number;
 }
 
-export async function openOutputFolder(out: string): Promise<OutputFolder> {
+export async function openOutputFolder(out: string, options: OpenOptions = {}): Promise<OutputFolder> {
   const target = path.resolve(out);
   const staging = siblingPath(target, 'new');
   const old = siblingPath(target, 'old');
+  const spare = siblingPath(target, 'spare');
   // Held from here until commit or abort: no other build may touch the folders beside the output.
   const lock = await acquireBuildLock(target);
+  let prefilled: Set<string> | undefined;
   try {
     await recover(target, old);
     await discardLeftovers(target);
     if (await exists(staging)) await discard(target, staging);
-    await mkdir(staging, { recursive: true });
+    if (options.takeSpare && (await exists(spare))) {
+      const files = await options.takeSpare(spare);
+      if (files) {
+        await rename(spare, staging);
+        prefilled = new Set(files);
+      } else await discard(target, spare);
+    }
+    if (!prefilled) await mkdir(staging, { recursive: true });
   } catch (cause) {
     await lock.release();
     throw cause;
   }
   const previous = (await exists(target)) ? target : undefined;
-  const writer = folderWriter(staging, previous);
+  const writer = folderWriter(staging, previous, prefilled !== undefined);
   const outcomes = new Map<string, WriteOutcome>();
   const adopted: string[] = [];
   const record = (relPath: string, outcome: WriteOutcome) =>
@@ -69,6 +104,7 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
   return {
     dir: staging,
     ...(previous && { previous }),
+    prefilled: prefilled !== undefined,
     record,
     adopt: (relDir) => void adopted.push(relDir.replace(/^\/+|\/+$/g, '')),
     async write(relPath, data) {
@@ -80,10 +116,16 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
     async keep(relPath) {
       record(relPath, await writer.keep(relPath));
     },
+    async clear(relDir) {
+      const dir = path.join(staging, relDir);
+      if (await exists(dir)) await discard(target, dir);
+      const under = `${relDir.replace(/^\/+|\/+$/g, '')}/`;
+      for (const f of prefilled ?? []) if (f.startsWith(under)) prefilled?.delete(f);
+    },
     async commit() {
       if (await exists(old)) await discard(target, old);
       const hadOutput = await exists(target);
-      const before = hadOutput ? listFiles(target) : [];
+      const before = hadOutput ? (options.previousFiles ?? listFiles(target)) : [];
       // Files put into the folder by others (the search indexer writes its own bundle): compare them too.
       const previousFiles = new Set(before);
       for (const relDir of adopted) {
@@ -93,9 +135,12 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
           else record(f, (await sameBytes(path.join(staging, f), path.join(target, f))) ? 'same' : 'changed');
         }
       }
+      // What the spare held that the new site does not have.
+      for (const f of prefilled ?? []) if (!outcomes.has(f)) await removeFile(staging, f);
       if (hadOutput) await rename(target, old);
       await rename(staging, target);
-      if (hadOutput) await discard(target, old);
+      if (await exists(spare)) await discard(target, spare);
+      if (hadOutput) await (options.keepSpare ? rename(old, spare) : discard(target, old));
       await lock.release();
       const pick = (o: WriteOutcome) =>
         [...outcomes]
@@ -109,6 +154,7 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
         unchanged: pick('same').length,
       };
     },
+    files: () => [...outcomes.keys()],
     async abort() {
       // Removed before returning, not in the background: a build that failed on a full disk must
       // give the space back at once.
@@ -122,8 +168,10 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
  * Writes files under `dir`, creating folders as needed (each once), and never outside it. With
  * `previous` (the site being replaced), a file whose bytes are unchanged is hard-linked from there.
  * Used by the output folder and by build workers writing into the same staging folder.
+ * With `replace` (the folder started as the spare), a file already there is unlinked first, never
+ * written into: it may be the very file (a hard link) the live site serves.
  */
-export function folderWriter(dir: string, previous?: string) {
+export function folderWriter(dir: string, previous?: string, replace = false) {
   const made = new Set<string>([dir]);
   const resolve = async (relPath: string): Promise<string> => {
     const full = path.resolve(dir, relPath);
@@ -134,6 +182,7 @@ export function folderWriter(dir: string, previous?: string) {
       await mkdir(parent, { recursive: true });
       made.add(parent);
     }
+    if (replace) await rm(full, { force: true });
     return full;
   };
   return {
@@ -175,6 +224,18 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
   return x.equals(y);
 }
 
+/** Removes `relPath` from `dir`, and the folders it leaves empty. */
+async function removeFile(dir: string, relPath: string): Promise<void> {
+  await rm(path.join(dir, relPath), { force: true });
+  for (let parent = path.dirname(relPath); parent !== '.'; parent = path.dirname(parent)) {
+    const emptied = await rmdir(path.join(dir, parent)).then(
+      () => true,
+      () => false,
+    );
+    if (!emptied) break;
+  }
+}
+
 /** Every file under `dir`, relative, with "/": synchronous, as it is one long walk with nothing to overlap. */
 function listFiles(dir: string): string[] {
   let entries: Dirent[];
@@ -189,7 +250,7 @@ function listFiles(dir: string): string[] {
 }
 
 /** `/site/dist` → `/site/.dist.gazette-new`: hidden, beside the output, on the same file system. */
-export const siblingPath = (target: string, kind: 'new' | 'old' | 'lock' | 'trash'): string =>
+export const siblingPath = (target: string, kind: 'new' | 'old' | 'spare' | 'lock' | 'trash'): string =>
   path.join(path.dirname(target), `.${path.basename(target)}.gazette-${kind}`);
 
 /**

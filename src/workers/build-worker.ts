@@ -36,7 +36,7 @@ export default async function run(task: WorkerTask): Promise<WorkerResult> {
     return { kind: 'load', results };
   }
   env ??= createEnvironment(init.root, init.config);
-  writer ??= folderWriter(task.staging, task.previous);
+  writer ??= folderWriter(task.staging, task.previous, task.replace);
   const written: Array<[string, WriteOutcome]> = [];
   // Writes go on while the next pages render: waiting for each would leave the thread idle.
   const pending = new Set<Promise<void>>();

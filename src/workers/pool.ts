@@ -62,7 +62,11 @@ export function createBuildPool(jobs: number, init: WorkerInit): BuildPool {
     },
     async writePages(pages, output, onWritten) {
       let done = 0;
-      const where = { staging: output.dir, ...(output.previous && { previous: output.previous }) };
+      const where = {
+        staging: output.dir,
+        replace: output.prefilled,
+        ...(output.previous && { previous: output.previous }),
+      };
       const results = await Promise.all(
         slices(pages).map(async (batch) => {
           const r = await pool.run({ kind: 'render', pages: batch, ...where });

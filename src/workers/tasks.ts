@@ -33,6 +33,8 @@ export interface RenderTask {
   readonly pages: readonly Page[];
   readonly staging: string;
   readonly previous?: string;
+  /** The staging folder started as the spare: files there are replaced, never written into. */
+  readonly replace: boolean;
 }
 
 export type WorkerTask = LoadTask | RenderTask;

@@ -169,6 +169,49 @@ describe('the build cache', () => {
     unlinkSync(path.join(root, 'content/a3.md'));
     expect((await runCli(['build', '--root', root, '--no-search'])).code).toBe(0);
   });
+
+  it('keeps the site it replaces untouched, as the spare the next build starts from', async () => {
+    const files: Record<string, string> = { 'site.yaml': siteYaml() };
+    for (let n = 0; n < 10; n++)
+      files[`content/a${n}.md`] = articleText(n, 0, [TAGS[n % 4] as string], CATEGORIES[n % 2] as string);
+    const root = makeSite(files);
+    roots.push(root);
+    const dist = path.join(root, 'dist');
+    const spare = path.join(root, '.dist.gazette-spare');
+    const build = async (...extra: string[]) => {
+      const run = await runCli(['build', '--root', root, '--no-search', '--list-changes', ...extra]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      return run.stdout;
+    };
+    await build();
+    const untouched = path.join(dist, '404.html');
+    const mtime = statSync(untouched).mtimeMs;
+    writeFiles(root, { 'content/a3.md': articleText(3, 1, [TAGS[3] as string], CATEGORIES[1] as string) });
+    await build();
+    const second = snapshotDir(dist);
+    // The third build starts from the first site (the spare) and must replace, never write into, the
+    // files it shares with the second, live one (hard links of unchanged pages).
+    writeFiles(root, { 'content/a3.md': articleText(3, 2, [TAGS[3] as string], CATEGORIES[1] as string) });
+    unlinkSync(path.join(root, 'content/a5.md'));
+    const listed = await build();
+    expect(snapshotDir(spare)).toEqual(second);
+    await runCli(['build', '--root', root, '--no-search', '--out', path.join(root, 'clean'), '--no-cache']);
+    expect(snapshotDir(dist)).toEqual(snapshotDir(path.join(root, 'clean')));
+    expect(statSync(untouched).mtimeMs).toBe(mtime);
+    // Changes are told against the live site, not the spare the build started from.
+    expect(listed).toMatch(/^D yaowen\/2022\/03\/a5\/index\.html$/m);
+    expect(listed).not.toMatch(/^. 404\.html$/m);
+
+    // A spare changed by hand is not the one the cache knows: it is thrown away, not built on.
+    writeFiles(root, {
+      '.dist.gazette-spare/stray.html': '手工放入',
+      'content/a4.md': articleText(4, 3, [], '学习'),
+    });
+    await build();
+    await runCli(['build', '--root', root, '--no-search', '--out', path.join(root, 'clean'), '--no-cache']);
+    expect(snapshotDir(dist)).toEqual(snapshotDir(path.join(root, 'clean')));
+  });
 });
 
 it('counts in the summary line: one article, not "1 articles"', async () => {

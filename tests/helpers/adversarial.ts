@@ -25,8 +25,9 @@ export function siteFactory() {
 }
 
 /**
- * Every entry under `root` except the output folder `dist/`: names of folders, links and pipes,
- * bytes of files. A build may write nothing else, not even a leftover beside the output.
+ * Every entry under `root` except the output folder `dist/` and the build's scratch space beside it
+ * (the spare site, trash): names of folders, links and pipes, bytes of files. A build may write
+ * nothing else, not even a leftover beside the output.
  */
 export function snapshotOutside(root: string, out = 'dist'): Map<string, string> {
   const entries = new Map<string, string>();
@@ -34,7 +35,7 @@ export function snapshotOutside(root: string, out = 'dist'): Map<string, string>
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
       const rel = path.relative(root, full);
-      if (rel === out || isTrash(e.name)) continue;
+      if (rel === out || isScratch(e.name)) continue;
       if (e.isDirectory()) {
         entries.set(rel, '(folder)');
         walk(full);
@@ -93,13 +94,16 @@ export async function failsCleanly(
   return { stderr: run.stderr, ms };
 }
 
-/** Files a build leaves beside the output folder when it did not clean up after itself. */
-/** What a build left beside dist/. A replaced site is renamed to `.dist.gazette-trash-…` and deleted
- * by a detached `rm` that may still be running: that is by design, not a leftover. */
+/**
+ * What a build left beside dist/ when it did not clean up after itself. By design, and not
+ * leftovers: a replaced site kept as the spare (`.dist.gazette-spare`, where the next build starts
+ * from), and one renamed to `.dist.gazette-trash-…` for a detached `rm` that may still be running.
+ */
 export const leftovers = (root: string): string[] =>
-  readdirSync(root).filter((n) => /^\.dist\.gazette-/.test(n) && !isTrash(n));
+  readdirSync(root).filter((n) => /^\.dist\.gazette-/.test(n) && !isScratch(n));
 
-const isTrash = (name: string) => /^\.[^/]*\.gazette-trash-/.test(name);
+/** The build's scratch space beside dist/: trash being deleted, and the spare site. */
+const isScratch = (name: string) => /^\.[^/]*\.gazette-(trash-|spare$)/.test(name);
 
 /** Timings of pathological inputs, printed once at the end of a test file (for the record). */
 export function timingLog(title: string) {
