@@ -1,6 +1,6 @@
 import type { BodyRef } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
-import type { ListPage, SiteGraph } from '../graph/site-graph.js';
+import type { Entry, ListPage, SiteGraph } from '../graph/site-graph.js';
 import { NOT_FOUND_URL, SEARCH_BUNDLE_URL, SEARCH_URL, TAGS_URL } from '../graph/urls.js';
 import { coverUrl, newsArticle } from '../structured-data/news-article.js';
 import { archivePages } from './archive-pages.js';
@@ -8,6 +8,7 @@ import { entryLink } from './entry-link.js';
 import { lastmodOf } from './lastmod.js';
 import type { Page } from './page.js';
 import { type Crumb, numberedTitle, pagination } from './pagination.js';
+import { shared } from './shared.js';
 import { siteMapPage } from './site-map-page.js';
 
 export interface PlanOptions {
@@ -52,14 +53,32 @@ function homePage(graph: SiteGraph, config: SiteConfig): Page {
 }
 
 function articlePages(graph: SiteGraph, config: SiteConfig, bodies: ReadonlyMap<string, BodyRef>): Page[] {
+  // Pages share what is the same for many of them (a category's crumbs, a tag's link, an article's
+  // link in related reading): a page's signature then reads each once (see shared).
+  const sections = new Map(
+    graph.categories.map((s) => {
+      const category = shared({ name: s.category.name, slug: s.category.slug, url: s.url });
+      const breadcrumb: Crumb[] = shared([
+        { title: '首页', url: '/' },
+        { title: s.category.name, url: s.url },
+        { title: '正文' },
+      ]);
+      return [s.category.slug, { category, breadcrumb }];
+    }),
+  );
+  const tagLinks = new Map(graph.tags.map(({ name, url }) => [name, shared({ name, url })]));
+  const links = new Map<string, ReturnType<typeof entryLink>>();
+  const linkOf = (e: Entry) => {
+    let link = links.get(e.file);
+    if (!link) links.set(e.file, (link = shared(entryLink(e))));
+    return link;
+  };
   return graph.entries.map((entry) => {
-    const section = graph.categories.find((s) => s.category.slug === entry.category.slug);
     const neighbours = graph.neighbours.get(entry.file) ?? {};
-    const breadcrumb: Crumb[] = [
-      { title: '首页', url: '/' },
-      { title: entry.category.name, url: section?.url ?? '/' },
-      { title: '正文' },
-    ];
+    const section = sections.get(entry.category.slug) ?? {
+      category: { name: entry.category.name, slug: entry.category.slug, url: '/' },
+      breadcrumb: [{ title: '首页', url: '/' }, { title: entry.category.name, url: '/' }, { title: '正文' }],
+    };
     const body = bodies.get(entry.file);
     return {
       url: entry.url,
@@ -71,15 +90,12 @@ function articlePages(graph: SiteGraph, config: SiteConfig, bodies: ReadonlyMap<
       context: {
         page: { kind: 'article', title: entry.title, description: entry.summaryText },
         article: entry,
-        category: { name: entry.category.name, slug: entry.category.slug, url: section?.url ?? '/' },
-        tags: entry.tags
-          .map((name) => graph.tags.find((t) => t.name === name))
-          .filter((t) => t !== undefined)
-          .map(({ name, url }) => ({ name, url })),
-        breadcrumb,
+        category: section.category,
+        tags: entry.tags.map((name) => tagLinks.get(name)).filter((t) => t !== undefined),
+        breadcrumb: section.breadcrumb,
         previous: neighbours.previous,
         next: neighbours.next,
-        related: (graph.related.get(entry.file) ?? []).map(entryLink),
+        related: (graph.related.get(entry.file) ?? []).map(linkOf),
         structuredData: newsArticle(entry, config),
         cover: coverUrl(entry, config),
       },

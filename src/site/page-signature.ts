@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Page } from '../pages/page.js';
+import { SHARED } from '../pages/shared.js';
 
 /**
  * What a page's HTML depends on, as one digest: its URL, its template (with everything the template
@@ -12,14 +13,31 @@ export function pageSignature(page: Page, templateFingerprint: string, configDig
     ? Object.fromEntries(Object.entries(page.context).filter(([key]) => !page.derived?.includes(key)))
     : page.context;
   const data = serialize({ url: page.url, template: page.template, context });
-  return createHash('sha1').update(`${templateFingerprint}\0${configDigest}\0${data}`).digest('base64url');
+  return digest(`${templateFingerprint}\0${configDigest}\0${data}`);
 }
+
+/** UTF-16 as it is in memory: for Chinese text, cheaper to hash than converting it to UTF-8 first. */
+const digest = (text: string) => createHash('sha1').update(text, 'utf16le').digest('base64url');
+
+/** Longer than this, an object is written into a page's data as the digest of what it came to. */
+const DIGEST_FROM = 128;
 
 /**
  * JSON, but with each entry (an object with a file, a version and a URL) written as its reference.
  * Written out by hand: JSON.stringify with a replacer function took most of a large site's rebuild.
  */
 function serialize(value: unknown): string {
+  if (typeof value !== 'object' || value === null || !SHARED.has(value)) return serializeValue(value);
+  let out = SHARED.get(value);
+  if (out === undefined) {
+    out = serializeValue(value);
+    if (out.length > DIGEST_FROM) out = `"#${digest(out)}"`;
+    SHARED.set(value, out);
+  }
+  return out;
+}
+
+function serializeValue(value: unknown): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);

@@ -3,6 +3,7 @@ import { buildGraph } from '../../src/graph/build-graph.js';
 import { findCollisions } from '../../src/graph/collisions.js';
 import { outputPathOf } from '../../src/graph/urls.js';
 import type { Page } from '../../src/pages/page.js';
+import { pagination } from '../../src/pages/pagination.js';
 import { planPages } from '../../src/pages/plan-pages.js';
 import { entry, siteConfig, YAOWEN } from './fixtures.js';
 
@@ -120,6 +121,22 @@ describe('planPages', () => {
       { title: '学习', url: '/xuexi/' },
     ]);
     expect(second.pagination).toMatchObject({ current: 2, previousUrl: '/xuexi/', nextUrl: undefined });
+  });
+
+  it('names the first, the last and two pages each side of the current one in a long list', () => {
+    const pages = Array.from({ length: 167 }, (_, i) => ({
+      number: i + 1,
+      url: i === 0 ? '/xuexi/' : `/xuexi/page/${i + 1}/`,
+      entries: [],
+    }));
+    const shown = (current: number) =>
+      pagination(pages, current).pages.map((p) => ('gap' in p ? '…' : p.number));
+    expect(shown(1)).toEqual([1, 2, 3, '…', 167]);
+    expect(shown(4)).toEqual([1, 2, 3, 4, 5, 6, '…', 167]);
+    expect(shown(50)).toEqual([1, '…', 48, 49, 50, 51, 52, '…', 167]);
+    expect(shown(167)).toEqual([1, '…', 165, 166, 167]);
+    expect(pagination(pages, 50).pages[2]).toEqual({ number: 48, url: '/xuexi/page/48/' });
+    expect(pagination(pages.slice(0, 5), 3).pages).toHaveLength(5);
   });
 
   it('puts 标签 in a tag page breadcrumb', () => {
