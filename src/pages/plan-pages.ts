@@ -69,8 +69,10 @@ function articlePages(graph: SiteGraph, config: SiteConfig, bodies: ReadonlyMap<
   const tagLinks = new Map(graph.tags.map(({ name, url }) => [name, shared({ name, url })]));
   const links = new Map<string, ReturnType<typeof entryLink>>();
   const linkOf = (e: Entry) => {
-    let link = links.get(e.file);
-    if (!link) links.set(e.file, (link = shared(entryLink(e))));
+    const known = links.get(e.file);
+    if (known) return known;
+    const link = shared(entryLink(e));
+    links.set(e.file, link);
     return link;
   };
   return graph.entries.map((entry) => {
