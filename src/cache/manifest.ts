@@ -102,26 +102,36 @@ export async function readManifest(dir: string, tool: string): Promise<ManifestR
  * manifest holds: written line by line, a large site's details never have to be one string.
  */
 export async function readDetails(dir: string, manifest: BuildManifest): Promise<BuildDetails | undefined> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path.join(dir, DETAILS), 'utf8');
+    bytes = await readFile(path.join(dir, DETAILS));
   } catch {
     return undefined;
   }
-  if (digestOf(text) !== manifest.details) return undefined;
+  // The bytes are hashed as read: hashing the decoded text would encode it all again.
+  if (digestOf(bytes) !== manifest.details) return undefined;
   try {
-    const [pages, output, ...files] = text.split('\n').filter((line) => line !== '');
+    const [pages, output, ...lines] = bytes
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line !== '');
     const { others, spare } = JSON.parse(output ?? '{}') as Pick<BuildDetails, 'others' | 'spare'>;
-    return {
-      pages: JSON.parse(pages ?? '{}'),
-      others: others ?? [],
-      ...(spare && { spare }),
-      files: files.map((line) => JSON.parse(line) as FileResult),
-    };
+    const files = lines.map((line) => {
+      const result = JSON.parse(line) as FileResult;
+      linesRead.set(result, line);
+      return result;
+    });
+    return { pages: JSON.parse(pages ?? '{}'), others: others ?? [], ...(spare && { spare }), files };
   } catch {
     return undefined;
   }
 }
+
+/**
+ * The line each result read was parsed from. Results are never changed once made: a build that
+ * keeps most of them writes those lines back as they were instead of making them again.
+ */
+const linesRead = new WeakMap<FileResult, string>();
 
 /**
  * Writes details and manifest, each under a temporary name renamed into place: each is whole or
@@ -139,8 +149,9 @@ export async function writeManifest(
   const handle = await open(temporary, 'w');
   try {
     const write = async (chunk: string) => {
-      hash.update(chunk);
-      await handle.write(chunk);
+      const bytes = Buffer.from(chunk);
+      hash.update(bytes);
+      await handle.write(bytes);
     };
     await write(`${JSON.stringify(details.pages)}\n`);
     await write(`${JSON.stringify({ others: details.others, spare: details.spare })}\n`);
@@ -149,7 +160,7 @@ export async function writeManifest(
       await write(
         `${details.files
           .slice(i, i + 1000)
-          .map((r) => `${JSON.stringify(r)}\n`)
+          .map((r) => `${linesRead.get(r) ?? JSON.stringify(r)}\n`)
           .join('')}`,
       );
   } finally {
@@ -184,4 +195,4 @@ async function writeChecked(file: string, value: unknown): Promise<void> {
   await rename(temporary, file);
 }
 
-const digestOf = (text: string) => createHash('sha1').update(text).digest('hex');
+const digestOf = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
