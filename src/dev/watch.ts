@@ -3,8 +3,11 @@ import path from 'node:path';
 import { watch } from 'chokidar';
 import { isIgnoredName } from '../content/discover.js';
 
-/** How long to wait for more events before rebuilding: a save, a rename or a `git pull` is one batch. */
-export const QUIET_MS = 40;
+/**
+ * How long to wait for more events before rebuilding: a save (even write-and-rename) is one batch.
+ * Longer bursts (a `git pull`) may come as several batches, each built as any other.
+ */
+export const QUIET_MS = 20;
 /** When the files of a batch are looked at again, after it began (see recheck). */
 const RECHECK_MS = [150, 600, 2000];
 

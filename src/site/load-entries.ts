@@ -1,8 +1,9 @@
 import type { MarkdownIt } from 'markdown-it';
-import { type BodySink, inlineBodies } from '../bodies/body-ref.js';
+import { type BodyRef, type BodySink, inlineBodies } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { SourceFile } from '../content/article.js';
-import type { PublishOptions } from '../content/publish.js';
+import { exclusionOf, type PublishOptions } from '../content/publish.js';
+import type { Entry } from '../graph/site-graph.js';
 import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
 import {
   collectEntries,
@@ -49,9 +50,68 @@ export function loadEntries(
       known && same && stillValid(known.result, publish)
         ? known.result
         : loadFile(file, config, publish, md, images, sink);
-    cache.set(file.path, { bytes: file.bytes, result });
+    if (known?.bytes !== file.bytes || known.result !== result)
+      cache.set(file.path, { bytes: file.bytes, result });
     results.push(result);
   }
   for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);
-  return collectEntries(results, publish);
+  const before = collected.get(cache);
+  const loaded = (before && patched(before, results, publish)) ?? collectEntries(results, publish);
+  collected.set(cache, { results, publish, loaded });
+  return loaded;
 }
+
+/** What each cache's last call came to: the next call, after the usual edit of one file, patches it. */
+const collected = new WeakMap<EntryCache, Collected>();
+
+interface Collected {
+  readonly results: readonly FileResult[];
+  readonly publish: PublishOptions;
+  readonly loaded: LoadedEntries;
+}
+
+/**
+ * The last call's entries with the entries of changed files put in their place, when nothing else can
+ * differ: the same files in the same order, each changed one published before and after, with no
+ * problems to report. Collecting 20,000 entries anew took most of a dev server's rebuild after a save.
+ */
+function patched(
+  before: Collected,
+  results: readonly FileResult[],
+  publish: PublishOptions,
+): LoadedEntries | undefined {
+  const same =
+    before.publish.drafts === publish.drafts &&
+    before.publish.future === publish.future &&
+    // A scheduled article whose time has come is loaded again (stillValid), so it counts as changed.
+    before.publish.now <= publish.now;
+  if (results.length !== before.results.length || !same) return undefined;
+  const changed: Array<[FileResult, FileResult]> = [];
+  for (let i = 0; i < results.length; i++) {
+    const now = results[i] as FileResult;
+    const was = before.results[i] as FileResult;
+    if (now === was) continue;
+    if (now.path !== was.path || !plainlyPublished(was, publish) || !plainlyPublished(now, publish))
+      return undefined;
+    changed.push([was, now]);
+  }
+  if (changed.length === 0) return before.loaded;
+  const published = [...before.loaded.published];
+  const bodies = new Map(before.loaded.bodies);
+  for (const [was, now] of changed) {
+    const at = published.indexOf(was.entry as Entry);
+    if (at < 0) return undefined;
+    published[at] = now.entry as Entry;
+    bodies.set(now.path, now.body as BodyRef);
+  }
+  return { ...before.loaded, published, bodies };
+}
+
+/** Published, rendered, and with nothing to report (so the problems of the whole set stay as they were). */
+const plainlyPublished = (r: FileResult, publish: PublishOptions): boolean =>
+  r.publishing !== undefined &&
+  r.entry !== undefined &&
+  r.body !== undefined &&
+  r.diagnostics.length === 0 &&
+  (r.entry.warnings ?? []).length === 0 &&
+  exclusionOf(r.publishing, publish) === undefined;

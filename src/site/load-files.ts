@@ -74,13 +74,17 @@ export function collectEntries(results: readonly FileResult[], publish: PublishO
   const bodies = new Map<string, BodyRef>();
   const diagnostics: Diagnostic[] = [];
   const skipped = { draft: 0, future: 0 };
+  // Loops, not push(...list): spreading 20,000 empty lists took half a dev server's rebuild.
+  const note = (list: readonly Diagnostic[] | undefined) => {
+    if (list) for (const d of list) diagnostics.push(d);
+  };
   for (const r of results) {
-    diagnostics.push(...r.diagnostics);
+    note(r.diagnostics);
     if (!r.publishing) continue;
     const why = exclusionOf(r.publishing, publish);
     if (why) skipped[why]++;
     else if (r.entry && r.body) {
-      diagnostics.push(...(r.entry.warnings ?? []));
+      note(r.entry.warnings);
       published.push(r.entry);
       bodies.set(r.entry.file, r.body);
     }
