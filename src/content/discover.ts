@@ -26,7 +26,7 @@ export async function readSources(
   exclude: readonly string[],
   options: ReadOptions = {},
 ): Promise<{ files: SourceFile[]; unchanged: string[]; later: SourceRef[]; diagnostics: Diagnostic[] }> {
-  const base = path.join(root, CONTENT_DIR);
+  const base = path.join(path.resolve(root), CONTENT_DIR);
   const diagnostics: Diagnostic[] = [];
   const files: SourceFile[] = [];
   const unchanged: string[] = [];
@@ -52,7 +52,7 @@ export async function readSources(
   const excluded = exclude.map((d) => path.resolve(d));
 
   const seen = new Set<string>();
-  const found: string[] = [];
+  const found: Array<[full: string, rel: string]> = [];
   const walk = async (dir: string): Promise<void> => {
     // A link back to a parent folder must not send the walk round in circles.
     const real = await realpath(dir);
@@ -71,9 +71,10 @@ export async function readSources(
     for (const entry of entries) {
       const name = entry.name;
       if (isIgnoredName(name)) continue;
+      // Made from the folder's paths, not by path.relative for each of 20,000 files.
       const full = path.join(dir, name);
-      if (excluded.includes(path.resolve(full))) continue;
-      const rel = path.relative(root, full).split(path.sep).join('/');
+      if (excluded.length > 0 && excluded.includes(full)) continue;
+      const rel = relDir === '' ? name : `${relDir}/${name}`;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -118,7 +119,7 @@ export async function readSources(
           ),
         );
       } else if (isArticleName(name)) {
-        found.push(full);
+        found.push([full, rel]);
       }
     }
   };
@@ -128,8 +129,7 @@ export async function readSources(
   // editor's save), a synchronous read is a memory copy, and 20,000 of them through the thread pool
   // took ten times as long.
   const read: Array<SourceFile | SourceRef | string | undefined> = new Array(found.length);
-  found.forEach((full, i) => {
-    const rel = path.relative(root, full).split(path.sep).join('/');
+  found.forEach(([full, rel], i) => {
     try {
       const stamp = options.unchanged && stampOf(statSync(full));
       if (stamp && options.unchanged?.(rel, stamp)) read[i] = rel;
