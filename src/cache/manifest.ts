@@ -108,30 +108,49 @@ export async function readDetails(dir: string, manifest: BuildManifest): Promise
   } catch {
     return undefined;
   }
-  // The bytes are hashed as read: hashing the decoded text would encode it all again.
+  // The bytes are hashed as read, and each line is decoded on its own: the whole text as one string
+  // (twice the bytes, for Chinese text) would be the largest thing a large site's rebuild holds.
   if (digestOf(bytes) !== manifest.details) return undefined;
   try {
-    const [pages, output, ...lines] = bytes
-      .toString('utf8')
-      .split('\n')
-      .filter((line) => line !== '');
-    const { others, spare } = JSON.parse(output ?? '{}') as Pick<BuildDetails, 'others' | 'spare'>;
+    const [pages, output, ...lines] = linesOf(bytes);
+    const { others, spare } = JSON.parse(output?.toString() ?? '{}') as Pick<
+      BuildDetails,
+      'others' | 'spare'
+    >;
     const files = lines.map((line) => {
-      const result = JSON.parse(line) as FileResult;
+      const result = JSON.parse(line.toString()) as FileResult;
       linesRead.set(result, line);
       return result;
     });
-    return { pages: JSON.parse(pages ?? '{}'), others: others ?? [], ...(spare && { spare }), files };
+    return {
+      pages: JSON.parse(pages?.toString() ?? '{}'),
+      others: others ?? [],
+      ...(spare && { spare }),
+      files,
+    };
   } catch {
     return undefined;
   }
 }
 
+/** The non-empty lines of `bytes`, as views of it (nothing is copied). */
+function linesOf(bytes: Buffer): Buffer[] {
+  const lines: Buffer[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end < 0 ? bytes.length : end;
+    if (stop > start) lines.push(bytes.subarray(start, stop));
+    start = stop + 1;
+  }
+  return lines;
+}
+
 /**
- * The line each result read was parsed from. Results are never changed once made: a build that
- * keeps most of them writes those lines back as they were instead of making them again.
+ * The line each result read was parsed from (a view of the bytes read). Results are never changed
+ * once made: a build that keeps most of them writes those lines back as they were instead of making
+ * them again.
  */
-const linesRead = new WeakMap<FileResult, string>();
+const linesRead = new WeakMap<FileResult, Buffer>();
 
 /**
  * Writes details and manifest, each under a temporary name renamed into place: each is whole or
@@ -148,20 +167,21 @@ export async function writeManifest(
   const hash = createHash('sha1');
   const handle = await open(temporary, 'w');
   try {
-    const write = async (chunk: string) => {
-      const bytes = Buffer.from(chunk);
-      hash.update(bytes);
-      await handle.write(bytes);
+    const write = async (chunk: Buffer) => {
+      hash.update(chunk);
+      await handle.write(chunk);
     };
-    await write(`${JSON.stringify(details.pages)}\n`);
-    await write(`${JSON.stringify({ others: details.others, spare: details.spare })}\n`);
-    // A thousand lines per write: one call per line would be slow, one string for all too large.
+    await write(Buffer.from(`${JSON.stringify(details.pages)}\n`));
+    await write(Buffer.from(`${JSON.stringify({ others: details.others, spare: details.spare })}\n`));
+    // A thousand lines per write: one call per line would be slow, one buffer for all too large.
+    const newline = Buffer.from('\n');
     for (let i = 0; i < details.files.length; i += 1000)
       await write(
-        `${details.files
-          .slice(i, i + 1000)
-          .map((r) => `${linesRead.get(r) ?? JSON.stringify(r)}\n`)
-          .join('')}`,
+        Buffer.concat(
+          details.files
+            .slice(i, i + 1000)
+            .flatMap((r) => [linesRead.get(r) ?? Buffer.from(JSON.stringify(r)), newline]),
+        ),
       );
   } finally {
     await handle.close();

@@ -26,6 +26,24 @@ function articleText(n: number, version: number, tags: readonly string[], catego
   );
 }
 
+/** A site of ten articles in two categories, removed after the tests. */
+function tenArticleSite(): string {
+  const files: Record<string, string> = { 'site.yaml': siteYaml() };
+  for (let n = 0; n < 10; n++)
+    files[`content/a${n}.md`] = articleText(n, 0, [TAGS[n % 4] as string], CATEGORIES[n % 2] as string);
+  const root = makeSite(files);
+  roots.push(root);
+  return root;
+}
+
+/** Builds the site without its search index, expecting success and silence on stderr; its stdout. */
+async function builds(root: string, ...extra: string[]): Promise<string> {
+  const run = await runCli(['build', '--root', root, '--no-search', ...extra]);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return run.stdout;
+}
+
 /** One edit an editor (or a designer) could make between two builds. */
 type Edit =
   | { kind: 'body'; n: number }
@@ -81,12 +99,7 @@ describe('the build cache', () => {
         const root = makeSite(files);
         roots.push(root);
         for (const n of state.keys()) write(root, n);
-        const build = async (...extra: string[]) => {
-          const run = await runCli(['build', '--root', root, '--no-search', '--quiet', ...extra]);
-          expect(run.stderr).toBe('');
-          expect(run.code).toBe(0);
-          return run.stdout;
-        };
+        const build = (...extra: string[]) => builds(root, '--quiet', ...extra);
         await build();
         let version = 0;
         for (const edit of steps) {
@@ -153,11 +166,7 @@ describe('the build cache', () => {
   });
 
   it('one article changed: only the pages that show it are rendered', async () => {
-    const files: Record<string, string> = { 'site.yaml': siteYaml() };
-    for (let n = 0; n < 10; n++)
-      files[`content/a${n}.md`] = articleText(n, 0, [TAGS[n % 4] as string], CATEGORIES[n % 2] as string);
-    const root = makeSite(files);
-    roots.push(root);
+    const root = tenArticleSite();
     const first = await runCli(['build', '--root', root, '--no-search']);
     const all = Number(/\((\d+) rendered\)/.exec(first.stdout)?.[1]);
     writeFiles(root, { 'content/a3.md': articleText(3, 1, [TAGS[3] as string], CATEGORIES[1] as string) });
@@ -171,19 +180,10 @@ describe('the build cache', () => {
   });
 
   it('keeps the site it replaces untouched, as the spare the next build starts from', async () => {
-    const files: Record<string, string> = { 'site.yaml': siteYaml() };
-    for (let n = 0; n < 10; n++)
-      files[`content/a${n}.md`] = articleText(n, 0, [TAGS[n % 4] as string], CATEGORIES[n % 2] as string);
-    const root = makeSite(files);
-    roots.push(root);
+    const root = tenArticleSite();
     const dist = path.join(root, 'dist');
     const spare = path.join(root, '.dist.gazette-spare');
-    const build = async (...extra: string[]) => {
-      const run = await runCli(['build', '--root', root, '--no-search', '--list-changes', ...extra]);
-      expect(run.stderr).toBe('');
-      expect(run.code).toBe(0);
-      return run.stdout;
-    };
+    const build = (...extra: string[]) => builds(root, '--list-changes', ...extra);
     await build();
     const untouched = path.join(dist, '404.html');
     const mtime = statSync(untouched).mtimeMs;
