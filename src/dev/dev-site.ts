@@ -190,6 +190,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
           const old = articlePages.get(file) as Page;
           const entry = loaded.published.find((e) => e.file === file);
           const body = loaded.bodies.get(file);
+          // The JSON-LD made from the old entry is the new one's too: it shows only what a body-only
+          // edit leaves as it was (title, summary, dates, author, cover).
           const page: Page = { ...old, context: { ...old.context, article: entry }, ...(body && { body }) };
           batch.set(outputPathOf(page.url), Buffer.from(renderPage(env, page, root)));
           nextPages.set(file, page);

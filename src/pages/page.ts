@@ -11,6 +11,7 @@ export interface Page {
   /**
    * Keys of `context` whose values are made from the rest of it and the config alone (an article's
    * JSON-LD from the article): they add nothing to the page's signature, so they are left out of it.
+   * They may be getters, made only when the page is rendered or sent to a worker.
    */
   readonly derived?: readonly string[];
   /** The content file this page shows, if any: named in errors while rendering it. */

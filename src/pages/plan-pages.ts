@@ -98,8 +98,14 @@ function articlePages(graph: SiteGraph, config: SiteConfig, bodies: ReadonlyMap<
         previous: neighbours.previous,
         next: neighbours.next,
         related: (graph.related.get(entry.file) ?? []).map(linkOf),
-        structuredData: newsArticle(entry, config),
-        cover: coverUrl(entry, config),
+        // Made when read (for rendering, or by the copy sent to a worker), not held for every page of
+        // the plan: 100,000 articles' JSON-LD took a large part of a big build's memory.
+        get structuredData() {
+          return newsArticle(entry, config);
+        },
+        get cover() {
+          return coverUrl(entry, config);
+        },
       },
     };
   });

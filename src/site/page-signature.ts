@@ -9,11 +9,19 @@ import { SHARED } from '../pages/shared.js';
  * signature changed.
  */
 export function pageSignature(page: Page, templateFingerprint: string, configDigest: string): string {
-  const context = page.derived
-    ? Object.fromEntries(Object.entries(page.context).filter(([key]) => !page.derived?.includes(key)))
-    : page.context;
+  const context = page.derived ? withoutKeys(page.context, page.derived) : page.context;
   const data = serialize({ url: page.url, template: page.template, context });
   return digest(`${templateFingerprint}\0${configDigest}\0${data}`);
+}
+
+/** The data but `keys`, which are not even read (they may be made when read: see planPages). */
+function withoutKeys(
+  data: Readonly<Record<string, unknown>>,
+  keys: readonly string[],
+): Record<string, unknown> {
+  const rest: Record<string, unknown> = {};
+  for (const key of Object.keys(data)) if (!keys.includes(key)) rest[key] = data[key];
+  return rest;
 }
 
 /** UTF-16 as it is in memory: for Chinese text, cheaper to hash than converting it to UTF-8 first. */

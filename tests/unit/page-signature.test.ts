@@ -53,5 +53,14 @@ describe('page signatures', () => {
     };
     expect(sign(edited)).not.toBe(sign(page));
     expect(sign(articlePage(link('相关文章'), { structuredData: { headline: '另一个' } }))).toBe(sign(page));
+    // Derived data may be made only when read (planPages): signing does not even read it.
+    const lazy = articlePage(link('相关文章'));
+    Object.defineProperty(lazy.context, 'structuredData', {
+      enumerable: true,
+      get: () => {
+        throw new Error('read while signing');
+      },
+    });
+    expect(sign(lazy)).toBe(sign(page));
   });
 });
