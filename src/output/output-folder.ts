@@ -226,7 +226,10 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
 
 /** Removes `relPath` from `dir`, and the folders it leaves empty. */
 async function removeFile(dir: string, relPath: string): Promise<void> {
-  await rm(path.join(dir, relPath), { force: true });
+  const full = path.resolve(dir, relPath);
+  // The list comes from the build cache: whatever it says, nothing outside the folder is removed.
+  if (!full.startsWith(dir + path.sep)) return;
+  await rm(full, { force: true });
   for (let parent = path.dirname(relPath); parent !== '.'; parent = path.dirname(parent)) {
     const emptied = await rmdir(path.join(dir, parent)).then(
       () => true,
