@@ -1,12 +1,13 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
 import { type ServedSite, serveSampleSite } from '../helpers/served-site.js';
-import { REPO } from '../helpers/site.js';
+import { article, makeSite, REPO, runCli, siteYaml } from '../helpers/site.js';
+import { serveStatic } from '../helpers/static-server.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const ARTIFACTS = path.join(REPO, 'test-artifacts');
@@ -73,6 +74,35 @@ describe('accessibility (axe-core in headless Chromium): no serious or critical 
     await page.goto(`${site.url}search/?q=${encodeURIComponent('返岗')}`);
     await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 10_000 });
     expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('on page 10 of a long list, whose page links leave gaps (…)', async () => {
+    // 60 articles at siteYaml's two a page: 30 pages of 学习, of which page 10 names 1, 8–12 and 30.
+    const files: Record<string, string> = { 'site.yaml': siteYaml() };
+    for (let n = 0; n < 60; n++)
+      files[`content/a${n}.md`] = article(
+        {
+          title: `第${n}篇`,
+          date: `2022-03-${String((n % 28) + 1).padStart(2, '0')} 10:00`,
+          category: '学习',
+        },
+        '正文。',
+      );
+    const root = makeSite(files);
+    try {
+      expect((await runCli(['build', '--root', root, '--no-search', '--quiet'])).code).toBe(0);
+      const server = await serveStatic(path.join(root, 'dist'));
+      try {
+        await page.goto(`${server.url}xuexi/page/10/`);
+        const shown = await page.locator('.page-numbers li').allTextContents();
+        expect(shown.map((t) => t.trim())).toEqual(['1', '…', '8', '9', '10', '11', '12', '…', '30']);
+        expect(await seriousViolations()).toEqual([]);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('on the 404 page a static host serves for a missing address', async () => {
