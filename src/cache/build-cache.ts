@@ -63,8 +63,6 @@ export interface BuildCache {
   packNames(): (index: number) => string;
   /** The folders of packs this build made: removed again if it fails. */
   readonly runs: readonly string[];
-  /** The packs the previous build's results point into, once its details are loaded. */
-  previousPacks(): ReadonlySet<string>;
   /** The previous build's details, once loaded. */
   loadedDetails(): BuildDetails | undefined;
 }
@@ -134,7 +132,6 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
       return names;
     },
     runs,
-    previousPacks: () => (details ? packsOf(details.files) : new Set()),
     loadedDetails: () => details,
     outputIsPrevious: async (out) => sameStamp(await outputStamp(out), previous?.output),
     outputFiles: () => details && [...Object.keys(details.pages), ...details.others],
@@ -184,7 +181,7 @@ export async function saveBuildCache(
     await writeManifest(cache.dir, { ...manifest, spare }, { ...details, spare: spareDetails(was, details) });
   else await writeManifest(cache.dir, manifest, details);
   const used = packsOf(details.files);
-  const wasUsed = cache.previousPacks();
+  const wasUsed = was ? packsOf(was.files) : new Set<string>();
   const names = (await readdir(cache.bodiesDir, { recursive: true }).catch(() => [] as string[])).filter(
     (name) => name.endsWith('.pack') && !used.has(name),
   );

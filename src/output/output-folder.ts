@@ -106,7 +106,7 @@ export async function openOutputFolder(out: string, options: OpenOptions = {}): 
     ...(previous && { previous }),
     prefilled: prefilled !== undefined,
     record,
-    adopt: (relDir) => void adopted.push(relDir.replace(/^\/+|\/+$/g, '')),
+    adopt: (relDir) => void adopted.push(folderName(relDir)),
     async write(relPath, data) {
       record(relPath, await writer.write(relPath, data));
     },
@@ -119,7 +119,7 @@ export async function openOutputFolder(out: string, options: OpenOptions = {}): 
     async clear(relDir) {
       const dir = path.join(staging, relDir);
       if (await exists(dir)) await discard(target, dir);
-      const under = `${relDir.replace(/^\/+|\/+$/g, '')}/`;
+      const under = `${folderName(relDir)}/`;
       for (const f of prefilled ?? []) if (f.startsWith(under)) prefilled?.delete(f);
     },
     async commit() {
@@ -187,8 +187,8 @@ export function folderWriter(dir: string, previous?: string, replace = false) {
   };
   return {
     async keep(relPath: string): Promise<WriteOutcome> {
-      const full = await resolve(relPath);
       if (!previous) throw new Error(`no previous site to keep ${relPath} from`);
+      const full = await resolve(relPath);
       const before = path.join(previous, path.relative(dir, full));
       // A link fails across file systems or on some network drives: then copy after all.
       await link(before, full).catch(async () => writeFile(full, await readFile(before)));
@@ -223,6 +223,9 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
   const [x, y] = await Promise.all([readFile(a), readFile(b)]);
   return x.equals(y);
 }
+
+/** `/pagefind/` → `pagefind`: a folder of the site as the recorded file paths begin with it. */
+const folderName = (relDir: string): string => relDir.replace(/^\/+|\/+$/g, '');
 
 /** Removes `relPath` from `dir`, and the folders it leaves empty. */
 async function removeFile(dir: string, relPath: string): Promise<void> {
