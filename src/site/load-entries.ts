@@ -73,7 +73,8 @@ interface Collected {
 /**
  * The last call's entries with the entries of changed files put in their place, when nothing else can
  * differ: the same files in the same order, each changed one published before and after, with no
- * problems to report. Collecting 20,000 entries anew took most of a dev server's rebuild after a save.
+ * problems to report. Collecting 20,000 entries anew took about half of a dev server's rebuild after a
+ * save (22 of 50 ms).
  */
 function patched(
   before: Collected,
