@@ -55,16 +55,12 @@ function homePage(graph: SiteGraph, config: SiteConfig): Page {
 function articlePages(graph: SiteGraph, config: SiteConfig, bodies: ReadonlyMap<string, BodyRef>): Page[] {
   // Pages share what is the same for many of them (a category's crumbs, a tag's link, an article's
   // link in related reading): a page's signature then reads each once (see shared).
+  const section = (name: string, slug: string, url: string) => ({
+    category: shared({ name, slug, url }),
+    breadcrumb: shared<Crumb[]>([{ title: '首页', url: '/' }, { title: name, url }, { title: '正文' }]),
+  });
   const sections = new Map(
-    graph.categories.map((s) => {
-      const category = shared({ name: s.category.name, slug: s.category.slug, url: s.url });
-      const breadcrumb: Crumb[] = shared([
-        { title: '首页', url: '/' },
-        { title: s.category.name, url: s.url },
-        { title: '正文' },
-      ]);
-      return [s.category.slug, { category, breadcrumb }];
-    }),
+    graph.categories.map((s) => [s.category.slug, section(s.category.name, s.category.slug, s.url)]),
   );
   const tagLinks = new Map(graph.tags.map(({ name, url }) => [name, shared({ name, url })]));
   const links = new Map<string, ReturnType<typeof entryLink>>();
@@ -77,10 +73,8 @@ function articlePages(graph: SiteGraph, config: SiteConfig, bodies: ReadonlyMap<
   };
   return graph.entries.map((entry) => {
     const neighbours = graph.neighbours.get(entry.file) ?? {};
-    const section = sections.get(entry.category.slug) ?? {
-      category: { name: entry.category.name, slug: entry.category.slug, url: '/' },
-      breadcrumb: [{ title: '首页', url: '/' }, { title: entry.category.name, url: '/' }, { title: '正文' }],
-    };
+    const { category, breadcrumb } =
+      sections.get(entry.category.slug) ?? section(entry.category.name, entry.category.slug, '/');
     const body = bodies.get(entry.file);
     return {
       url: entry.url,
@@ -92,9 +86,9 @@ function articlePages(graph: SiteGraph, config: SiteConfig, bodies: ReadonlyMap<
       context: {
         page: { kind: 'article', title: entry.title, description: entry.summaryText },
         article: entry,
-        category: section.category,
+        category,
         tags: entry.tags.map((name) => tagLinks.get(name)).filter((t) => t !== undefined),
-        breadcrumb: section.breadcrumb,
+        breadcrumb,
         previous: neighbours.previous,
         next: neighbours.next,
         related: (graph.related.get(entry.file) ?? []).map(linkOf),

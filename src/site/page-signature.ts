@@ -27,13 +27,10 @@ function withoutKeys(
 /** UTF-16 as it is in memory: for Chinese text, cheaper to hash than converting it to UTF-8 first. */
 const digest = (text: string) => createHash('sha1').update(text, 'utf16le').digest('base64url');
 
-/** Longer than this, an object is written into a page's data as the digest of what it came to. */
+/** Longer than this, a shared object is written into a page's data as the digest of what it came to. */
 const DIGEST_FROM = 128;
 
-/**
- * JSON, but with each entry (an object with a file, a version and a URL) written as its reference.
- * Written out by hand: JSON.stringify with a replacer function took most of a large site's rebuild.
- */
+/** serializeValue, written out once per build for an object marked `shared` (see SHARED). */
 function serialize(value: unknown): string {
   if (typeof value !== 'object' || value === null || !SHARED.has(value)) return serializeValue(value);
   let out = SHARED.get(value);
@@ -45,6 +42,10 @@ function serialize(value: unknown): string {
   return out;
 }
 
+/**
+ * JSON, but with each entry (an object with a file, a version and a URL) written as its reference.
+ * Written out by hand: JSON.stringify with a replacer function took most of a large site's rebuild.
+ */
 function serializeValue(value: unknown): string {
   switch (typeof value) {
     case 'string':
