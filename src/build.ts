@@ -28,10 +28,9 @@ import { createMarkdown } from './markdown/markdown-it.js';
 import { keepFiles } from './output/keep-files.js';
 import { outputFailure } from './output/output-failure.js';
 import { type Changes, openOutputFolder, siblingPath } from './output/output-folder.js';
-import { listPublicFiles } from './output/public-files.js';
+import { sitePublicFiles } from './output/public-files.js';
 import { recoverOutput } from './output/recover-output.js';
 import { writePages } from './output/write-pages.js';
-import { THEME_PUBLIC } from './paths.js';
 import { writeSearchIndex } from './search/write-search-index.js';
 import { collectEntries, digestOf, type FileResult, loadSource } from './site/load-files.js';
 import { planSite } from './site/plan-site.js';
@@ -175,7 +174,12 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     stopOnErrors();
     const entries = loaded.published;
     const planned = await step('plan the site', () =>
-      planSite(entries, config, root, { images, search, bodies: loaded.bodies }),
+      planSite(entries, config, root, {
+        images,
+        search,
+        bodies: loaded.bodies,
+        publicFiles: keys.publicFiles,
+      }),
     );
     diagnostics.push(...planned.diagnostics);
     if (!planned.plan) throw new GazetteError(diagnostics);
@@ -296,7 +300,8 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
 
 /**
  * What the cache is keyed by: gazette itself, config and images (`contentKey`: for articles, and in
- * every page's signature with its template's fingerprint), and the rest of the site (`siteKey`).
+ * every page's signature with its template's fingerprint), and the rest of the site (`siteKey`);
+ * with the static files listed for it, which the site is then planned with.
  */
 async function inputKeys(
   root: string,
@@ -308,7 +313,7 @@ async function inputKeys(
   const contentKey = keyOf(tool, config, catalogDigest(images));
   const dirs = templateDirs(root);
   const fingerprints = await templateFingerprints(dirs);
-  const publicFiles = await listPublicFiles([THEME_PUBLIC, path.join(root, 'public')]);
+  const publicFiles = await sitePublicFiles(root);
   const publicStamps = await Promise.all(
     publicFiles.map(async (f) => {
       const s = await stat(f.from);
@@ -325,7 +330,7 @@ async function inputKeys(
     options.search,
     options.out,
   );
-  return { tool, contentKey, siteKey, fingerprints };
+  return { tool, contentKey, siteKey, fingerprints, publicFiles };
 }
 
 /**

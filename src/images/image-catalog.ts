@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_DIR, isArticleName, isIgnoredName } from '../content/discover.js';
-import { listPublicFiles } from '../output/public-files.js';
-import { THEME_PUBLIC } from '../paths.js';
+import { sitePublicFiles } from '../output/public-files.js';
 import { type ImageSize, measureImage } from './measure-image.js';
 
 /** A file an article may show as an image: where it is on disk, and its size when it is a known image. */
@@ -48,7 +47,7 @@ export async function readImageCatalog(
     key: rel,
     from: path.join(root, rel),
   }));
-  const publicFiles = (await listPublicFiles([THEME_PUBLIC, path.join(root, 'public')])).map((f) => ({
+  const publicFiles = (await sitePublicFiles(root)).map((f) => ({
     key: f.to,
     from: f.from,
   }));

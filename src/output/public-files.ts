@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { isIgnoredName } from '../content/discover.js';
+import { THEME_PUBLIC } from '../paths.js';
 
 /** A static file to copy unchanged: where it comes from and where it goes in the site. */
 export interface StaticFile {
@@ -19,6 +20,10 @@ export async function listPublicFiles(dirs: readonly string[]): Promise<StaticFi
   }
   return [...byDest.values()].sort((a, b) => (a.to < b.to ? -1 : 1));
 }
+
+/** The static files of the site in `root`: the theme's `public/` under the site's own. */
+export const sitePublicFiles = (root: string): Promise<StaticFile[]> =>
+  listPublicFiles([THEME_PUBLIC, path.join(root, 'public')]);
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);

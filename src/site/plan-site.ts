@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { BodyRef } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js';
@@ -8,10 +7,9 @@ import type { Entry, SiteGraph } from '../graph/site-graph.js';
 import { outputPathOf } from '../graph/urls.js';
 import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
 import { planImages } from '../images/plan-images.js';
-import { listPublicFiles, type StaticFile } from '../output/public-files.js';
+import { type StaticFile, sitePublicFiles } from '../output/public-files.js';
 import type { Page } from '../pages/page.js';
 import { planPages } from '../pages/plan-pages.js';
-import { THEME_PUBLIC } from '../paths.js';
 import type { GeneratedFile } from '../syndication/generated-file.js';
 import { claimsOf, planGeneratedFiles } from '../syndication/plan-files.js';
 
@@ -37,6 +35,8 @@ export async function planSite(
     readonly images?: ImageCatalog;
     readonly search?: boolean;
     readonly bodies?: ReadonlyMap<string, BodyRef>;
+    /** The site's static files, if the caller has listed them already (sitePublicFiles). */
+    readonly publicFiles?: readonly StaticFile[];
   } = {},
 ): Promise<{ plan?: SitePlan; diagnostics: Diagnostic[] }> {
   const diagnostics = findCollisions(entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file })));
@@ -46,7 +46,7 @@ export async function planSite(
     search: options.search ?? false,
     ...(options.bodies && { bodies: options.bodies }),
   });
-  const publicFiles = await listPublicFiles([THEME_PUBLIC, path.join(root, 'public')]);
+  const publicFiles = options.publicFiles ?? (await sitePublicFiles(root));
   const images = planImages(entries, options.images ?? NO_IMAGES);
   diagnostics.push(...images.diagnostics);
   const staticFiles = [...publicFiles, ...images.copies.map(({ from, to }) => ({ from, to }))];
