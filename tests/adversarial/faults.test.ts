@@ -23,6 +23,7 @@ import {
   removeSite,
   runBin,
   runCli,
+  searchableSite,
   siteYaml,
   snapshotDir,
   writeFiles,
@@ -35,13 +36,7 @@ afterAll(() => {
 
 /** A site of one article with a word to search for in its body. */
 function oneArticleSite(): string {
-  const root = makeSite({
-    'site.yaml': siteYaml(),
-    'content/xuexi/a.md': article(
-      { title: '好文章', date: '2022-03-01 10:00', category: '学习' },
-      '员工返岗率达98%。',
-    ),
-  });
+  const root = searchableSite('好文章');
   roots.push(root);
   return root;
 }

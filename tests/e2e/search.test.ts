@@ -6,18 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DIGEST_FILE } from '../../src/search/reuse-index.js';
 import { writeSearchIndex } from '../../src/search/write-search-index.js';
 import { brokenLinks } from '../helpers/links.js';
-import { article, makeSite, readPage, removeSite, runCli, siteYaml, snapshotDir } from '../helpers/site.js';
+import { readPage, removeSite, runCli, searchableSite, snapshotDir } from '../helpers/site.js';
 import { entry, siteConfig } from '../unit/fixtures.js';
 
 const roots: string[] = [];
 const site = () => {
-  const root = makeSite({
-    'site.yaml': siteYaml(),
-    'content/xuexi/a.md': article(
-      { title: '金华全力保障用工先行', date: '2022-03-01 10:00', category: '学习' },
-      '员工返岗率达98%。',
-    ),
-  });
+  const root = searchableSite('金华全力保障用工先行');
   roots.push(root);
   return root;
 };

@@ -78,3 +78,10 @@ export const article = (fm: Record<string, string>, body = '正文第一段。')
   `---\n${Object.entries(fm)
     .map(([k, v]) => `${k}: ${v}`)
     .join('\n')}\n---\n\n${body}\n`;
+
+/** A site of one article in 学习, titled `title`, whose body has a word to search for (返岗). */
+export const searchableSite = (title: string): string =>
+  makeSite({
+    'site.yaml': siteYaml(),
+    'content/xuexi/a.md': article({ title, date: '2022-03-01 10:00', category: '学习' }, '员工返岗率达98%。'),
+  });
