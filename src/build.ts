@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { bodyReader, packWriter } from './bodies/body-pack.js';
+import { bodyReader } from './bodies/body-pack.js';
 import type { BodyRef } from './bodies/body-ref.js';
 import {
   type BuildCache,
@@ -32,7 +32,7 @@ import { sitePublicFiles } from './output/public-files.js';
 import { recoverOutput } from './output/recover-output.js';
 import { writePages } from './output/write-pages.js';
 import { writeSearchIndex } from './search/write-search-index.js';
-import { collectEntries, digestOf, type FileResult, loadSource } from './site/load-files.js';
+import { collectEntries, digestOf, type FileResult, loadPacked } from './site/load-files.js';
 import { planSite } from './site/plan-site.js';
 import { compileTemplates } from './templates/compile-templates.js';
 import { createEnvironment, templateDirs } from './templates/environment.js';
@@ -363,12 +363,9 @@ async function loadArticles(
   if (pool) for (const r of await pool.loadFiles(fresh, cache.packNames())) results.set(r.path, r);
   else {
     const md = createMarkdown(config.basePath);
-    const pack = packWriter(cache.bodiesDir, cache.packNames()(0));
-    for (const f of fresh) {
-      const r = loadSource(f, config, publish, md, images, pack.add);
-      if (r) results.set(r.path, r);
-    }
-    pack.flush();
+    const pack = cache.packNames()(0);
+    for (const r of loadPacked(fresh, config, publish, md, images, cache.bodiesDir, pack))
+      results.set(r.path, r);
   }
   return [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MarkdownIt } from 'markdown-it';
+import { packWriter } from '../bodies/body-pack.js';
 import type { BodyRef, BodySink } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { FileStamp, SourceFile, SourceRef } from '../content/article.js';
@@ -62,6 +63,29 @@ export function loadSource(
   if (file === undefined) return undefined;
   if (!('bytes' in file)) return { path: source.path, digest: '', diagnostics: [file] };
   return loadFile(file, config, publish, md, images, sink);
+}
+
+/**
+ * loadSource for each of `sources`, their bodies packed into one pack, `bodiesDir/pack`: what a
+ * build does with the files it must read, on one thread or in each worker's batch.
+ */
+export function loadPacked(
+  sources: ReadonlyArray<SourceFile | SourceRef>,
+  config: SiteConfig,
+  publish: PublishOptions,
+  md: MarkdownIt,
+  images: ImageCatalog,
+  bodiesDir: string,
+  pack: string,
+): FileResult[] {
+  const packed = packWriter(bodiesDir, pack);
+  const results: FileResult[] = [];
+  for (const source of sources) {
+    const r = loadSource(source, config, publish, md, images, packed.add);
+    if (r) results.push(r);
+  }
+  packed.flush();
+  return results;
 }
 
 /** Whether a result made by an earlier build holds everything this build needs of its file. */

@@ -1,12 +1,13 @@
 import type { MarkdownIt } from 'markdown-it';
 import type nunjucks from 'nunjucks';
 import { workerData } from 'piscina';
-import { BodyMissing, bodyReader, packWriter } from '../bodies/body-pack.js';
+import { BodyMissing, bodyReader } from '../bodies/body-pack.js';
 import { GazetteError } from '../errors/diagnostic.js';
 import { outputPathOf } from '../graph/urls.js';
 import { createMarkdown } from '../markdown/markdown-it.js';
+import { eachBounded } from '../output/each-bounded.js';
 import { folderWriter, type WriteOutcome } from '../output/output-folder.js';
-import { type FileResult, loadSource } from '../site/load-files.js';
+import { loadPacked } from '../site/load-files.js';
 import { createEnvironment } from '../templates/environment.js';
 import { renderPage } from '../templates/render-page.js';
 import type { WorkerInit, WorkerResult, WorkerTask } from './tasks.js';
@@ -25,37 +26,25 @@ const WRITES_IN_FLIGHT = 8;
 export default async function run(task: WorkerTask): Promise<WorkerResult> {
   if (task.kind === 'load') {
     md ??= createMarkdown(init.config.basePath);
-    const pack = packWriter(init.bodiesDir, task.pack);
-    const parser = md;
-    const results: FileResult[] = [];
-    for (const f of task.files) {
-      const r = loadSource(f, init.config, init.publish, parser, init.images, pack.add);
-      if (r) results.push(r);
-    }
-    pack.flush();
-    return { kind: 'load', results };
+    const { config, publish, images, bodiesDir } = init;
+    return {
+      kind: 'load',
+      results: loadPacked(task.files, config, publish, md, images, bodiesDir, task.pack),
+    };
   }
   env ??= createEnvironment(init.root, init.config);
   writer ??= folderWriter(task.staging, task.previous, task.replace);
   const written: Array<[string, WriteOutcome]> = [];
-  // Writes go on while the next pages render: waiting for each would leave the thread idle.
-  const pending = new Set<Promise<void>>();
   const out = writer;
+  const templates = env;
   try {
-    for (const page of task.pages) {
+    // Writes go on while the next pages render: waiting for each would leave the thread idle. Every
+    // write has ended before an error goes back: the staging folder may be removed next.
+    await eachBounded(task.pages, WRITES_IN_FLIGHT, async (page) => {
       const file = outputPathOf(page.url);
-      const html = renderPage(env, page, init.root, bodies.read);
-      const done: Promise<void> = out.write(file, html).then((outcome) => {
-        written.push([file, outcome]);
-        pending.delete(done);
-      });
-      pending.add(done);
-      if (pending.size >= WRITES_IN_FLIGHT) await Promise.race(pending);
-    }
-    await Promise.all(pending);
+      written.push([file, await out.write(file, renderPage(templates, page, init.root, bodies.read))]);
+    });
   } catch (cause) {
-    // Every write has ended before the error goes back: the staging folder may be removed next.
-    await Promise.allSettled(pending);
     if (cause instanceof GazetteError) return { kind: 'render', written, diagnostics: cause.diagnostics };
     // Its class does not survive the way back to the main thread: say it in data.
     if (cause instanceof BodyMissing)
