@@ -13,7 +13,8 @@ import {
   saveBuildCache,
 } from './cache/build-cache.js';
 import { CacheUnusable } from './cache/cache-unusable.js';
-import { type PageWork, pageWork } from './cache/page-reuse.js';
+import { carryOver, type PageWork, pageWork } from './cache/page-reuse.js';
+import { textEditsSince } from './cache/text-edits.js';
 import { toolDigest } from './cache/tool-digest.js';
 import { loadConfig } from './config/load-config.js';
 import type { SiteConfig } from './config/site-config.js';
@@ -22,7 +23,7 @@ import { readSources } from './content/discover.js';
 import type { PublishOptions } from './content/publish.js';
 import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js';
 import type { Entry } from './graph/site-graph.js';
-import { SEARCH_BUNDLE_URL } from './graph/urls.js';
+import { outputPathOf, SEARCH_BUNDLE_URL } from './graph/urls.js';
 import { catalogDigest, type ImageCatalog, readImageCatalog } from './images/image-catalog.js';
 import { createMarkdown } from './markdown/markdown-it.js';
 import { keepFiles } from './output/keep-files.js';
@@ -34,6 +35,7 @@ import { writePages } from './output/write-pages.js';
 import { writeSearchIndex } from './search/write-search-index.js';
 import { collectEntries, digestOf, type FileResult, loadPacked } from './site/load-files.js';
 import { planSite } from './site/plan-site.js';
+import { planTextEdits } from './site/plan-text-edits.js';
 import { compileTemplates } from './templates/compile-templates.js';
 import { createEnvironment, templateDirs } from './templates/environment.js';
 import { templateFingerprints } from './templates/template-deps.js';
@@ -173,14 +175,26 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     diagnostics.push(...loaded.diagnostics);
     stopOnErrors();
     const entries = loaded.published;
-    const planned = await step('plan the site', () =>
-      planSite(entries, config, root, {
-        images,
-        search,
-        bodies: loaded.bodies,
-        publicFiles: keys.publicFiles,
-      }),
-    );
+    // The previous site is known if it is the one the cache describes; so is the spare beside it.
+    const trusted = await cache.outputIsPrevious(out);
+    // After an edit of only the text of articles (the usual edit), only their own pages can change.
+    const edited = trusted ? textEditsSince(cache, keys.siteKey, results, publish) : undefined;
+    const planned = edited
+      ? await step('plan the edited articles', () =>
+          planTextEdits(entries, config, edited, {
+            images,
+            bodies: loaded.bodies,
+            publicFiles: keys.publicFiles,
+          }),
+        )
+      : await step('plan the site', () =>
+          planSite(entries, config, root, {
+            images,
+            search,
+            bodies: loaded.bodies,
+            publicFiles: keys.publicFiles,
+          }),
+        );
     diagnostics.push(...planned.diagnostics);
     if (!planned.plan) throw new GazetteError(diagnostics);
     const { pages, staticFiles, files } = planned.plan;
@@ -191,8 +205,6 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     );
     stopOnErrors();
 
-    // The previous site is known if it is the one the cache describes; so is the spare beside it.
-    const trusted = await cache.outputIsPrevious(out);
     let spare: SpareSite | undefined;
     const output = await openOutputFolder(out, {
       ...(trusted && {
@@ -210,15 +222,15 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     let changes: Changes;
     let work: PageWork;
     try {
-      work = await step('find changed pages', () =>
-        pageWork(
-          pages,
-          keys.fingerprints,
-          keys.contentKey,
-          trusted ? cache.pageSignatures() : undefined,
-          output.prefilled ? spare?.pages : undefined,
-        ),
-      );
+      work = await step('find changed pages', () => {
+        const previous = trusted ? cache.pageSignatures() : undefined;
+        const spared = output.prefilled ? spare?.pages : undefined;
+        const planned = pageWork(pages, keys.fingerprints, keys.contentKey, previous, spared);
+        if (!edited) return planned;
+        const fresh = new Set([...pages.map((p) => outputPathOf(p.url)), ...staticFiles.map((f) => f.to)]);
+        const bundle = search ? SEARCH_BUNDLE_URL.slice(1) : undefined;
+        return carryOver(planned, cache.outputFiles() ?? [], fresh, bundle, previous ?? {}, spared);
+      });
       for (const [file, outcome] of work.untouched) output.record(file, outcome);
       await step('keep unchanged pages', () => keepFiles(work.keep, output));
       await step('render and write pages', () => {
@@ -263,7 +275,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
             ...nextDue(results, publish),
             summary: {
               articles: entries.length,
-              pages: pages.length,
+              pages: Object.keys(work.signatures).length,
               staticFiles: staticFiles.length,
               skipped: loaded.skipped,
               warnings: loaded.diagnostics,
@@ -282,7 +294,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     return {
       out,
       articles: entries.length,
-      pages: pages.length,
+      pages: Object.keys(work.signatures).length,
       staticFiles: staticFiles.length,
       skipped: loaded.skipped,
       changes,

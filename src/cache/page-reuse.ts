@@ -47,3 +47,30 @@ export function pageWork(
   }
   return { render, keep, untouched, signatures };
 }
+
+/**
+ * Adds to `work` (the pages a rebuild planned) every other file of the previous site but those the
+ * build writes itself (`fresh`, and the search bundle under `rebuilt` if it is made again): for a
+ * rebuild that planned only the pages that can have changed (planTextEdits), the rest stays as the
+ * previous build made it, with the signatures it recorded.
+ */
+export function carryOver(
+  work: PageWork,
+  previousFiles: readonly string[],
+  fresh: ReadonlySet<string>,
+  rebuilt: string | undefined,
+  previous: Readonly<Record<string, string>>,
+  spare?: Readonly<Record<string, string>>,
+): PageWork {
+  const keep = [...work.keep];
+  const untouched = [...work.untouched];
+  const signatures = { ...work.signatures };
+  for (const file of previousFiles) {
+    if (fresh.has(file) || file in signatures || (rebuilt && file.startsWith(rebuilt))) continue;
+    const signature = previous[file];
+    if (signature !== undefined) signatures[file] = signature;
+    if (signature !== undefined && spare?.[file] === signature) untouched.push([file, 'same']);
+    else keep.push(file);
+  }
+  return { render: work.render, keep, untouched, signatures };
+}

@@ -11,6 +11,7 @@ import { outputPathOf } from '../graph/urls.js';
 import { catalogDigest, type ImageCatalog, NO_IMAGES, readImageCatalog } from '../images/image-catalog.js';
 import { createMarkdown } from '../markdown/markdown-it.js';
 import type { Page } from '../pages/page.js';
+import { bodyOnlyChanges } from '../site/body-only.js';
 import { type EntryCache, loadEntries } from '../site/load-entries.js';
 import { digestOf } from '../site/load-files.js';
 import { pageSignature } from '../site/page-signature.js';
@@ -19,7 +20,6 @@ import { compileTemplates } from '../templates/compile-templates.js';
 import { createEnvironment, templateDirs } from '../templates/environment.js';
 import { renderPage } from '../templates/render-page.js';
 import { type TemplateFingerprints, templateFingerprints } from '../templates/template-deps.js';
-import { bodyOnlyChanges } from './body-only.js';
 
 export interface DevSiteOptions {
   readonly root: string;
@@ -192,7 +192,12 @@ export function createDevSite(options: DevSiteOptions): DevSite {
           const body = loaded.bodies.get(file);
           // The JSON-LD made from the old entry is the new one's too: it shows only what a body-only
           // edit leaves as it was (title, summary, dates, author, cover).
-          const page: Page = { ...old, context: { ...old.context, article: entry }, ...(body && { body }) };
+          const page: Page = {
+            ...old,
+            context: { ...old.context, article: entry },
+            ...(body && { body }),
+            ...(entry && { bodyVersion: entry.version }),
+          };
           batch.set(outputPathOf(page.url), Buffer.from(renderPage(env, page, root)));
           nextPages.set(file, page);
         }

@@ -7,6 +7,7 @@ import type { ImageEnv } from '../images/image-rule.js';
 import { resolveImage } from '../images/resolve-image.js';
 import { renderMarkdown } from '../markdown/render-markdown.js';
 import { makeSummary } from '../markdown/summary.js';
+import { listingOf } from './listing.js';
 import type { RenderedEntry } from './site-graph.js';
 import { articleUrl } from './urls.js';
 
@@ -27,7 +28,7 @@ export function makeEntry(
   const cover = article.cover && resolveImage(article.cover.href, place, images);
   // The Markdown source is not kept: from here on only its HTML counts.
   const { body: _body, ...meta } = article;
-  return {
+  const entry = {
     ...meta,
     version,
     html: rendered.html,
@@ -40,4 +41,5 @@ export function makeEntry(
       warning(article.file, w.message, { line: w.line + article.bodyLine - 1, column: w.column }, w.hint),
     ),
   };
+  return { ...entry, listing: listingOf(entry) };
 }

@@ -21,16 +21,14 @@ export const RELATED_MAX_TAGS = 8;
  * category before other categories, then those sharing one tag fewer, and so on; each tier is read
  * from lists of "entries carrying all of these tags", newest first, that are made once per tag set.
  */
-export function relatedEntries(
-  entries: readonly Entry[],
-  count = RELATED_COUNT,
-): ReadonlyMap<string, readonly Entry[]> {
+export function relatedEntries(entries: readonly Entry[], count = RELATED_COUNT): RelatedReading {
   const rank = new Map(entries.map((e, i) => [e, i]));
+  const byFile = new Map(entries.map((e) => [e.file, e]));
   const index = tagSetIndex(entries);
   const byCategory = groupBy(entries, (e) => e.category.slug);
 
-  const related = new Map<string, readonly Entry[]>();
-  for (const entry of entries) {
+  const found = new Map<string, readonly Entry[]>();
+  const relatedTo = (entry: Entry): readonly Entry[] => {
     const category = entry.category.slug;
     const best: Entry[] = [];
     const taken = new Set<Entry>([entry]);
@@ -53,9 +51,29 @@ export function relatedEntries(
     }
     // Last, the same category's newest; everything sharing a tag has been taken by now.
     take([byCategory.get(category) ?? []]);
-    related.set(entry.file, best);
-  }
-  return related;
+    return best;
+  };
+  return {
+    get(file) {
+      const entry = byFile.get(file);
+      if (!entry) return undefined;
+      let best = found.get(file);
+      if (!best) {
+        best = relatedTo(entry);
+        found.set(file, best);
+      }
+      return best;
+    },
+  };
+}
+
+/**
+ * 相关阅读 by the entry's file, worked out when first asked for: a rebuild after one article's text
+ * changed asks for one entry's, not for every entry's (a fifth of planning a large site).
+ */
+export interface RelatedReading {
+  /** Best first, never the entry itself; undefined for a file that is not one of the entries. */
+  get(file: string): readonly Entry[] | undefined;
 }
 
 /** Entries carrying every tag of a set (tags sorted), by category, each list newest first. */

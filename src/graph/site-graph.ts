@@ -4,6 +4,7 @@ import type { Diagnostic } from '../errors/diagnostic.js';
 import type { ImageSize } from '../images/measure-image.js';
 import type { MarkdownLink } from '../markdown/render-markdown.js';
 import type { ArchiveYear } from './archive.js';
+import type { RelatedReading } from './related.js';
 
 /**
  * An article's metadata and its place on the site: what lists, feeds and the graph need. Its rendered
@@ -13,6 +14,8 @@ import type { ArchiveYear } from './archive.js';
 export interface Entry extends Omit<Article, 'body'> {
   /** Digest of the source file: two entries with the same file and version render the same. */
   readonly version: string;
+  /** A digest of what pages other than its own show of it (listingOf): they count it by this. */
+  readonly listing: string;
   /** The editor's summary, or the first sentences of the body. */
   readonly summaryText: string;
   /** Site path, without the base path: `/xuexi/2022/03/jinhua-yonggong/`. */
@@ -78,7 +81,7 @@ export interface SiteGraph {
   readonly tags: readonly TagSection[];
   readonly neighbours: ReadonlyMap<string, Neighbours>;
   /** 相关阅读 of each entry, by file: best first, never the entry itself. */
-  readonly related: ReadonlyMap<string, readonly Entry[]>;
+  readonly related: RelatedReading;
   /** The date archive: years and their months, newest first. */
   readonly archive: readonly ArchiveYear[];
 }

@@ -19,6 +19,11 @@ export interface Page {
   /** The article body it shows, read only when the page is rendered (templates see `article.html`). */
   readonly body?: BodyRef;
   /**
+   * The version of the source whose body it shows: its signature counts the body by this, as every
+   * page counts the entries it shows by what pages other than their own show of them (listingOf).
+   */
+  readonly bodyVersion?: string;
+  /**
    * The newest date among the articles the page shows (ISO 8601 with the site's offset), for
    * sitemap.xml's lastmod; none for a page that shows no article.
    */

@@ -52,7 +52,25 @@ function homePage(graph: SiteGraph, config: SiteConfig): Page {
   };
 }
 
-function articlePages(graph: SiteGraph, config: SiteConfig, bodies: ReadonlyMap<string, BodyRef>): Page[] {
+/**
+ * The article pages of `files` alone, exactly as planPages makes them: for a rebuild after only the
+ * text of these articles changed, when no other page can have (see planTextEdits).
+ */
+export function planArticlePages(
+  graph: SiteGraph,
+  config: SiteConfig,
+  files: ReadonlySet<string>,
+  options: PlanOptions = {},
+): Page[] {
+  return articlePages(graph, config, options.bodies ?? new Map(), files);
+}
+
+function articlePages(
+  graph: SiteGraph,
+  config: SiteConfig,
+  bodies: ReadonlyMap<string, BodyRef>,
+  only?: ReadonlySet<string>,
+): Page[] {
   // Pages share what is the same for many of them (a category's crumbs, a tag's link, an article's
   // link in related reading): a page's signature then reads each once (see shared).
   const section = (name: string, slug: string, url: string) => ({
@@ -71,7 +89,8 @@ function articlePages(graph: SiteGraph, config: SiteConfig, bodies: ReadonlyMap<
     links.set(e.file, link);
     return link;
   };
-  return graph.entries.map((entry) => {
+  const shown = only ? graph.entries.filter((e) => only.has(e.file)) : graph.entries;
+  return shown.map((entry) => {
     const neighbours = graph.neighbours.get(entry.file) ?? {};
     const { category, breadcrumb } =
       sections.get(entry.category.slug) ?? section(entry.category.name, entry.category.slug, '/');
@@ -81,6 +100,7 @@ function articlePages(graph: SiteGraph, config: SiteConfig, bodies: ReadonlyMap<
       template: 'article.njk',
       source: entry.file,
       ...(body && { body }),
+      bodyVersion: entry.version,
       lastmod: entry.date.iso,
       derived: ['structuredData', 'cover'],
       context: {

@@ -4,14 +4,15 @@ import { SHARED } from '../pages/shared.js';
 
 /**
  * What a page's HTML depends on, as one digest: its URL, its template (with everything the template
- * pulls in), the site config, and its data. Entries in the data count by file and version, not by
- * content, which keeps this cheap: same signature, same HTML. A rebuild re-renders only pages whose
- * signature changed.
+ * pulls in), the site config, its data and the body it shows. Entries in the data count by file and
+ * listing (what a list can show of them), not by content, which keeps this cheap; an article's body
+ * counts by the version of its source. Same signature, same HTML: a rebuild re-renders only pages
+ * whose signature changed, so an edit of an article's text re-renders its own page alone.
  */
 export function pageSignature(page: Page, templateFingerprint: string, configDigest: string): string {
   const context = page.derived ? withoutKeys(page.context, page.derived) : page.context;
   const data = serialize({ url: page.url, template: page.template, context });
-  return digest(`${templateFingerprint}\0${configDigest}\0${data}`);
+  return digest(`${templateFingerprint}\0${configDigest}\0${page.bodyVersion ?? ''}\0${data}`);
 }
 
 /** The data but `keys`, which are not even read (they may be made when read: see planPages). */
@@ -43,7 +44,7 @@ function serialize(value: unknown): string {
 }
 
 /**
- * JSON, but with each entry (an object with a file, a version and a URL) written as its reference.
+ * JSON, but with each entry (an object with a file, a listing and a URL) written as its reference.
  * Written out by hand: JSON.stringify with a replacer function took most of a large site's rebuild.
  */
 function serializeValue(value: unknown): string {
@@ -58,8 +59,8 @@ function serializeValue(value: unknown): string {
       if (Array.isArray(value))
         return `[${value.map((v) => (v === undefined ? 'null' : serialize(v))).join(',')}]`;
       const o = value as Record<string, unknown>;
-      if (typeof o.version === 'string' && typeof o.file === 'string' && typeof o.url === 'string')
-        return JSON.stringify(`entry:${o.file}@${o.version}`);
+      if (typeof o.listing === 'string' && typeof o.file === 'string' && typeof o.url === 'string')
+        return JSON.stringify(`entry:${o.file}#${o.listing}`);
       let out = '{';
       for (const key in o) {
         const v = o[key];

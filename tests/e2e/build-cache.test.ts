@@ -2,7 +2,9 @@ import { cpSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync } from '
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
 import { THEME_TEMPLATES } from '../../src/paths.js';
+import { makePng } from '../helpers/png.js';
 import { article, makeSite, runCli, siteYaml, snapshotDir, writeFiles } from '../helpers/site.js';
 
 const roots: string[] = [];
@@ -13,7 +15,16 @@ afterAll(() => {
 const CATEGORIES = ['学习', '要闻'];
 const TAGS = ['就业', '人才', '交通', '教育'];
 
-function articleText(n: number, version: number, tags: readonly string[], category: string): string {
+/** A sentence longer than a summary: what follows it is never in one, as in most real articles. */
+const LONG = `${'记者从市人社局获悉，'.repeat(13)}返岗工作有序推进。`;
+
+function articleText(
+  n: number,
+  version: number,
+  tags: readonly string[],
+  category: string,
+  more = '',
+): string {
   return article(
     {
       title: `第${n}篇文章${version > 0 ? `（第${version}稿）` : ''}`,
@@ -22,7 +33,7 @@ function articleText(n: number, version: number, tags: readonly string[], catego
       tags: `[${tags.join(', ')}]`,
       source: '测试市融媒体中心',
     },
-    `第${n}篇的正文，第${version}稿。金华市全力保障用工。\n\n## 小标题\n\n第二段。`,
+    `第${n}篇的正文，第${version}稿。金华市全力保障用工。\n\n${LONG}\n\n## 小标题\n\n第二段。${more}`,
   );
 }
 
@@ -47,6 +58,7 @@ async function builds(root: string, ...extra: string[]): Promise<string> {
 /** One edit an editor (or a designer) could make between two builds. */
 type Edit =
   | { kind: 'body'; n: number }
+  | { kind: 'text'; n: number }
   | { kind: 'tags'; n: number; tags: string[] }
   | { kind: 'category'; n: number }
   | { kind: 'add'; n: number }
@@ -59,6 +71,7 @@ type Edit =
 
 const edits: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('body' as const), n: fc.nat(11) }),
+  fc.record({ kind: fc.constant('text' as const), n: fc.nat(11) }),
   fc.record({ kind: fc.constant('tags' as const), n: fc.nat(11), tags: fc.subarray(TAGS) }),
   fc.record({ kind: fc.constant('category' as const), n: fc.nat(11) }),
   fc.record({ kind: fc.constant('add' as const), n: fc.integer({ min: 12, max: 15 }) }),
@@ -77,7 +90,7 @@ describe('the build cache', () => {
         const files: Record<string, string> = { 'site.yaml': siteYaml() };
         const state = new Map<
           number,
-          { version: number; tags: string[]; category: string; draft: boolean }
+          { version: number; tags: string[]; category: string; draft: boolean; more?: string }
         >();
         for (let n = 0; n < 12; n++)
           state.set(n, {
@@ -93,7 +106,7 @@ describe('the build cache', () => {
             rmSync(path.join(root, rel), { force: true });
             return;
           }
-          const text = articleText(n, s.version, s.tags, s.category);
+          const text = articleText(n, s.version, s.tags, s.category, s.more);
           writeFiles(root, { [rel]: s.draft ? text.replace('---\n\n', 'draft: true\n---\n\n') : text });
         };
         const root = makeSite(files);
@@ -106,6 +119,8 @@ describe('the build cache', () => {
           version++;
           const s = 'n' in edit ? state.get(edit.n) : undefined;
           if (edit.kind === 'body' && s) s.version = version;
+          // Only the text further down: the title and summary stay, so only the article's page changes.
+          if (edit.kind === 'text' && s) s.more = `${s.more ?? ''}\n\n第${version}次补充。`;
           if (edit.kind === 'tags' && s) s.tags = edit.tags;
           if (edit.kind === 'category' && s) s.category = s.category === '学习' ? '要闻' : '学习';
           if (edit.kind === 'draft' && s) s.draft = !s.draft;
@@ -133,7 +148,7 @@ describe('the build cache', () => {
           expect(snapshotDir(path.join(root, 'dist'))).toEqual(snapshotDir(path.join(root, 'clean')));
         }
       }),
-      { numRuns: 6, seed: 20261201 },
+      { numRuns: 8, seed: 20261201 },
     );
   }, 120_000);
 
@@ -177,6 +192,61 @@ describe('the build cache', () => {
     expect(rendered).toBeLessThan(all / 2);
     unlinkSync(path.join(root, 'content/a3.md'));
     expect((await runCli(['build', '--root', root, '--no-search'])).code).toBe(0);
+  });
+
+  it('an edit of only an article’s text renders its page alone, and the site is still a clean build', async () => {
+    const root = tenArticleSite();
+    const dist = path.join(root, 'dist');
+    writeFiles(root, { 'content/images/chart.png': makePng(40, 30) });
+    await builds(root);
+    const listed = statSync(path.join(dist, 'index.html')).mtimeMs;
+    const clean = async () => {
+      await builds(root, '--out', path.join(root, 'clean'), '--no-cache');
+      expect(snapshotDir(dist)).toEqual(snapshotDir(path.join(root, 'clean')));
+    };
+    const more = '\n\n记者从市人社局获悉，返岗工作仍在推进。';
+    writeFiles(root, {
+      'content/a3.md': articleText(3, 0, [TAGS[3] as string], CATEGORIES[1] as string, more),
+    });
+    const text = await builds(root, '--list-changes');
+    expect(text).toMatch(/\(1 rendered\)/);
+    expect(text.split('\n').filter((l) => /^[MAD] /.test(l))).toEqual(['M yaowen/2022/03/a3/index.html']);
+    expect(statSync(path.join(dist, 'index.html')).mtimeMs).toBe(listed);
+    await clean();
+    // Only that article's page was planned; a new title is planned with the whole site.
+    const planned = async (text: string) => {
+      writeFiles(root, { 'content/a3.md': text });
+      const report = await build({ root, search: false });
+      return report.timings.map(([name]) => name).filter((name) => name.startsWith('plan'));
+    };
+    const again = articleText(3, 0, [TAGS[3] as string], CATEGORIES[1] as string, `${more}再补一句。`);
+    expect(await planned(again)).toEqual(['plan the edited articles']);
+    expect(await planned(again.replace('title: 第3篇文章', 'title: 第3篇文章（更正）'))).toEqual([
+      'plan the site',
+    ]);
+    await planned(articleText(3, 0, [TAGS[3] as string], CATEGORIES[1] as string, more));
+    await clean();
+
+    // An image the text now shows is copied beside the page; one that is not there is an error.
+    const shown = `${more}\n\n![图表](images/chart.png)`;
+    writeFiles(root, {
+      'content/a3.md': articleText(3, 0, [TAGS[3] as string], CATEGORIES[1] as string, shown),
+    });
+    expect(await builds(root, '--list-changes')).toMatch(/^A yaowen\/2022\/03\/a3\/images\/chart\.png$/m);
+    await clean();
+    const missing = `${more}\n\n![图表](images/none.png)`;
+    writeFiles(root, {
+      'content/a3.md': articleText(3, 0, [TAGS[3] as string], CATEGORIES[1] as string, missing),
+    });
+    const failed = await runCli(['build', '--root', root, '--no-search']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^content\/a3\.md:\d+:\d+: error: .*none\.png/m);
+    // Put back as it was two builds ago: the spare has that page as it is, and the image goes.
+    writeFiles(root, {
+      'content/a3.md': articleText(3, 0, [TAGS[3] as string], CATEGORIES[1] as string, more),
+    });
+    expect(await builds(root, '--list-changes')).toMatch(/^D yaowen\/2022\/03\/a3\/images\/chart\.png$/m);
+    await clean();
   });
 
   it('keeps the site it replaces untouched, as the spare the next build starts from', async () => {

@@ -1,6 +1,7 @@
 import type { Category, SiteConfig } from '../../src/config/site-config.js';
 import type { ArticleDate } from '../../src/content/dates.js';
 import { parseArticleDate } from '../../src/content/dates.js';
+import { listingOf } from '../../src/graph/listing.js';
 import type { RenderedEntry } from '../../src/graph/site-graph.js';
 
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -47,7 +48,7 @@ export function entry(
   const slug = overrides.slug ?? file.replace(/^.*\//, '').replace(/\.md$/, '');
   const category = overrides.category ?? XUEXI;
   const d = siteDate(date);
-  return {
+  const made = {
     file,
     version: 'v1',
     title: `标题 ${slug}`,
@@ -66,4 +67,7 @@ export function entry(
     links: [],
     ...overrides,
   };
+  // As makeEntry does, unless the test says otherwise; the Markdown source is not shown by lists.
+  const { body: _body, ...shown } = made;
+  return { ...made, listing: overrides.listing ?? listingOf(shown) };
 }

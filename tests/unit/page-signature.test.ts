@@ -16,7 +16,7 @@ const articlePage = (related: object, extra: Record<string, unknown> = {}): Page
   derived: ['structuredData'],
   context: {
     page: { kind: 'article', title: '标题', description: '金华市全力保障用工'.repeat(10) },
-    article: { file: 'content/b.md', version: 'v1', url: '/xuexi/2022/03/b/', title: '标题' },
+    article: { file: 'content/b.md', version: 'v1', listing: 'l1', url: '/xuexi/2022/03/b/', title: '标题' },
     related: [related],
     ...extra,
   },
@@ -39,20 +39,21 @@ describe('page signatures', () => {
     ).not.toBe(once);
   });
 
-  it('count an entry by its file and version, and leave derived data out', () => {
-    const page = articlePage(link('相关文章'));
-    const renamed = {
+  it('count an entry by its file and listing, a body by its version, and leave derived data out', () => {
+    const page = { ...articlePage(link('相关文章')), bodyVersion: 'v1' };
+    const withArticle = (changes: object) => ({
       ...page,
-      context: { ...page.context, article: { ...(page.context.article as object), title: '新标题' } },
-    };
-    // Same file and version: the same source, so the title cannot differ in a real plan.
-    expect(sign(renamed)).toBe(sign(page));
-    const edited = {
-      ...page,
-      context: { ...page.context, article: { ...(page.context.article as object), version: 'v2' } },
-    };
-    expect(sign(edited)).not.toBe(sign(page));
-    expect(sign(articlePage(link('相关文章'), { structuredData: { headline: '另一个' } }))).toBe(sign(page));
+      context: { ...page.context, article: { ...(page.context.article as object), ...changes } },
+    });
+    // Same file and listing: what lists show of it is the same, so the title cannot differ in a real plan.
+    expect(sign(withArticle({ title: '新标题' }))).toBe(sign(page));
+    // Another version of the file with the same listing (its text further down edited): a page that
+    // lists it stays as it is, the page that shows its body does not.
+    expect(sign(withArticle({ version: 'v2' }))).toBe(sign(page));
+    expect(sign({ ...withArticle({ version: 'v2' }), bodyVersion: 'v2' })).not.toBe(sign(page));
+    expect(sign(withArticle({ listing: 'l2' }))).not.toBe(sign(page));
+    const plain = articlePage(link('相关文章'));
+    expect(sign(articlePage(link('相关文章'), { structuredData: { headline: '另一个' } }))).toBe(sign(plain));
     // Derived data may be made only when read (planPages): signing does not even read it.
     const lazy = articlePage(link('相关文章'));
     Object.defineProperty(lazy.context, 'structuredData', {
@@ -61,6 +62,6 @@ describe('page signatures', () => {
         throw new Error('read while signing');
       },
     });
-    expect(sign(lazy)).toBe(sign(page));
+    expect(sign(lazy)).toBe(sign(plain));
   });
 });

@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import type { Entry, RenderedEntry } from './site-graph.js';
+
+/** An entry as makeEntry has it before its listing is known. */
+type Unlisted = Omit<RenderedEntry, 'listing'>;
+
+/**
+ * A digest of everything of an entry that pages other than its own can show: lists, feeds,
+ * neighbours and related reading show its title, dates, summary, tags and cover, never its body.
+ * Those pages count the entry by this in their signatures, so an edit of an article's text further
+ * down changes the signature of its own page only (which counts its body by `version`).
+ */
+export function listingOf(entry: Unlisted | Entry): string {
+  const {
+    version: _version,
+    links: _links,
+    warnings: _warnings,
+    ...shown
+  } = entry as Unlisted & { listing?: string; html?: string };
+  const { listing: _listing, html: _html, ...rest } = shown;
+  return createHash('sha1').update(JSON.stringify(rest), 'utf16le').digest('base64url');
+}

@@ -1,0 +1,38 @@
+import type { Entry } from '../graph/site-graph.js';
+
+/**
+ * Whether the entry of one file changed only in what its own page alone shows: the text of its body
+ * (not the summary made from it), with the same images. Every other page, feed and list of the site
+ * is then as it was (see listingOf), and so are the images copied beside its page.
+ */
+export function onlyBodyChanged(before: Entry, after: Entry): boolean {
+  return before.file === after.file && before.listing === after.listing && sameImages(before, after);
+}
+
+/**
+ * The files whose entries differ from before only in their body (onlyBodyChanged), when that is all
+ * that differs between the two lists: the most common edit, after which only those articles' own
+ * pages can change. Undefined when anything else differs, or when nothing does.
+ */
+export function bodyOnlyChanges(before: readonly Entry[], after: readonly Entry[]): string[] | undefined {
+  if (before.length !== after.length) return undefined;
+  const changed: string[] = [];
+  for (let i = 0; i < after.length; i++) {
+    const was = before[i] as Entry;
+    const now = after[i] as Entry;
+    if (was === now) continue;
+    if (!onlyBodyChanged(was, now)) return undefined;
+    changed.push(now.file);
+  }
+  return changed.length > 0 ? changed : undefined;
+}
+
+/** The images the bodies show, by address, in order. */
+function sameImages(a: Entry, b: Entry): boolean {
+  const images = (e: Entry) =>
+    e.links
+      .filter((l) => l.kind === 'image')
+      .map((l) => l.href)
+      .join('\n');
+  return images(a) === images(b);
+}
