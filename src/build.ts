@@ -33,9 +33,10 @@ import { sitePublicFiles } from './output/public-files.js';
 import { recoverOutput } from './output/recover-output.js';
 import { writePages } from './output/write-pages.js';
 import { writeSearchIndex } from './search/write-search-index.js';
-import { collectEntries, digestOf, type FileResult, loadPacked } from './site/load-files.js';
-import { planSite } from './site/plan-site.js';
+import { digestOf, type FileResult, loadPacked } from './site/load-files.js';
 import { planTextEdits } from './site/plan-text-edits.js';
+import { planWholeSite } from './site/plan-whole-site.js';
+import type { LoadedFiles } from './site/planned-build.js';
 import { compileTemplates } from './templates/compile-templates.js';
 import { createEnvironment, templateDirs } from './templates/environment.js';
 import { templateFingerprints } from './templates/template-deps.js';
@@ -166,38 +167,29 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
   const bodies = bodyReader();
   let succeeded = false;
   try {
-    const results = await step('load articles', () =>
+    const loaded = await step('load articles', () =>
       loadArticles(sources, cache, config, publish, images, poolFor),
     );
     // The files' bytes are not needed after this (a large site's are hundreds of megabytes): let go.
     sources.files.length = 0;
-    const loaded = collectEntries(results, publish);
-    diagnostics.push(...loaded.diagnostics);
-    stopOnErrors();
-    const entries = loaded.published;
     // The previous site is known if it is the one the cache describes; so is the spare beside it.
     const trusted = await cache.outputIsPrevious(out);
     // After an edit of only the text of articles (the usual edit), only their own pages can change.
-    const edited = trusted ? textEditsSince(cache, keys.siteKey, results, publish) : undefined;
+    // With a search index to make, every entry is needed anyway, and indexing takes far longer.
+    const edited = trusted && !search ? textEditsSince(cache, keys.siteKey, loaded, publish) : undefined;
     const planned = edited
-      ? await step('plan the edited articles', () =>
-          planTextEdits(entries, config, edited, {
-            images,
-            bodies: loaded.bodies,
-            publicFiles: keys.publicFiles,
-          }),
-        )
+      ? await step('plan the edited articles', () => planTextEdits(cache, loaded, edited, config))
       : await step('plan the site', () =>
-          planSite(entries, config, root, {
+          planWholeSite(cache, loaded, config, root, publish, {
             images,
             search,
-            bodies: loaded.bodies,
             publicFiles: keys.publicFiles,
           }),
         );
     diagnostics.push(...planned.diagnostics);
-    if (!planned.plan) throw new GazetteError(diagnostics);
-    const { pages, staticFiles, files } = planned.plan;
+    if (!planned.build) throw new GazetteError(diagnostics);
+    const site = planned.build;
+    const { pages, staticFiles, files } = site;
 
     const env = createEnvironment(root, config);
     diagnostics.push(
@@ -226,7 +218,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
         const previous = trusted ? cache.pageSignatures() : undefined;
         const spared = output.prefilled ? spare?.pages : undefined;
         const planned = pageWork(pages, keys.fingerprints, keys.contentKey, previous, spared);
-        if (!edited) return planned;
+        if (!site.partial) return planned;
         const fresh = new Set([...pages.map((p) => outputPathOf(p.url)), ...staticFiles.map((f) => f.to)]);
         const bundle = search ? SEARCH_BUNDLE_URL.slice(1) : undefined;
         return carryOver(planned, cache.outputFiles() ?? [], fresh, bundle, previous ?? {}, spared);
@@ -243,11 +235,11 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       await step('write feeds and sitemap', () =>
         Promise.all(files.map((f) => output.write(f.path, f.data))),
       );
-      const htmlOf = (e: Entry) => bodies.read(loaded.bodies.get(e.file) as BodyRef);
+      const htmlOf = (e: Entry) => bodies.read(site.bodies.get(e.file) as BodyRef);
       if (search)
         await step('index for search', async () => {
           await output.clear(SEARCH_BUNDLE_URL);
-          await writeSearchIndex(entries, config, htmlOf, output.dir, out);
+          await writeSearchIndex(site.entries ?? [], config, htmlOf, output.dir, out);
           output.adopt(SEARCH_BUNDLE_URL);
         });
       changes = await step('swap in new site', () => output.commit());
@@ -266,23 +258,22 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
             contentKey: keys.contentKey,
             siteKey: keys.siteKey,
             startedAt,
-            files: results.map((r) => ({
-              path: r.path,
-              ...(r.stamp && { stamp: r.stamp }),
-              ...(r.publishing && !r.entry && { pending: r.publishing }),
-            })),
+            files: site.results.map((r) =>
+              'listed' in r
+                ? r.listed
+                : {
+                    path: r.path,
+                    ...(r.stamp && { stamp: r.stamp }),
+                    ...(r.publishing && !r.entry && { pending: r.publishing }),
+                  },
+            ),
             output: (await outputStamp(out)) ?? { path: out, ino: 0, ctimeMs: 0 },
-            ...nextDue(results, publish),
-            summary: {
-              articles: entries.length,
-              pages: Object.keys(work.signatures).length,
-              staticFiles: staticFiles.length,
-              skipped: loaded.skipped,
-              warnings: loaded.diagnostics,
-            },
+            ...(site.nextDue !== undefined && { nextDue: site.nextDue }),
+            summary: { ...site.summary, pages: Object.keys(work.signatures).length },
           },
           {
-            files: results,
+            files: site.results,
+            ...(site.around && { around: site.around }),
             pages: work.signatures,
             others: output.files().filter((f) => !(f in work.signatures)),
           },
@@ -293,10 +284,10 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
 
     return {
       out,
-      articles: entries.length,
+      articles: site.summary.articles,
       pages: Object.keys(work.signatures).length,
-      staticFiles: staticFiles.length,
-      skipped: loaded.skipped,
+      staticFiles: site.summary.staticFiles,
+      skipped: site.summary.skipped,
       changes,
       warnings: diagnostics,
       timings,
@@ -346,9 +337,8 @@ async function inputKeys(
 }
 
 /**
- * Loads the files read (they changed, or the cache does not know them) and takes the others' results
- * from the cache; results come back in the files' order. A file read whose bytes turn out to be
- * the same as before keeps its result too.
+ * Loads the files read (they changed, or the cache does not know them); a file read whose bytes turn
+ * out to be the same as before keeps its result. The others' results stay in the cache until needed.
  */
 async function loadArticles(
   sources: { files: readonly SourceFile[]; unchanged: readonly string[]; later: readonly SourceRef[] },
@@ -357,29 +347,23 @@ async function loadArticles(
   publish: PublishOptions,
   images: ImageCatalog,
   poolFor: (work: number) => BuildPool | undefined,
-): Promise<FileResult[]> {
-  const results = new Map<string, FileResult>();
-  for (const f of sources.unchanged) {
-    const known = cache.resultOf(f);
-    if (!known) throw new CacheUnusable(`the build cache's details do not match its manifest (${f})`);
-    results.set(f, known);
-  }
-  const fresh: Array<SourceFile | SourceRef> = [...sources.later];
+): Promise<LoadedFiles> {
+  const fresh: FileResult[] = [];
+  const read: Array<SourceFile | SourceRef> = [...sources.later];
   for (const f of sources.files) {
     const known = cache.resultOf(f.path);
     if (known && known.digest === digestOf(f.bytes))
-      results.set(f.path, { ...known, ...(f.stamp && { stamp: f.stamp }) });
-    else fresh.push(f);
+      fresh.push({ ...known, ...(f.stamp && { stamp: f.stamp }) });
+    else read.push(f);
   }
-  const pool = poolFor(fresh.length);
-  if (pool) for (const r of await pool.loadFiles(fresh, cache.packNames())) results.set(r.path, r);
+  const pool = poolFor(read.length);
+  if (pool) fresh.push(...(await pool.loadFiles(read, cache.packNames())));
   else {
     const md = createMarkdown(config.basePath);
     const pack = cache.packNames()(0);
-    for (const r of loadPacked(fresh, config, publish, md, images, cache.bodiesDir, pack))
-      results.set(r.path, r);
+    fresh.push(...loadPacked(read, config, publish, md, images, cache.bodiesDir, pack));
   }
-  return [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { fresh, unchanged: sources.unchanged };
 }
 
 /** Whether the site would come out exactly as the previous build left it, so nothing need be done. */
@@ -423,14 +407,4 @@ function upToDateReport(
     rendered: 0,
     upToDate: true,
   };
-}
-
-/** The first moment a future article left out of this build is due: a build after it is not up to date. */
-function nextDue(results: readonly FileResult[], publish: PublishOptions): { nextDue?: number } {
-  let due: number | undefined;
-  for (const r of results) {
-    const at = r.publishing && !r.publishing.draft ? r.publishing.date.epochMs : undefined;
-    if (at !== undefined && at > publish.now && (due === undefined || at < due)) due = at;
-  }
-  return due === undefined ? {} : { nextDue: due };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { packNames } from '../bodies/pack-names.js';
 import type { FileStamp } from '../content/article.js';
 import { exclusionOf, type PublishOptions } from '../content/publish.js';
+import type { Surroundings } from '../pages/article-page.js';
 import { type FileResult, stillValid } from '../site/load-files.js';
 import { CacheUnusable } from './cache-unusable.js';
 import {
@@ -16,6 +17,14 @@ import {
   type SpareDetails,
   writeManifest,
 } from './manifest.js';
+import {
+  detailsLine,
+  packOfResult,
+  packOfStored,
+  resultOf as resultOfStored,
+  type StoredResult,
+  surroundingsOfStored,
+} from './stored-result.js';
 
 /** The build cache of a site: `ROOT/.cache/gazette/`. Deleting it is always safe. */
 export const cacheDirOf = (root: string): string => path.join(root, '.cache', 'gazette');
@@ -46,8 +55,15 @@ export interface BuildCache {
    * resultOf and pageSignatures. Throws CacheUnusable if they are gone or damaged.
    */
   loadDetails(): Promise<void>;
-  /** The previous result of a file, if it holds for this build (same config, images, publishing). */
+  /**
+   * The previous result of a file, if it holds for this build (same config, images, publishing):
+   * parsed when first asked for.
+   */
   resultOf(relPath: string): FileResult | undefined;
+  /** The previous build's line of a file, as it stored it: written back as it is if still right. */
+  stored(relPath: string): StoredResult | undefined;
+  /** What the previous build's article page of a file showed around it. */
+  surroundingsOf(relPath: string): Surroundings | undefined;
   /** The previous build's page signatures, by output path. */
   pageSignatures(): Readonly<Record<string, string>> | undefined;
   /** Whether the output folder is still the one the previous build wrote. */
@@ -93,7 +109,8 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
   if (usable)
     for (const f of previous.files)
       if (f.stamp && !(f.pending && !exclusionOf(f.pending, keys.publish))) known.set(f.path, f.stamp);
-  const results = new Map<string, FileResult>();
+  const stored = new Map<string, StoredResult>();
+  const parsed = new Map<string, FileResult | undefined>();
   let details: BuildDetails | undefined;
   const runs: string[] = [];
   return {
@@ -122,9 +139,24 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
       if (!previous || details) return;
       details = await readDetails(dir, previous);
       if (!details) throw new CacheUnusable('the build cache has lost or damaged its details.json');
-      if (usable) for (const r of details.files) if (stillValid(r, keys.publish)) results.set(r.path, r);
+      previous.files.forEach((f, i) => {
+        stored.set(f.path, { path: f.path, line: details?.lines[i] as Buffer, listed: f });
+      });
     },
-    resultOf: (relPath) => results.get(relPath),
+    resultOf(relPath) {
+      if (!usable) return undefined;
+      if (parsed.has(relPath)) return parsed.get(relPath);
+      const line = stored.get(relPath);
+      const result = line && resultOfStored(line);
+      const valid = result && stillValid(result, keys.publish) ? result : undefined;
+      parsed.set(relPath, valid);
+      return valid;
+    },
+    stored: (relPath) => stored.get(relPath),
+    surroundingsOf(relPath) {
+      const line = stored.get(relPath);
+      return line && surroundingsOfStored(line);
+    },
     pageSignatures: () => details?.pages,
     packNames() {
       const names = packNames();
@@ -172,16 +204,33 @@ const LEFTOVER_AGE_MS = 60 * 60 * 1000;
 export async function saveBuildCache(
   cache: BuildCache,
   manifest: Omit<BuildManifest, 'format' | 'details' | 'spare'>,
-  details: Omit<BuildDetails, 'spare'>,
+  kept: {
+    /** Every content file's result, in the manifest's order: made or parsed by this build, or as stored. */
+    readonly files: ReadonlyArray<FileResult | StoredResult>;
+    /** What each article page shows around it; without it, as the previous build stored it. */
+    readonly around?: ReadonlyMap<string, Surroundings>;
+    readonly pages: BuildDetails['pages'];
+    readonly others: BuildDetails['others'];
+  },
   /** The spare the build kept, if it is the output the cache described: the cache describes it next. */
   spare?: OutputStamp,
 ): Promise<void> {
   const was = cache.loadedDetails();
+  const around = kept.around;
+  const details = {
+    pages: kept.pages,
+    others: kept.others,
+    lines: kept.files.map((r) =>
+      detailsLine(r, around ? around.get(r.path) : { asStored: 'line' in r ? r : cache.stored(r.path) }),
+    ),
+  };
   if (spare && was)
     await writeManifest(cache.dir, { ...manifest, spare }, { ...details, spare: spareDetails(was, details) });
   else await writeManifest(cache.dir, manifest, details);
-  const used = packsOf(details.files);
-  const wasUsed = was ? packsOf(was.files) : new Set<string>();
+  const used = new Set(kept.files.map((r) => ('line' in r ? packOfStored(r) : packOfResult(r))));
+  const wasUsed = new Set(
+    cache.previous?.files.map((f) => cache.stored(f.path)).map((r) => (r ? packOfStored(r) : '')),
+  );
   const names = (await readdir(cache.bodiesDir, { recursive: true }).catch(() => [] as string[])).filter(
     (name) => name.endsWith('.pack') && !used.has(name),
   );
@@ -196,21 +245,13 @@ export async function saveBuildCache(
 }
 
 /** The previous output (now the spare) as its differences from the new one. */
-function spareDetails(was: BuildDetails, now: Omit<BuildDetails, 'spare'>): SpareDetails {
+function spareDetails(was: BuildDetails, now: Pick<BuildDetails, 'pages'>): SpareDetails {
   const pages: Record<string, string | null> = {};
   for (const [page, signature] of Object.entries(now.pages))
     if (was.pages[page] !== signature) pages[page] = was.pages[page] ?? null;
   for (const [page, signature] of Object.entries(was.pages))
     if (!(page in now.pages)) pages[page] = signature;
   return { pages, others: was.others };
-}
-
-/** The packs results point into, relative to the bodies folder. */
-function packsOf(results: readonly FileResult[]): Set<string> {
-  const packs = new Set<string>();
-  for (const r of results)
-    if (r.body && 'pack' in r.body) packs.add(r.body.pack.split(path.sep).slice(-2).join(path.sep));
-  return packs;
 }
 
 /**

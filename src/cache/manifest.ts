@@ -4,16 +4,16 @@ import path from 'node:path';
 import type { FileStamp } from '../content/article.js';
 import type { Publishing } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
-import type { FileResult } from '../site/load-files.js';
 
 /** Bumped whenever the shape below changes. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 /**
  * What a build leaves for the next one, in two files of `.cache/gazette/`. `manifest.json` is small:
  * what the site was made of (keys, every content file's status) and what came out, all a build needs
  * to find that nothing changed. `details.json` holds every file's result (with where its rendered
- * body is packed) and every page's signature, read only when something did change. The manifest is
+ * body is packed, and what its article page shows around it) and every page's signature, read only
+ * when something did change. The manifest is
  * JSON with a digest line in front, so that a damaged file is noticed; it holds the details' digest.
  */
 export interface BuildManifest {
@@ -53,7 +53,11 @@ export interface BuildSummary {
 }
 
 export interface BuildDetails {
-  readonly files: readonly FileResult[];
+  /**
+   * One line per content file, in the manifest's order, as bytes (see stored-result.ts): a rebuild
+   * parses only those it needs, and writes the others back as they were.
+   */
+  readonly lines: ReadonlyArray<Buffer | readonly Buffer[]>;
   /** Output path → signature of the page written there. */
   readonly pages: Readonly<Record<string, string>>;
   /** The output's files that are not pages (static files, feeds, the search bundle). */
@@ -117,16 +121,12 @@ export async function readDetails(dir: string, manifest: BuildManifest): Promise
       BuildDetails,
       'others' | 'spare'
     >;
-    const files = lines.map((line) => {
-      const result = JSON.parse(line.toString()) as FileResult;
-      linesRead.set(result, line);
-      return result;
-    });
+    if (lines.length !== manifest.files.length) return undefined;
     return {
       pages: JSON.parse(pages?.toString() ?? '{}'),
       others: others ?? [],
       ...(spare && { spare }),
-      files,
+      lines,
     };
   } catch {
     return undefined;
@@ -144,13 +144,6 @@ function linesOf(bytes: Buffer): Buffer[] {
   }
   return lines;
 }
-
-/**
- * The line each result read was parsed from (a view of the bytes read). Results are never changed
- * once made: a build that keeps most of them writes those lines back as they were instead of making
- * them again.
- */
-const linesRead = new WeakMap<FileResult, Buffer>();
 
 /**
  * Writes details and manifest, each under a temporary name renamed into place: each is whole or
@@ -175,14 +168,8 @@ export async function writeManifest(
     await write(Buffer.from(`${JSON.stringify({ others: details.others, spare: details.spare })}\n`));
     // A thousand lines per write: one call per line would be slow, one buffer for all too large.
     const newline = Buffer.from('\n');
-    for (let i = 0; i < details.files.length; i += 1000)
-      await write(
-        Buffer.concat(
-          details.files
-            .slice(i, i + 1000)
-            .flatMap((r) => [linesRead.get(r) ?? Buffer.from(JSON.stringify(r)), newline]),
-        ),
-      );
+    for (let i = 0; i < details.lines.length; i += 1000)
+      await write(Buffer.concat(details.lines.slice(i, i + 1000).flatMap((line) => [line, newline].flat())));
   } finally {
     await handle.close();
   }

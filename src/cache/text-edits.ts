@@ -1,42 +1,37 @@
 import { exclusionOf, type PublishOptions } from '../content/publish.js';
+import type { Entry } from '../graph/site-graph.js';
 import { onlyBodyChanged } from '../site/body-only.js';
 import type { FileResult } from '../site/load-files.js';
+import type { LoadedFiles } from '../site/planned-build.js';
 import type { BuildCache } from './build-cache.js';
 
 /**
  * The files whose articles changed only in their text since the previous build (onlyBodyChanged),
  * when nothing else did: the same files, templates, config, static files and options, no article
- * come due, and the previous site still there as that build left it. Then only those articles' own
- * pages can differ from the previous site (planTextEdits). Undefined when anything else may have
- * changed; empty when files were read again but came out the same.
+ * come due, and the previous site still there as that build left it (the caller checks that).
+ * Then only those articles' own pages can differ from the previous site (planTextEdits).
+ * Undefined when anything else may have changed; empty when files were read again but are the same.
  */
 export function textEditsSince(
   cache: BuildCache,
   siteKey: string,
-  results: readonly FileResult[],
+  loaded: LoadedFiles,
   publish: PublishOptions,
 ): Set<string> | undefined {
   const previous = cache.previous;
   if (!previous || previous.siteKey !== siteKey) return undefined;
   if (!cache.pageSignatures() || !cache.outputFiles()) return undefined;
   if (previous.nextDue !== undefined && publish.now >= previous.nextDue && !publish.future) return undefined;
-  if (results.length !== previous.files.length) return undefined;
+  // Files unchanged by their status are the previous build's; with as many in all, so are the rest.
+  if (loaded.fresh.length + loaded.unchanged.length !== previous.files.length) return undefined;
+  const published = (r: FileResult): r is FileResult & { entry: Entry } =>
+    r.entry !== undefined && r.publishing !== undefined && !exclusionOf(r.publishing, publish);
   const edited = new Set<string>();
-  for (let i = 0; i < results.length; i++) {
-    const now = results[i] as FileResult;
+  for (const now of loaded.fresh) {
     const was = cache.resultOf(now.path);
-    if (previous.files[i]?.path !== now.path || !was) return undefined;
+    if (!was || !cache.stored(now.path)) return undefined;
     if (was.digest === now.digest) continue;
-    const published = (r: FileResult) =>
-      r.entry !== undefined && r.publishing !== undefined && !exclusionOf(r.publishing, publish);
-    if (!published(was) || !published(now)) return undefined;
-    if (
-      !onlyBodyChanged(
-        was.entry as NonNullable<FileResult['entry']>,
-        now.entry as NonNullable<FileResult['entry']>,
-      )
-    )
-      return undefined;
+    if (!published(was) || !published(now) || !onlyBodyChanged(was.entry, now.entry)) return undefined;
     edited.add(now.path);
   }
   return edited;

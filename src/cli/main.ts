@@ -1,16 +1,15 @@
 import { formatDiagnostic, GazetteError } from '../errors/diagnostic.js';
-import { buildCommand } from './build-command.js';
-import { checkCommand } from './check-command.js';
-import { devCommand } from './dev-command.js';
 import { type Io, processIo } from './io.js';
-import { newCommand } from './new-command.js';
 import { MAIN_HELP, UsageError } from './usage.js';
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
-  build: buildCommand,
-  new: newCommand,
-  dev: devCommand,
-  check: checkCommand,
+type Command = (args: string[], io: Io) => Promise<number>;
+
+// Each command is loaded when run: a build need not load the dev server's watcher or the checker.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  build: async () => (await import('./build-command.js')).buildCommand,
+  new: async () => (await import('./new-command.js')).newCommand,
+  dev: async () => (await import('./dev-command.js')).devCommand,
+  check: async () => (await import('./check-command.js')).checkCommand,
 };
 
 /** Runs the CLI and returns its exit code: 0 done, 1 problems in the site, 2 bad usage. */
@@ -20,12 +19,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     (command === undefined ? io.err : io.out)(MAIN_HELP);
     return command === undefined ? 2 : 0;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     io.err(`gazette: unknown command "${command}"\n\n${MAIN_HELP}`);
     return 2;
   }
   try {
+    const run = await load();
     return await run(args, io);
   } catch (cause) {
     if (cause instanceof UsageError) {

@@ -4,7 +4,7 @@ import { buildArchive } from './archive.js';
 import { paginate } from './paginate.js';
 import { relatedEntries } from './related.js';
 import type { CategorySection, Entry, Neighbours, SiteGraph, TagSection } from './site-graph.js';
-import { tagUrl } from './urls.js';
+import { categoryUrl, tagUrl } from './urls.js';
 
 /** Newest first; ties broken by file path so that every build orders the same way. */
 export const byDateDesc = (a: Entry, b: Entry): number =>
@@ -18,7 +18,7 @@ export function buildGraph(published: readonly Entry[], config: SiteConfig): Sit
   const entries = [...published].sort(byDateDesc);
 
   const categories: CategorySection[] = config.categories.map((category) => {
-    const url = `/${category.slug}/`;
+    const url = categoryUrl(category.slug);
     const list = entries.filter((e) => e.category.slug === category.slug);
     return { category, url, entries: list, pages: paginate(url, list, config.pageSize) };
   });

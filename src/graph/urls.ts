@@ -22,6 +22,9 @@ export const listPageUrl = (base: string, n: number): string => (n === 1 ? base 
 export const outputPathOf = (url: string): string =>
   (url.endsWith('/') ? `${url}index.html` : url).replace(/^\/+/, '');
 
+/** A category's list: `/xuexi/`. */
+export const categoryUrl = (slug: string): string => `/${slug}/`;
+
 export const TAGS_URL = '/tags/';
 export const tagUrl = (slug: string): string => `${TAGS_URL}${slug}/`;
 export const NOT_FOUND_URL = '/404.html';

@@ -1,5 +1,4 @@
 import { open } from 'node:fs/promises';
-import { imageSize } from 'image-size';
 
 export interface ImageSize {
   readonly width: number;
@@ -21,12 +20,14 @@ const STEPS = [4096, 65536, 1 << 20, 16 << 20];
 export async function measureImage(file: string): Promise<ImageSize | undefined> {
   const handle = await open(file, 'r').catch(() => undefined);
   if (!handle) return undefined;
+  // Loaded when the first image is measured: most builds measure none (the catalog knows them).
+  const { imageSize } = await import('image-size');
   try {
     const length = (await handle.stat()).size;
     for (const step of STEPS) {
       const buffer = new Uint8Array(Math.min(step, length));
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      const size = sizeOf(buffer.subarray(0, bytesRead));
+      const size = sizeOf(imageSize, buffer.subarray(0, bytesRead));
       if (size) return size;
       if (step >= length) return undefined;
     }
@@ -36,7 +37,7 @@ export async function measureImage(file: string): Promise<ImageSize | undefined>
   }
 }
 
-function sizeOf(bytes: Uint8Array): ImageSize | undefined {
+function sizeOf(imageSize: typeof import('image-size').imageSize, bytes: Uint8Array): ImageSize | undefined {
   try {
     const { width, height, orientation } = imageSize(bytes);
     if (!width || !height) return undefined;

@@ -2,13 +2,11 @@ import type { BodyRef } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Entry, ListPage, SiteGraph } from '../graph/site-graph.js';
 import { NOT_FOUND_URL, SEARCH_BUNDLE_URL, SEARCH_URL, TAGS_URL } from '../graph/urls.js';
-import { coverUrl, newsArticle } from '../structured-data/news-article.js';
 import { archivePages } from './archive-pages.js';
-import { entryLink } from './entry-link.js';
+import { aroundFrom, articlePlanner, surroundingsIn } from './article-page.js';
 import { lastmodOf } from './lastmod.js';
 import type { Page } from './page.js';
 import { type Crumb, numberedTitle, pagination } from './pagination.js';
-import { shared } from './shared.js';
 import { siteMapPage } from './site-map-page.js';
 
 export interface PlanOptions {
@@ -52,77 +50,12 @@ function homePage(graph: SiteGraph, config: SiteConfig): Page {
   };
 }
 
-/**
- * The article pages of `files` alone, exactly as planPages makes them: for a rebuild after only the
- * text of these articles changed, when no other page can have (see planTextEdits).
- */
-export function planArticlePages(
-  graph: SiteGraph,
-  config: SiteConfig,
-  files: ReadonlySet<string>,
-  options: PlanOptions = {},
-): Page[] {
-  return articlePages(graph, config, options.bodies ?? new Map(), files);
-}
-
-function articlePages(
-  graph: SiteGraph,
-  config: SiteConfig,
-  bodies: ReadonlyMap<string, BodyRef>,
-  only?: ReadonlySet<string>,
-): Page[] {
-  // Pages share what is the same for many of them (a category's crumbs, a tag's link, an article's
-  // link in related reading): a page's signature then reads each once (see shared).
-  const section = (name: string, slug: string, url: string) => ({
-    category: shared({ name, slug, url }),
-    breadcrumb: shared<Crumb[]>([{ title: '首页', url: '/' }, { title: name, url }, { title: '正文' }]),
-  });
-  const sections = new Map(
-    graph.categories.map((s) => [s.category.slug, section(s.category.name, s.category.slug, s.url)]),
-  );
-  const tagLinks = new Map(graph.tags.map(({ name, url }) => [name, shared({ name, url })]));
-  const links = new Map<string, ReturnType<typeof entryLink>>();
-  const linkOf = (e: Entry) => {
-    const known = links.get(e.file);
-    if (known) return known;
-    const link = shared(entryLink(e));
-    links.set(e.file, link);
-    return link;
-  };
-  const shown = only ? graph.entries.filter((e) => only.has(e.file)) : graph.entries;
-  return shown.map((entry) => {
-    const neighbours = graph.neighbours.get(entry.file) ?? {};
-    const { category, breadcrumb } =
-      sections.get(entry.category.slug) ?? section(entry.category.name, entry.category.slug, '/');
-    const body = bodies.get(entry.file);
-    return {
-      url: entry.url,
-      template: 'article.njk',
-      source: entry.file,
-      ...(body && { body }),
-      bodyVersion: entry.version,
-      lastmod: entry.date.iso,
-      derived: ['structuredData', 'cover'],
-      context: {
-        page: { kind: 'article', title: entry.title, description: entry.summaryText },
-        article: entry,
-        category,
-        tags: entry.tags.map((name) => tagLinks.get(name)).filter((t) => t !== undefined),
-        breadcrumb,
-        previous: neighbours.previous,
-        next: neighbours.next,
-        related: (graph.related.get(entry.file) ?? []).map(linkOf),
-        // Made when read (for rendering, or by the copy sent to a worker), not held for every page of
-        // the plan: 100,000 articles' JSON-LD took a large part of a big build's memory.
-        get structuredData() {
-          return newsArticle(entry, config);
-        },
-        get cover() {
-          return coverUrl(entry, config);
-        },
-      },
-    };
-  });
+function articlePages(graph: SiteGraph, config: SiteConfig, bodies: ReadonlyMap<string, BodyRef>): Page[] {
+  const plan = articlePlanner(config, bodies);
+  const surroundings = surroundingsIn(graph);
+  const byFile = new Map(graph.entries.map((e) => [e.file, e]));
+  const entryOf = (file: string) => byFile.get(file) as Entry;
+  return graph.entries.map((entry) => plan(entry, aroundFrom(surroundings(entry), entryOf)));
 }
 
 function listPages(

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { BodyMissing } from '../bodies/body-pack.js';
 import type { SourceFile, SourceRef } from '../content/article.js';
 import { GazetteError } from '../errors/diagnostic.js';
@@ -41,12 +41,20 @@ export interface BuildPool {
 
 /** A pool of build workers (piscina) that validate and render articles and render and write pages. */
 export function createBuildPool(jobs: number, init: WorkerInit): BuildPool {
-  const pool = new Piscina<unknown, WorkerResult>({
-    filename: WORKER_FILE,
-    minThreads: jobs,
-    maxThreads: jobs,
-    workerData: init,
-  });
+  // piscina is loaded with the first pool: a rebuild of a few files never starts one.
+  const started: Promise<Piscina<unknown, WorkerResult>> = import('piscina').then(
+    ({ Piscina }) =>
+      new Piscina<unknown, WorkerResult>({
+        filename: WORKER_FILE,
+        minThreads: jobs,
+        maxThreads: jobs,
+        workerData: init,
+      }),
+  );
+  const pool = {
+    run: async (task: unknown) => (await started).run(task),
+    destroy: async () => (await started).destroy(),
+  };
   const slices = <T>(items: readonly T[]) =>
     Array.from({ length: Math.ceil(items.length / BATCH) }, (_, i) =>
       items.slice(i * BATCH, (i + 1) * BATCH),

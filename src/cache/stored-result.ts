@@ -1,0 +1,91 @@
+import path from 'node:path';
+import type { Surroundings } from '../pages/article-page.js';
+import type { FileResult } from '../site/load-files.js';
+import { CacheUnusable } from './cache-unusable.js';
+import type { BuildManifest } from './manifest.js';
+
+/**
+ * A content file's line in the build cache's details, as the previous build wrote it: the pack its
+ * body is in, what its article page showed around it (Surroundings, or null), and its result, as
+ * JSON separated by tabs (JSON never holds a raw tab). Lines are kept as bytes and parsed only
+ * when asked for: a rebuild after one edit of a 20,000-article site reads a handful of them, and
+ * writes the others back as they were (parsing them all took a quarter of such a rebuild).
+ */
+export interface StoredResult {
+  readonly path: string;
+  readonly line: Buffer;
+  /** What the manifest said of the file. */
+  readonly listed: BuildManifest['files'][number];
+}
+
+const TAB = 0x09;
+
+/** The line's three parts: pack, surroundings, result. */
+function partsOf(stored: StoredResult): [Buffer, Buffer, Buffer] {
+  const first = stored.line.indexOf(TAB);
+  const second = first < 0 ? -1 : stored.line.indexOf(TAB, first + 1);
+  if (second < 0) throw new CacheUnusable(`the build cache's details are damaged (${stored.path})`);
+  return [
+    stored.line.subarray(0, first),
+    stored.line.subarray(first + 1, second),
+    stored.line.subarray(second + 1),
+  ];
+}
+
+/** The pack a stored line's body is in, relative to the bodies folder; '' for none. */
+export const packOfStored = (stored: StoredResult): string => partsOf(stored)[0].toString();
+
+/** The bytes each parsed result came from: written back as they are while the result holds. */
+const parsedFrom = new WeakMap<FileResult, Buffer>();
+
+/** The result of a stored line. Throws CacheUnusable if it is not the file's. */
+export function resultOf(stored: StoredResult): FileResult {
+  const json = partsOf(stored)[2];
+  let result: FileResult;
+  try {
+    result = JSON.parse(json.toString()) as FileResult;
+  } catch {
+    throw new CacheUnusable(`the build cache's details are damaged (${stored.path})`);
+  }
+  if (result.path !== stored.path)
+    throw new CacheUnusable(`the build cache's details do not match its manifest`);
+  parsedFrom.set(result, json);
+  return result;
+}
+
+/** What the article page of a stored line showed around it, if it had one. */
+export function surroundingsOfStored(stored: StoredResult): Surroundings | undefined {
+  const text = partsOf(stored)[1].toString();
+  try {
+    return (JSON.parse(text) as Surroundings | null) ?? undefined;
+  } catch {
+    throw new CacheUnusable(`the build cache's details are damaged (${stored.path})`);
+  }
+}
+
+/**
+ * The line of a result: a stored one as it was when `around` is 'as stored', else with `around`
+ * (a result made or parsed by this build keeps the surroundings of the line it replaces, if any).
+ */
+export function detailsLine(
+  result: FileResult | StoredResult,
+  around: Surroundings | undefined | { readonly asStored: StoredResult | undefined },
+): Buffer | Buffer[] {
+  if ('line' in result && around && 'asStored' in around) return result.line;
+  const json =
+    'line' in result ? partsOf(result)[2] : (parsedFrom.get(result) ?? Buffer.from(JSON.stringify(result)));
+  const pack = 'line' in result ? partsOf(result)[0] : Buffer.from(packOfResult(result));
+  const surroundings =
+    around && 'asStored' in around
+      ? around.asStored
+        ? partsOf(around.asStored)[1]
+        : Buffer.from('null')
+      : Buffer.from(JSON.stringify(around ?? null));
+  return [pack, TAB_BYTE, surroundings, TAB_BYTE, json];
+}
+
+const TAB_BYTE = Buffer.from('\t');
+
+/** The pack a result's body is in, relative to the bodies folder (`run/00000.pack`); '' for none. */
+export const packOfResult = (r: FileResult): string =>
+  r.body && 'pack' in r.body ? r.body.pack.split(path.sep).slice(-2).join(path.sep) : '';

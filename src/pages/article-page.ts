@@ -1,0 +1,131 @@
+import type { BodyRef } from '../bodies/body-ref.js';
+import type { SiteConfig } from '../config/site-config.js';
+import type { Entry, SiteGraph } from '../graph/site-graph.js';
+import { categoryUrl } from '../graph/urls.js';
+import { coverUrl, newsArticle } from '../structured-data/news-article.js';
+import { type EntryLink, entryLink } from './entry-link.js';
+import type { Page } from './page.js';
+import type { Crumb } from './pagination.js';
+import { shared } from './shared.js';
+
+/**
+ * What an article's page shows of the rest of the site, by file and address: its neighbours in its
+ * category (上一篇, 下一篇), its related reading, and its tags' pages. It follows from what lists
+ * show of every article (dates, categories, tags; see listingOf), so an edit of only an article's
+ * text leaves every page's surroundings as they were: the build cache keeps them for that rebuild.
+ */
+export interface Surroundings {
+  readonly previous?: string;
+  readonly next?: string;
+  /** Best first. */
+  readonly related: readonly string[];
+  /** Each tag of the article with the address of its page, in the article's order. */
+  readonly tags: ReadonlyArray<readonly [name: string, url: string]>;
+}
+
+/** The other articles an article's page shows, as entries. */
+export interface Around {
+  readonly previous?: Entry;
+  readonly next?: Entry;
+  readonly related: readonly Entry[];
+  readonly tags: ReadonlyArray<readonly [name: string, url: string]>;
+}
+
+/** The surroundings of an article of the graph. */
+export function surroundingsIn(graph: SiteGraph): (entry: Entry) => Surroundings {
+  const tagUrls = new Map(graph.tags.map((t) => [t.name, t.url]));
+  return (entry) => {
+    const { previous, next } = graph.neighbours.get(entry.file) ?? {};
+    return {
+      ...(previous && { previous: previous.file }),
+      ...(next && { next: next.file }),
+      related: (graph.related.get(entry.file) ?? []).map((e) => e.file),
+      tags: entry.tags.flatMap((name) => {
+        const url = tagUrls.get(name);
+        return url === undefined ? [] : [[name, url] as const];
+      }),
+    };
+  };
+}
+
+/** The surroundings of every article of the site, by file: what the build cache keeps. */
+export function surroundingsOf(graph: SiteGraph): Map<string, Surroundings> {
+  const of = surroundingsIn(graph);
+  return new Map(graph.entries.map((e) => [e.file, of(e)]));
+}
+
+/** Surroundings with the entries they name, found by `entryOf`. */
+export const aroundFrom = (s: Surroundings, entryOf: (file: string) => Entry): Around => ({
+  ...(s.previous !== undefined && { previous: entryOf(s.previous) }),
+  ...(s.next !== undefined && { next: entryOf(s.next) }),
+  related: s.related.map(entryOf),
+  tags: s.tags,
+});
+
+/**
+ * Makes article pages. Pages share what is the same for many of them (a category's crumbs, a tag's
+ * link, an article's link in related reading): a page's signature then reads each once (see shared).
+ */
+export function articlePlanner(
+  config: SiteConfig,
+  bodies: ReadonlyMap<string, BodyRef>,
+): (entry: Entry, around: Around) => Page {
+  const section = (name: string, slug: string, url: string) => ({
+    category: shared({ name, slug, url }),
+    breadcrumb: shared<Crumb[]>([{ title: '首页', url: '/' }, { title: name, url }, { title: '正文' }]),
+  });
+  const sections = new Map(
+    config.categories.map((c) => [c.slug, section(c.name, c.slug, categoryUrl(c.slug))]),
+  );
+  const tagLinks = new Map<string, { name: string; url: string }>();
+  const tagLink = (name: string, url: string) => {
+    const key = `${name}\n${url}`;
+    let link = tagLinks.get(key);
+    if (!link) {
+      link = shared({ name, url });
+      tagLinks.set(key, link);
+    }
+    return link;
+  };
+  const links = new Map<string, EntryLink>();
+  const linkOf = (e: Entry) => {
+    let link = links.get(e.file);
+    if (!link) {
+      link = shared(entryLink(e));
+      links.set(e.file, link);
+    }
+    return link;
+  };
+  return (entry, around) => {
+    const { category, breadcrumb } =
+      sections.get(entry.category.slug) ?? section(entry.category.name, entry.category.slug, '/');
+    const body = bodies.get(entry.file);
+    return {
+      url: entry.url,
+      template: 'article.njk',
+      source: entry.file,
+      ...(body && { body }),
+      bodyVersion: entry.version,
+      lastmod: entry.date.iso,
+      derived: ['structuredData', 'cover'],
+      context: {
+        page: { kind: 'article', title: entry.title, description: entry.summaryText },
+        article: entry,
+        category,
+        tags: around.tags.map(([name, url]) => tagLink(name, url)),
+        breadcrumb,
+        previous: around.previous,
+        next: around.next,
+        related: around.related.map(linkOf),
+        // Made when read (for rendering, or by the copy sent to a worker), not held for every page of
+        // the plan: 100,000 articles' JSON-LD took a large part of a big build's memory.
+        get structuredData() {
+          return newsArticle(entry, config);
+        },
+        get cover() {
+          return coverUrl(entry, config);
+        },
+      },
+    };
+  };
+}

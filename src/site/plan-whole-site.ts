@@ -1,0 +1,76 @@
+import type { BuildCache } from '../cache/build-cache.js';
+import { CacheUnusable } from '../cache/cache-unusable.js';
+import type { SiteConfig } from '../config/site-config.js';
+import type { PublishOptions } from '../content/publish.js';
+import type { Diagnostic } from '../errors/diagnostic.js';
+import { hasErrors } from '../errors/diagnostic.js';
+import type { ImageCatalog } from '../images/image-catalog.js';
+import type { StaticFile } from '../output/public-files.js';
+import { surroundingsOf } from '../pages/article-page.js';
+import { collectEntries, type FileResult } from './load-files.js';
+import { planSite } from './plan-site.js';
+import type { LoadedFiles, PlannedBuild } from './planned-build.js';
+
+/**
+ * Plans every page and file of the site from every content file's result: those read by this build
+ * and, for the others, those the build cache keeps.
+ */
+export async function planWholeSite(
+  cache: BuildCache,
+  loaded: LoadedFiles,
+  config: SiteConfig,
+  root: string,
+  publish: PublishOptions,
+  options: { images: ImageCatalog; search: boolean; publicFiles: readonly StaticFile[] },
+): Promise<{ build?: PlannedBuild; diagnostics: Diagnostic[] }> {
+  const results = [...loaded.fresh];
+  for (const f of loaded.unchanged) {
+    const known = cache.resultOf(f);
+    if (!known) throw new CacheUnusable(`the build cache's details do not match its manifest (${f})`);
+    results.push(known);
+  }
+  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const entries = collectEntries(results, publish);
+  const diagnostics = [...entries.diagnostics];
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const planned = await planSite(entries.published, config, root, {
+    images: options.images,
+    search: options.search,
+    bodies: entries.bodies,
+    publicFiles: options.publicFiles,
+  });
+  diagnostics.push(...planned.diagnostics);
+  if (!planned.plan) return { diagnostics };
+  const { graph, pages, staticFiles, files } = planned.plan;
+  const due = nextDue(results, publish);
+  return {
+    build: {
+      pages,
+      staticFiles,
+      files,
+      partial: false,
+      entries: graph.entries,
+      bodies: entries.bodies,
+      summary: {
+        articles: graph.entries.length,
+        staticFiles: staticFiles.length,
+        skipped: entries.skipped,
+        warnings: entries.diagnostics,
+      },
+      results,
+      around: surroundingsOf(graph),
+      ...(due !== undefined && { nextDue: due }),
+    },
+    diagnostics,
+  };
+}
+
+/** The first moment a future article left out of this build is due: a build after it is not up to date. */
+function nextDue(results: readonly FileResult[], publish: PublishOptions): number | undefined {
+  let due: number | undefined;
+  for (const r of results) {
+    const at = r.publishing && !r.publishing.draft ? r.publishing.date.epochMs : undefined;
+    if (at !== undefined && at > publish.now && (due === undefined || at < due)) due = at;
+  }
+  return due;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../src/graph/build-graph.js';
+import type { Entry } from '../../src/graph/site-graph.js';
+import {
+  aroundFrom,
+  articlePlanner,
+  type Surroundings,
+  surroundingsOf,
+} from '../../src/pages/article-page.js';
+import { planPages } from '../../src/pages/plan-pages.js';
+import { pageSignature } from '../../src/site/page-signature.js';
+import { entry, siteConfig, YAOWEN } from './fixtures.js';
+
+const config = siteConfig({ pageSize: 2 });
+// Homophone tags (their slugs are numbered), a tag no one else has, neighbours and related reading.
+const entries = [
+  entry('content/xuexi/x1.md', '2022-03-01 09:00', { tags: ['就业', '人才'] }),
+  entry('content/xuexi/x2.md', '2022-03-02 09:00', { tags: ['就业'] }),
+  entry('content/xuexi/x3.md', '2022-03-03 09:00', { tags: ['实施', '事实'] }),
+  entry('content/xuexi/x4.md', '2022-03-04 09:00', { tags: ['事实', '独有'] }),
+  entry('content/yaowen/y1.md', '2022-03-04 09:00', { category: YAOWEN, tags: ['人才', '就业'] }),
+  entry('content/yaowen/y2.md', '2022-03-05 09:00', { category: YAOWEN }),
+];
+
+describe('an article page planned from the surroundings the build cache keeps', () => {
+  it('is the page planPages makes, with the same signature', () => {
+    const graph = buildGraph(entries, config);
+    const planned = planPages(graph, config).filter((p) => p.template === 'article.njk');
+    // As the cache keeps them: JSON, read back in another build.
+    const kept = JSON.parse(JSON.stringify(Object.fromEntries(surroundingsOf(graph)))) as Record<
+      string,
+      Surroundings
+    >;
+    const byFile = new Map<string, Entry>(entries.map((e) => [e.file, e]));
+    const entryOf = (file: string) => byFile.get(file) as Entry;
+    const plan = articlePlanner(config, new Map());
+    expect(planned).toHaveLength(entries.length);
+    for (const page of planned) {
+      const file = page.source as string;
+      const again = plan(entryOf(file), aroundFrom(kept[file] as Surroundings, entryOf));
+      expect(again).toEqual(page);
+      expect(pageSignature(again, 'fingerprint', 'config')).toBe(
+        pageSignature(page, 'fingerprint', 'config'),
+      );
+    }
+    // The surroundings are not empty: neighbours, related reading and numbered tag slugs are all there.
+    expect(kept['content/xuexi/x2.md']).toMatchObject({
+      previous: 'content/xuexi/x1.md',
+      next: 'content/xuexi/x3.md',
+      related: expect.arrayContaining(['content/xuexi/x1.md', 'content/yaowen/y1.md']),
+    });
+    const slugs = Object.values(kept).flatMap((s) => s.tags.map(([, url]) => url));
+    expect(new Set(slugs)).toContain('/tags/shi-shi-2/');
+  });
+});
