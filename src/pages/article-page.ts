@@ -31,36 +31,47 @@ export interface Around {
   readonly tags: ReadonlyArray<readonly [name: string, url: string]>;
 }
 
-/** The surroundings of an article of the graph. */
-export function surroundingsIn(graph: SiteGraph): (entry: Entry) => Surroundings {
+/**
+ * The surroundings of every article of the site, by file: what its page shows and the build cache
+ * keeps. Made once per graph (the planner and the cache both ask).
+ */
+export function surroundingsOf(graph: SiteGraph): ReadonlyMap<string, Surroundings> {
+  const known = made.get(graph);
+  if (known) return known;
   const tagUrls = new Map(graph.tags.map((t) => [t.name, t.url]));
-  return (entry) => {
-    const { previous, next } = graph.neighbours.get(entry.file) ?? {};
-    return {
-      ...(previous && { previous: previous.file }),
-      ...(next && { next: next.file }),
-      related: (graph.related.get(entry.file) ?? []).map((e) => e.file),
-      tags: entry.tags.flatMap((name) => {
-        const url = tagUrls.get(name);
-        return url === undefined ? [] : [[name, url] as const];
-      }),
+  const all = new Map<string, Surroundings>();
+  for (const entry of graph.entries) {
+    const neighbours = graph.neighbours.get(entry.file);
+    const tags: Array<readonly [string, string]> = [];
+    for (const name of entry.tags) {
+      const url = tagUrls.get(name);
+      if (url !== undefined) tags.push([name, url]);
+    }
+    const related = (graph.related.get(entry.file) ?? []).map((e) => e.file);
+    const s: { previous?: string; next?: string; related: readonly string[]; tags: typeof tags } = {
+      related,
+      tags,
     };
-  };
+    if (neighbours?.previous) s.previous = neighbours.previous.file;
+    if (neighbours?.next) s.next = neighbours.next.file;
+    all.set(entry.file, s);
+  }
+  made.set(graph, all);
+  return all;
 }
 
-/** The surroundings of every article of the site, by file: what the build cache keeps. */
-export function surroundingsOf(graph: SiteGraph): Map<string, Surroundings> {
-  const of = surroundingsIn(graph);
-  return new Map(graph.entries.map((e) => [e.file, of(e)]));
-}
+const made = new WeakMap<SiteGraph, ReadonlyMap<string, Surroundings>>();
 
 /** Surroundings with the entries they name, found by `entryOf`. */
-export const aroundFrom = (s: Surroundings, entryOf: (file: string) => Entry): Around => ({
-  ...(s.previous !== undefined && { previous: entryOf(s.previous) }),
-  ...(s.next !== undefined && { next: entryOf(s.next) }),
-  related: s.related.map(entryOf),
-  tags: s.tags,
-});
+export function aroundFrom(s: Surroundings, entryOf: (file: string) => Entry): Around {
+  const around: { previous?: Entry; next?: Entry; related: readonly Entry[]; tags: Surroundings['tags'] } = {
+    related: s.related.map(entryOf),
+    tags: s.tags,
+  };
+  if (s.previous !== undefined) around.previous = entryOf(s.previous);
+  if (s.next !== undefined) around.next = entryOf(s.next);
+  return around;
+}
 
 /**
  * Makes article pages. Pages share what is the same for many of them (a category's crumbs, a tag's

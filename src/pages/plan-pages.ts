@@ -3,7 +3,7 @@ import type { SiteConfig } from '../config/site-config.js';
 import type { Entry, ListPage, SiteGraph } from '../graph/site-graph.js';
 import { NOT_FOUND_URL, SEARCH_BUNDLE_URL, SEARCH_URL, TAGS_URL } from '../graph/urls.js';
 import { archivePages } from './archive-pages.js';
-import { aroundFrom, articlePlanner, surroundingsIn } from './article-page.js';
+import { aroundFrom, articlePlanner, type Surroundings, surroundingsOf } from './article-page.js';
 import { lastmodOf } from './lastmod.js';
 import type { Page } from './page.js';
 import { type Crumb, numberedTitle, pagination } from './pagination.js';
@@ -52,10 +52,12 @@ function homePage(graph: SiteGraph, config: SiteConfig): Page {
 
 function articlePages(graph: SiteGraph, config: SiteConfig, bodies: ReadonlyMap<string, BodyRef>): Page[] {
   const plan = articlePlanner(config, bodies);
-  const surroundings = surroundingsIn(graph);
+  const surroundings = surroundingsOf(graph);
   const byFile = new Map(graph.entries.map((e) => [e.file, e]));
   const entryOf = (file: string) => byFile.get(file) as Entry;
-  return graph.entries.map((entry) => plan(entry, aroundFrom(surroundings(entry), entryOf)));
+  return graph.entries.map((entry) =>
+    plan(entry, aroundFrom(surroundings.get(entry.file) as Surroundings, entryOf)),
+  );
 }
 
 function listPages(
