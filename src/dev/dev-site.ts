@@ -66,6 +66,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   const signatures = new Map<string, string>();
   const staticDigests = new Map<string, string>();
   const sources = new Map<string, SourceFile>();
+  // The sources by path, and where each is in that order: sorted again only when files come or go.
+  let ordered: { files: SourceFile[]; index: Map<string, number> } | undefined;
   let config: SiteConfig | undefined;
   let configDigest = '';
   let entryCache: EntryCache = new Map();
@@ -132,19 +134,28 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         sources.size === 0 ||
         paths.some((p) => p === contentDir || !isArticleName(path.basename(p))) ||
         (await someNotRegular(paths.filter((p) => p.startsWith(contentDir + path.sep))));
+      // The content files saved since the last rebuild, when that is all that may have changed.
+      let saved: string[] | undefined;
       if (rescan && touched(contentDir)) {
         const read = await readSources(root, options.exclude ?? []);
         scanProblems = read.diagnostics;
         sources.clear();
         for (const f of read.files) sources.set(f.path, f);
+        ordered = undefined;
       } else {
+        saved = [];
         for (const p of paths ?? []) {
           if (!p.startsWith(contentDir + path.sep)) continue;
           const rel = path.relative(root, p).split(path.sep).join('/');
+          saved.push(rel);
           scanProblems = scanProblems.filter((d) => d.file !== rel);
           const bytes = await readFile(p).catch(() => undefined);
+          const at = ordered?.index.get(rel);
           if (bytes) sources.set(rel, { path: rel, bytes });
           else sources.delete(rel);
+          // A file saved again keeps its place in the order; one added or removed changes the order.
+          if (bytes && ordered && at !== undefined) ordered.files[at] = { path: rel, bytes };
+          else ordered = undefined;
         }
       }
       // Images: measured again when a file other than an article changed. Entries render their
@@ -160,14 +171,19 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       }
       diagnostics.push(...scanProblems);
       const publish = { drafts: options.drafts ?? false, future: options.future ?? false, now: Date.now() };
-      const ordered = [...sources.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+      if (!ordered) {
+        const files = [...sources.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+        ordered = { files, index: new Map(files.map((f, i) => [f.path, i])) };
+      }
       const loaded = loadEntries(
-        ordered,
+        ordered.files,
         config,
         publish,
         createMarkdown(config.basePath),
         entryCache,
         images,
+        undefined,
+        saved,
       );
       diagnostics.push(...loaded.diagnostics);
       if (hasErrors(diagnostics)) return fail();

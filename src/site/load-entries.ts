@@ -39,11 +39,10 @@ export function loadEntries(
   cache: EntryCache = new Map(),
   images: ImageCatalog = NO_IMAGES,
   sink: BodySink = inlineBodies,
+  /** Files that may have changed since the last call with `cache` (the same files otherwise); default: all. */
+  changed?: readonly string[],
 ): LoadedEntries {
-  const results: FileResult[] = [];
-  const seen = new Set<string>();
-  for (const file of files) {
-    seen.add(file.path);
+  const load = (file: SourceFile): FileResult => {
     const known = cache.get(file.path);
     const same = known && (known.bytes === file.bytes || known.result.digest === digestOf(file.bytes));
     const result =
@@ -52,13 +51,66 @@ export function loadEntries(
         : loadFile(file, config, publish, md, images, sink);
     if (known?.bytes !== file.bytes || known.result !== result)
       cache.set(file.path, { bytes: file.bytes, result });
-    results.push(result);
-  }
-  for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);
+    return result;
+  };
   const before = collected.get(cache);
+  const kept = before && changed && onlyChanged(before, files, changed, publish);
+  let results: FileResult[];
+  let index: ReadonlyMap<string, number>;
+  let due: number | undefined;
+  if (before && kept) {
+    // Only the changed files are looked at: going through 20,000 took a third of a rebuild.
+    results = kept;
+    index = before.index;
+    const fresh = (changed ?? []).map((path) => {
+      const at = index.get(path) as number;
+      results[at] = load(files[at] as SourceFile);
+      return results[at] as FileResult;
+    });
+    due = earliest(before.due, nextDue(fresh, publish));
+  } else {
+    results = files.map(load);
+    const seen = new Set(files.map((f) => f.path));
+    for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);
+    index = new Map(results.map((r, i) => [r.path, i]));
+    due = nextDue(results, publish);
+  }
   const loaded = (before && patched(before, results, publish)) ?? collectEntries(results, publish);
-  collected.set(cache, { results, publish, loaded });
+  collected.set(cache, { results, publish, loaded, index, due });
   return loaded;
+}
+
+/**
+ * The last call's results, to put the changed files' into, when only those can differ: the same
+ * files in the same places, and no scheduled article come due since (its result is made again).
+ */
+function onlyChanged(
+  before: Collected,
+  files: readonly SourceFile[],
+  changed: readonly string[],
+  publish: PublishOptions,
+): FileResult[] | undefined {
+  if (files.length !== before.results.length || publish.now < before.publish.now) return undefined;
+  if (publish.drafts !== before.publish.drafts || publish.future !== before.publish.future) return undefined;
+  if (before.due !== undefined && publish.now >= before.due) return undefined;
+  for (const path of changed) {
+    const at = before.index.get(path);
+    if (at === undefined || files[at]?.path !== path) return undefined;
+  }
+  return [...before.results];
+}
+
+const earliest = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.min(a, b);
+
+/** When the first article left out for its date is due, if any. */
+function nextDue(results: readonly FileResult[], publish: PublishOptions): number | undefined {
+  let due: number | undefined;
+  for (const r of results) {
+    const at = r.publishing && !r.entry && !r.publishing.draft ? r.publishing.date.epochMs : undefined;
+    if (at !== undefined && at > publish.now && (due === undefined || at < due)) due = at;
+  }
+  return due;
 }
 
 /** What each cache's last call came to: the next call, after the usual edit of one file, patches it. */
@@ -68,6 +120,10 @@ interface Collected {
   readonly results: readonly FileResult[];
   readonly publish: PublishOptions;
   readonly loaded: LoadedEntries;
+  /** Where each file's result is in `results`. */
+  readonly index: ReadonlyMap<string, number>;
+  /** When the first article left out for its date is due. */
+  readonly due: number | undefined;
 }
 
 /**
