@@ -24,6 +24,7 @@ it('npm run bench runs end to end on 200 articles', () => {
       'cold build',
       'warm rebuild, nothing changed',
       'rebuild, one article changed',
+      'rebuild, one title changed',
       'dev server: text edited → page re-rendered + reload sent',
       'dev server: title edited → pages re-rendered + reload sent',
     ]);
