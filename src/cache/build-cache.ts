@@ -11,6 +11,7 @@ import { CacheUnusable } from './cache-unusable.js';
 import {
   type BuildDetails,
   type BuildManifest,
+  type DetailsPatch,
   type OutputStamp,
   readDetails,
   readManifest,
@@ -217,16 +218,18 @@ export async function saveBuildCache(
 ): Promise<void> {
   const was = cache.loadedDetails();
   const around = kept.around;
+  const patch = patchOf(cache, kept);
   const details = {
     pages: kept.pages,
     others: kept.others,
-    lines: kept.files.map((r) =>
-      detailsLine(r, around ? around.get(r.path) : { asStored: 'line' in r ? r : cache.stored(r.path) }),
-    ),
+    lines: patch
+      ? []
+      : kept.files.map((r) =>
+          detailsLine(r, around ? around.get(r.path) : { asStored: 'line' in r ? r : cache.stored(r.path) }),
+        ),
   };
-  if (spare && was)
-    await writeManifest(cache.dir, { ...manifest, spare }, { ...details, spare: spareDetails(was, details) });
-  else await writeManifest(cache.dir, manifest, details);
+  const withSpare = spare && was ? { ...details, spare: spareDetails(was, details) } : details;
+  await writeManifest(cache.dir, spare && was ? { ...manifest, spare } : manifest, withSpare, patch);
   const used = new Set(kept.files.map((r) => ('line' in r ? packOfStored(r) : packOfResult(r))));
   const wasUsed = new Set(
     cache.previous?.files.map((f) => cache.stored(f.path)).map((r) => (r ? packOfStored(r) : '')),
@@ -243,6 +246,33 @@ export async function saveBuildCache(
     }),
   );
 }
+
+/**
+ * The details as a patch of the base the previous ones were patched from, when few lines differ from
+ * it: the same files in the same order, each line as stored (surroundings kept, as after text edits).
+ */
+function patchOf(
+  cache: BuildCache,
+  kept: { readonly files: ReadonlyArray<FileResult | StoredResult>; readonly around?: unknown },
+): DetailsPatch | undefined {
+  const base = cache.loadedDetails()?.base;
+  const files = cache.previous?.files;
+  if (!base || !files || kept.around || kept.files.length !== files.length) return undefined;
+  const most = Math.max(PATCH_LINES, Math.floor(files.length * PATCH_SHARE));
+  const lines = new Map<number, Buffer | Buffer[]>();
+  for (let i = 0; i < kept.files.length; i++) {
+    const r = kept.files[i] as FileResult | StoredResult;
+    if (r.path !== files[i]?.path) return undefined;
+    if ('line' in r && !base.patched.has(i)) continue;
+    lines.set(i, detailsLine(r, { asStored: 'line' in r ? r : cache.stored(r.path) }));
+    if (lines.size > most) return undefined;
+  }
+  return { base, lines };
+}
+
+/** A patch holds at most this many lines, or this share of them: beyond, the details are written whole. */
+const PATCH_LINES = 64;
+const PATCH_SHARE = 0.05;
 
 /** The previous output (now the spare) as its differences from the new one. */
 function spareDetails(was: BuildDetails, now: Pick<BuildDetails, 'pages'>): SpareDetails {

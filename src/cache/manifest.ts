@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileStamp } from '../content/article.js';
 import type { Publishing } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
 
 /** Bumped whenever the shape below changes. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /**
  * What a build leaves for the next one, in two files of `.cache/gazette/`. `manifest.json` is small:
@@ -42,6 +42,8 @@ export interface BuildManifest {
   readonly summary: BuildSummary;
   /** Digest of details.json as written with this manifest. */
   readonly details: string;
+  /** Digest of details-patch.json, when the details are details.json with that patch applied. */
+  readonly patch?: string;
 }
 
 export interface BuildSummary {
@@ -64,6 +66,27 @@ export interface BuildDetails {
   readonly others: readonly string[];
   /** What the spare holds, if one was kept: see SpareDetails. */
   readonly spare?: SpareDetails;
+  /** As read: the whole file they were patched from, for the next build's patch (see DetailsPatch). */
+  readonly base?: DetailsBase;
+}
+
+/** details.json as written whole, under the patch applied to it. */
+export interface DetailsBase {
+  readonly digest: string;
+  readonly pages: Readonly<Record<string, string>>;
+  /** The lines the patch replaced, by index. */
+  readonly patched: ReadonlySet<number>;
+}
+
+/**
+ * What a build after a few edits writes instead of the whole details (174 MB at 100,000 articles):
+ * the pages' signatures that differ from the base's, the output's other files and the spare, and the
+ * content files' lines that differ from the base's, by index (the files being the same, in the same
+ * order). Lines the previous patch replaced are in it again.
+ */
+export interface DetailsPatch {
+  readonly base: DetailsBase;
+  readonly lines: ReadonlyMap<number, Buffer | readonly Buffer[]>;
 }
 
 /** The spare site, told as its differences from the output's: it is mostly the same. */
@@ -87,6 +110,7 @@ export interface ManifestRead {
 
 const MANIFEST = 'manifest.json';
 const DETAILS = 'details.json';
+const PATCH = 'details-patch.json';
 
 /** Reads the manifest; anything damaged, or written by another gazette, is refused with the reason. */
 export async function readManifest(dir: string, tool: string): Promise<ManifestRead> {
@@ -106,31 +130,55 @@ export async function readManifest(dir: string, tool: string): Promise<ManifestR
  * manifest holds: written line by line, a large site's details never have to be one string.
  */
 export async function readDetails(dir: string, manifest: BuildManifest): Promise<BuildDetails | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path.join(dir, DETAILS));
-  } catch {
-    return undefined;
-  }
-  // The bytes are hashed as read, and each line is decoded on its own: the whole text as one string
-  // (twice the bytes, for Chinese text) would be the largest thing a large site's rebuild holds.
-  if (digestOf(bytes) !== manifest.details) return undefined;
+  const bytes = await readVerified(path.join(dir, DETAILS), manifest.details);
+  const patch =
+    manifest.patch === undefined ? undefined : await readVerified(path.join(dir, PATCH), manifest.patch);
+  if (!bytes || (manifest.patch !== undefined && !patch)) return undefined;
   try {
     const [pages, output, ...lines] = linesOf(bytes);
-    const { others, spare } = JSON.parse(output?.toString() ?? '{}') as Pick<
-      BuildDetails,
-      'others' | 'spare'
-    >;
+    let { others, spare } = JSON.parse(output?.toString() ?? '{}') as Pick<BuildDetails, 'others' | 'spare'>;
     if (lines.length !== manifest.files.length) return undefined;
+    const basePages = JSON.parse(pages?.toString() ?? '{}') as Record<string, string>;
+    let merged = basePages;
+    const patched = new Set<number>();
+    if (patch) {
+      const [delta, patchOutput, ...replaced] = linesOf(patch);
+      ({ others, spare } = JSON.parse(patchOutput?.toString() ?? '{}') as Pick<
+        BuildDetails,
+        'others' | 'spare'
+      >);
+      merged = { ...basePages };
+      for (const [page, signature] of Object.entries(
+        JSON.parse(delta?.toString() ?? '{}') as Record<string, string | null>,
+      ))
+        if (signature === null) delete merged[page];
+        else merged[page] = signature;
+      for (const line of replaced) {
+        const tab = line.indexOf(0x09);
+        const index = Number(line.subarray(0, tab).toString());
+        if (tab < 0 || !Number.isInteger(index) || index < 0 || index >= lines.length) return undefined;
+        lines[index] = line.subarray(tab + 1);
+        patched.add(index);
+      }
+    }
     return {
-      pages: JSON.parse(pages?.toString() ?? '{}'),
+      pages: merged,
       others: others ?? [],
       ...(spare && { spare }),
       lines,
+      base: { digest: manifest.details, pages: basePages, patched },
     };
   } catch {
     return undefined;
   }
+}
+
+/** A file's bytes if their digest is `digest`. */
+async function readVerified(file: string, digest: string): Promise<Buffer | undefined> {
+  // The bytes are hashed as read, and each line is decoded on its own: the whole text as one string
+  // (twice the bytes, for Chinese text) would be the largest thing a large site's rebuild holds.
+  const bytes = await readFile(file).catch(() => undefined);
+  return bytes && digestOf(bytes) === digest ? bytes : undefined;
 }
 
 /** The non-empty lines of `bytes`, as views of it (nothing is copied). */
@@ -147,15 +195,41 @@ function linesOf(bytes: Buffer): Buffer[] {
 
 /**
  * Writes details and manifest, each under a temporary name renamed into place: each is whole or
- * absent, never half; the manifest, written last, names the details it goes with.
+ * absent, never half; the manifest, written last, names the details it goes with. With `patch`, only
+ * the patch is written, and details.json stays the base it patches.
  */
 export async function writeManifest(
   dir: string,
-  manifest: Omit<BuildManifest, 'format' | 'details'>,
-  details: BuildDetails,
+  manifest: Omit<BuildManifest, 'format' | 'details' | 'patch'>,
+  details: Omit<BuildDetails, 'base'>,
+  patch?: DetailsPatch,
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, DETAILS);
+  let digests: Pick<BuildManifest, 'details' | 'patch'>;
+  if (patch) {
+    const delta: Record<string, string | null> = {};
+    for (const [page, signature] of Object.entries(details.pages))
+      if (patch.base.pages[page] !== signature) delta[page] = signature;
+    for (const page of Object.keys(patch.base.pages)) if (!(page in details.pages)) delta[page] = null;
+    const lines = [...patch.lines].map(([index, line]) => [Buffer.from(`${index}\t`), line].flat());
+    digests = {
+      details: patch.base.digest,
+      patch: await writeLines(path.join(dir, PATCH), delta, details, lines),
+    };
+  } else {
+    digests = { details: await writeLines(path.join(dir, DETAILS), details.pages, details, details.lines) };
+    await rm(path.join(dir, PATCH), { force: true });
+  }
+  await writeChecked(path.join(dir, MANIFEST), { format: FORMAT, ...manifest, ...digests });
+}
+
+/** Writes the lines of details (or of a patch) under a temporary name renamed into place; their digest. */
+async function writeLines(
+  file: string,
+  pages: Readonly<Record<string, string | null>>,
+  details: Pick<BuildDetails, 'others' | 'spare'>,
+  lines: ReadonlyArray<Buffer | readonly Buffer[]>,
+): Promise<string> {
   const temporary = `${file}.${process.pid}.tmp`;
   const hash = createHash('sha1');
   const handle = await open(temporary, 'w');
@@ -164,17 +238,17 @@ export async function writeManifest(
       hash.update(chunk);
       await handle.write(chunk);
     };
-    await write(Buffer.from(`${JSON.stringify(details.pages)}\n`));
+    await write(Buffer.from(`${JSON.stringify(pages)}\n`));
     await write(Buffer.from(`${JSON.stringify({ others: details.others, spare: details.spare })}\n`));
     // A thousand lines per write: one call per line would be slow, one buffer for all too large.
     const newline = Buffer.from('\n');
-    for (let i = 0; i < details.lines.length; i += 1000)
-      await write(Buffer.concat(details.lines.slice(i, i + 1000).flatMap((line) => [line, newline].flat())));
+    for (let i = 0; i < lines.length; i += 1000)
+      await write(Buffer.concat(lines.slice(i, i + 1000).flatMap((line) => [line, newline].flat())));
   } finally {
     await handle.close();
   }
   await rename(temporary, file);
-  await writeChecked(path.join(dir, MANIFEST), { format: FORMAT, ...manifest, details: hash.digest('hex') });
+  return hash.digest('hex');
 }
 
 async function readChecked(file: string): Promise<{ value: unknown } | 'missing' | 'damaged'> {

@@ -523,4 +523,51 @@ describe('the build cache is damaged or from another gazette', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect((await runCli(['build', '--root', root, '--no-search'])).stdout).toMatch(/^(up to date|built)/);
   });
+
+  it.each<[string, (root: string) => void]>([
+    ['details-patch.json deleted', (r) => rmSync(path.join(cache(r), 'details-patch.json'))],
+    [
+      'details-patch.json damaged',
+      (r) => {
+        const file = path.join(cache(r), 'details-patch.json');
+        const bytes = readFileSync(file);
+        bytes.fill(0x20, 10, 20);
+        writeFileSync(file, bytes);
+      },
+    ],
+    [
+      'details.json, the base the patch applies to, damaged',
+      (r) => {
+        const file = path.join(cache(r), 'details.json');
+        const bytes = readFileSync(file);
+        bytes.fill(0x20, 100, 120);
+        writeFileSync(file, bytes);
+      },
+    ],
+  ])(
+    'the details written as a patch after a text edit, %s: noticed, the same site',
+    async (_name, damage) => {
+      const root = bigSite(6);
+      const a1 = path.join(root, 'content/xuexi/a1.md');
+      const edit = (n: number) =>
+        writeFiles(root, { 'content/xuexi/a1.md': `${readFileSync(a1, 'utf8')}\n补充${n}。\n` });
+      expect((await runCli(['build', '--root', root, '--no-search'])).code).toBe(0);
+      edit(1);
+      expect((await runCli(['build', '--root', root, '--no-search'])).code).toBe(0);
+      // Only the patch was written: the base stays as the first build left it.
+      expect(existsSync(path.join(cache(root), 'details-patch.json'))).toBe(true);
+      edit(2);
+      expect((await runCli(['build', '--root', root, '--no-search'])).stderr).toBe('');
+      damage(root);
+      edit(3);
+      const run = await runCli(['build', '--root', root, '--no-search']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(/^note: the build cache was not used \(.*lost or damaged its details.*\)/);
+      const clean = path.join(root, 'clean');
+      expect(
+        (await runCli(['build', '--root', root, '--no-search', '--no-cache', '--out', clean])).code,
+      ).toBe(0);
+      expect(snapshotDir(path.join(root, 'dist'))).toEqual(snapshotDir(clean));
+    },
+  );
 });
