@@ -11,6 +11,7 @@ import {
   type FileResult,
   type LoadedEntries,
   loadFile,
+  nextDue,
   stillValid,
 } from './load-files.js';
 
@@ -102,16 +103,6 @@ function onlyChanged(
 
 const earliest = (a: number | undefined, b: number | undefined) =>
   a === undefined ? b : b === undefined ? a : Math.min(a, b);
-
-/** When the first article left out for its date is due, if any. */
-function nextDue(results: readonly FileResult[], publish: PublishOptions): number | undefined {
-  let due: number | undefined;
-  for (const r of results) {
-    const at = r.publishing && !r.entry && !r.publishing.draft ? r.publishing.date.epochMs : undefined;
-    if (at !== undefined && at > publish.now && (due === undefined || at < due)) due = at;
-  }
-  return due;
-}
 
 /** What each cache's last call came to: the next call, after the usual edit of one file, patches it. */
 const collected = new WeakMap<EntryCache, Collected>();

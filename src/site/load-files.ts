@@ -88,6 +88,19 @@ export function loadPacked(
   return results;
 }
 
+/**
+ * When the first article left out of this build for its date is due, if any: a build after it is
+ * not up to date, and the dev server loads again what it kept.
+ */
+export function nextDue(results: readonly FileResult[], publish: PublishOptions): number | undefined {
+  let due: number | undefined;
+  for (const r of results) {
+    const at = r.publishing && !r.publishing.draft ? r.publishing.date.epochMs : undefined;
+    if (at !== undefined && at > publish.now && (due === undefined || at < due)) due = at;
+  }
+  return due;
+}
+
 /** Whether a result made by an earlier build holds everything this build needs of its file. */
 export const stillValid = (result: FileResult, publish: PublishOptions): boolean =>
   !result.publishing || result.entry !== undefined || exclusionOf(result.publishing, publish) !== undefined;

@@ -6,7 +6,7 @@ import { type Diagnostic, hasErrors } from '../errors/diagnostic.js';
 import type { ImageCatalog } from '../images/image-catalog.js';
 import type { StaticFile } from '../output/public-files.js';
 import { surroundingsOf } from '../pages/article-page.js';
-import { collectEntries, type FileResult } from './load-files.js';
+import { collectEntries, nextDue } from './load-files.js';
 import { planSite } from './plan-site.js';
 import type { LoadedFiles, PlannedBuild } from './planned-build.js';
 
@@ -62,14 +62,4 @@ export async function planWholeSite(
     },
     diagnostics,
   };
-}
-
-/** The first moment a future article left out of this build is due: a build after it is not up to date. */
-function nextDue(results: readonly FileResult[], publish: PublishOptions): number | undefined {
-  let due: number | undefined;
-  for (const r of results) {
-    const at = r.publishing && !r.publishing.draft ? r.publishing.date.epochMs : undefined;
-    if (at !== undefined && at > publish.now && (due === undefined || at < due)) due = at;
-  }
-  return due;
 }
