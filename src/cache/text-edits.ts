@@ -29,7 +29,8 @@ export function textEditsSince(
   const edited = new Set<string>();
   for (const now of loaded.fresh) {
     const was = cache.resultOf(now.path);
-    if (!was || !cache.stored(now.path)) return undefined;
+    // A result the cache has is one of a file the previous build had.
+    if (!was) return undefined;
     if (was.digest === now.digest) continue;
     if (!published(was) || !published(now) || !onlyBodyChanged(was.entry, now.entry)) return undefined;
     edited.add(now.path);

@@ -15,8 +15,9 @@ export function listingOf(entry: Unlisted | Entry): string {
     version: _version,
     links: _links,
     warnings: _warnings,
+    listing: _listing,
+    html: _html,
     ...shown
   } = entry as Unlisted & { listing?: string; html?: string };
-  const { listing: _listing, html: _html, ...rest } = shown;
-  return createHash('sha1').update(JSON.stringify(rest), 'utf16le').digest('base64url');
+  return createHash('sha1').update(JSON.stringify(shown), 'utf16le').digest('base64url');
 }
