@@ -218,16 +218,11 @@ export async function saveBuildCache(
 ): Promise<void> {
   const was = cache.loadedDetails();
   const around = kept.around;
-  const patch = patchOf(cache, kept);
-  const details = {
-    pages: kept.pages,
-    others: kept.others,
-    lines: patch
-      ? []
-      : kept.files.map((r) =>
-          detailsLine(r, around ? around.get(r.path) : { asStored: 'line' in r ? r : cache.stored(r.path) }),
-        ),
-  };
+  // A line as stored, or with the surroundings this build made, or those of the line it replaces.
+  const lineOf = (r: FileResult | StoredResult) =>
+    detailsLine(r, around ? around.get(r.path) : { asStored: 'line' in r ? r : cache.stored(r.path) });
+  const patch = around ? undefined : patchOf(cache, kept.files, lineOf);
+  const details = { pages: kept.pages, others: kept.others, lines: patch ? [] : kept.files.map(lineOf) };
   const withSpare = spare && was ? { ...details, spare: spareDetails(was, details) } : details;
   await writeManifest(cache.dir, spare && was ? { ...manifest, spare } : manifest, withSpare, patch);
   const used = new Set(kept.files.map((r) => ('line' in r ? packOfStored(r) : packOfResult(r))));
@@ -249,22 +244,23 @@ export async function saveBuildCache(
 
 /**
  * The details as a patch of the base the previous ones were patched from, when few lines differ from
- * it: the same files in the same order, each line as stored (surroundings kept, as after text edits).
+ * it: the same files in the same order, and the surroundings as stored (the caller checks that).
  */
 function patchOf(
   cache: BuildCache,
-  kept: { readonly files: ReadonlyArray<FileResult | StoredResult>; readonly around?: unknown },
+  kept: ReadonlyArray<FileResult | StoredResult>,
+  lineOf: (r: FileResult | StoredResult) => Buffer | Buffer[],
 ): DetailsPatch | undefined {
   const base = cache.loadedDetails()?.base;
   const files = cache.previous?.files;
-  if (!base || !files || kept.around || kept.files.length !== files.length) return undefined;
+  if (!base || !files || kept.length !== files.length) return undefined;
   const most = Math.max(PATCH_LINES, Math.floor(files.length * PATCH_SHARE));
   const lines = new Map<number, Buffer | Buffer[]>();
-  for (let i = 0; i < kept.files.length; i++) {
-    const r = kept.files[i] as FileResult | StoredResult;
+  for (let i = 0; i < kept.length; i++) {
+    const r = kept[i] as FileResult | StoredResult;
     if (r.path !== files[i]?.path) return undefined;
     if ('line' in r && !base.patched.has(i)) continue;
-    lines.set(i, detailsLine(r, { asStored: 'line' in r ? r : cache.stored(r.path) }));
+    lines.set(i, lineOf(r));
     if (lines.size > most) return undefined;
   }
   return { base, lines };

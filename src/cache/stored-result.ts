@@ -32,8 +32,20 @@ function partsOf(stored: StoredResult): [Buffer, Buffer, Buffer] {
   ];
 }
 
-/** The pack a stored line's body is in, relative to the bodies folder; '' for none. */
-export const packOfStored = (stored: StoredResult): string => partsOf(stored)[0].toString();
+/**
+ * The pack a stored line's body is in, relative to the bodies folder; '' for none. Asked for each
+ * line as it was and as it is written again, the same line mostly: told once per line.
+ */
+export function packOfStored(stored: StoredResult): string {
+  let pack = packs.get(stored);
+  if (pack === undefined) {
+    pack = partsOf(stored)[0].toString();
+    packs.set(stored, pack);
+  }
+  return pack;
+}
+
+const packs = new WeakMap<StoredResult, string>();
 
 /** The bytes each parsed result came from: written back as they are while the result holds. */
 const parsedFrom = new WeakMap<FileResult, Buffer>();
