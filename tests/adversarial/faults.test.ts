@@ -406,6 +406,12 @@ describe('the build cache is damaged or from another gazette', () => {
         '</article><!-- 改版 -->',
       ),
     });
+  /** Overwrites bytes `from`–`to` of `file` with `byte`: damage that keeps the length. */
+  const spoil = (file: string, from: number, to: number, byte: number) => {
+    const bytes = readFileSync(file);
+    bytes.fill(byte, from, to);
+    writeFileSync(file, bytes);
+  };
   const rewriteManifest = (root: string, edit: (m: Record<string, unknown>) => void) => {
     const text = readFileSync(manifest(root), 'utf8');
     const m = JSON.parse(text.slice(text.indexOf('\n') + 1));
@@ -464,10 +470,7 @@ describe('the build cache is damaged or from another gazette', () => {
         writeFiles(r, {
           'content/xuexi/a1.md': `${readFileSync(path.join(r, 'content/xuexi/a1.md'), 'utf8')}\n补充。\n`,
         });
-        const file = path.join(cache(r), 'details.json');
-        const bytes = readFileSync(file);
-        bytes.fill(0x20, 100, 120);
-        writeFileSync(file, bytes);
+        spoil(path.join(cache(r), 'details.json'), 100, 120, 0x20);
       },
       /lost or damaged its details/,
     ],
@@ -491,11 +494,7 @@ describe('the build cache is damaged or from another gazette', () => {
       'a pack with bytes changed, same length',
       (r) => {
         editTemplate(r);
-        for (const p of packs(r)) {
-          const bytes = readFileSync(p);
-          bytes.fill(0x41, 50, 60);
-          writeFileSync(p, bytes);
-        }
+        for (const p of packs(r)) spoil(p, 50, 60, 0x41);
       },
       /lost or damaged an article body/,
     ],
@@ -526,23 +525,10 @@ describe('the build cache is damaged or from another gazette', () => {
 
   it.each<[string, (root: string) => void]>([
     ['details-patch.json deleted', (r) => rmSync(path.join(cache(r), 'details-patch.json'))],
-    [
-      'details-patch.json damaged',
-      (r) => {
-        const file = path.join(cache(r), 'details-patch.json');
-        const bytes = readFileSync(file);
-        bytes.fill(0x20, 10, 20);
-        writeFileSync(file, bytes);
-      },
-    ],
+    ['details-patch.json damaged', (r) => spoil(path.join(cache(r), 'details-patch.json'), 10, 20, 0x20)],
     [
       'details.json, the base the patch applies to, damaged',
-      (r) => {
-        const file = path.join(cache(r), 'details.json');
-        const bytes = readFileSync(file);
-        bytes.fill(0x20, 100, 120);
-        writeFileSync(file, bytes);
-      },
+      (r) => spoil(path.join(cache(r), 'details.json'), 100, 120, 0x20),
     ],
   ])(
     'the details written as a patch after a text edit, %s: noticed, the same site',
