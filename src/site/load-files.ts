@@ -95,8 +95,10 @@ export function loadPacked(
 export function nextDue(results: readonly FileResult[], publish: PublishOptions): number | undefined {
   let due: number | undefined;
   for (const r of results) {
-    const at = r.publishing && !r.publishing.draft ? r.publishing.date.epochMs : undefined;
-    if (at !== undefined && at > publish.now && (due === undefined || at < due)) due = at;
+    // Drafts too, when this build publishes drafts: they are left out for their date alone then.
+    const at =
+      r.publishing && exclusionOf(r.publishing, publish) === 'future' ? r.publishing.date.epochMs : undefined;
+    if (at !== undefined && (due === undefined || at < due)) due = at;
   }
   return due;
 }
