@@ -172,6 +172,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     );
     // The files' bytes are not needed after this (a large site's are hundreds of megabytes): let go.
     sources.files.length = 0;
+    sources.later.length = 0;
     // The previous site is known if it is the one the cache describes; so is the spare beside it.
     const trusted = await cache.outputIsPrevious(out);
     // After an edit of only the text of articles (the usual edit), only their own pages can change.

@@ -201,7 +201,7 @@ function linesOf(bytes: Buffer): Buffer[] {
 export async function writeManifest(
   dir: string,
   manifest: Omit<BuildManifest, 'format' | 'details' | 'patch'>,
-  details: Omit<BuildDetails, 'base'>,
+  details: DetailsToWrite,
   patch?: DetailsPatch,
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -223,12 +223,20 @@ export async function writeManifest(
   await writeChecked(path.join(dir, MANIFEST), { format: FORMAT, ...manifest, ...digests });
 }
 
+/**
+ * Details as saved: the lines may be made as they are written (a generator), so that a large site's
+ * lines (40 MB at 20,000 articles) are never all in memory at once.
+ */
+export type DetailsToWrite = Omit<BuildDetails, 'base' | 'lines'> & {
+  readonly lines: Iterable<Buffer | readonly Buffer[]>;
+};
+
 /** Writes the lines of details (or of a patch) under a temporary name renamed into place; their digest. */
 async function writeLines(
   file: string,
   pages: Readonly<Record<string, string | null>>,
   details: Pick<BuildDetails, 'others' | 'spare'>,
-  lines: ReadonlyArray<Buffer | readonly Buffer[]>,
+  lines: Iterable<Buffer | readonly Buffer[]>,
 ): Promise<string> {
   const temporary = `${file}.${process.pid}.tmp`;
   const hash = createHash('sha1');
@@ -242,8 +250,15 @@ async function writeLines(
     await write(Buffer.from(`${JSON.stringify({ others: details.others, spare: details.spare })}\n`));
     // A thousand lines per write: one call per line would be slow, one buffer for all too large.
     const newline = Buffer.from('\n');
-    for (let i = 0; i < lines.length; i += 1000)
-      await write(Buffer.concat(lines.slice(i, i + 1000).flatMap((line) => [line, newline].flat())));
+    let chunk: Buffer[] = [];
+    for (const line of lines) {
+      chunk.push(...[line].flat(), newline);
+      if (chunk.length >= 2000) {
+        await write(Buffer.concat(chunk));
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) await write(Buffer.concat(chunk));
   } finally {
     await handle.close();
   }

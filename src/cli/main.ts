@@ -1,4 +1,5 @@
 import { formatDiagnostic, GazetteError } from '../errors/diagnostic.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { type Io, processIo } from './io.js';
 import { MAIN_HELP, UsageError } from './usage.js';
 
@@ -24,6 +25,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.err(`gazette: unknown command "${command}"\n\n${MAIN_HELP}`);
     return 2;
   }
+  limitHeapGrowth();
   try {
     const run = await load();
     return await run(args, io);

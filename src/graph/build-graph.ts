@@ -46,19 +46,22 @@ export function buildGraph(published: readonly Entry[], config: SiteConfig): Sit
 
 function buildTags(entries: readonly Entry[], pageSize: number): TagSection[] {
   const byName = new Map<string, Entry[]>();
+  const slugs = new Map<string, string>();
   for (const e of entries) {
-    for (const tag of e.tags) {
+    e.tags.forEach((tag, i) => {
       const list = byName.get(tag) ?? [];
       list.push(e);
       byName.set(tag, list);
-    }
+      const slug = e.tagSlugs?.[i];
+      if (slug !== undefined && !slugs.has(tag)) slugs.set(tag, slug);
+    });
   }
   // Two tags can share a pinyin slug (homophones); number the later ones, in a stable order.
   const taken = new Set<string>();
   return [...byName.keys()]
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((name) => {
-      const base = slugify(name) || 'tag';
+      const base = (slugs.get(name) ?? slugify(name)) || 'tag';
       let slug = base;
       for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
       taken.add(slug);

@@ -7,6 +7,7 @@ import type { ImageEnv } from '../images/image-rule.js';
 import { resolveImage } from '../images/resolve-image.js';
 import { renderMarkdown } from '../markdown/render-markdown.js';
 import { makeSummary } from '../markdown/summary.js';
+import { slugify } from '../text/slug.js';
 import { listingOf } from './listing.js';
 import type { RenderedEntry } from './site-graph.js';
 import { articleUrl } from './urls.js';
@@ -33,6 +34,7 @@ export function makeEntry(
     version,
     html: rendered.html,
     summaryText: article.summary ?? makeSummary(rendered.paragraphs),
+    tagSlugs: article.tags.map(slugify),
     url,
     // Lines of the body → lines of the file.
     links: rendered.links.map((l) => ({ ...l, line: l.line + article.bodyLine - 1 })),

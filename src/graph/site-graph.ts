@@ -18,6 +18,12 @@ export interface Entry extends Omit<Article, 'body'> {
   readonly listing: string;
   /** The editor's summary, or the first sentences of the body. */
   readonly summaryText: string;
+  /**
+   * Each tag's slug before homophones are numbered (slugify), in the order of `tags`: made where the
+   * article is loaded, a worker thread for a large site, so that the main thread need not load the
+   * pinyin dictionary (24 MB of memory per thread) to make the tags' addresses.
+   */
+  readonly tagSlugs?: readonly string[];
   /** Site path, without the base path: `/xuexi/2022/03/jinhua-yonggong/`. */
   readonly url: string;
   /**

@@ -107,6 +107,24 @@ export function articlePlanner(
     }
     return link;
   };
+  // The JSON-LD and the cover's address are made when read (for rendering, or by the copy sent to a
+  // worker), not held for every page of the plan: 100,000 articles' JSON-LD took a large part of a
+  // big build's memory. One pair of getters for all pages, added after the object is made: getters
+  // written in an object literal turn each page's data into a dictionary (746 against 137 bytes).
+  const made: PropertyDescriptorMap = {
+    structuredData: {
+      enumerable: true,
+      get(this: { article: Entry }) {
+        return newsArticle(this.article, config);
+      },
+    },
+    cover: {
+      enumerable: true,
+      get(this: { article: Entry }) {
+        return coverUrl(this.article, config);
+      },
+    },
+  };
   return (entry, around) => {
     const { category, breadcrumb } =
       sections.get(entry.category.slug) ?? section(entry.category.name, entry.category.slug, '/');
@@ -121,24 +139,19 @@ export function articlePlanner(
       // The page's title and description are the article's, which its listing counts already: hashing
       // 20,000 summaries again took a quarter of signing a large site.
       derived: ['page', 'structuredData', 'cover'],
-      context: {
-        page: { kind: 'article', title: entry.title, description: entry.summaryText },
-        article: entry,
-        category,
-        tags: around.tags.map(([name, url]) => tagLink(name, url)),
-        breadcrumb,
-        previous: around.previous,
-        next: around.next,
-        related: around.related.map(linkOf),
-        // Made when read (for rendering, or by the copy sent to a worker), not held for every page of
-        // the plan: 100,000 articles' JSON-LD took a large part of a big build's memory.
-        get structuredData() {
-          return newsArticle(entry, config);
+      context: Object.defineProperties(
+        {
+          page: { kind: 'article', title: entry.title, description: entry.summaryText },
+          article: entry,
+          category,
+          tags: around.tags.map(([name, url]) => tagLink(name, url)),
+          breadcrumb,
+          previous: around.previous,
+          next: around.next,
+          related: around.related.map(linkOf),
         },
-        get cover() {
-          return coverUrl(entry, config);
-        },
-      },
+        made,
+      ),
     };
   };
 }

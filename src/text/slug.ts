@@ -1,15 +1,20 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+import type { pinyin as Pinyin } from 'pinyin-pro';
+
+// The pinyin dictionary takes 24 MB of memory per thread: it is loaded by the first Chinese text
+// slugged, so a thread that slugs none (a build's main thread, given the tags' slugs) never loads it.
+let pinyin: typeof Pinyin | undefined;
+const syllables = (text: string): string[] => {
+  pinyin ??= (createRequire(import.meta.url)('pinyin-pro') as { pinyin: typeof Pinyin }).pinyin;
+  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+};
 
 /**
  * A URL-safe slug for any text: Chinese becomes toneless pinyin (学习 → xue-xi), Latin letters are
  * lowercased, everything else becomes a hyphen. Chinese never yields an empty or percent-encoded slug.
  */
 export function slugify(text: string): string {
-  const ascii = /[^ -~\t\n]/.test(text)
-    ? pinyin(text.normalize('NFKC'), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join(
-        '-',
-      )
-    : text;
+  const ascii = /[^ -~\t\n]/.test(text) ? syllables(text.normalize('NFKC')).join('-') : text;
   return ascii
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -9,6 +9,7 @@ import {
 } from '../../src/pages/article-page.js';
 import { planPages } from '../../src/pages/plan-pages.js';
 import { pageSignature } from '../../src/site/page-signature.js';
+import { coverUrl, newsArticle } from '../../src/structured-data/news-article.js';
 import { entry, siteConfig, YAOWEN } from './fixtures.js';
 
 const config = siteConfig({ pageSize: 2 });
@@ -51,5 +52,16 @@ describe('an article page planned from the surroundings the build cache keeps', 
     });
     const slugs = Object.values(kept).flatMap((s) => s.tags.map(([, url]) => url));
     expect(new Set(slugs)).toContain('/tags/shi-shi-2/');
+  });
+});
+
+describe("an article page's data", () => {
+  it('gives its JSON-LD and cover address to the copy a worker renders from (structured clone)', () => {
+    const covered = { ...(entries[0] as Entry), coverUrl: '/xuexi/2022/03/x1/images/a.jpg' };
+    const page = articlePlanner(config, new Map())(covered, { related: [], tags: [] });
+    const copy = structuredClone(page.context);
+    expect(copy.structuredData).toEqual(newsArticle(covered, config));
+    expect(copy.cover).toBe(coverUrl(covered, config));
+    expect(copy.cover).toMatch(/^https?:\/\/.+\/images\/a\.jpg$/);
   });
 });

@@ -159,6 +159,19 @@ describe('buildGraph tags', () => {
     }
   });
 
+  it('takes the slugs the entries were loaded with (the main thread need not slug), numbering homophones', () => {
+    const loaded = [
+      { ...entry('content/xuexi/a.md', '2022-03-01', { tags: ['公式', '就业'] }), tagSlugs: ['gs', 'jy'] },
+      { ...entry('content/xuexi/b.md', '2022-03-03', { tags: ['公事'] }), tagSlugs: ['gs'] },
+    ];
+    const graph = buildGraph(loaded, siteConfig());
+    expect(graph.tags.map((t) => [t.name, t.url])).toEqual([
+      ['公事', '/tags/gs/'],
+      ['公式', '/tags/gs-2/'],
+      ['就业', '/tags/jy/'],
+    ]);
+  });
+
   it('skips a suffix that another tag already has', () => {
     const graph = buildGraph(
       [entry('content/xuexi/a.md', '2022-03-01', { tags: ['公事', '公式', 'gong shi 2'] })],
@@ -252,6 +265,11 @@ describe('makeEntry', () => {
     expect(e.summaryText).toBe('金华全力保障用工。企业开工。');
     expect(e.url).toBe('/xuexi/2022/03/jinhua-yonggong/');
     expect(e.file).toBe('content/xuexi/a.md');
+  });
+
+  it("slugs the article's tags where it is loaded, in their order, for the tags' addresses", () => {
+    const e = makeEntry(md, { ...article, tags: ['就业', '稳岗', 'AI 应用'] }, siteConfig(), 'v1');
+    expect(e.tagSlugs).toEqual(['jiu-ye', 'wen-gang', 'ai-ying-yong']);
   });
 
   it("prefers the editor's summary and follows the permalink pattern", () => {
