@@ -164,6 +164,11 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       pool ??= createBuildPool(jobs, { root, config, publish, images, bodiesDir: cache.bodiesDir });
     return pool;
   };
+  const closePool = async () => {
+    const running = pool as BuildPool | undefined;
+    pool = undefined;
+    await running?.close();
+  };
   const bodies = bodyReader();
   let succeeded = false;
   try {
@@ -173,6 +178,8 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     // The files' bytes are not needed after this (a large site's are hundreds of megabytes): let go.
     sources.files.length = 0;
     sources.later.length = 0;
+    // Pages are rendered by other threads (see build-worker.ts): these go with what loading left.
+    await closePool();
     // The previous site is known if it is the one the cache describes; so is the spare beside it.
     const trusted = await cache.outputIsPrevious(out);
     // After an edit of only the text of articles (the usual edit), only their own pages can change.
@@ -232,6 +239,8 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
           ? parallel.writePages(work.render, output, onWritten)
           : writePages(work.render, env, root, output, onWritten, bodies.read);
       });
+      // Nothing after this needs the workers: their memory goes before the feeds, search and cache.
+      await closePool();
       await step('copy static files', () => Promise.all(staticFiles.map((f) => output.copy(f.from, f.to))));
       await step('write feeds and sitemap', () =>
         Promise.all(files.map((f) => output.write(f.path, f.data))),
@@ -297,7 +306,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     };
   } finally {
     bodies.close();
-    await (pool as BuildPool | undefined)?.close();
+    await closePool();
     await closeBuildCache(cache, succeeded);
   }
 }

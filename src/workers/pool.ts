@@ -9,6 +9,7 @@ import type { OutputFolder } from '../output/output-folder.js';
 import type { Page } from '../pages/page.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { FileResult } from '../site/load-files.js';
+import { shareRepeated } from './share-repeated.js';
 import type { WorkerInit, WorkerResult } from './tasks.js';
 
 /** Workers run the compiled code (lib/), also when the build itself runs from the sources in tests. */
@@ -66,7 +67,9 @@ export function createBuildPool(jobs: number, init: WorkerInit): BuildPool {
         slices(files).map((batch, i) => pool.run({ kind: 'load', files: batch, pack: name(i) })),
       );
       // Slices come back in the order they were sent: concatenating keeps the files' order.
-      return results.flatMap((r) => (r.kind === 'load' ? r.results : []));
+      const all = results.flatMap((r) => (r.kind === 'load' ? r.results : []));
+      shareRepeated(all);
+      return all;
     },
     async writePages(pages, output, onWritten) {
       let done = 0;
