@@ -41,6 +41,7 @@ import { compileTemplates } from './templates/compile-templates.js';
 import { createEnvironment, templateDirs } from './templates/environment.js';
 import { templateFingerprints } from './templates/template-deps.js';
 import { type BuildPool, createBuildPool, defaultJobs } from './workers/pool.js';
+import type { WorkerInit } from './workers/tasks.js';
 
 export interface BuildOptions {
   /** Folder with site.yaml and content/. */
@@ -155,13 +156,14 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
   }
   await step('read build cache', () => cache.loadDetails());
 
-  // Large sites validate and render on every core; the pool is started when there is enough work
-  // for it, and closed however the build ends.
+  // Large sites validate and render on every core, in a pool of threads for each (see
+  // build-worker.ts); a pool is started when there is enough work for it, and closed however the
+  // build ends.
   let pool: BuildPool | undefined;
-  const poolFor = (work: number) => {
+  const poolFor = (work: number, role: WorkerInit['role']) => {
     const jobs = options.jobs ?? defaultJobs(work);
     if (jobs > 1)
-      pool ??= createBuildPool(jobs, { root, config, publish, images, bodiesDir: cache.bodiesDir });
+      pool ??= createBuildPool(jobs, { role, root, config, publish, images, bodiesDir: cache.bodiesDir });
     return pool;
   };
   const closePool = async () => {
@@ -179,7 +181,10 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     sources.files.length = 0;
     sources.later.length = 0;
     // Pages are rendered by other threads (see build-worker.ts): these go with what loading left.
+    // A build that loaded many articles renders many pages: their threads start while it plans.
+    const loadedInParallel = pool !== undefined;
     await closePool();
+    if (loadedInParallel) poolFor(loaded.fresh.length, 'render');
     // The previous site is known if it is the one the cache describes; so is the spare beside it.
     const trusted = await cache.outputIsPrevious(out);
     // After an edit of only the text of articles (the usual edit), only their own pages can change.
@@ -234,7 +239,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       for (const [file, outcome] of work.untouched) output.record(file, outcome);
       await step('keep unchanged pages', () => keepFiles(work.keep, output));
       await step('render and write pages', () => {
-        const parallel = poolFor(work.render.length);
+        const parallel = poolFor(work.render.length, 'render');
         return parallel
           ? parallel.writePages(work.render, output, onWritten)
           : writePages(work.render, env, root, output, onWritten, bodies.read);
@@ -356,7 +361,7 @@ async function loadArticles(
   config: SiteConfig,
   publish: PublishOptions,
   images: ImageCatalog,
-  poolFor: (work: number) => BuildPool | undefined,
+  poolFor: (work: number, role: WorkerInit['role']) => BuildPool | undefined,
 ): Promise<LoadedFiles> {
   const fresh: FileResult[] = [];
   const read: Array<SourceFile | SourceRef> = [...sources.later];
@@ -366,7 +371,7 @@ async function loadArticles(
       fresh.push({ ...known, ...(f.stamp && { stamp: f.stamp }) });
     else read.push(f);
   }
-  const pool = poolFor(read.length);
+  const pool = poolFor(read.length, 'load');
   if (pool) fresh.push(...(await pool.loadFiles(read, cache.packNames())));
   else {
     const md = createMarkdown(config.basePath);

@@ -9,6 +9,11 @@ import type { FileResult } from '../site/load-files.js';
 
 /** What every build worker is started with: the same for all its tasks. */
 export interface WorkerInit {
+  /**
+   * What the pool's threads do: load articles or render pages. Each kind loads only the modules it
+   * needs (the pinyin dictionary, YAML and markdown-it; or Nunjucks) as soon as the thread starts.
+   */
+  readonly role: 'load' | 'render';
   readonly root: string;
   readonly config: SiteConfig;
   readonly publish: PublishOptions;
