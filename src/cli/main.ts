@@ -1,5 +1,4 @@
 import { formatDiagnostic, GazetteError } from '../errors/diagnostic.js';
-import { limitHeapGrowth } from './heap-growth.js';
 import { type Io, processIo } from './io.js';
 import { MAIN_HELP, UsageError } from './usage.js';
 
@@ -25,7 +24,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.err(`gazette: unknown command "${command}"\n\n${MAIN_HELP}`);
     return 2;
   }
-  limitHeapGrowth();
   try {
     const run = await load();
     return await run(args, io);

@@ -9,6 +9,7 @@ import type { OutputFolder } from '../output/output-folder.js';
 import type { Page } from '../pages/page.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { FileResult } from '../site/load-files.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { shareRepeated } from './share-repeated.js';
 import type { WorkerInit, WorkerResult } from './tasks.js';
 
@@ -42,6 +43,7 @@ export interface BuildPool {
 
 /** A pool of build workers (piscina) that validate and render articles and render and write pages. */
 export function createBuildPool(jobs: number, init: WorkerInit): BuildPool {
+  limitHeapGrowth();
   // piscina is loaded with the first pool: a rebuild of a few files never starts one.
   const started: Promise<Piscina<unknown, WorkerResult>> = import('piscina').then(
     ({ Piscina }) =>
