@@ -222,7 +222,11 @@ export async function saveBuildCache(
   const lineOf = (r: FileResult | StoredResult) =>
     detailsLine(r, around ? around.get(r.path) : { asStored: 'line' in r ? r : cache.stored(r.path) });
   const patch = around ? undefined : patchOf(cache, kept.files, lineOf);
-  const details = { pages: kept.pages, others: kept.others, lines: patch ? [] : linesOf(kept.files, lineOf) };
+  const details = {
+    pages: kept.pages,
+    others: kept.others,
+    lines: patch ? [] : eachLine(kept.files, lineOf),
+  };
   const withSpare = spare && was ? { ...details, spare: spareDetails(was, details) } : details;
   await writeManifest(cache.dir, spare && was ? { ...manifest, spare } : manifest, withSpare, patch);
   const used = new Set(kept.files.map((r) => ('line' in r ? packOfStored(r) : packOfResult(r))));
@@ -243,7 +247,7 @@ export async function saveBuildCache(
 }
 
 /** Each file's line, made when the writer asks for it. */
-function* linesOf<T>(files: Iterable<T>, lineOf: (file: T) => Buffer | Buffer[]) {
+function* eachLine<T>(files: Iterable<T>, lineOf: (file: T) => Buffer | Buffer[]) {
   for (const file of files) yield lineOf(file);
 }
 

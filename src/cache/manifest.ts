@@ -251,9 +251,10 @@ async function writeLines(
     // A thousand lines per write: one call per line would be slow, one buffer for all too large.
     const newline = Buffer.from('\n');
     let chunk: Buffer[] = [];
+    let count = 0;
     for (const line of lines) {
       chunk.push(...[line].flat(), newline);
-      if (chunk.length >= 2000) {
+      if (++count % 1000 === 0) {
         await write(Buffer.concat(chunk));
         chunk = [];
       }

@@ -17,8 +17,7 @@ export function shareRepeated(results: readonly FileResult[]): void {
     strings.set(s, s);
     return s;
   };
-  const one$ = (list: readonly string[] | undefined) => list?.map(one);
-  const categories = new Map<string, object>();
+  const categories = new Map<string, NonNullable<FileResult['entry']>['category']>();
   for (const r of results) {
     const result = r as Writable<FileResult>;
     if (result.body && 'pack' in result.body) result.body = { ...result.body, pack: one(result.body.pack) };
@@ -27,12 +26,12 @@ export function shareRepeated(results: readonly FileResult[]): void {
     if (e.file === result.path) e.file = result.path;
     if (e.version === result.digest) e.version = result.digest;
     const key = JSON.stringify(e.category);
-    const category = categories.get(key) ?? categories.set(key, e.category).get(key);
-    e.category = category as typeof e.category;
+    const category = categories.get(key);
+    if (category) e.category = category;
+    else categories.set(key, e.category);
     e.date = { ...e.date, year: one(e.date.year), month: one(e.date.month), day: one(e.date.day) };
     if (e.source !== undefined) e.source = one(e.source);
-    e.tags = one$(e.tags) ?? [];
-    const slugs = one$(e.tagSlugs);
-    if (slugs) e.tagSlugs = slugs;
+    e.tags = e.tags.map(one);
+    if (e.tagSlugs) e.tagSlugs = e.tagSlugs.map(one);
   }
 }
