@@ -12,8 +12,9 @@ const KEY = 'gazetteTooDeep';
 export function keepTooDeepText(md: MarkdownIt): void {
   const { block } = md;
   const tokenize = block.tokenize.bind(block);
+  const limit = maxNesting(md);
   block.tokenize = (state, startLine, endLine) => {
-    if (state.level < md.options.maxNesting) {
+    if (state.level < limit) {
       tokenize(state, startLine, endLine);
       return;
     }
@@ -32,6 +33,10 @@ export function keepTooDeepText(md: MarkdownIt): void {
     env[KEY] = [...((env[KEY] as number[] | undefined) ?? []), line];
   };
 }
+
+/** The parser's nesting limit: an option of every markdown-it preset, missing from @types/markdown-it. */
+export const maxNesting = (md: MarkdownIt): number =>
+  (md.options as MarkdownIt['options'] & { maxNesting?: number }).maxNesting ?? 100;
 
 /** Lines (0-based) of the parse with `env` whose text was kept as plain text for being nested too deeply. */
 export const tooDeepLines = (env: Record<string, unknown>): readonly number[] =>

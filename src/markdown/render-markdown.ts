@@ -1,5 +1,5 @@
 import type { MarkdownIt, Token } from 'markdown-it';
-import { tooDeepLines } from './nesting-limit.js';
+import { maxNesting, tooDeepLines } from './nesting-limit.js';
 
 export interface RenderedMarkdown {
   readonly html: string;
@@ -54,7 +54,7 @@ export function renderMarkdown(
   const warnings = tooDeepLines(env).map((line) => ({
     line: line + 1,
     column: 1,
-    message: `quotes or lists are nested more than ${md.options.maxNesting} levels deep here; the rest of this block is shown as plain text`,
+    message: `quotes or lists are nested more than ${maxNesting(md)} levels deep here; the rest of this block is shown as plain text`,
     hint: 'use fewer ">" or list levels',
   }));
   return { html, paragraphs: paragraphTexts(tokens), links, warnings };
