@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { DayCachedZone } from './day-cached-zone.js';
 
 /** An article's publication time, fixed in the site's time zone whatever TZ the build machine has. */
 export interface ArticleDate {
@@ -18,12 +19,13 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 const EXAMPLE = 'write it like 2022-03-01 16:59:26 (site time) or 2022-03-01T16:59:26+08:00';
 
-// One zone object per name: luxon would otherwise re-validate the name for every article.
-const zones = new Map<string, IANAZone>();
-const zoneOf = (name: string): IANAZone => {
+// One zone object per name: luxon would otherwise re-validate the name, and ask Intl for offsets
+// the zone has already given, for every article.
+const zones = new Map<string, DayCachedZone>();
+const zoneOf = (name: string): DayCachedZone => {
   const known = zones.get(name);
   if (known) return known;
-  const zone = IANAZone.create(name);
+  const zone = new DayCachedZone(IANAZone.create(name));
   zones.set(name, zone);
   return zone;
 };
@@ -107,8 +109,9 @@ function fromDateTime(dt: DateTime, display: string): ArticleDate {
     display,
     iso: dt.toISO({ suppressMilliseconds: true }) ?? '',
     epochMs: dt.toMillis(),
-    year: dt.toFormat('yyyy'),
-    month: dt.toFormat('MM'),
-    day: dt.toFormat('dd'),
+    // Not toFormat: it parses its pattern anew on every call.
+    year: String(dt.year).padStart(4, '0'),
+    month: String(dt.month).padStart(2, '0'),
+    day: String(dt.day).padStart(2, '0'),
   };
 }
