@@ -1,5 +1,5 @@
 import { outputPathOf } from '../graph/urls.js';
-import type { WriteOutcome } from '../output/output-folder.js';
+import type { WriteOutcome } from '../output/folder-writer.js';
 import type { Page } from '../pages/page.js';
 import { pageSignature } from '../site/page-signature.js';
 import type { TemplateFingerprints } from '../templates/template-deps.js';

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { type Dirent, readdirSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { acquireBuildLock } from './build-lock.js';
+import { folderWriter, type WriteOutcome } from './folder-writer.js';
 
 /**
  * The output folder, replaced only when a build succeeds: pages are written into a staging folder
@@ -61,8 +62,6 @@ export interface OpenOptions {
   readonly keepSpare?: boolean;
 }
 
-export type WriteOutcome = 'added' | 'changed' | 'same';
-
 export interface Changes {
   readonly added: readonly string[];
   readonly changed: readonly string[];
@@ -108,13 +107,13 @@ export async function openOutputFolder(out: string, options: OpenOptions = {}): 
     record,
     adopt: (relDir) => void adopted.push(folderName(relDir)),
     async write(relPath, data) {
-      record(relPath, await writer.write(relPath, data));
+      record(relPath, writer.write(relPath, data));
     },
     async copy(from, relPath) {
-      record(relPath, await writer.write(relPath, await readFile(from)));
+      record(relPath, writer.write(relPath, await readFile(from)));
     },
     async keep(relPath) {
-      record(relPath, await writer.keep(relPath));
+      record(relPath, writer.keep(relPath));
     },
     async clear(relDir) {
       const dir = path.join(staging, relDir);
@@ -160,61 +159,6 @@ export async function openOutputFolder(out: string, options: OpenOptions = {}): 
       // give the space back at once.
       await rm(staging, { recursive: true, force: true }).catch(() => {});
       await lock.release();
-    },
-  };
-}
-
-/**
- * Writes files under `dir`, creating folders as needed (each once), and never outside it. With
- * `previous` (the site being replaced), a file whose bytes are unchanged is hard-linked from there.
- * Used by the output folder and by build workers writing into the same staging folder.
- * With `replace` (the folder started as the spare), a file already there is unlinked first, never
- * written into: it may be the very file (a hard link) the live site serves.
- */
-export function folderWriter(dir: string, previous?: string, replace = false) {
-  const made = new Set<string>([dir]);
-  const resolve = async (relPath: string): Promise<string> => {
-    const full = path.resolve(dir, relPath);
-    if (!full.startsWith(dir + path.sep))
-      throw new Error(`refusing to write outside the output folder: ${relPath}`);
-    const parent = path.dirname(full);
-    if (!made.has(parent)) {
-      await mkdir(parent, { recursive: true });
-      made.add(parent);
-    }
-    if (replace) await rm(full, { force: true });
-    return full;
-  };
-  return {
-    async keep(relPath: string): Promise<WriteOutcome> {
-      if (!previous) throw new Error(`no previous site to keep ${relPath} from`);
-      const full = await resolve(relPath);
-      const before = path.join(previous, path.relative(dir, full));
-      // A link fails across file systems or on some network drives: then copy after all.
-      await link(before, full).catch(async () => writeFile(full, await readFile(before)));
-      return 'same';
-    },
-    async write(relPath: string, data: string | Uint8Array): Promise<WriteOutcome> {
-      const full = await resolve(relPath);
-      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-      if (previous) {
-        const before = path.join(previous, path.relative(dir, full));
-        const old = await readFile(before).catch(() => undefined);
-        if (old?.equals(bytes)) {
-          // A link fails across file systems or on some network drives: then write after all.
-          const linked = await link(before, full).then(
-            () => true,
-            () => false,
-          );
-          if (linked) return 'same';
-        }
-        if (old) {
-          await writeFile(full, bytes);
-          return old.equals(bytes) ? 'same' : 'changed';
-        }
-      }
-      await writeFile(full, bytes);
-      return 'added';
     },
   };
 }

@@ -3,11 +3,7 @@ import type { BodyRef } from '../bodies/body-ref.js';
 import { outputPathOf } from '../graph/urls.js';
 import type { Page } from '../pages/page.js';
 import { renderPage } from '../templates/render-page.js';
-import { eachBounded } from './each-bounded.js';
 import type { OutputFolder } from './output-folder.js';
-
-/** How many files are written at once: enough to keep the disk busy, few enough to bound memory. */
-const CONCURRENT_WRITES = 16;
 
 /** Renders each page and writes it out as soon as it is rendered: rendered HTML is never all held in memory. */
 export async function writePages(
@@ -19,8 +15,9 @@ export async function writePages(
   readBody?: (ref: BodyRef) => string,
 ): Promise<void> {
   let done = 0;
-  await eachBounded(pages, CONCURRENT_WRITES, async (page) => {
+  // One at a time: the output folder writes synchronously (see folderWriter).
+  for (const page of pages) {
     await output.write(outputPathOf(page.url), renderPage(env, page, root, readBody));
     onWritten(++done, pages.length);
-  });
+  }
 }

@@ -14,6 +14,20 @@ const syllables = (text: string): string[] => {
  * lowercased, everything else becomes a hyphen. Chinese never yields an empty or percent-encoded slug.
  */
 export function slugify(text: string): string {
+  const known = slugs.get(text);
+  if (known !== undefined) return known;
+  const slug = slugOf(text);
+  // Tags, categories and many headings come back article after article; a bound keeps a thread
+  // that slugs a whole site's headings from holding them all.
+  if (slugs.size >= REMEMBERED) slugs.clear();
+  slugs.set(text, slug);
+  return slug;
+}
+
+const REMEMBERED = 10_000;
+const slugs = new Map<string, string>();
+
+function slugOf(text: string): string {
   const ascii = /[^ -~\t\n]/.test(text) ? syllables(text.normalize('NFKC')).join('-') : text;
   return ascii
     .normalize('NFKD')

@@ -2,8 +2,7 @@ import { workerData } from 'piscina';
 import { BodyMissing, bodyReader } from '../bodies/body-pack.js';
 import { GazetteError } from '../errors/diagnostic.js';
 import { outputPathOf } from '../graph/urls.js';
-import { eachBounded } from '../output/each-bounded.js';
-import { folderWriter, type WriteOutcome } from '../output/output-folder.js';
+import { type FolderWriter, folderWriter, type WriteOutcome } from '../output/folder-writer.js';
 import type { Page } from '../pages/page.js';
 import type { LoadTask, WorkerInit, WorkerResult, WorkerTask } from './tasks.js';
 
@@ -19,9 +18,7 @@ const renderer = init.role === 'render' ? rendererFor(init) : undefined;
 // A failure to load the modules is reported by the first task that awaits them, not as unhandled.
 loader?.catch(() => {});
 renderer?.catch(() => {});
-let writer: ReturnType<typeof folderWriter> | undefined;
-/** Files a worker writes at once while it renders on. */
-const WRITES_IN_FLIGHT = 8;
+let writer: FolderWriter | undefined;
 
 async function loaderFor({ config, publish, images, bodiesDir }: WorkerInit) {
   const [{ createMarkdown }, { loadPacked }] = await Promise.all([
@@ -51,14 +48,13 @@ export default async function run(task: WorkerTask): Promise<WorkerResult> {
   const render = await renderer;
   writer ??= folderWriter(task.staging, task.previous, task.replace);
   const written: Array<[string, WriteOutcome]> = [];
-  const out = writer;
   try {
-    // Writes go on while the next pages render: waiting for each would leave the thread idle. Every
-    // write has ended before an error goes back: the staging folder may be removed next.
-    await eachBounded(task.pages, WRITES_IN_FLIGHT, async (page) => {
+    // Written as each is rendered, synchronously (see folderWriter): the thread has nothing else to
+    // do meanwhile, and when an error goes back no write is still running into the staging folder.
+    for (const page of task.pages) {
       const file = outputPathOf(page.url);
-      written.push([file, await out.write(file, render(page))]);
-    });
+      written.push([file, writer.write(file, render(page))]);
+    }
   } catch (cause) {
     if (cause instanceof GazetteError) return { kind: 'render', written, diagnostics: cause.diagnostics };
     // Its class does not survive the way back to the main thread: say it in data.

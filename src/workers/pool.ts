@@ -51,6 +51,9 @@ export function createBuildPool(jobs: number, init: WorkerInit): BuildPool {
         filename: WORKER_FILE,
         minThreads: jobs,
         maxThreads: jobs,
+        // A second task waits in each thread's queue: without it a thread sat idle for every round
+        // trip to the main thread (2 s of a rendering thread's 7 s at 20,000 articles).
+        concurrentTasksPerWorker: 2,
         workerData: init,
       }),
   );

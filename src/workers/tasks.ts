@@ -3,7 +3,7 @@ import type { SourceFile, SourceRef } from '../content/article.js';
 import type { PublishOptions } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import type { ImageCatalog } from '../images/image-catalog.js';
-import type { WriteOutcome } from '../output/output-folder.js';
+import type { WriteOutcome } from '../output/folder-writer.js';
 import type { Page } from '../pages/page.js';
 import type { FileResult } from '../site/load-files.js';
 
