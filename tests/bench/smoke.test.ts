@@ -11,7 +11,19 @@ it('npm run bench runs end to end on 200 articles', () => {
   try {
     const r = spawnSync(
       process.execPath,
-      [path.join(REPO, 'bench/run.mjs'), '--articles', '200', '--runs', '1', '--saves', '3', '--work', work],
+      [
+        path.join(REPO, 'bench/run.mjs'),
+        '--articles',
+        '200',
+        '--runs',
+        '1',
+        '--saves',
+        '3',
+        '--settle',
+        '0',
+        '--work',
+        work,
+      ],
       {
         encoding: 'utf8',
         timeout: 120_000,
