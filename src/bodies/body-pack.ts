@@ -5,6 +5,13 @@ import { CacheUnusable } from '../cache/cache-unusable.js';
 import type { BodyRef, BodySink, PackedBody } from './body-ref.js';
 
 /**
+ * Bodies are stored as UTF-16, the form V8 keeps Chinese text in: reading one back is a copy, where
+ * decoding UTF-8 took 44 µs for a 13 KB body (0.9 s of a 20,000-article build's CPU time), and
+ * Chinese text takes two bytes per character instead of three.
+ */
+const ENCODING = 'utf16le';
+
+/**
  * Collects bodies into one pack file: `add` says where each will be, `flush` writes them all at once
  * (one file per batch of articles, not one per article: creating files is what costs on most disks).
  * The file is written under a temporary name and renamed, so a pack on disk is always complete.
@@ -15,7 +22,7 @@ export function packWriter(dir: string, name: string): { add: BodySink; flush():
   let offset = 0;
   return {
     add(html) {
-      const bytes = Buffer.from(html);
+      const bytes = Buffer.from(html, ENCODING);
       chunks.push(bytes);
       const ref: PackedBody = { pack, offset, length: bytes.length, crc: crc32(bytes) };
       offset += bytes.length;
@@ -64,7 +71,7 @@ export function bodyReader(): { read(ref: BodyRef): string; close(): void } {
       const buffer = Buffer.allocUnsafe(ref.length);
       const got = readSync(fd, buffer, 0, ref.length, ref.offset);
       if (got !== ref.length || crc32(buffer) !== ref.crc) throw new BodyMissing(ref);
-      return buffer.toString('utf8');
+      return buffer.toString(ENCODING);
     },
     close() {
       for (const fd of open.values()) closeSync(fd);

@@ -12,7 +12,7 @@ export interface InlineBody {
 export interface PackedBody {
   /** Absolute path of the pack file. */
   readonly pack: string;
-  /** Byte offset and length of the UTF-8 HTML in it. */
+  /** Byte offset and length of the HTML in it (UTF-16, see body-pack.ts). */
   readonly offset: number;
   readonly length: number;
   /** CRC-32 of those bytes: a pack damaged on disk is noticed, never rendered. */
