@@ -1,4 +1,5 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { lstatSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type nunjucks from 'nunjucks';
 import { CONFIG_FILE, loadConfig } from '../config/load-config.js';
@@ -133,7 +134,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         all ||
         sources.size === 0 ||
         paths.some((p) => p === contentDir || !isArticleName(path.basename(p))) ||
-        (await someNotRegular(paths.filter((p) => p.startsWith(contentDir + path.sep))));
+        someNotRegular(paths.filter((p) => p.startsWith(contentDir + path.sep)));
       // The content files saved since the last rebuild, when that is all that may have changed.
       let saved: string[] | undefined;
       if (rescan && touched(contentDir)) {
@@ -149,7 +150,9 @@ export function createDevSite(options: DevSiteOptions): DevSite {
           const rel = path.relative(root, p).split(path.sep).join('/');
           saved.push(rel);
           scanProblems = scanProblems.filter((d) => d.file !== rel);
-          const bytes = await readFile(p).catch(() => undefined);
+          // Synchronous, as the lstat before: right after the initial build, chokidar's stats of
+          // every watched file fill libuv's threads, and an await here waited 80–100 ms for one.
+          const bytes = readOrUndefined(p);
           const at = ordered?.index.get(rel);
           if (bytes) sources.set(rel, { path: rel, bytes });
           else sources.delete(rel);
@@ -328,10 +331,18 @@ export function createDevSite(options: DevSiteOptions): DevSite {
 }
 
 /** Whether any of `paths` exists as something other than an ordinary file (a link, a pipe). */
-async function someNotRegular(paths: readonly string[]): Promise<boolean> {
+function someNotRegular(paths: readonly string[]): boolean {
   for (const p of paths) {
-    const entry = await lstat(p).catch(() => undefined);
+    const entry = lstatSync(p, { throwIfNoEntry: false });
     if (entry && !entry.isFile()) return true;
   }
   return false;
+}
+
+function readOrUndefined(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
 }

@@ -12,7 +12,9 @@ export function onlyBodyChanged(before: Entry, after: Entry): boolean {
 /**
  * The files whose entries differ from before only in their body (onlyBodyChanged), when that is all
  * that differs between the two lists: the most common edit, after which only those articles' own
- * pages can change. Undefined when anything else differs, or when nothing does.
+ * pages can change. Undefined when anything else differs; empty when nothing does (a file saved
+ * unchanged, or saved back as it was): then no page can change, and planning the whole site again
+ * to find that out took a 20,000-article dev server 1.5 s, during which the next save waited.
  */
 export function bodyOnlyChanges(before: readonly Entry[], after: readonly Entry[]): string[] | undefined {
   if (before.length !== after.length) return undefined;
@@ -24,7 +26,7 @@ export function bodyOnlyChanges(before: readonly Entry[], after: readonly Entry[
     if (!onlyBodyChanged(was, now)) return undefined;
     changed.push(now.file);
   }
-  return changed.length > 0 ? changed : undefined;
+  return changed;
 }
 
 /** The images the bodies show, by address, in order. */
