@@ -51,8 +51,9 @@ export function createBuildPool(jobs: number, init: WorkerInit): BuildPool {
         filename: WORKER_FILE,
         minThreads: jobs,
         maxThreads: jobs,
-        // A second task waits in each thread's queue: without it a thread sat idle for every round
-        // trip to the main thread (2 s of a rendering thread's 7 s at 20,000 articles).
+        // A second task waits in each thread's queue, so that a thread need not wait for the main
+        // thread between tasks: a cold build of 20,000 articles into tmpfs went from 12.7-13.1 s to
+        // 11.7 s. The two never run interleaved: past awaiting its modules, a task runs synchronously.
         concurrentTasksPerWorker: 2,
         workerData: init,
       }),
