@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { BodyRef } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Entry, SiteGraph } from '../graph/site-graph.js';
@@ -38,6 +39,34 @@ export interface Around {
 export function surroundingsOf(graph: SiteGraph): ReadonlyMap<string, Surroundings> {
   const known = made.get(graph);
   if (known) return known;
+  const key = placesKey(graph);
+  const all = last?.key === key ? last.surroundings : makeSurroundings(graph);
+  last = { key, surroundings: all };
+  made.set(graph, all);
+  return all;
+}
+
+const made = new WeakMap<SiteGraph, ReadonlyMap<string, Surroundings>>();
+
+/**
+ * The surroundings last made, with the key of what they were made from. The dev server's rebuild
+ * after a new title (or summary, or source) plans a new graph in which every article keeps its
+ * place: the same order, categories, tags and tag pages. Its surroundings are then the previous
+ * ones, and finding the related reading again for every article took 0.2 s of its 1.2 s at
+ * 20,000 articles.
+ */
+let last: { key: string; surroundings: ReadonlyMap<string, Surroundings> } | undefined;
+
+/** A digest of everything surroundings follow from: the entries' order, files, categories and tags, and the tags' pages. */
+function placesKey(graph: SiteGraph): string {
+  const hash = createHash('sha1');
+  for (const e of graph.entries) hash.update(`${e.file}\0${e.category.slug}\0${e.tags.join('\u0001')}\n`);
+  hash.update('\0tags\n');
+  for (const t of graph.tags) hash.update(`${t.name}\0${t.url}\n`);
+  return hash.digest('base64url');
+}
+
+function makeSurroundings(graph: SiteGraph): ReadonlyMap<string, Surroundings> {
   const tagUrls = new Map(graph.tags.map((t) => [t.name, t.url]));
   const all = new Map<string, Surroundings>();
   for (const entry of graph.entries) {
@@ -56,11 +85,8 @@ export function surroundingsOf(graph: SiteGraph): ReadonlyMap<string, Surroundin
     if (neighbours?.next) s.next = neighbours.next.file;
     all.set(entry.file, s);
   }
-  made.set(graph, all);
   return all;
 }
-
-const made = new WeakMap<SiteGraph, ReadonlyMap<string, Surroundings>>();
 
 /** Surroundings with the entries they name, found by `entryOf`. */
 export function aroundFrom(s: Surroundings, entryOf: (file: string) => Entry): Around {

@@ -55,6 +55,33 @@ describe('an article page planned from the surroundings the build cache keeps', 
   });
 });
 
+describe('surroundings of the next graph', () => {
+  const retitle = (list: readonly Entry[], file: string, changes: Partial<Entry>) =>
+    list.map((e) => (e.file === file ? { ...e, ...changes } : e));
+
+  it('are the previous ones when every article kept its place (a new title)', () => {
+    const before = surroundingsOf(buildGraph(entries, config));
+    const after = surroundingsOf(
+      buildGraph(retitle(entries, 'content/xuexi/x2.md', { title: '新标题' }), config),
+    );
+    expect(after).toBe(before);
+  });
+
+  it('are made anew when a tag or a date changed', () => {
+    const before = surroundingsOf(buildGraph(entries, config));
+    const retagged = surroundingsOf(
+      buildGraph(retitle(entries, 'content/xuexi/x2.md', { tags: ['独有'] }), config),
+    );
+    expect(retagged).not.toBe(before);
+    expect(retagged.get('content/xuexi/x2.md')?.tags.map(([name]) => name)).toEqual(['独有']);
+    expect(retagged.get('content/xuexi/x2.md')?.related).toContain('content/xuexi/x4.md');
+
+    const moved = retitle(entries, 'content/xuexi/x1.md', { date: entry('x', '2022-03-06 09:00').date });
+    const redated = surroundingsOf(buildGraph(moved, config));
+    expect(redated.get('content/xuexi/x1.md')?.previous).toBe('content/xuexi/x4.md');
+  });
+});
+
 describe("an article page's data", () => {
   it('gives its JSON-LD and cover address to the copy a worker renders from (structured clone)', () => {
     const covered = { ...(entries[0] as Entry), coverUrl: '/xuexi/2022/03/x1/images/a.jpg' };
