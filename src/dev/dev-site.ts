@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type nunjucks from 'nunjucks';
@@ -7,6 +7,7 @@ import type { SiteConfig } from '../config/site-config.js';
 import type { SourceFile } from '../content/article.js';
 import { CONTENT_DIR, isArticleName, readSources } from '../content/discover.js';
 import { type Diagnostic, GazetteError, hasErrors } from '../errors/diagnostic.js';
+import { readIfPresent } from '../fs/read-if-present.js';
 import type { Entry } from '../graph/site-graph.js';
 import { outputPathOf } from '../graph/urls.js';
 import { catalogDigest, type ImageCatalog, NO_IMAGES, readImageCatalog } from '../images/image-catalog.js';
@@ -152,7 +153,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
           scanProblems = scanProblems.filter((d) => d.file !== rel);
           // Synchronous, as the lstat before: right after the initial build, chokidar's stats of
           // every watched file fill libuv's threads, and an await here waited 80–100 ms for one.
-          const bytes = readOrUndefined(p);
+          const bytes = readIfPresent(p);
           const at = ordered?.index.get(rel);
           if (bytes) sources.set(rel, { path: rel, bytes });
           else sources.delete(rel);
@@ -337,12 +338,4 @@ function someNotRegular(paths: readonly string[]): boolean {
     if (entry && !entry.isFile()) return true;
   }
   return false;
-}
-
-function readOrUndefined(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
 }

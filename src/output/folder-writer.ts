@@ -1,5 +1,6 @@
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readIfPresent } from '../fs/read-if-present.js';
 
 export type WriteOutcome = 'added' | 'changed' | 'same';
 
@@ -52,7 +53,7 @@ export function folderWriter(dir: string, previous?: string, replace = false): F
       }
       const bytes = typeof data === 'string' ? Buffer.from(data) : data;
       const before = previousOf(full);
-      const old = readOrUndefined(before);
+      const old = readIfPresent(before);
       if (!old) {
         writeFileSync(full, bytes);
         return 'added';
@@ -72,13 +73,5 @@ function tryLink(from: string, to: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-function readOrUndefined(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
   }
 }

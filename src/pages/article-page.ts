@@ -140,7 +140,7 @@ export function articlePlanner(
   // worker), not held for every page of the plan: 100,000 articles' JSON-LD took a large part of a
   // big build's memory. One pair of getters for all pages, added after the object is made: getters
   // written in an object literal turn each page's data into a dictionary (746 against 137 bytes).
-  const made: PropertyDescriptorMap = {
+  const madeWhenRead: PropertyDescriptorMap = {
     structuredData: {
       enumerable: true,
       get(this: { article: Entry }) {
@@ -179,7 +179,7 @@ export function articlePlanner(
           next: around.next,
           related: around.related.map(linkOf),
         },
-        made,
+        madeWhenRead,
       ),
     };
   };
