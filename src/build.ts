@@ -13,8 +13,8 @@ import {
   saveBuildCache,
 } from './cache/build-cache.js';
 import { CacheUnusable } from './cache/cache-unusable.js';
+import { placeKeepingEditsSince, textEditsSince } from './cache/edits-since.js';
 import { carryOver, type PageWork, pageWork } from './cache/page-reuse.js';
-import { textEditsSince } from './cache/text-edits.js';
 import { toolDigest } from './cache/tool-digest.js';
 import { loadConfig } from './config/load-config.js';
 import type { SiteConfig } from './config/site-config.js';
@@ -190,13 +190,18 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     // After an edit of only the text of articles (the usual edit), only their own pages can change.
     // With a search index to make, every entry is needed anyway, and indexing takes far longer.
     const edited = trusted && !search ? textEditsSince(cache, keys.siteKey, loaded, publish) : undefined;
+    // After a new title (or summary, source, cover), every article still in its place: only the
+    // pages that show the articles edited are signed again, with the lists, feeds and sitemap.
+    const inPlace =
+      trusted && !edited ? placeKeepingEditsSince(cache, keys.siteKey, loaded, publish) : undefined;
     const planned = edited
       ? await step('plan the edited articles', () => planTextEdits(cache, loaded, edited, config))
-      : await step('plan the site', () =>
+      : await step(inPlace ? 'plan the site around the edited articles' : 'plan the site', () =>
           planWholeSite(cache, loaded, config, root, publish, {
             images,
             search,
             publicFiles: keys.publicFiles,
+            ...(inPlace && { keptPlaces: inPlace }),
           }),
         );
     diagnostics.push(...planned.diagnostics);
@@ -230,7 +235,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       work = await step('find changed pages', () => {
         const previous = trusted ? cache.pageSignatures() : undefined;
         const spared = output.prefilled ? spare?.pages : undefined;
-        const planned = pageWork(pages, keys.fingerprints, keys.contentKey, previous, spared);
+        const planned = pageWork(pages, keys.fingerprints, keys.contentKey, previous, spared, site.settled);
         if (!site.partial) return planned;
         const fresh = new Set([...pages.map((p) => outputPathOf(p.url)), ...staticFiles.map((f) => f.to)]);
         const bundle = search ? SEARCH_BUNDLE_URL.slice(1) : undefined;

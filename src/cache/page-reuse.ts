@@ -22,7 +22,8 @@ export interface PageWork {
  * Splits the pages into those to render and those to keep from the previous site: a page whose
  * signature (template with its includes, data, config, gazette itself: `key`) is the one recorded
  * for the same output path renders to the same bytes. Without a trusted previous site, all render.
- * A page the staging folder's spare has with the same signature is left where it is.
+ * A page the staging folder's spare has with the same signature is left where it is. A page whose
+ * output path is `settled` is known to be as the previous site has it: it keeps that signature.
  */
 export function pageWork(
   pages: readonly Page[],
@@ -30,6 +31,7 @@ export function pageWork(
   key: string,
   previous: Readonly<Record<string, string>> | undefined,
   spare?: Readonly<Record<string, string>>,
+  settled?: ReadonlySet<string>,
 ): PageWork {
   const render: Page[] = [];
   const keep: string[] = [];
@@ -37,9 +39,12 @@ export function pageWork(
   const signatures: Record<string, string> = {};
   for (const page of pages) {
     const out = outputPathOf(page.url);
-    const signature = pageSignature(page, fingerprints.get(page.template) ?? '', key);
-    signatures[out] = signature;
     const was = previous?.[out];
+    const signature =
+      was !== undefined && settled?.has(out)
+        ? was
+        : pageSignature(page, fingerprints.get(page.template) ?? '', key);
+    signatures[out] = signature;
     if (spare?.[out] === signature)
       untouched.push([out, was === undefined ? 'added' : was === signature ? 'same' : 'changed']);
     else if (was === signature) keep.push(out);

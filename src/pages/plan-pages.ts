@@ -14,13 +14,18 @@ export interface PlanOptions {
   readonly search?: boolean;
   /** Where each article's body is, by file: its page reads it when rendered. */
   readonly bodies?: ReadonlyMap<string, BodyRef>;
+  /**
+   * What each article's page shows around it, when the caller knows it already (a rebuild in which
+   * every article kept its place: see keptPlace); by default it is found from the graph.
+   */
+  readonly around?: (file: string) => Surroundings;
 }
 
 /** Lists every page of the site with the data its template needs. Pure; nothing is rendered here. */
 export function planPages(graph: SiteGraph, config: SiteConfig, options: PlanOptions = {}): Page[] {
   return [
     homePage(graph, config),
-    ...articlePages(graph, config, options.bodies ?? new Map()),
+    ...articlePages(graph, config, options.bodies ?? new Map(), options.around),
     ...categoryPages(graph),
     ...tagPages(graph),
     tagIndexPage(graph),
@@ -50,14 +55,17 @@ function homePage(graph: SiteGraph, config: SiteConfig): Page {
   };
 }
 
-function articlePages(graph: SiteGraph, config: SiteConfig, bodies: ReadonlyMap<string, BodyRef>): Page[] {
+function articlePages(
+  graph: SiteGraph,
+  config: SiteConfig,
+  bodies: ReadonlyMap<string, BodyRef>,
+  known?: (file: string) => Surroundings,
+): Page[] {
   const plan = articlePlanner(config, bodies);
-  const surroundings = surroundingsOf(graph);
+  const around = known ?? ((file: string) => surroundingsOf(graph).get(file) as Surroundings);
   const byFile = new Map(graph.entries.map((e) => [e.file, e]));
   const entryOf = (file: string) => byFile.get(file) as Entry;
-  return graph.entries.map((entry) =>
-    plan(entry, aroundFrom(surroundings.get(entry.file) as Surroundings, entryOf)),
-  );
+  return graph.entries.map((entry) => plan(entry, aroundFrom(around(entry.file), entryOf)));
 }
 
 function listPages(

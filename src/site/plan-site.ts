@@ -9,7 +9,7 @@ import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
 import { planImages } from '../images/plan-images.js';
 import { type StaticFile, sitePublicFiles } from '../output/public-files.js';
 import type { Page } from '../pages/page.js';
-import { planPages } from '../pages/plan-pages.js';
+import { type PlanOptions, planPages } from '../pages/plan-pages.js';
 import type { GeneratedFile } from '../syndication/generated-file.js';
 import { claimsOf, planGeneratedFiles } from '../syndication/plan-files.js';
 
@@ -37,6 +37,7 @@ export async function planSite(
     readonly bodies?: ReadonlyMap<string, BodyRef>;
     /** The site's static files, if the caller has listed them already (sitePublicFiles). */
     readonly publicFiles?: readonly StaticFile[];
+    readonly around?: PlanOptions['around'];
   } = {},
 ): Promise<{ plan?: SitePlan; diagnostics: Diagnostic[] }> {
   const diagnostics = findCollisions(entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file })));
@@ -45,6 +46,7 @@ export async function planSite(
   const pages = planPages(graph, config, {
     search: options.search ?? false,
     ...(options.bodies && { bodies: options.bodies }),
+    ...(options.around && { around: options.around }),
   });
   const publicFiles = options.publicFiles ?? (await sitePublicFiles(root));
   const images = planImages(entries, options.images ?? NO_IMAGES);

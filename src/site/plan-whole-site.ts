@@ -1,18 +1,28 @@
 import type { BuildCache } from '../cache/build-cache.js';
 import { CacheUnusable } from '../cache/cache-unusable.js';
+import type { StoredResult } from '../cache/stored-result.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { PublishOptions } from '../content/publish.js';
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js';
+import type { Entry } from '../graph/site-graph.js';
+import { outputPathOf } from '../graph/urls.js';
 import type { ImageCatalog } from '../images/image-catalog.js';
 import type { StaticFile } from '../output/public-files.js';
-import { surroundingsOf } from '../pages/article-page.js';
-import { collectEntries, nextDue } from './load-files.js';
+import { type Surroundings, surroundingsOf } from '../pages/article-page.js';
+import { collectEntries, type FileResult, nextDue } from './load-files.js';
 import { planSite } from './plan-site.js';
 import type { LoadedFiles, PlannedBuild } from './planned-build.js';
 
 /**
  * Plans every page and file of the site from every content file's result: those read by this build
  * and, for the others, those the build cache keeps.
+ *
+ * After edits that kept every article in its place (`keptPlaces`, the files edited: see
+ * placeKeepingEditsSince), what each article page shows around it is what the cache recorded, not
+ * found again; and the article pages that neither are of those files nor show one of them are
+ * `settled`: as the previous build made them. Finding the related reading of every article, and
+ * signing 20,000 article pages to find that they had not changed, took 0.7 s of a 2.6 s rebuild
+ * after a new title.
  */
 export async function planWholeSite(
   cache: BuildCache,
@@ -20,7 +30,12 @@ export async function planWholeSite(
   config: SiteConfig,
   root: string,
   publish: PublishOptions,
-  options: { images: ImageCatalog; search: boolean; publicFiles: readonly StaticFile[] },
+  options: {
+    images: ImageCatalog;
+    search: boolean;
+    publicFiles: readonly StaticFile[];
+    keptPlaces?: ReadonlySet<string>;
+  },
 ): Promise<{ build?: PlannedBuild; diagnostics: Diagnostic[] }> {
   const results = [...loaded.fresh];
   for (const f of loaded.unchanged) {
@@ -32,11 +47,13 @@ export async function planWholeSite(
   const entries = collectEntries(results, publish);
   const diagnostics = [...entries.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics };
+  const kept = options.keptPlaces && storedSurroundings(cache);
   const planned = await planSite(entries.published, config, root, {
     images: options.images,
     search: options.search,
     bodies: entries.bodies,
     publicFiles: options.publicFiles,
+    ...(kept && { around: kept }),
   });
   diagnostics.push(...planned.diagnostics);
   if (!planned.plan) return { diagnostics };
@@ -56,10 +73,55 @@ export async function planWholeSite(
         skipped: entries.skipped,
         warnings: entries.diagnostics,
       },
-      results,
-      around: surroundingsOf(graph),
+      ...(kept && options.keptPlaces
+        ? {
+            // The same files as before: the cache writes back the lines of those not read as they were.
+            results: sameFiles(cache, loaded),
+            settled: settledPages(graph.entries, options.keptPlaces, kept),
+          }
+        : { results, around: surroundingsOf(graph) }),
       ...(due !== undefined && { nextDue: due }),
     },
     diagnostics,
   };
+}
+
+/** The surroundings the previous build recorded, by file, each parsed once. */
+function storedSurroundings(cache: BuildCache): (file: string) => Surroundings {
+  const parsed = new Map<string, Surroundings>();
+  return (file) => {
+    let s = parsed.get(file);
+    if (!s) {
+      s = cache.surroundingsOf(file);
+      if (!s) throw new CacheUnusable(`the build cache does not know what ${file}'s page shows`);
+      parsed.set(file, s);
+    }
+    return s;
+  };
+}
+
+/** Output paths of the article pages that show none of the `edited` articles, their own or around them. */
+function settledPages(
+  entries: readonly Entry[],
+  edited: ReadonlySet<string>,
+  around: (file: string) => Surroundings,
+): Set<string> {
+  const settled = new Set<string>();
+  for (const e of entries) {
+    const s = around(e.file);
+    const shows = (file: string | undefined) => file !== undefined && edited.has(file);
+    if (!edited.has(e.file) && !shows(s.previous) && !shows(s.next) && !s.related.some(shows))
+      settled.add(outputPathOf(e.url));
+  }
+  return settled;
+}
+
+/** The previous build's files, in its order: each as read now, or its line as the cache has it. */
+function sameFiles(cache: BuildCache, loaded: LoadedFiles): Array<FileResult | StoredResult> {
+  const fresh = new Map(loaded.fresh.map((r) => [r.path, r]));
+  return (cache.previous?.files ?? []).map((f) => {
+    const result = fresh.get(f.path) ?? cache.stored(f.path);
+    if (!result) throw new CacheUnusable(`the build cache's details do not match its manifest (${f.path})`);
+    return result;
+  });
 }

@@ -26,8 +26,13 @@ export interface PlannedBuild {
   readonly summary: Omit<BuildSummary, 'pages'>;
   /** For the build cache: every content file's result in order, made, parsed or as stored. */
   readonly results: ReadonlyArray<FileResult | StoredResult>;
-  /** What every article page shows around it, when the whole site was planned. */
+  /** What every article page shows around it, when the whole site was planned and it was found anew. */
   readonly around?: ReadonlyMap<string, Surroundings>;
+  /**
+   * Output paths of pages known to be as the previous build made them, though planned: they keep the
+   * signatures it recorded, unsigned (see planWholeSite).
+   */
+  readonly settled?: ReadonlySet<string>;
   /** The first moment an article left out for its future date is due. */
   readonly nextDue?: number;
 }

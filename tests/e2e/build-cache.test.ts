@@ -24,11 +24,13 @@ function articleText(
   tags: readonly string[],
   category: string,
   more = '',
+  heading = '',
+  day = (n % 27) + 1,
 ): string {
   return article(
     {
-      title: `第${n}篇文章${version > 0 ? `（第${version}稿）` : ''}`,
-      date: `2022-03-${String((n % 27) + 1).padStart(2, '0')} ${String(n % 24).padStart(2, '0')}:00`,
+      title: `第${n}篇文章${version > 0 ? `（第${version}稿）` : ''}${heading}`,
+      date: `2022-03-${String(day).padStart(2, '0')} ${String(n % 24).padStart(2, '0')}:00`,
       category,
       tags: `[${tags.join(', ')}]`,
       source: '测试市融媒体中心',
@@ -59,6 +61,8 @@ async function builds(root: string, ...extra: string[]): Promise<string> {
 type Edit =
   | { kind: 'body'; n: number }
   | { kind: 'text'; n: number }
+  | { kind: 'title'; n: number }
+  | { kind: 'date'; n: number; day: number }
   | { kind: 'tags'; n: number; tags: string[] }
   | { kind: 'category'; n: number }
   | { kind: 'add'; n: number }
@@ -72,6 +76,8 @@ type Edit =
 const edits: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('body' as const), n: fc.nat(11) }),
   fc.record({ kind: fc.constant('text' as const), n: fc.nat(11) }),
+  fc.record({ kind: fc.constant('title' as const), n: fc.nat(11) }),
+  fc.record({ kind: fc.constant('date' as const), n: fc.nat(11), day: fc.integer({ min: 1, max: 28 }) }),
   fc.record({ kind: fc.constant('tags' as const), n: fc.nat(11), tags: fc.subarray(TAGS) }),
   fc.record({ kind: fc.constant('category' as const), n: fc.nat(11) }),
   fc.record({ kind: fc.constant('add' as const), n: fc.integer({ min: 12, max: 15 }) }),
@@ -90,7 +96,15 @@ describe('the build cache', () => {
         const files: Record<string, string> = { 'site.yaml': siteYaml() };
         const state = new Map<
           number,
-          { version: number; tags: string[]; category: string; draft: boolean; more?: string }
+          {
+            version: number;
+            tags: string[];
+            category: string;
+            draft: boolean;
+            more?: string;
+            heading?: string;
+            day?: number;
+          }
         >();
         for (let n = 0; n < 12; n++)
           state.set(n, {
@@ -106,7 +120,7 @@ describe('the build cache', () => {
             rmSync(path.join(root, rel), { force: true });
             return;
           }
-          const text = articleText(n, s.version, s.tags, s.category, s.more);
+          const text = articleText(n, s.version, s.tags, s.category, s.more, s.heading, s.day);
           writeFiles(root, { [rel]: s.draft ? text.replace('---\n\n', 'draft: true\n---\n\n') : text });
         };
         const root = makeSite(files);
@@ -121,6 +135,10 @@ describe('the build cache', () => {
           if (edit.kind === 'body' && s) s.version = version;
           // Only the text further down: the title and summary stay, so only the article's page changes.
           if (edit.kind === 'text' && s) s.more = `${s.more ?? ''}\n\n第${version}次补充。`;
+          // A new title only: every article keeps its place, so the stored surroundings are used.
+          if (edit.kind === 'title' && s) s.heading = `（更正${version}）`;
+          // A new date: the order of the articles may change, and the whole site is planned again.
+          if (edit.kind === 'date' && s) s.day = edit.day;
           if (edit.kind === 'tags' && s) s.tags = edit.tags;
           if (edit.kind === 'category' && s) s.category = s.category === '学习' ? '要闻' : '学习';
           if (edit.kind === 'draft' && s) s.draft = !s.draft;
@@ -221,9 +239,13 @@ describe('the build cache', () => {
     };
     const again = articleText(3, 0, [TAGS[3] as string], CATEGORIES[1] as string, `${more}再补一句。`);
     expect(await planned(again)).toEqual(['plan the edited articles']);
+    // A new title: the site is planned around the articles, each in its place as the cache has it.
     expect(await planned(again.replace('title: 第3篇文章', 'title: 第3篇文章（更正）'))).toEqual([
-      'plan the site',
+      'plan the site around the edited articles',
     ]);
+    await clean();
+    // A new date may move the article among the others: the whole site is planned again.
+    expect(await planned(again.replace('date: 2022-03-04', 'date: 2022-03-20'))).toEqual(['plan the site']);
     await planned(articleText(3, 0, [TAGS[3] as string], CATEGORIES[1] as string, more));
     await clean();
 
@@ -247,6 +269,50 @@ describe('the build cache', () => {
     });
     expect(await builds(root, '--list-changes')).toMatch(/^D yaowen\/2022\/03\/a3\/images\/chart\.png$/m);
     await clean();
+  });
+
+  it('a new title reaches every page that shows the article: its neighbours and related reading', async () => {
+    // In 学习, oldest first: P, X, N, each with a tag only five articles of 要闻 share, so that
+    // P's page shows X only as 下一篇, N's only as 上一篇, and r1's (要闻, 人才) only in 相关阅读.
+    const files: Record<string, string> = { 'site.yaml': siteYaml() };
+    const add = (name: string, title: string, day: number, category: string, tag: string) => {
+      const date = `2022-03-${String(day).padStart(2, '0')} 08:00`;
+      files[`content/${name}.md`] = article({ title, date, category, tags: `[${tag}]` }, `${title}的正文。`);
+    };
+    add('p', '前一篇', 1, '学习', '教育');
+    add('x', '原来的标题', 2, '学习', '人才');
+    add('n', '后一篇', 3, '学习', '交通');
+    for (let i = 1; i <= 5; i++) {
+      add(`r${i}`, `人才${i}`, 10 + i, '要闻', '人才');
+      add(`t${i}`, `交通${i}`, 20 + i, '要闻', '交通');
+      add(`e${i}`, `教育${i}`, 20 + i, '要闻', '教育');
+    }
+    const root = makeSite(files);
+    roots.push(root);
+    const dist = path.join(root, 'dist');
+    await builds(root);
+    const page = (file: string) => readFileSync(path.join(dist, file), 'utf8');
+    const shows = (html: string, title: string) => html.includes(`>${title}</a>`);
+    const prev = 'xuexi/2022/03/p/index.html';
+    const next = 'xuexi/2022/03/n/index.html';
+    const related = 'yaowen/2022/03/r1/index.html';
+    expect(shows(page(prev), '原来的标题')).toBe(true);
+    expect(shows(page(next), '原来的标题')).toBe(true);
+    expect(shows(page(related), '原来的标题')).toBe(true);
+    expect(page(related)).not.toContain('>前一篇<');
+
+    writeFiles(root, {
+      'content/x.md': (files['content/x.md'] as string).replace('原来的标题', '更正后的标题'),
+    });
+    const report = await build({ root, search: false });
+    expect(report.timings.map(([name]) => name)).toContain('plan the site around the edited articles');
+    for (const file of [prev, next, related]) {
+      expect(shows(page(file), '更正后的标题')).toBe(true);
+      expect(page(file)).not.toContain('原来的标题');
+    }
+    expect(page('xuexi/2022/03/x/index.html')).toContain('>更正后的标题</h1>');
+    await builds(root, '--out', path.join(root, 'clean'), '--no-cache');
+    expect(snapshotDir(dist)).toEqual(snapshotDir(path.join(root, 'clean')));
   });
 
   it('keeps the site it replaces untouched, as the spare the next build starts from', async () => {

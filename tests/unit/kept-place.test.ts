@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { keptPlace } from '../../src/site/kept-place.js';
+import { entry, YAOWEN } from './fixtures.js';
+
+describe('keptPlace', () => {
+  const was = entry('content/a.md', '2022-03-01 09:00', { tags: ['就业', '人才'] });
+
+  it('holds for what lists show but places do not follow from: title, summary, source, body', () => {
+    for (const change of [
+      { title: '新标题' },
+      { summaryText: '新的摘要。' },
+      { source: '金华日报' },
+      { html: '<p>新正文。</p>\n', version: 'v2' },
+    ])
+      expect(keptPlace(was, { ...was, ...change })).toBe(true);
+  });
+
+  it('fails for what the order, neighbours, related reading or tag pages follow from', () => {
+    const later = entry('content/a.md', '2022-03-01 10:00', { tags: ['就业', '人才'] });
+    expect(keptPlace(was, later)).toBe(false);
+    // Even where the address does not name the category (a permalink without {category}).
+    expect(keptPlace(was, { ...was, category: YAOWEN })).toBe(false);
+    expect(keptPlace(was, { ...was, tags: ['人才', '就业'] })).toBe(false);
+    expect(keptPlace(was, { ...was, tags: ['就业'] })).toBe(false);
+    expect(keptPlace(was, { ...was, url: '/xuexi/2022/03/b/' })).toBe(false);
+    expect(keptPlace(was, { ...was, file: 'content/b.md' })).toBe(false);
+  });
+});
