@@ -109,7 +109,8 @@ rows.push(
     appendFileSync(changed, `\n改动${++edits}。\n`),
   ),
 );
-// A new title shows in lists, feeds and neighbours' pages: the whole site is planned again.
+// A new title shows in lists, feeds and neighbours' pages: the site is planned again around it, from
+// what the cache recorded of every article's place.
 const retitled = path.join(SITE, 'content', 'articles', '000003.md');
 rows.push(
   measure('gazette', 'rebuild, one title changed', gazette, () =>
