@@ -235,7 +235,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       work = await step('find changed pages', () => {
         const previous = trusted ? cache.pageSignatures() : undefined;
         const spared = output.prefilled ? spare?.pages : undefined;
-        const planned = pageWork(pages, keys.fingerprints, keys.contentKey, previous, spared, site.settled);
+        const planned = pageWork(pages, keys.fingerprints, keys.contentKey, previous, spared);
         if (!site.partial) return planned;
         const fresh = new Set([...pages.map((p) => outputPathOf(p.url)), ...staticFiles.map((f) => f.to)]);
         const bundle = search ? SEARCH_BUNDLE_URL.slice(1) : undefined;

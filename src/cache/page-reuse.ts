@@ -1,8 +1,9 @@
 import { outputPathOf } from '../graph/urls.js';
 import type { WriteOutcome } from '../output/folder-writer.js';
-import type { Page } from '../pages/page.js';
+import { isSettled, type Page, type PlannedPage } from '../pages/page.js';
 import { pageSignature } from '../site/page-signature.js';
 import type { TemplateFingerprints } from '../templates/template-deps.js';
+import { CacheUnusable } from './cache-unusable.js';
 
 export interface PageWork {
   /** Pages to render. */
@@ -22,16 +23,15 @@ export interface PageWork {
  * Splits the pages into those to render and those to keep from the previous site: a page whose
  * signature (template with its includes, data, config, gazette itself: `key`) is the one recorded
  * for the same output path renders to the same bytes. Without a trusted previous site, all render.
- * A page the staging folder's spare has with the same signature is left where it is. A page whose
- * output path is `settled` is known to be as the previous site has it: it keeps that signature.
+ * A page the staging folder's spare has with the same signature is left where it is. A settled page
+ * is known to be as the previous site has it: it keeps that signature, unsigned.
  */
 export function pageWork(
-  pages: readonly Page[],
+  pages: readonly PlannedPage[],
   fingerprints: TemplateFingerprints,
   key: string,
   previous: Readonly<Record<string, string>> | undefined,
   spare?: Readonly<Record<string, string>>,
-  settled?: ReadonlySet<string>,
 ): PageWork {
   const render: Page[] = [];
   const keep: string[] = [];
@@ -40,15 +40,16 @@ export function pageWork(
   for (const page of pages) {
     const out = outputPathOf(page.url);
     const was = previous?.[out];
-    const signature =
-      was !== undefined && settled?.has(out)
-        ? was
-        : pageSignature(page, fingerprints.get(page.template) ?? '', key);
+    if (isSettled(page) && was === undefined)
+      throw new CacheUnusable(`the build cache does not know the page ${out} it was to keep`);
+    const signature = isSettled(page)
+      ? (was as string)
+      : pageSignature(page, fingerprints.get(page.template) ?? '', key);
     signatures[out] = signature;
     if (spare?.[out] === signature)
       untouched.push([out, was === undefined ? 'added' : was === signature ? 'same' : 'changed']);
     else if (was === signature) keep.push(out);
-    else render.push(page);
+    else if (!isSettled(page)) render.push(page);
   }
   return { render, keep, untouched, signatures };
 }

@@ -12,7 +12,7 @@ import type { Entry } from '../graph/site-graph.js';
 import { outputPathOf } from '../graph/urls.js';
 import { catalogDigest, type ImageCatalog, NO_IMAGES, readImageCatalog } from '../images/image-catalog.js';
 import { createMarkdown } from '../markdown/markdown-it.js';
-import type { Page } from '../pages/page.js';
+import { isPlanned, type Page } from '../pages/page.js';
 import { bodyOnlyChanges } from '../site/body-only.js';
 import { type EntryCache, loadEntries } from '../site/load-entries.js';
 import { digestOf } from '../site/load-files.js';
@@ -243,7 +243,9 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       const planned = await planSite(loaded.published, config, root, { images, bodies: loaded.bodies });
       diagnostics.push(...planned.diagnostics);
       if (!planned.plan) return fail();
-      const { pages, staticFiles, files: generated } = planned.plan;
+      const { staticFiles, files: generated } = planned.plan;
+      // Nothing is settled here (the dev server keeps what it made in memory): every page is planned.
+      const pages = planned.plan.pages.filter(isPlanned);
 
       // 4. Templates: recompiled when any of them changed; fingerprints say which pages they affect.
       const dirs = templateDirs(root);

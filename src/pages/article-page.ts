@@ -5,7 +5,7 @@ import type { Entry, SiteGraph } from '../graph/site-graph.js';
 import { categoryUrl } from '../graph/urls.js';
 import { coverUrl, newsArticle } from '../structured-data/news-article.js';
 import { type EntryLink, entryLink } from './entry-link.js';
-import type { Page } from './page.js';
+import type { Page, SettledPage } from './page.js';
 import type { Crumb } from './pagination.js';
 import { shared } from './shared.js';
 
@@ -159,12 +159,10 @@ export function articlePlanner(
       sections.get(entry.category.slug) ?? section(entry.category.name, entry.category.slug, '/');
     const body = bodies.get(entry.file);
     return {
-      url: entry.url,
+      ...addressOf(entry),
       template: 'article.njk',
-      source: entry.file,
       ...(body && { body }),
       bodyVersion: entry.version,
-      lastmod: entry.date.iso,
       // The page's title and description are the article's, which its listing counts already: hashing
       // 20,000 summaries again took a quarter of signing a large site.
       derived: DERIVED,
@@ -184,3 +182,9 @@ export function articlePlanner(
     };
   };
 }
+
+/** An article page's address, as its planned page has it and as a settled one is listed. */
+const addressOf = (entry: Entry) => ({ url: entry.url, source: entry.file, lastmod: entry.date.iso });
+
+/** The article page of `entry` when it is as the previous build made it (see SettledPage). */
+export const settledPage = (entry: Entry): SettledPage => ({ ...addressOf(entry), settled: true });

@@ -29,3 +29,21 @@ export interface Page {
    */
   readonly lastmod?: string;
 }
+
+/**
+ * An article page known to be as the previous build made it (see planWholeSite): planned by its
+ * address alone, for sitemap.xml and the collision check; it keeps the signature and the file that
+ * build left, and is never rendered.
+ */
+export interface SettledPage {
+  readonly url: string;
+  readonly source: string;
+  readonly lastmod: string;
+  readonly settled: true;
+}
+
+/** What a plan lists of each page of the site. */
+export type PlannedPage = Page | SettledPage;
+
+export const isSettled = (page: PlannedPage): page is SettledPage => 'settled' in page;
+export const isPlanned = (page: PlannedPage): page is Page => !('settled' in page);

@@ -3,9 +3,15 @@ import type { SiteConfig } from '../config/site-config.js';
 import type { Entry, ListPage, SiteGraph } from '../graph/site-graph.js';
 import { NOT_FOUND_URL, SEARCH_BUNDLE_URL, SEARCH_URL, TAGS_URL } from '../graph/urls.js';
 import { archivePages } from './archive-pages.js';
-import { aroundFrom, articlePlanner, type Surroundings, surroundingsOf } from './article-page.js';
+import {
+  aroundFrom,
+  articlePlanner,
+  type Surroundings,
+  settledPage,
+  surroundingsOf,
+} from './article-page.js';
 import { lastmodOf } from './lastmod.js';
-import type { Page } from './page.js';
+import type { Page, PlannedPage } from './page.js';
 import { type Crumb, numberedTitle, pagination } from './pagination.js';
 import { siteMapPage } from './site-map-page.js';
 
@@ -19,13 +25,21 @@ export interface PlanOptions {
    * every article kept its place: see keptPlace); by default it is found from the graph.
    */
   readonly around?: (file: string) => Surroundings;
+  /** Files whose article pages are as the previous build made them: listed as SettledPage. */
+  readonly settled?: ReadonlySet<string>;
 }
 
 /** Lists every page of the site with the data its template needs. Pure; nothing is rendered here. */
-export function planPages(graph: SiteGraph, config: SiteConfig, options: PlanOptions = {}): Page[] {
+export function planPages(
+  graph: SiteGraph,
+  config: SiteConfig,
+  options?: PlanOptions & { readonly settled?: undefined },
+): Page[];
+export function planPages(graph: SiteGraph, config: SiteConfig, options: PlanOptions): PlannedPage[];
+export function planPages(graph: SiteGraph, config: SiteConfig, options: PlanOptions = {}): PlannedPage[] {
   return [
     homePage(graph, config),
-    ...articlePages(graph, config, options.bodies ?? new Map(), options.around),
+    ...articlePages(graph, config, options),
     ...categoryPages(graph),
     ...tagPages(graph),
     tagIndexPage(graph),
@@ -55,17 +69,15 @@ function homePage(graph: SiteGraph, config: SiteConfig): Page {
   };
 }
 
-function articlePages(
-  graph: SiteGraph,
-  config: SiteConfig,
-  bodies: ReadonlyMap<string, BodyRef>,
-  known?: (file: string) => Surroundings,
-): Page[] {
-  const plan = articlePlanner(config, bodies);
-  const around = known ?? ((file: string) => surroundingsOf(graph).get(file) as Surroundings);
+function articlePages(graph: SiteGraph, config: SiteConfig, options: PlanOptions): PlannedPage[] {
+  const plan = articlePlanner(config, options.bodies ?? new Map());
+  const around = options.around ?? ((file: string) => surroundingsOf(graph).get(file) as Surroundings);
   const byFile = new Map(graph.entries.map((e) => [e.file, e]));
   const entryOf = (file: string) => byFile.get(file) as Entry;
-  return graph.entries.map((entry) => plan(entry, aroundFrom(around(entry.file), entryOf)));
+  const settled = options.settled;
+  return graph.entries.map((entry) =>
+    settled?.has(entry.file) ? settledPage(entry) : plan(entry, aroundFrom(around(entry.file), entryOf)),
+  );
 }
 
 function listPages(

@@ -8,14 +8,14 @@ import { outputPathOf } from '../graph/urls.js';
 import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
 import { planImages } from '../images/plan-images.js';
 import { type StaticFile, sitePublicFiles } from '../output/public-files.js';
-import type { Page } from '../pages/page.js';
+import type { PlannedPage } from '../pages/page.js';
 import { type PlanOptions, planPages } from '../pages/plan-pages.js';
 import type { GeneratedFile } from '../syndication/generated-file.js';
 import { claimsOf, planGeneratedFiles } from '../syndication/plan-files.js';
 
 export interface SitePlan {
   readonly graph: SiteGraph;
-  readonly pages: readonly Page[];
+  readonly pages: readonly PlannedPage[];
   readonly staticFiles: readonly StaticFile[];
   /** Feeds, sitemap.xml, robots.txt: made from the data, written as they are. */
   readonly files: readonly GeneratedFile[];
@@ -38,6 +38,7 @@ export async function planSite(
     /** The site's static files, if the caller has listed them already (sitePublicFiles). */
     readonly publicFiles?: readonly StaticFile[];
     readonly around?: PlanOptions['around'];
+    readonly settled?: PlanOptions['settled'];
   } = {},
 ): Promise<{ plan?: SitePlan; diagnostics: Diagnostic[] }> {
   const diagnostics = findCollisions(entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file })));
@@ -47,6 +48,7 @@ export async function planSite(
     search: options.search ?? false,
     ...(options.bodies && { bodies: options.bodies }),
     ...(options.around && { around: options.around }),
+    ...(options.settled && { settled: options.settled }),
   });
   const publicFiles = options.publicFiles ?? (await sitePublicFiles(root));
   const images = planImages(entries, options.images ?? NO_IMAGES);

@@ -4,13 +4,13 @@ import type { StoredResult } from '../cache/stored-result.js';
 import type { Entry } from '../graph/site-graph.js';
 import type { StaticFile } from '../output/public-files.js';
 import type { Surroundings } from '../pages/article-page.js';
-import type { Page } from '../pages/page.js';
+import type { PlannedPage } from '../pages/page.js';
 import type { GeneratedFile } from '../syndication/generated-file.js';
 import type { FileResult } from './load-files.js';
 
 /** What a build will write, planned whole (planWholeSite) or only where text was edited (planTextEdits). */
 export interface PlannedBuild {
-  readonly pages: readonly Page[];
+  readonly pages: readonly PlannedPage[];
   readonly staticFiles: readonly StaticFile[];
   /** Feeds, sitemap.xml, robots.txt. */
   readonly files: readonly GeneratedFile[];
@@ -28,11 +28,6 @@ export interface PlannedBuild {
   readonly results: ReadonlyArray<FileResult | StoredResult>;
   /** What every article page shows around it, when the whole site was planned and it was found anew. */
   readonly around?: ReadonlyMap<string, Surroundings>;
-  /**
-   * Output paths of pages known to be as the previous build made them, though planned: they keep the
-   * signatures it recorded, unsigned (see planWholeSite).
-   */
-  readonly settled?: ReadonlySet<string>;
   /** The first moment an article left out for its future date is due. */
   readonly nextDue?: number;
 }

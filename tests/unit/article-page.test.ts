@@ -5,8 +5,10 @@ import {
   aroundFrom,
   articlePlanner,
   type Surroundings,
+  settledPage,
   surroundingsOf,
 } from '../../src/pages/article-page.js';
+import { isSettled } from '../../src/pages/page.js';
 import { planPages } from '../../src/pages/plan-pages.js';
 import { pageSignature } from '../../src/site/page-signature.js';
 import { coverUrl, newsArticle } from '../../src/structured-data/news-article.js';
@@ -90,5 +92,33 @@ describe("an article page's data", () => {
     expect(copy.structuredData).toEqual(newsArticle(covered, config));
     expect(copy.cover).toBe(coverUrl(covered, config));
     expect(copy.cover).toMatch(/^https?:\/\/.+\/images\/a\.jpg$/);
+  });
+});
+
+describe('a settled article page', () => {
+  it('is listed where planPages lists the page, with the same address, source and lastmod', () => {
+    const graph = buildGraph(entries, config);
+    const all = planPages(graph, config);
+    const settled = new Set(['content/xuexi/x2.md', 'content/yaowen/y1.md']);
+    const listed = planPages(graph, config, { settled });
+    expect(listed.map((p) => p.url)).toEqual(all.map((p) => p.url));
+    listed.forEach((page, i) => {
+      const planned = all[i];
+      if (!planned || !isSettled(page)) return;
+      expect(settled.has(page.source)).toBe(true);
+      expect(page).toEqual({
+        url: planned.url,
+        source: planned.source,
+        lastmod: planned.lastmod,
+        settled: true,
+      });
+    });
+    expect(
+      listed
+        .filter(isSettled)
+        .map((p) => p.source)
+        .sort(),
+    ).toEqual([...settled].sort());
+    expect(settledPage(entries[0] as Entry).lastmod).toBe((entries[0] as Entry).date.iso);
   });
 });
