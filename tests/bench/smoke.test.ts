@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -41,6 +41,26 @@ it('npm run bench runs end to end on 200 articles', () => {
       'dev server: title edited → pages re-rendered + reload sent',
     ]);
     expect(r.stdout).toMatch(/^200 articles, 1 run\(s\) each/m);
+
+    // The floor of the required libraries, on the same corpus (no Hugo here: no ratio).
+    const floor = spawnSync(process.execPath, [path.join(REPO, 'bench/floor.mjs'), '--work', work], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(floor.stderr).toBe('');
+    expect(floor.status).toBe(0);
+    const parts = floor.stdout.split('\n').filter((l) => /^\| [^-*]/.test(l) && !l.startsWith('| 200'));
+    expect(parts.map((l) => l.split('|')[1]?.trim())).toEqual([
+      'read the files',
+      'decode UTF-8',
+      'gray-matter (js-yaml)',
+      'markdown-it',
+      'Nunjucks page',
+      'write, a folder each',
+    ]);
+    for (const l of parts) expect(Number(l.split('|')[2])).toBeGreaterThan(0);
+    expect(floor.stdout).toMatch(/^floor on two cores: \d+\.\d\d s$/m);
+    expect(readdirSync(work)).not.toContain('.floor-out-1');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
