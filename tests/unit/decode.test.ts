@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText, positionOf } from '../../src/content/decode.js';
 import { utf8 } from './fixtures.js';
@@ -8,6 +9,17 @@ const bytes = (...parts: Array<string | number[]>) =>
 describe('decodeText', () => {
   it('decodes UTF-8', () => {
     expect(decodeText(utf8('标题：金华\n'))).toEqual({ ok: true, text: '标题：金华\n' });
+  });
+
+  it('gives any valid UTF-8 back as the text it encodes (with LF line endings)', () => {
+    // Through ICU's converter (see utf8Text): characters of every plane, combining marks, CJK.
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        const clean = text.replaceAll('\0', '').replace(/^\uFEFF/, '');
+        expect(decodeText(utf8(clean))).toEqual({ ok: true, text: clean.replace(/\r\n?/g, '\n') });
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('strips a UTF-8 BOM', () => {
