@@ -1,4 +1,5 @@
-import { Buffer, isUtf8, transcode } from 'node:buffer';
+import { isUtf8 } from 'node:buffer';
+import { utf8Text } from '../text/utf8.js';
 
 /**
  * Turns a file's bytes into text the way editors expect: UTF-8, with or without a BOM, any line
@@ -53,19 +54,6 @@ export function decodeText(bytes: Uint8Array): Decoded {
     };
   }
   return { ok: true, text };
-}
-
-/**
- * Valid UTF-8 as a string. ICU's converter into UTF-16 and a copy into a string take 5 µs for a 10 KB
- * Chinese article, where V8's own UTF-8 decoder takes 26 µs (ASCII text is the other way round,
- * 6 against 2 µs, but articles here are Chinese). A Node built without ICU has no transcode.
- */
-function utf8Text(bytes: Uint8Array): string {
-  try {
-    return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
-  } catch {
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  }
 }
 
 /** UTF-16 text of mostly ASCII (front matter keys, "---") has a zero in every other byte. */

@@ -1,6 +1,7 @@
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readIfPresent } from '../fs/read-if-present.js';
+import { utf8Bytes } from '../text/utf8.js';
 
 export type WriteOutcome = 'added' | 'changed' | 'same';
 
@@ -47,11 +48,11 @@ export function folderWriter(dir: string, previous?: string, replace = false): F
     },
     write(relPath, data) {
       const full = resolve(relPath);
+      const bytes = typeof data === 'string' ? utf8Bytes(data) : data;
       if (!previous) {
-        writeFileSync(full, data);
+        writeFileSync(full, bytes);
         return 'added';
       }
-      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
       const before = previousOf(full);
       const old = readIfPresent(before);
       if (!old) {
