@@ -25,21 +25,15 @@ import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js
 import type { Entry } from './graph/site-graph.js';
 import { outputPathOf, SEARCH_BUNDLE_URL } from './graph/urls.js';
 import { catalogDigest, type ImageCatalog, readImageCatalog } from './images/image-catalog.js';
-import { createMarkdown } from './markdown/markdown-it.js';
 import { keepFiles } from './output/keep-files.js';
 import { outputFailure } from './output/output-failure.js';
 import { type Changes, openOutputFolder, siblingPath } from './output/output-folder.js';
 import { sitePublicFiles } from './output/public-files.js';
 import { recoverOutput } from './output/recover-output.js';
-import { writePages } from './output/write-pages.js';
-import { writeSearchIndex } from './search/write-search-index.js';
-import { digestOf, type FileResult, loadPacked } from './site/load-files.js';
-import { planTextEdits } from './site/plan-text-edits.js';
-import { planWholeSite } from './site/plan-whole-site.js';
+import type { FileResult } from './site/load-files.js';
 import type { LoadedFiles } from './site/planned-build.js';
-import { compileTemplates } from './templates/compile-templates.js';
-import { createEnvironment, templateDirs } from './templates/environment.js';
 import { templateFingerprints } from './templates/template-deps.js';
+import { templateDirs } from './templates/template-dirs.js';
 import { type BuildPool, createBuildPool, defaultJobs } from './workers/pool.js';
 import type { WorkerInit } from './workers/tasks.js';
 
@@ -194,6 +188,8 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     // pages that show the articles edited are signed again, with the lists, feeds and sitemap.
     const inPlace =
       trusted && !edited ? placeKeepingEditsSince(cache, keys.siteKey, loaded, publish) : undefined;
+    const { planTextEdits, planWholeSite, createEnvironment, compileTemplates, writePages } =
+      await toRender();
     const planned = edited
       ? await step('plan the edited articles', () => planTextEdits(cache, loaded, edited, config))
       : await step(inPlace ? 'plan the site around the edited articles' : 'plan the site', () =>
@@ -258,6 +254,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       const htmlOf = (e: Entry) => bodies.read(site.bodies.get(e.file) as BodyRef);
       if (search)
         await step('index for search', async () => {
+          const { writeSearchIndex } = await import('./search/write-search-index.js');
           await output.clear(SEARCH_BUNDLE_URL);
           await writeSearchIndex(site.entries ?? [], config, htmlOf, output.dir, out);
           output.adopt(SEARCH_BUNDLE_URL);
@@ -322,6 +319,29 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
 }
 
 /**
+ * The modules that plan and render, loaded once the build knows it has something to do (as are the
+ * loaders, in loadArticles): markdown-it, gray-matter, Nunjucks and the planners were a third of
+ * gazette's start. A build of 20,000 articles that finds the site up to date took 0.48–0.55 s from
+ * the command line instead of 0.56–0.69 s.
+ */
+async function toRender() {
+  const [textEdits, wholeSite, environment, compile, write] = await Promise.all([
+    import('./site/plan-text-edits.js'),
+    import('./site/plan-whole-site.js'),
+    import('./templates/environment.js'),
+    import('./templates/compile-templates.js'),
+    import('./output/write-pages.js'),
+  ]);
+  return {
+    planTextEdits: textEdits.planTextEdits,
+    planWholeSite: wholeSite.planWholeSite,
+    createEnvironment: environment.createEnvironment,
+    compileTemplates: compile.compileTemplates,
+    writePages: write.writePages,
+  };
+}
+
+/**
  * What the cache is keyed by: gazette itself, config and images (`contentKey`: for articles, and in
  * every page's signature with its template's fingerprint), and the rest of the site (`siteKey`);
  * with the static files listed for it, which the site is then planned with.
@@ -368,6 +388,7 @@ async function loadArticles(
   images: ImageCatalog,
   poolFor: (work: number, role: WorkerInit['role']) => BuildPool | undefined,
 ): Promise<LoadedFiles> {
+  const { digestOf, loadPacked } = await import('./site/load-files.js');
   const fresh: FileResult[] = [];
   const read: Array<SourceFile | SourceRef> = [...sources.later];
   for (const f of sources.files) {
@@ -379,6 +400,7 @@ async function loadArticles(
   const pool = poolFor(read.length, 'load');
   if (pool) fresh.push(...(await pool.loadFiles(read, cache.packNames())));
   else {
+    const { createMarkdown } = await import('./markdown/markdown-it.js');
     const md = createMarkdown(config.basePath);
     const pack = cache.packNames()(0);
     fresh.push(...loadPacked(read, config, publish, md, images, cache.bodiesDir, pack));

@@ -6,7 +6,8 @@ import { packNames } from '../bodies/pack-names.js';
 import type { FileStamp } from '../content/article.js';
 import { exclusionOf, type PublishOptions } from '../content/publish.js';
 import type { Surroundings } from '../pages/article-page.js';
-import { type FileResult, stillValid } from '../site/load-files.js';
+import type { FileResult } from '../site/load-files.js';
+import { stillValid } from '../site/still-valid.js';
 import { CacheUnusable } from './cache-unusable.js';
 import {
   type BuildDetails,

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isIgnoredName } from '../content/discover.js';
-import { templateDirs } from '../templates/environment.js';
+import { templateDirs } from '../templates/template-dirs.js';
 import { displayPath } from '../templates/template-error.js';
 import type { TemplateSource } from './check-pages.js';
 

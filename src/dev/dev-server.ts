@@ -4,7 +4,7 @@ import { CONFIG_FILE } from '../config/load-config.js';
 import { CONTENT_DIR } from '../content/discover.js';
 import { formatDiagnostic } from '../errors/diagnostic.js';
 import { THEME_PUBLIC } from '../paths.js';
-import { templateDirs } from '../templates/environment.js';
+import { templateDirs } from '../templates/template-dirs.js';
 import { createDevSite, type RebuildReport } from './dev-site.js';
 import { ReloadHub } from './live-reload.js';
 import { createServer } from './server.js';

@@ -19,9 +19,10 @@ import { digestOf } from '../site/load-files.js';
 import { pageSignature } from '../site/page-signature.js';
 import { planSite } from '../site/plan-site.js';
 import { compileTemplates } from '../templates/compile-templates.js';
-import { createEnvironment, templateDirs } from '../templates/environment.js';
+import { createEnvironment } from '../templates/environment.js';
 import { renderPage } from '../templates/render-page.js';
 import { type TemplateFingerprints, templateFingerprints } from '../templates/template-deps.js';
+import { templateDirs } from '../templates/template-dirs.js';
 
 export interface DevSiteOptions {
   readonly root: string;

@@ -12,8 +12,8 @@ import {
   type LoadedEntries,
   loadFile,
   nextDue,
-  stillValid,
 } from './load-files.js';
+import { stillValid } from './still-valid.js';
 
 /** What one content file became, with the bytes it was made from: the same buffer again needs no hashing. */
 interface Loaded {

@@ -103,10 +103,6 @@ export function nextDue(results: readonly FileResult[], publish: PublishOptions)
   return due;
 }
 
-/** Whether a result made by an earlier build holds everything this build needs of its file. */
-export const stillValid = (result: FileResult, publish: PublishOptions): boolean =>
-  !result.publishing || result.entry !== undefined || exclusionOf(result.publishing, publish) !== undefined;
-
 /** The published entries of a build from the results of its files, in the files' order. */
 export function collectEntries(results: readonly FileResult[], publish: PublishOptions): LoadedEntries {
   const published: Entry[] = [];

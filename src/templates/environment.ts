@@ -1,9 +1,8 @@
-import path from 'node:path';
 import nunjucks from 'nunjucks';
 import type { SiteConfig } from '../config/site-config.js';
-import { THEME_TEMPLATES } from '../paths.js';
 import { jsonldFilter } from '../structured-data/jsonld-filter.js';
 import { namedFilter } from './named-filter.js';
+import { templateDirs } from './template-dirs.js';
 
 /**
  * One Nunjucks environment per build: autoescape on (every value from content is text, never markup),
@@ -11,7 +10,7 @@ import { namedFilter } from './named-filter.js';
  * once. Printing an undefined value is an error, so a typo in a template cannot silently blank a page.
  */
 export function createEnvironment(root: string, config: SiteConfig): nunjucks.Environment {
-  const loader = new nunjucks.FileSystemLoader([path.join(root, 'templates'), THEME_TEMPLATES], {
+  const loader = new nunjucks.FileSystemLoader(templateDirs(root), {
     noCache: false,
   });
   const env = new nunjucks.Environment(loader, {
@@ -40,6 +39,3 @@ export function createEnvironment(root: string, config: SiteConfig): nunjucks.En
   });
   return env;
 }
-
-/** Where templates are looked up, in order: the site's own, then the built-in theme. */
-export const templateDirs = (root: string): string[] => [path.join(root, 'templates'), THEME_TEMPLATES];

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { type Diagnostic, error, type Position } from '../errors/diagnostic.js';
 import { THEME_TEMPLATES } from '../paths.js';
-import { templateDirs } from './environment.js';
 import { locateInTemplates, showsCause } from './locate-error.js';
+import { templateDirs } from './template-dirs.js';
 
 /**
  * Turns a Nunjucks error into a diagnostic at the template's own file:line:col.
