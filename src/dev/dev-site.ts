@@ -12,8 +12,10 @@ import type { Entry } from '../graph/site-graph.js';
 import { outputPathOf } from '../graph/urls.js';
 import { catalogDigest, type ImageCatalog, NO_IMAGES, readImageCatalog } from '../images/image-catalog.js';
 import { createMarkdown } from '../markdown/markdown-it.js';
-import { isPlanned, type Page } from '../pages/page.js';
+import { showsAround } from '../pages/article-page.js';
+import { isPlanned, isSettled, type Page } from '../pages/page.js';
 import { bodyOnlyChanges } from '../site/body-only.js';
+import { placeKeptChanges } from '../site/kept-place.js';
 import { type EntryCache, loadEntries } from '../site/load-entries.js';
 import { digestOf } from '../site/load-files.js';
 import { pageSignature } from '../site/page-signature.js';
@@ -95,6 +97,23 @@ export function createDevSite(options: DevSiteOptions): DevSite {
     rendered: 0,
     ms: 0,
   });
+
+  /**
+   * The articles whose pages, as planned before, show none of the `edited` ones (their own, or
+   * around them): after edits that kept every article in its place, those pages are as they were.
+   * Undefined when a page is not known from before.
+   */
+  const settledArticles = (edited: readonly string[]): Set<string> | undefined => {
+    const files = new Set(edited);
+    const urls = new Set(entries.filter((e) => files.has(e.file)).map((e) => e.url));
+    const settled = new Set<string>();
+    for (const e of entries) {
+      const page = articlePages.get(e.file);
+      if (!page || !signatures.has(outputPathOf(page.url))) return undefined;
+      if (!files.has(e.file) && !showsAround(page, files, urls)) settled.add(e.file);
+    }
+    return settled;
+  };
 
   const rebuildNow = async (paths: readonly string[] | undefined): Promise<RebuildReport> => {
     const started = performance.now();
@@ -240,12 +259,22 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         };
       }
 
-      // 3. Structure, pages and static files: cheap, always recomputed.
-      const planned = await planSite(loaded.published, config, root, { images, bodies: loaded.bodies });
+      // 3. Structure, pages and static files: cheap, always recomputed. After a new title (every
+      // article still in its place), the article pages that show no edited article are settled:
+      // served as they are, neither planned nor signed (signing them was 0.3 s of 1.1 s at 20,000).
+      const inPlace =
+        onlyArticles && env && !templatesDirty && goodConfig === config
+          ? placeKeptChanges(entries, loaded.published)
+          : undefined;
+      const settled = inPlace && settledArticles(inPlace);
+      const planned = await planSite(loaded.published, config, root, {
+        images,
+        bodies: loaded.bodies,
+        ...(settled && { settled }),
+      });
       diagnostics.push(...planned.diagnostics);
       if (!planned.plan) return fail();
       const { staticFiles, files: generated } = planned.plan;
-      // Nothing is settled here (the dev server keeps what it made in memory): every page is planned.
       const pages = planned.plan.pages.filter(isPlanned);
 
       // 4. Templates: recompiled when any of them changed; fingerprints say which pages they affect.
@@ -263,6 +292,10 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       // 5. Render what changed, into a batch that replaces the served files only if all succeed.
       const batch = new Map<string, Uint8Array>();
       const nextSignatures = new Map<string, string>();
+      for (const page of planned.plan.pages.filter(isSettled)) {
+        const out = outputPathOf(page.url);
+        nextSignatures.set(out, signatures.get(out) as string);
+      }
       for (const page of pages) {
         const out = outputPathOf(page.url);
         const signature = pageSignature(page, fingerprints.get(page.template) ?? '', configDigest);
@@ -299,7 +332,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       staticDigests.clear();
       for (const [k, v] of nextStatic) staticDigests.set(k, v);
       entries = loaded.published;
-      articlePages.clear();
+      // A settled article's page is the one planned before: it stays.
+      for (const file of [...articlePages.keys()]) if (!settled?.has(file)) articlePages.delete(file);
       for (const page of pages) if (page.source && page.context.article) articlePages.set(page.source, page);
       goodConfig = config;
       const rendered = changed.length;

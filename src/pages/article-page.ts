@@ -188,3 +188,18 @@ const addressOf = (entry: Entry) => ({ url: entry.url, source: entry.file, lastm
 
 /** The article page of `entry` when it is as the previous build made it (see SettledPage). */
 export const settledPage = (entry: Entry): SettledPage => ({ ...addressOf(entry), settled: true });
+
+/**
+ * Whether an article page made by articlePlanner shows one of these articles around it: as 上一篇 or
+ * 下一篇 (by file), or in its related reading (by address, which is all a link there has).
+ */
+export function showsAround(page: Page, files: ReadonlySet<string>, urls: ReadonlySet<string>): boolean {
+  const { previous, next, related } = page.context as Partial<Pick<Around, 'previous' | 'next'>> & {
+    related?: readonly EntryLink[];
+  };
+  return (
+    (previous !== undefined && files.has(previous.file)) ||
+    (next !== undefined && files.has(next.file)) ||
+    (related ?? []).some((link) => urls.has(link.url))
+  );
+}
