@@ -1,4 +1,5 @@
 import type { Entry } from '../graph/site-graph.js';
+import { changedEntries } from './entry-changes.js';
 
 /**
  * Whether the entry of one file changed only in what its own page alone shows: the text of its body
@@ -16,18 +17,8 @@ export function onlyBodyChanged(before: Entry, after: Entry): boolean {
  * unchanged, or saved back as it was): then no page can change, and planning the whole site again
  * to find that out took a 20,000-article dev server 1.5 s, during which the next save waited.
  */
-export function bodyOnlyChanges(before: readonly Entry[], after: readonly Entry[]): string[] | undefined {
-  if (before.length !== after.length) return undefined;
-  const changed: string[] = [];
-  for (let i = 0; i < after.length; i++) {
-    const was = before[i] as Entry;
-    const now = after[i] as Entry;
-    if (was === now) continue;
-    if (!onlyBodyChanged(was, now)) return undefined;
-    changed.push(now.file);
-  }
-  return changed;
-}
+export const bodyOnlyChanges = (before: readonly Entry[], after: readonly Entry[]): string[] | undefined =>
+  changedEntries(before, after, onlyBodyChanged);
 
 /** The images the bodies show, by address, in order. */
 function sameImages(a: Entry, b: Entry): boolean {

@@ -1,4 +1,5 @@
 import type { Entry } from '../graph/site-graph.js';
+import { changedEntries } from './entry-changes.js';
 
 /**
  * Whether an article edited kept its place in the site: the same address, date, category and tags.
@@ -17,20 +18,6 @@ export function keptPlace(before: Entry, after: Entry): boolean {
   );
 }
 
-/**
- * The files whose entries changed but kept their places (keptPlace), when that is all that differs
- * between the two lists (the same files, in the same order; an entry the same object when its file
- * did not change). Undefined when anything else differs.
- */
-export function placeKeptChanges(before: readonly Entry[], after: readonly Entry[]): string[] | undefined {
-  if (before.length !== after.length) return undefined;
-  const changed: string[] = [];
-  for (let i = 0; i < after.length; i++) {
-    const was = before[i] as Entry;
-    const now = after[i] as Entry;
-    if (was === now) continue;
-    if (!keptPlace(was, now)) return undefined;
-    changed.push(now.file);
-  }
-  return changed;
-}
+/** The files whose entries changed but kept their places (keptPlace), when that is all that differs. */
+export const placeKeptChanges = (before: readonly Entry[], after: readonly Entry[]): string[] | undefined =>
+  changedEntries(before, after, keptPlace);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptPlace } from '../../src/site/kept-place.js';
+import { keptPlace, placeKeptChanges } from '../../src/site/kept-place.js';
 import { entry, YAOWEN } from './fixtures.js';
 
 describe('keptPlace', () => {
@@ -24,5 +24,20 @@ describe('keptPlace', () => {
     expect(keptPlace(was, { ...was, tags: ['就业'] })).toBe(false);
     expect(keptPlace(was, { ...was, url: '/xuexi/2022/03/b/' })).toBe(false);
     expect(keptPlace(was, { ...was, file: 'content/b.md' })).toBe(false);
+  });
+});
+
+describe('placeKeptChanges', () => {
+  const a = entry('content/a.md', '2022-03-01 09:00');
+  const b = entry('content/b.md', '2022-03-02 09:00');
+
+  it('names the files retitled, and nothing when nothing changed', () => {
+    expect(placeKeptChanges([a, b], [a, { ...b, title: '新标题' }])).toEqual(['content/b.md']);
+    expect(placeKeptChanges([a, b], [a, b])).toEqual([]);
+  });
+
+  it('is undefined when an article moved, or one was added or removed', () => {
+    expect(placeKeptChanges([a, b], [a, entry('content/b.md', '2022-03-03 09:00')])).toBeUndefined();
+    expect(placeKeptChanges([a, b], [a])).toBeUndefined();
   });
 });
