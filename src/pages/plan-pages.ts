@@ -11,7 +11,7 @@ import {
   surroundingsOf,
 } from './article-page.js';
 import { lastmodOf } from './lastmod.js';
-import type { Page, PlannedPage } from './page.js';
+import { listed, type Page, type PlannedPage } from './page.js';
 import { type Crumb, numberedTitle, pagination } from './pagination.js';
 import { siteMapPage } from './site-map-page.js';
 
@@ -27,23 +27,28 @@ export interface PlanOptions {
   readonly around?: (file: string) => Surroundings;
   /** Files whose article pages are as the previous build made them: listed as SettledPage. */
   readonly settled?: ReadonlySet<string>;
+  /**
+   * The files edited since that build, every article in its place: a category, tag or month page
+   * that lists none of them is as that build made it, and is listed as SettledPage too.
+   */
+  readonly edited?: ReadonlySet<string>;
 }
 
 /** Lists every page of the site with the data its template needs. Pure; nothing is rendered here. */
 export function planPages(
   graph: SiteGraph,
   config: SiteConfig,
-  options?: PlanOptions & { readonly settled?: undefined },
+  options?: PlanOptions & { readonly settled?: undefined; readonly edited?: undefined },
 ): Page[];
 export function planPages(graph: SiteGraph, config: SiteConfig, options: PlanOptions): PlannedPage[];
 export function planPages(graph: SiteGraph, config: SiteConfig, options: PlanOptions = {}): PlannedPage[] {
   return [
     homePage(graph, config),
     ...articlePages(graph, config, options),
-    ...categoryPages(graph),
-    ...tagPages(graph),
+    ...categoryPages(graph, options.edited),
+    ...tagPages(graph, options.edited),
     tagIndexPage(graph),
-    ...archivePages(graph),
+    ...archivePages(graph, options.edited),
     siteMapPage(graph),
     searchPage(options.search ?? false),
     notFoundPage(),
@@ -86,8 +91,20 @@ function listPages(
   url: string,
   pages: readonly ListPage[],
   crumbs: Crumb[],
-): Page[] {
-  return pages.map((list) => ({
+  edited?: ReadonlySet<string>,
+): PlannedPage[] {
+  return pages.map((list) => listed(listPage(kind, title, url, pages, crumbs, list), list.entries, edited));
+}
+
+function listPage(
+  kind: 'category' | 'tag',
+  title: string,
+  url: string,
+  pages: readonly ListPage[],
+  crumbs: Crumb[],
+  list: ListPage,
+): Page {
+  return {
     url: list.url,
     template: `${kind}.njk`,
     ...lastmodOf(list.entries),
@@ -102,16 +119,16 @@ function listPages(
       pagination: pagination(pages, list.number),
       breadcrumb: [{ title: '首页', url: '/' }, ...crumbs, { title, ...(list.number > 1 && { url }) }],
     },
-  }));
+  };
 }
 
-function categoryPages(graph: SiteGraph): Page[] {
-  return graph.categories.flatMap((s) => listPages('category', s.category.name, s.url, s.pages, []));
+function categoryPages(graph: SiteGraph, edited?: ReadonlySet<string>): PlannedPage[] {
+  return graph.categories.flatMap((s) => listPages('category', s.category.name, s.url, s.pages, [], edited));
 }
 
-function tagPages(graph: SiteGraph): Page[] {
+function tagPages(graph: SiteGraph, edited?: ReadonlySet<string>): PlannedPage[] {
   return graph.tags.flatMap((t) =>
-    listPages('tag', t.name, t.url, t.pages, [{ title: '标签', url: TAGS_URL }]),
+    listPages('tag', t.name, t.url, t.pages, [{ title: '标签', url: TAGS_URL }], edited),
   );
 }
 

@@ -39,6 +39,7 @@ export async function planSite(
     readonly publicFiles?: readonly StaticFile[];
     readonly around?: PlanOptions['around'];
     readonly settled?: PlanOptions['settled'];
+    readonly edited?: PlanOptions['edited'];
   } = {},
 ): Promise<{ plan?: SitePlan; diagnostics: Diagnostic[] }> {
   const diagnostics = findCollisions(entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file })));
@@ -49,6 +50,7 @@ export async function planSite(
     ...(options.bodies && { bodies: options.bodies }),
     ...(options.around && { around: options.around }),
     ...(options.settled && { settled: options.settled }),
+    ...(options.edited && { edited: options.edited }),
   });
   const publicFiles = options.publicFiles ?? (await sitePublicFiles(root));
   const images = planImages(entries, options.images ?? NO_IMAGES);

@@ -56,6 +56,7 @@ export async function planWholeSite(
       options.keptPlaces && {
         around: kept,
         settled: settledFiles(entries.published, options.keptPlaces, kept),
+        edited: options.keptPlaces,
       }),
   });
   diagnostics.push(...planned.diagnostics);

@@ -105,7 +105,7 @@ describe('a settled article page', () => {
     listed.forEach((page, i) => {
       const planned = all[i];
       if (!planned || !isSettled(page)) return;
-      expect(settled.has(page.source)).toBe(true);
+      expect(settled.has(page.source ?? '')).toBe(true);
       expect(page).toEqual({
         url: planned.url,
         source: planned.source,
@@ -120,5 +120,26 @@ describe('a settled article page', () => {
         .sort(),
     ).toEqual([...settled].sort());
     expect(settledPage(entries[0] as Entry).lastmod).toBe((entries[0] as Entry).date.iso);
+  });
+});
+
+describe('settled list pages', () => {
+  it('are the category, tag and month pages that list no edited article', () => {
+    const graph = buildGraph(entries, config);
+    const all = planPages(graph, config);
+    const edited = new Set(['content/xuexi/x1.md']);
+    const listed = planPages(graph, config, { settled: new Set<string>(), edited });
+    expect(listed.map((p) => p.url)).toEqual(all.map((p) => p.url));
+    listed.forEach((page, i) => {
+      const planned = all[i] as (typeof all)[number];
+      const kind = (planned.context.page as { kind: string }).kind;
+      const shown = (planned.context.list as { entries?: Entry[] } | undefined)?.entries ?? [];
+      const lists = ['category', 'tag', 'archive-month'].includes(kind);
+      // Listed as settled exactly when it is such a list and shows none of the edited articles.
+      expect(isSettled(page), planned.url).toBe(lists && !shown.some((e) => edited.has(e.file)));
+      if (isSettled(page))
+        expect(page).toEqual({ url: planned.url, lastmod: planned.lastmod, settled: true });
+    });
+    expect(listed.filter(isSettled).length).toBeGreaterThan(0);
   });
 });
