@@ -103,14 +103,13 @@ export function createDevSite(options: DevSiteOptions): DevSite {
    * around them): after edits that kept every article in its place, those pages are as they were.
    * Undefined when a page is not known from before.
    */
-  const settledArticles = (edited: readonly string[]): Set<string> | undefined => {
-    const files = new Set(edited);
-    const urls = new Set(entries.filter((e) => files.has(e.file)).map((e) => e.url));
+  const settledArticles = (edited: ReadonlySet<string>): Set<string> | undefined => {
+    const urls = new Set(entries.filter((e) => edited.has(e.file)).map((e) => e.url));
     const settled = new Set<string>();
     for (const e of entries) {
       const page = articlePages.get(e.file);
-      if (!page || !signatures.has(outputPathOf(page.url))) return undefined;
-      if (!files.has(e.file) && !showsAround(page, files, urls)) settled.add(e.file);
+      if (!page) return undefined;
+      if (!edited.has(e.file) && !showsAround(page, edited, urls)) settled.add(e.file);
     }
     return settled;
   };
@@ -263,17 +262,18 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       // article still in its place), the pages that show no edited article (article pages, and the
       // lists of categories, tags and months) are settled: served as they are, neither planned nor
       // signed (signing them was 0.3 s of 1.1 s at 20,000 articles).
-      const inPlace =
+      const changes =
         onlyArticles && env && !templatesDirty && goodConfig === config
           ? placeKeptChanges(entries, loaded.published)
           : undefined;
-      const settled = inPlace && settledArticles(inPlace);
+      const edited = changes && new Set(changes);
+      const settled = edited && settledArticles(edited);
       const current = config;
       const plan = (keep: boolean) =>
         planSite(loaded.published, current, root, {
           images,
           bodies: loaded.bodies,
-          ...(keep && settled && inPlace && { settled, edited: new Set(inPlace) }),
+          ...(keep && settled && edited && { settled, edited }),
         });
       let planned = await plan(true);
       // A page can be kept only if it was served before: otherwise, plan every page.

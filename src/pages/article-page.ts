@@ -189,9 +189,16 @@ const addressOf = (entry: Entry) => ({ url: entry.url, source: entry.file, lastm
 /** The article page of `entry` when it is as the previous build made it (see SettledPage). */
 export const settledPage = (entry: Entry): SettledPage => ({ ...addressOf(entry), settled: true });
 
+/** Whether these surroundings show one of `files`: as 上一篇, 下一篇 or in related reading. */
+export const surroundingsShow = (s: Surroundings, files: ReadonlySet<string>): boolean =>
+  (s.previous !== undefined && files.has(s.previous)) ||
+  (s.next !== undefined && files.has(s.next)) ||
+  s.related.some((file) => files.has(file));
+
 /**
- * Whether an article page made by articlePlanner shows one of these articles around it: as 上一篇 or
- * 下一篇 (by file), or in its related reading (by address, which is all a link there has).
+ * Whether an article page made by articlePlanner shows one of these articles around it, as
+ * surroundingsShow says of its surroundings: its neighbours by file, its related reading by address
+ * (which is all a link there has).
  */
 export function showsAround(page: Page, files: ReadonlySet<string>, urls: ReadonlySet<string>): boolean {
   const { previous, next, related } = page.context as Partial<Pick<Around, 'previous' | 'next'>> & {

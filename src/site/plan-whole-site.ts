@@ -7,7 +7,7 @@ import { type Diagnostic, hasErrors } from '../errors/diagnostic.js';
 import type { Entry } from '../graph/site-graph.js';
 import type { ImageCatalog } from '../images/image-catalog.js';
 import type { StaticFile } from '../output/public-files.js';
-import { type Surroundings, surroundingsOf } from '../pages/article-page.js';
+import { type Surroundings, surroundingsOf, surroundingsShow } from '../pages/article-page.js';
 import { collectEntries, type FileResult, nextDue } from './load-files.js';
 import { planSite } from './plan-site.js';
 import type { LoadedFiles, PlannedBuild } from './planned-build.js';
@@ -46,18 +46,17 @@ export async function planWholeSite(
   const entries = collectEntries(results, publish);
   const diagnostics = [...entries.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics };
-  const kept = options.keptPlaces && storedSurroundings(cache);
+  const inPlace = options.keptPlaces && { edited: options.keptPlaces, around: storedSurroundings(cache) };
   const planned = await planSite(entries.published, config, root, {
     images: options.images,
     search: options.search,
     bodies: entries.bodies,
     publicFiles: options.publicFiles,
-    ...(kept &&
-      options.keptPlaces && {
-        around: kept,
-        settled: settledFiles(entries.published, options.keptPlaces, kept),
-        edited: options.keptPlaces,
-      }),
+    ...(inPlace && {
+      around: inPlace.around,
+      settled: settledFiles(entries.published, inPlace.edited, inPlace.around),
+      edited: inPlace.edited,
+    }),
   });
   diagnostics.push(...planned.diagnostics);
   if (!planned.plan) return { diagnostics };
@@ -77,7 +76,7 @@ export async function planWholeSite(
         skipped: entries.skipped,
         warnings: entries.diagnostics,
       },
-      ...(kept && options.keptPlaces
+      ...(inPlace
         ? {
             // The same files as before: the cache writes back the lines of those not read as they were.
             results: sameFiles(cache, loaded),
@@ -110,12 +109,8 @@ function settledFiles(
   around: (file: string) => Surroundings,
 ): Set<string> {
   const settled = new Set<string>();
-  const shows = (file: string | undefined) => file !== undefined && edited.has(file);
-  for (const e of entries) {
-    const s = around(e.file);
-    if (!edited.has(e.file) && !shows(s.previous) && !shows(s.next) && !s.related.some(shows))
-      settled.add(e.file);
-  }
+  for (const e of entries)
+    if (!edited.has(e.file) && !surroundingsShow(around(e.file), edited)) settled.add(e.file);
   return settled;
 }
 

@@ -5,7 +5,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { THEME_TEMPLATES } from '../../src/paths.js';
 import { makePng } from '../helpers/png.js';
-import { article, makeSite, runCli, siteYaml, snapshotDir, writeFiles } from '../helpers/site.js';
+import {
+  article,
+  makeSite,
+  neighboursSiteFiles,
+  runCli,
+  siteYaml,
+  snapshotDir,
+  writeFiles,
+} from '../helpers/site.js';
 
 const roots: string[] = [];
 afterAll(() => {
@@ -272,21 +280,7 @@ describe('the build cache', () => {
   });
 
   it('a new title reaches every page that shows the article: its neighbours and related reading', async () => {
-    // In 学习, oldest first: P, X, N, each with a tag only five articles of 要闻 share, so that
-    // P's page shows X only as 下一篇, N's only as 上一篇, and r1's (要闻, 人才) only in 相关阅读.
-    const files: Record<string, string> = { 'site.yaml': siteYaml() };
-    const add = (name: string, title: string, day: number, category: string, tag: string) => {
-      const date = `2022-03-${String(day).padStart(2, '0')} 08:00`;
-      files[`content/${name}.md`] = article({ title, date, category, tags: `[${tag}]` }, `${title}的正文。`);
-    };
-    add('p', '前一篇', 1, '学习', '教育');
-    add('x', '原来的标题', 2, '学习', '人才');
-    add('n', '后一篇', 3, '学习', '交通');
-    for (let i = 1; i <= 5; i++) {
-      add(`r${i}`, `人才${i}`, 10 + i, '要闻', '人才');
-      add(`t${i}`, `交通${i}`, 20 + i, '要闻', '交通');
-      add(`e${i}`, `教育${i}`, 20 + i, '要闻', '教育');
-    }
+    const files = neighboursSiteFiles();
     const root = makeSite(files);
     roots.push(root);
     const dist = path.join(root, 'dist');

@@ -1,23 +1,16 @@
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { createDevSite } from '../../src/dev/dev-site.js';
-import { article, makeSite, removeSite, runCli, siteYaml, snapshotDir, writeFiles } from '../helpers/site.js';
+import {
+  makeSite,
+  neighboursSiteFiles,
+  removeSite,
+  runCli,
+  snapshotDir,
+  writeFiles,
+} from '../helpers/site.js';
 
-// In 学习, oldest first: P, X, N, each with a tag only five articles of 要闻 share, so that P's page
-// shows X only as 下一篇, N's only as 上一篇, and r1's (要闻, 人才) only in 相关阅读.
-const files: Record<string, string> = { 'site.yaml': siteYaml() };
-const add = (name: string, title: string, day: number, category: string, tag: string) => {
-  const date = `2022-03-${String(day).padStart(2, '0')} 08:00`;
-  files[`content/${name}.md`] = article({ title, date, category, tags: `[${tag}]` }, `${title}的正文。`);
-};
-add('p', '前一篇', 1, '学习', '教育');
-add('x', '原来的标题', 2, '学习', '人才');
-add('n', '后一篇', 3, '学习', '交通');
-for (let i = 1; i <= 5; i++) {
-  add(`r${i}`, `人才${i}`, 10 + i, '要闻', '人才');
-  add(`t${i}`, `交通${i}`, 20 + i, '要闻', '交通');
-  add(`e${i}`, `教育${i}`, 20 + i, '要闻', '教育');
-}
+const files = neighboursSiteFiles();
 const root = makeSite(files);
 afterAll(() => removeSite(root));
 
