@@ -33,7 +33,11 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const root = path.resolve(options.root);
   const hub = new ReloadHub();
   let served: ReadonlyMap<string, Uint8Array> = new Map();
-  const server = createServer(() => served, hub);
+  const server = createServer({
+    site: () => served,
+    hub,
+    log: options.log,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
