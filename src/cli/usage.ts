@@ -55,7 +55,8 @@ Errors are shown in the terminal and over the page; the last good pages keep bei
 Options:
   --root DIR    the site's folder (default: .)
   --port N      port to listen on (default: 4000; 0 picks a free one)
-  --host ADDR   address to listen on (default: 127.0.0.1, this computer only)
+  --host ADDR   address or name to listen on and answer to (default: 127.0.0.1, this computer
+                only; 0.0.0.0: every interface, for this machine's addresses and name)
   --open        open the site in the default browser
   --drafts      include articles with draft: true
   --future      include articles dated in the future

@@ -5,6 +5,7 @@ import { CONTENT_DIR } from '../content/discover.js';
 import { formatDiagnostic } from '../errors/diagnostic.js';
 import { THEME_PUBLIC } from '../paths.js';
 import { templateDirs } from '../templates/template-dirs.js';
+import { hostChecker } from './allowed-hosts.js';
 import { createDevSite, type RebuildReport } from './dev-site.js';
 import { ReloadHub } from './live-reload.js';
 import { createServer } from './server.js';
@@ -36,6 +37,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const server = createServer({
     site: () => served,
     hub,
+    hostAllowed: hostChecker(options.host),
     log: options.log,
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { refusedHostMessage } from './allowed-hosts.js';
 import { contentTypeOf } from './content-types.js';
 import { EVENTS_PATH, injectClient, type ReloadHub } from './live-reload.js';
 import { resolveRequest } from './resolve-request.js';
@@ -7,6 +8,8 @@ export interface ServerOptions {
   /** The site's files as the last good build made them. */
   readonly site: () => ReadonlyMap<string, Uint8Array>;
   readonly hub: ReloadHub;
+  /** Whether a request's Host header names this server (`hostChecker`). */
+  readonly hostAllowed: (hostHeader: string | undefined) => boolean;
   /** Where a request that failed is reported. */
   readonly log: (line: string) => void;
 }
@@ -33,6 +36,17 @@ export function createServer(options: ServerOptions): http.Server {
 }
 
 function answer(req: http.IncomingMessage, res: http.ServerResponse, options: ServerOptions): void {
+  // Before anything else, the live-reload stream included: see allowed-hosts.ts.
+  if (!options.hostAllowed(req.headers.host)) {
+    res
+      .writeHead(403, {
+        'content-type': 'text/plain; charset=utf-8',
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      })
+      .end(refusedHostMessage(req.headers.host ?? ''));
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
 import { ReloadHub } from '../../src/dev/live-reload.js';
@@ -154,6 +155,7 @@ describe('an error while answering a request', () => {
         return files;
       },
       hub,
+      hostAllowed: () => true,
       log: (l) => lines.push(l),
     });
     await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
@@ -175,4 +177,105 @@ describe('an error while answering a request', () => {
       await new Promise((resolve) => failing.close(resolve));
     }
   });
+});
+
+describe('the Host a request names', () => {
+  const REFUSED = [
+    'attacker.example',
+    'attacker.example:PORT',
+    'ATTACKER.example',
+    'localhost.attacker.example',
+    '127.0.0.1.nip.io:PORT',
+    'localhost@attacker.example',
+    'localhost:PORT@attacker.example',
+    'attacker.example#127.0.0.1',
+    '192.168.1.20:PORT',
+    '',
+  ];
+
+  it.each(REFUSED)('%s is refused, on pages and the live-reload stream', async (name) => {
+    const host = name.replace('PORT', String(port));
+    for (const target of [
+      '/',
+      '/xuexi/',
+      '/xuexi/2022/03/good/',
+      '/__gazette/events',
+      '/%E4%B8%93%E9%A2%98',
+    ]) {
+      const answer = await get(target, host);
+      expect([target, answer.status]).toEqual([target, 403]);
+      expect(answer.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      expect(answer.body).toContain('--host');
+      expect(answer.body).not.toContain('好文章');
+      expect(answer.headers.has('location')).toBe(false);
+    }
+    await stillServing();
+  });
+
+  it.each([
+    '127.0.0.1:PORT',
+    '127.0.0.1',
+    'localhost:PORT',
+    'localhost',
+    'LocalHost:PORT',
+    '[::1]:PORT',
+    '[::1]',
+  ])('%s is answered', async (name) => {
+    const answer = await get('/', name.replace('PORT', String(port)));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain('好文章');
+  });
+
+  it('the live-reload stream is open to the names of this server', async () => {
+    const answer = await request(port, '/__gazette/events', `localhost:${port}`, 500);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+  });
+
+  it('a request without a Host (HTTP/1.0) is answered: no browser sends one', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => socket.write('GET / HTTP/1.0\r\n\r\n'));
+      let data = '';
+      socket.on('data', (c) => {
+        data += c;
+      });
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+  });
+});
+
+describe.each(['0.0.0.0', '::'])('listening on every interface (--host %s)', (everywhere) => {
+  let open: RunningDevServer;
+  let openPort: number;
+  beforeAll(async () => {
+    open = await startDevServer({ root, host: everywhere, port: 0, log: () => {} });
+    openPort = Number(new URL(open.url).port);
+  });
+  afterAll(() => open.close());
+
+  it.each([
+    `0.0.0.0:PORT`,
+    `192.168.1.20:PORT`,
+    `10.0.0.7`,
+    `[fe80::1]:PORT`,
+    `localhost:PORT`,
+    `${os.hostname()}:PORT`,
+    os.hostname().toUpperCase(),
+  ])('%s is answered: an address of this machine, or its name', async (name) => {
+    const answer = await request(openPort, '/', name.replace('PORT', String(openPort)));
+    expect(answer.status).toBe(200);
+  });
+
+  it.each(['attacker.example:PORT', `${os.hostname()}.attacker.example`, 'rebind.127.0.0.1.nip.io'])(
+    '%s is refused, on pages and the live-reload stream',
+    async (name) => {
+      for (const target of ['/', '/__gazette/events']) {
+        const answer = await request(openPort, target, name.replace('PORT', String(openPort)));
+        expect(answer.status).toBe(403);
+        expect(answer.body).toContain('--host');
+      }
+    },
+  );
 });

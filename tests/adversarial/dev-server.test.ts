@@ -44,7 +44,7 @@ function raw(request: string | Buffer, { timeoutMs = 10_000 } = {}): Promise<str
     socket.setTimeout(timeoutMs, () => reject(new Error(`no answer to ${String(request).slice(0, 60)}`)));
   });
 }
-const get = (target: string) => raw(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+const get = (target: string) => raw(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
 const statusOf = (response: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1] ?? 0);
 const stillServing = async () => {
   const res = await fetch(server.url);
@@ -95,7 +95,7 @@ describe('requests that try to leave the site', () => {
   it('other methods are refused and write nothing', async () => {
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'TRACE']) {
       const response = await raw(
-        `${method} /xuexi/ HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello`,
+        `${method} /xuexi/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello`,
       );
       expect([method, statusOf(response)]).toEqual([method, 405]);
     }
@@ -105,10 +105,12 @@ describe('requests that try to leave the site', () => {
 
 describe('abuse', () => {
   it('headers over 64 KB are refused (431), and the server stays up', async () => {
-    const response = await raw(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(70 * 1024)}\r\n\r\n`);
+    const response = await raw(
+      `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(70 * 1024)}\r\n\r\n`,
+    );
     expect(statusOf(response)).toBe(431);
     const many = Array.from({ length: 2000 }, (_, i) => `X-H${i}: ${'b'.repeat(40)}`).join('\r\n');
-    expect(statusOf(await raw(`GET / HTTP/1.1\r\nHost: x\r\n${many}\r\n\r\n`))).toBe(431);
+    expect(statusOf(await raw(`GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n${many}\r\n\r\n`))).toBe(431);
     await stillServing();
   });
 
@@ -146,7 +148,7 @@ describe('abuse', () => {
     for (let i = 0; i < 20; i++) {
       await new Promise<void>((resolve) => {
         const socket = net.connect(port, '127.0.0.1', () =>
-          socket.write('GET /files/big.bin HTTP/1.1\r\nHost: x\r\n\r\n'),
+          socket.write('GET /files/big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'),
         );
         socket.once('data', () => {
           socket.destroy();
@@ -166,7 +168,7 @@ describe('abuse', () => {
     }
     // An event stream dropped at once.
     const events = net.connect(port, '127.0.0.1', () =>
-      events.end('GET /__gazette/events HTTP/1.1\r\nHost: x\r\n\r\n'),
+      events.end('GET /__gazette/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'),
     );
     events.on('error', () => {});
     const full = await fetch(new URL('/files/big.bin', server.url));
