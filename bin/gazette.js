@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The gazette command. The TypeScript sources are compiled into lib/ by `npm install` (the prepare script).
+// The gazette command. The TypeScript sources are compiled into lib/ by `npm install` in the repository
+// (the prepare script); the package that `npm pack` makes carries lib/ compiled.
 import { existsSync } from 'node:fs';
 
 const entry = new URL('../lib/cli/main.js', import.meta.url);
