@@ -1,0 +1,208 @@
+import { existsSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { GazetteError } from '../../src/errors/diagnostic.js';
+import { outputPlaceProblem } from '../../src/output/output-place.js';
+import { THEME_PUBLIC, THEME_TEMPLATES } from '../../src/paths.js';
+import { buildsOk, GOOD, siteFactory, snapshotOutside } from '../helpers/adversarial.js';
+import { removeSite, runCli, siteYaml, snapshotDir, writeFiles } from '../helpers/site.js';
+
+const sites = siteFactory();
+const folders: string[] = [];
+afterEach(() => {
+  sites.cleanup();
+  for (const f of folders.splice(0)) removeSite(f);
+});
+
+/** A throw-away folder outside any site. */
+function tempFolder(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gazette-out-'));
+  folders.push(dir);
+  return dir;
+}
+
+/** A site with sources in every folder a site may have: content/, public/ and templates/. */
+const SOURCES = {
+  'public/files/note.txt': '附件\n',
+  'templates/unused.njk': '<p>未用的模板</p>\n',
+};
+
+/** Every entry of a folder, for "nothing was touched" (see snapshotOutside), without leaving any out. */
+const everything = (dir: string) => snapshotOutside(dir, '');
+
+describe('--out may be neither the site nor any of its sources (issue 15, fault 1)', () => {
+  // Each case: the --out given, for a site at `root`; what the message must say.
+  const cases: Array<[string, (root: string) => string, RegExp]> = [
+    ['the site folder', (r) => r, /is the site's folder/],
+    ['the site folder with a trailing slash', (r) => `${r}/`, /is the site's folder/],
+    ['the site folder as dist/..', (r) => `${r}/dist/..`, /is the site's folder/],
+    ['content/', (r) => path.join(r, 'content'), /is the site's content folder/],
+    ['content/ with a trailing slash', (r) => `${r}/content/`, /is the site's content folder/],
+    ['content/ reached through dist/..', (r) => `${r}/dist/../content`, /is the site's content folder/],
+    ['a folder of content/', (r) => path.join(r, 'content/xuexi'), /is inside the site's content folder/],
+    ['a new folder inside content/', (r) => path.join(r, 'content/dist'), /is inside the site's content/],
+    ['public/', (r) => path.join(r, 'public'), /is the site's public folder/],
+    ['a folder of public/', (r) => path.join(r, 'public/files'), /is inside the site's public folder/],
+    ['templates/', (r) => path.join(r, 'templates'), /is the site's templates folder/],
+    ['site.yaml', (r) => path.join(r, 'site.yaml'), /is the site's site\.yaml/],
+    ['the build cache', (r) => path.join(r, '.cache/gazette'), /is the site's build cache/],
+    ['the folder of the build cache', (r) => path.join(r, '.cache'), /holds the site's build cache/],
+    [
+      'a link to content/',
+      (r) => {
+        symlinkSync(path.join(r, 'content'), path.join(r, 'www'));
+        return path.join(r, 'www');
+      },
+      /is the site's content folder/,
+    ],
+    [
+      'a folder inside a link to content/',
+      (r) => {
+        symlinkSync('content', path.join(r, 'www'));
+        return path.join(r, 'www/new');
+      },
+      /is inside the site's content folder/,
+    ],
+  ];
+
+  it.each(cases)('%s: exit 2, and the sources and dist/ stay as they were', async (_, outOf, message) => {
+    const root = sites.make(SOURCES);
+    await buildsOk(root, ['--no-search']);
+    const dist = snapshotDir(path.join(root, 'dist'));
+    const out = outOf(root);
+    const outside = everything(root);
+
+    const run = await runCli(['build', '--root', root, '--out', out, '--no-search']);
+
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/^gazette build: the output folder \/.+; choose a folder of its own/);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.split('\n')).toHaveLength(1);
+    expect(everything(root)).toEqual(outside);
+    expect(snapshotDir(path.join(root, 'dist'))).toEqual(dist);
+  });
+
+  it('a folder that holds the site: exit 2, and nothing in or beside the site is touched', async () => {
+    const outer = tempFolder();
+    const root = path.join(outer, 'site');
+    writeFiles(root, { 'site.yaml': siteYaml(), 'content/xuexi/good.md': GOOD, ...SOURCES });
+    await buildsOk(root, ['--no-search']);
+    const before = everything(outer);
+
+    const run = await runCli(['build', '--root', root, '--out', outer, '--no-search']);
+
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/^gazette build: the output folder \/.+ holds the site's folder/);
+    expect(everything(outer)).toEqual(before);
+    expect(readdirSync(path.dirname(outer)).filter((n) => n.startsWith(`.${path.basename(outer)}.`))).toEqual(
+      [],
+    );
+  });
+
+  it('a site whose templates/ does not exist yet: it is still no output folder', async () => {
+    const root = sites.make();
+    await buildsOk(root, ['--no-search']);
+    const outside = everything(root);
+
+    const run = await runCli(['build', '--root', root, '--out', path.join(root, 'templates'), '--no-search']);
+
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/is the site's templates folder/);
+    expect(everything(root)).toEqual(outside);
+  });
+
+  it('a folder that holds content/, which is a link to elsewhere: exit 2, the articles stay', async () => {
+    const elsewhere = tempFolder();
+    writeFiles(elsewhere, { 'articles/xuexi/good.md': GOOD });
+    const root = sites.make();
+    removeSite(path.join(root, 'content'));
+    symlinkSync(path.join(elsewhere, 'articles'), path.join(root, 'content'));
+    await buildsOk(root, ['--no-search']);
+    const before = everything(elsewhere);
+
+    const run = await runCli(['build', '--root', root, '--out', elsewhere, '--no-search']);
+
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/holds the site's content folder/);
+    expect(everything(elsewhere)).toEqual(before);
+  });
+
+  it.each([
+    ['templates', THEME_TEMPLATES, /is gazette's built-in templates folder/],
+    ['public', THEME_PUBLIC, /is gazette's built-in public folder/],
+    ['a folder of its public', path.join(THEME_PUBLIC, 'css'), /is inside gazette's built-in public folder/],
+  ])(
+    "gazette's own (the built-in theme's) %s: exit 2, the theme stays as it was",
+    async (_, out, message) => {
+      const root = sites.make();
+      const theme = [snapshotDir(THEME_TEMPLATES), snapshotDir(THEME_PUBLIC)];
+
+      const run = await runCli(['build', '--root', root, '--out', out, '--no-search']);
+
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect([snapshotDir(THEME_TEMPLATES), snapshotDir(THEME_PUBLIC)]).toEqual(theme);
+      expect(readdirSync(path.dirname(path.resolve(out))).filter((n) => n.includes('.gazette-'))).toEqual([]);
+    },
+  );
+
+  it('a program that calls build() with such a folder gets an error, and nothing is touched', async () => {
+    const root = sites.make(SOURCES);
+    await buildsOk(root, ['--no-search']);
+    const outside = everything(root);
+
+    const built = build({ root, out: path.join(root, 'content'), search: false });
+
+    await expect(built).rejects.toBeInstanceOf(GazetteError);
+    await expect(built).rejects.toThrow(
+      /is the site's content folder: a build replaces its output folder whole/,
+    );
+    expect(everything(root)).toEqual(outside);
+  });
+
+  it('a folder beside the sources (dist/, or any other) is still fine', async () => {
+    const root = sites.make(SOURCES);
+    await buildsOk(root, ['--no-search', '--out', path.join(root, 'site-out')]);
+    expect(existsSync(path.join(root, 'site-out/index.html'))).toBe(true);
+  });
+
+  it('gazette dev takes no output folder and writes nothing: --out is refused before serving', async () => {
+    const root = sites.make(SOURCES);
+    const outside = everything(root);
+
+    const run = await runCli(['dev', '--root', root, '--port', '0', '--out', path.join(root, 'content')]);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^gazette dev: Unknown option '--out'/);
+    expect(run.stdout).not.toMatch(/serving/);
+    expect(everything(root)).toEqual(outside);
+  });
+});
+
+describe('the rule itself, over real paths (for every command that writes an output folder)', () => {
+  const place = (out: string) => ({
+    out,
+    root: '/s',
+    kept: [
+      { kind: 'site' as const, path: '/s' },
+      { kind: 'content' as const, path: '/s/content' },
+      { kind: 'theme public' as const, path: '/g/public' },
+    ],
+  });
+  it.each([
+    ['/', "holds the site's folder (/s)"],
+    ['/s', "is the site's folder"],
+    ['/s/content/a', "is inside the site's content folder (/s/content)"],
+    ['/g', "holds gazette's built-in public folder (/g/public)"],
+  ])('%s: refused', (out, says) => {
+    expect(outputPlaceProblem(place(out))).toEqual({
+      message: `the output folder ${out} ${says}: a build replaces its output folder whole`,
+      hint: 'choose a folder of its own, such as /s/dist',
+    });
+  });
+  it.each(['/s/dist', '/s/contents', '/s/content-out', '/g/public2', '/t'])('%s: fine', (out) => {
+    expect(outputPlaceProblem(place(out))).toBeUndefined();
+  });
+});
