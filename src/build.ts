@@ -27,7 +27,7 @@ import { outputPathOf, SEARCH_BUNDLE_URL } from './graph/urls.js';
 import { catalogDigest, type ImageCatalog, readImageCatalog } from './images/image-catalog.js';
 import { keepFiles } from './output/keep-files.js';
 import { outputFailure } from './output/output-failure.js';
-import { type Changes, openOutputFolder, siblingPath } from './output/output-folder.js';
+import { type Changes, openOutputFolder, outputTarget, siblingPath } from './output/output-folder.js';
 import { defaultOutOf, outputProblem } from './output/output-place.js';
 import { sitePublicFiles } from './output/public-files.js';
 import { recoverOutput } from './output/recover-output.js';
@@ -99,7 +99,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
 async function buildSite(options: BuildOptions, useCache: boolean): Promise<BuildReport> {
   const root = path.resolve(options.root);
-  const out = path.resolve(options.out ?? defaultOutOf(root));
+  const out = outputTarget(options.out ?? defaultOutOf(root));
   // The command line refuses such an output folder as bad usage; this guards programs that call build().
   const problem = outputProblem(root, out);
   if (problem) throw new GazetteError([error(out, problem.message, undefined, problem.hint)]);

@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +15,7 @@ import { GazetteError } from '../../src/errors/diagnostic.js';
 import { outputPlaceProblem } from '../../src/output/output-place.js';
 import { THEME_PUBLIC, THEME_TEMPLATES } from '../../src/paths.js';
 import { buildsOk, GOOD, siteFactory, snapshotOutside } from '../helpers/adversarial.js';
-import { removeSite, runCli, siteYaml, snapshotDir, writeFiles } from '../helpers/site.js';
+import { article, removeSite, runCli, siteYaml, snapshotDir, writeFiles } from '../helpers/site.js';
 
 const sites = siteFactory();
 const folders: string[] = [];
@@ -204,5 +212,87 @@ describe('the rule itself, over real paths (for every command that writes an out
   });
   it.each(['/s/dist', '/s/contents', '/s/content-out', '/g/public2', '/t'])('%s: fine', (out) => {
     expect(outputPlaceProblem(place(out))).toBeUndefined();
+  });
+});
+
+describe('an output folder that is a symlink stays one: the folder it points to is replaced (fault 8)', () => {
+  /** A web root `www/` with the old site in `real/` and `site` linking to it (`target` as written). */
+  function webRoot(target: (www: string) => string = () => 'real') {
+    const www = tempFolder();
+    writeFiles(www, { 'real/old.html': '<p>旧网站</p>\n' });
+    const site = path.join(www, 'site');
+    symlinkSync(target(www), site);
+    return { www, site, real: path.join(www, 'real') };
+  }
+
+  it.each([
+    ['a relative link', () => 'real'],
+    ['an absolute link', (www: string) => path.join(www, 'real')],
+  ])('%s: kept, and the site it points to is the new one, build after build', async (_, target) => {
+    const root = sites.make();
+    const { www, site, real } = webRoot(target);
+    const link = readlinkSync(site);
+
+    await buildsOk(root, ['--no-search', '--out', site]);
+
+    expect(lstatSync(site).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(site)).toBe(link);
+    expect(existsSync(path.join(real, 'old.html'))).toBe(false);
+    expect(readFileSync(path.join(real, 'index.html'), 'utf8')).toContain('好文章');
+
+    writeFiles(root, { 'content/xuexi/good.md': GOOD.replace('好文章', '改过的标题') });
+    await buildsOk(root, ['--no-search', '--out', site]);
+
+    expect(lstatSync(site).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(site)).toBe(link);
+    expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toContain('改过的标题');
+    // Only the link, the site and the build's scratch beside it: the spare for the next build, and
+    // what a detached `rm` may still be deleting.
+    expect(
+      readdirSync(www)
+        .filter((n) => !n.startsWith('.real.gazette-trash-'))
+        .sort(),
+    ).toEqual(['.real.gazette-spare', 'real', 'site']);
+  });
+
+  it('a link to a folder that does not exist yet: kept, and the site is built there', async () => {
+    const root = sites.make();
+    const www = tempFolder();
+    const site = path.join(www, 'site');
+    symlinkSync('releases/current', site);
+
+    await buildsOk(root, ['--no-search', '--out', site]);
+
+    expect(lstatSync(site).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(www, 'releases/current/index.html'), 'utf8')).toContain('好文章');
+  });
+
+  it('the default dist/ as a link elsewhere: kept too', async () => {
+    const root = sites.make();
+    const { real } = webRoot();
+    symlinkSync(real, path.join(root, 'dist'));
+
+    await buildsOk(root, ['--no-search']);
+    await buildsOk(root, ['--no-search', '--no-cache']);
+
+    expect(lstatSync(path.join(root, 'dist')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(real, 'index.html'), 'utf8')).toContain('好文章');
+    expect(existsSync(path.join(real, 'old.html'))).toBe(false);
+  });
+
+  it('a failed build leaves the link and the site it points to as they were', async () => {
+    const root = sites.make();
+    const { site, real } = webRoot();
+    await buildsOk(root, ['--no-search', '--out', site]);
+    const before = snapshotDir(real);
+    writeFiles(root, {
+      'content/xuexi/bad.md': article({ title: '坏', date: '2022-02-30 10:00', category: '学习' }),
+    });
+
+    const run = await runCli(['build', '--root', root, '--no-search', '--out', site]);
+
+    expect(run.code, run.stderr).toBe(1);
+    expect(lstatSync(site).isSymbolicLink()).toBe(true);
+    expect(snapshotDir(real)).toEqual(before);
   });
 });
