@@ -1,11 +1,14 @@
+import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   lstatSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   readlinkSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +17,7 @@ import { build } from '../../src/build.js';
 import { GazetteError } from '../../src/errors/diagnostic.js';
 import { outputPlaceProblem } from '../../src/output/output-place.js';
 import { THEME_PUBLIC, THEME_TEMPLATES } from '../../src/paths.js';
-import { buildsOk, GOOD, siteFactory, snapshotOutside } from '../helpers/adversarial.js';
+import { buildsOk, GOOD, leftovers, siteFactory, snapshotOutside } from '../helpers/adversarial.js';
 import { article, removeSite, runCli, siteYaml, snapshotDir, writeFiles } from '../helpers/site.js';
 
 const sites = siteFactory();
@@ -294,5 +297,54 @@ describe('an output folder that is a symlink stays one: the folder it points to 
     expect(run.code, run.stderr).toBe(1);
     expect(lstatSync(site).isSymbolicLink()).toBe(true);
     expect(snapshotDir(real)).toEqual(before);
+  });
+});
+
+describe('what taking the build lock leaves when killed is cleaned by the next build (fault 10a)', () => {
+  /** The pid of a process that has ended. */
+  const deadPid = (): number => {
+    const child = spawnSync(process.execPath, ['-e', '']);
+    return child.pid as number;
+  };
+
+  it("a lock's temporary file, and one moved aside, of a dead process are removed", async () => {
+    const root = sites.make();
+    const pid = deadPid();
+    const names = [`.dist.gazette-lock.${pid}.k3j2h1x`, `.dist.gazette-lock.stale.${pid}`];
+    for (const n of names) writeFileSync(path.join(root, n), `${pid} 12345\n`);
+
+    await buildsOk(root, ['--no-search']);
+
+    for (const n of names) expect(existsSync(path.join(root, n)), n).toBe(false);
+    expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('好文章');
+  });
+
+  it('those of a process that still runs are left alone (it may be taking the lock right now)', async () => {
+    const root = sites.make();
+    const alive = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      const name = `.dist.gazette-lock.${alive.pid}.k3j2h1x`;
+      writeFileSync(path.join(root, name), `${alive.pid}\n`);
+
+      const run = await runCli(['build', '--root', root, '--no-search']);
+
+      expect(run.code, run.stderr).toBe(0);
+      expect(existsSync(path.join(root, name))).toBe(true);
+      expect(leftovers(root)).toEqual([name]);
+    } finally {
+      alive.kill();
+    }
+  });
+
+  it('a leftover beside a folder that is not the output is none of its business', async () => {
+    const root = sites.make();
+    const pid = deadPid();
+    mkdirSync(path.join(root, 'other'));
+    const name = `.other.gazette-lock.${pid}.k3j2h1x`;
+    writeFileSync(path.join(root, name), `${pid}\n`);
+
+    await buildsOk(root, ['--no-search']);
+
+    expect(existsSync(path.join(root, name))).toBe(true);
   });
 });
