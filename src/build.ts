@@ -21,13 +21,14 @@ import type { SiteConfig } from './config/site-config.js';
 import type { SourceFile, SourceRef } from './content/article.js';
 import { readSources } from './content/discover.js';
 import type { PublishOptions } from './content/publish.js';
-import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js';
+import { type Diagnostic, error, GazetteError, hasErrors } from './errors/diagnostic.js';
 import type { Entry } from './graph/site-graph.js';
 import { outputPathOf, SEARCH_BUNDLE_URL } from './graph/urls.js';
 import { catalogDigest, type ImageCatalog, readImageCatalog } from './images/image-catalog.js';
 import { keepFiles } from './output/keep-files.js';
 import { outputFailure } from './output/output-failure.js';
-import { type Changes, openOutputFolder, siblingPath } from './output/output-folder.js';
+import { type Changes, openOutputFolder, outputTarget, siblingPath } from './output/output-folder.js';
+import { defaultOutOf, outputProblem } from './output/output-place.js';
 import { sitePublicFiles } from './output/public-files.js';
 import { recoverOutput } from './output/recover-output.js';
 import type { FileResult } from './site/load-files.js';
@@ -98,7 +99,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
 async function buildSite(options: BuildOptions, useCache: boolean): Promise<BuildReport> {
   const root = path.resolve(options.root);
-  const out = path.resolve(options.out ?? path.join(root, 'dist'));
+  const out = outputTarget(options.out ?? defaultOutOf(root));
+  // The command line refuses such an output folder as bad usage; this guards programs that call build().
+  const problem = outputProblem(root, out);
+  if (problem) throw new GazetteError([error(out, problem.message, undefined, problem.hint)]);
   const timings: Array<[string, number]> = [];
   const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();

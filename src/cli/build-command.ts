@@ -1,5 +1,6 @@
 import { build } from '../build.js';
 import { formatDiagnostic } from '../errors/diagnostic.js';
+import { outputProblem } from '../output/output-place.js';
 import type { Io } from './io.js';
 import { parseCommandLine } from './parse-options.js';
 import { progressReporter } from './progress.js';
@@ -11,9 +12,13 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     io.out(BUILD_HELP);
     return 0;
   }
+  const root = values.root ?? '.';
+  // Refused before anything is read or written: bad usage, not a problem of the site.
+  const problem = outputProblem(root, values.out);
+  if (problem) throw new UsageError(`${problem.message}; ${problem.hint}`);
   const started = performance.now();
   const report = await build({
-    root: values.root ?? '.',
+    root,
     ...(values.out !== undefined && { out: values.out }),
     ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
     drafts: values.drafts ?? false,

@@ -21,7 +21,8 @@ Builds the site in DIR (site.yaml and content/) into a static portal.
 
 Options:
   --root DIR   the site's folder (default: .)
-  --out DIR    where to write the site (default: ROOT/dist); replaced only if the build succeeds
+  --out DIR    where to write the site (default: ROOT/dist); replaced only if the build succeeds,
+               so never the site's folder, its sources or a folder holding them; a symlink stays one
   --base-url URL  the site's address, overriding baseUrl in site.yaml (a path serves it from a subfolder)
   --drafts     include articles with draft: true
   --future     include articles dated in the future

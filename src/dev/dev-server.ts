@@ -1,10 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { CONFIG_FILE } from '../config/load-config.js';
-import { CONTENT_DIR } from '../content/discover.js';
 import { formatDiagnostic } from '../errors/diagnostic.js';
-import { THEME_PUBLIC } from '../paths.js';
-import { templateDirs } from '../templates/template-dirs.js';
+import { siteSources } from '../site/site-sources.js';
 import { hostChecker } from './allowed-hosts.js';
 import { createDevSite, type RebuildReport } from './dev-site.js';
 import { ReloadHub } from './live-reload.js';
@@ -80,13 +77,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
 
   await rebuild();
 
-  const watched = [
-    path.join(root, CONTENT_DIR),
-    path.join(root, CONFIG_FILE),
-    path.join(root, 'public'),
-    ...templateDirs(root),
-    THEME_PUBLIC,
-  ];
+  const watched = siteSources(root).map((s) => s.path);
   const watcher = watchPaths(watched, [path.join(root, 'dist')], async (changed) => {
     await rebuild(changed).catch((cause) =>
       options.log(`gazette dev: internal error (please report it): ${cause?.stack ?? cause}`),

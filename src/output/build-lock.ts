@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { error, GazetteError } from '../errors/diagnostic.js';
 import { siblingPath } from './output-folder.js';
@@ -40,6 +40,7 @@ async function acquire(out: string): Promise<Lock> {
   const file = siblingPath(out, 'lock');
   const token = `${process.pid} ${startTimeOf(process.pid) ?? ''}`.trim();
   await mkdir(path.dirname(file), { recursive: true });
+  await removeLeftovers(file);
   for (let attempt = 0; attempt < 5; attempt++) {
     if (await create(file, `${token}\n`)) {
       held.add(file);
@@ -72,12 +73,34 @@ async function acquire(out: string): Promise<Lock> {
   ]);
 }
 
+/** `….lock.<pid>.<random>`: the file of its own that a build links into place as the lock (see create). */
+const ownFile = (file: string): string => `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+/** `….lock.stale.<pid>`: a stale lock a build moved aside to remove it (see takeOver). */
+const asideFile = (file: string): string => `${file}.stale.${process.pid}`;
+/** The pid in the name of either, after `<lock file>.`. */
+const LEFTOVER = /^(?:(\d+)\.[0-9a-z]*|stale\.(\d+))$/;
+
+/**
+ * Removes the files that builds killed while taking the lock left beside it (between writing their
+ * own file and removing it again, or while taking over a stale lock): those whose process no longer
+ * runs. Those of a build that runs are its business: it may be taking the lock right now.
+ */
+async function removeLeftovers(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const match = name.startsWith(prefix) ? LEFTOVER.exec(name.slice(prefix.length)) : null;
+    const pid = Number(match?.[1] ?? match?.[2]);
+    if (match && pid !== process.pid && !processRuns(pid)) await unlink(path.join(dir, name)).catch(() => {});
+  }
+}
+
 /**
  * Creates `file` with `text` only if it does not exist, never visible half-written: the text is
  * written to a file of our own, which is then hard-linked into place (link fails if `file` exists).
  */
 async function create(file: string, text: string): Promise<boolean> {
-  const own = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  const own = ownFile(file);
   await writeFile(own, text);
   try {
     await link(own, file);
@@ -95,7 +118,7 @@ async function create(file: string, text: string): Promise<boolean> {
  * build can move a given file), and put back if what was moved is no longer the stale one.
  */
 async function takeOver(file: string, stale: string): Promise<void> {
-  const aside = `${file}.stale.${process.pid}`;
+  const aside = asideFile(file);
   try {
     await rename(file, aside);
   } catch {
@@ -118,14 +141,20 @@ function isRunning(owner: string, file: string): boolean {
   const pid = Number(pidText);
   if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return held.has(file);
-  try {
-    process.kill(pid, 0);
-  } catch (cause) {
-    // EPERM: it runs, as another user.
-    if ((cause as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
+  if (!processRuns(pid)) return false;
   const now = startTimeOf(pid);
   return start === undefined || now === undefined || now === start;
+}
+
+/** Whether a process `pid` runs (it may be another program that got the pid of one that ended). */
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    // EPERM: it runs, as another user.
+    return (cause as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** When process `pid` started, in clock ticks since boot (Linux); undefined elsewhere. */

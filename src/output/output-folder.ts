@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { type Dirent, readdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { realPathOf } from '../fs/real-path.js';
 import { acquireBuildLock } from './build-lock.js';
 import { folderWriter, type WriteOutcome } from './folder-writer.js';
 
@@ -69,8 +70,16 @@ export interface Changes {
   readonly unchanged: number;
 }
 
+/**
+ * The folder a build replaces for the output folder `out`: where it really is. Web roots are often
+ * symlinks (`/www/site` → `/www/releases/3`): the link is kept, and the folder it points to is
+ * replaced, with the staging folder and the spare beside that folder (renames stay on one file
+ * system, and the link is never turned into a folder).
+ */
+export const outputTarget = (out: string): string => realPathOf(out);
+
 export async function openOutputFolder(out: string, options: OpenOptions = {}): Promise<OutputFolder> {
-  const target = path.resolve(out);
+  const target = outputTarget(out);
   const staging = siblingPath(target, 'new');
   const old = siblingPath(target, 'old');
   const spare = siblingPath(target, 'spare');

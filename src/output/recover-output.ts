@@ -1,8 +1,7 @@
 import { rename, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { GazetteError } from '../errors/diagnostic.js';
 import { acquireBuildLock } from './build-lock.js';
-import { siblingPath } from './output-folder.js';
+import { outputTarget, siblingPath } from './output-folder.js';
 
 /**
  * A build killed between the two renames of its swap leaves no output folder, only the previous
@@ -10,7 +9,7 @@ import { siblingPath } from './output-folder.js';
  * on an article, so that the site is never left missing. Another build at work does it itself.
  */
 export async function recoverOutput(out: string): Promise<void> {
-  const target = path.resolve(out);
+  const target = outputTarget(out);
   const old = siblingPath(target, 'old');
   if ((await exists(target)) || !(await exists(old))) return;
   let lock: Awaited<ReturnType<typeof acquireBuildLock>>;

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { CONFIG_FILE } from '../config/load-config.js';
+import { CONTENT_DIR } from '../content/discover.js';
+import { THEME_PUBLIC } from '../paths.js';
+import { templateDirs } from '../templates/template-dirs.js';
+
+export type SourceKind = 'content' | 'config' | 'public' | 'templates' | 'theme templates' | 'theme public';
+
+/** A file or folder a site is made from. */
+export interface SiteSource {
+  readonly kind: SourceKind;
+  readonly path: string;
+}
+
+/**
+ * Everything a site is made from, whether it exists or not: its articles, site.yaml, its own static
+ * files and templates, and the built-in theme's. The dev server watches these; no build may write
+ * into them (see output-place.ts).
+ */
+export function siteSources(root: string): SiteSource[] {
+  const [templates, themeTemplates] = templateDirs(root) as [string, string];
+  return [
+    { kind: 'content', path: path.join(root, CONTENT_DIR) },
+    { kind: 'config', path: path.join(root, CONFIG_FILE) },
+    { kind: 'public', path: path.join(root, 'public') },
+    { kind: 'templates', path: templates },
+    { kind: 'theme templates', path: themeTemplates },
+    { kind: 'theme public', path: THEME_PUBLIC },
+  ];
+}
