@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { listTemplates } from './list-templates.js';
+import type { TemplateSources } from './read-templates.js';
 
 /** A name's fingerprint: changes when the template or anything it extends, includes or imports changes. */
 export type TemplateFingerprints = ReadonlyMap<string, string>;
@@ -9,13 +8,10 @@ const REFERENCE = /\{%-?\s*(?:extends|include|import|from)\s+(["'])([^"']+)\1/g;
 const DYNAMIC = /\{%-?\s*(?:extends|include|import|from)\s+[^"'\s]/;
 
 /**
- * Reads every template the site can use (its own first, then the built-in theme's, by name) and
- * fingerprints each with everything it pulls in. A template that names another through a variable
- * depends, to be safe, on all of them.
+ * Fingerprints every template (its text as read by readTemplates) with everything it pulls in. A
+ * template that names another through a variable depends, to be safe, on all of them.
  */
-export async function templateFingerprints(dirs: readonly string[]): Promise<TemplateFingerprints> {
-  const sources = new Map<string, string>();
-  for (const [name, file] of await listTemplates(dirs)) sources.set(name, await readFile(file, 'utf8'));
+export function templateFingerprints(sources: TemplateSources): TemplateFingerprints {
   const names = [...sources.keys()].sort();
   const direct = new Map<string, string[]>();
   for (const [name, text] of sources) {

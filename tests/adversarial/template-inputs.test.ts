@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDevSite } from '../../src/dev/dev-site.js';
@@ -9,6 +9,48 @@ import { readPage, writeFiles } from '../helpers/site.js';
 
 const sites = siteFactory();
 afterEach(() => sites.cleanup());
+
+/** The theme's footer, overridden by the site: `include` names the partial that shows the notice. */
+const footer = (include: string) =>
+  `<footer class="site-footer">\n${include}\n<p>{{ site.footer }}</p>\n</footer>\n`;
+const notice = (text: string) => `<p class="notice">${text}</p>\n`;
+
+describe('a template that is not UTF-8 is refused, never shown garbled', () => {
+  const gbk = Buffer.concat([
+    Buffer.from('<div>\n<p>'),
+    Buffer.from([0xbd, 0xf0, 0xbb, 0xaa]),
+    Buffer.from('</p>\n</div>\n'),
+  ]);
+  const EXPECTED =
+    'templates/partials/notice.njk:2:4: error: the file is not valid UTF-8 (perhaps saved as GBK or GB18030); save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)';
+  const files = {
+    'templates/partials/footer.njk': footer('{% include "partials/notice.njk" %}'),
+    'templates/partials/notice.njk': notice('通知'),
+  };
+
+  it('build: exit 1 at the first wrong byte, dist/ as it was', async () => {
+    await failsCleanly(sites.make(files), { 'templates/partials/notice.njk': gbk }, [EXPECTED]);
+  });
+
+  it('a template no page uses is refused too', async () => {
+    await failsCleanly(sites.make(), { 'templates/partials/spare.njk': gbk }, [
+      EXPECTED.replace('notice.njk', 'spare.njk'),
+    ]);
+  });
+
+  it('dev site: the rebuild fails with the same error, and the last good pages stay', async () => {
+    const root = sites.make(files);
+    const site = createDevSite({ root });
+    expect((await site.rebuild()).ok).toBe(true);
+    const before = Buffer.from(site.files.get('index.html') ?? []);
+    const full = path.join(root, 'templates/partials/notice.njk');
+    writeFileSync(full, gbk);
+    const report = await site.rebuild([full]);
+    expect(report.ok).toBe(false);
+    expect(report.diagnostics.map(formatDiagnostic)).toEqual([EXPECTED]);
+    expect(Buffer.from(site.files.get('index.html') ?? [])).toEqual(before);
+  });
+});
 
 describe('links in public/', () => {
   it('a link to a file or a folder inside the site is followed: its bytes are copied, and edits follow', async () => {
