@@ -4,6 +4,7 @@ import { jsonldFilter } from '../structured-data/jsonld-filter.js';
 import { namedFilter } from './named-filter.js';
 import { StrictLoader } from './strict-loader.js';
 import { templateDirs } from './template-dirs.js';
+import { TEMPLATE_SYNTAX } from './template-syntax.js';
 
 /**
  * One Nunjucks environment per build: autoescape on (every value from content is text, never markup),
@@ -15,8 +16,7 @@ export function createEnvironment(root: string, config: SiteConfig): nunjucks.En
   const env = new nunjucks.Environment(new StrictLoader(templateDirs(root), root), {
     autoescape: true,
     throwOnUndefined: true,
-    trimBlocks: true,
-    lstripBlocks: true,
+    ...TEMPLATE_SYNTAX,
   });
   const link = (url: unknown) => config.basePath + String(url).replace(/^\/+/, '');
   env.addFilter('url', namedFilter('url', link));

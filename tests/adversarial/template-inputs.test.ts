@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startDevServer } from '../../src/dev/dev-server.js';
 import { createDevSite } from '../../src/dev/dev-site.js';
 import { formatDiagnostic } from '../../src/errors/diagnostic.js';
 import { buildsOk, failsCleanly, siteFactory } from '../helpers/adversarial.js';
-import { readPage, writeFiles } from '../helpers/site.js';
+import { readPage, runCli, writeFiles } from '../helpers/site.js';
 
 const sites = siteFactory();
 afterEach(() => sites.cleanup());
@@ -14,6 +15,156 @@ afterEach(() => sites.cleanup());
 const footer = (include: string) =>
   `<footer class="site-footer">\n${include}\n<p>{{ site.footer }}</p>\n</footer>\n`;
 const notice = (text: string) => `<p class="notice">${text}</p>\n`;
+const shown = (html: string) => /<p class="notice">([^<]*)<\/p>/.exec(html)?.[1];
+
+describe('a template named by an expression is a dependency of the pages that use it', () => {
+  const BY_LANGUAGE = '{% include "partials/notice-" + site.language + ".njk" %}';
+
+  it('build: after an edit of the partial that site.language picks, the pages show the new text', async () => {
+    const root = sites.make({
+      'templates/partials/footer.njk': footer(BY_LANGUAGE),
+      'templates/partials/notice-zh-CN.njk': notice('旧的通知'),
+    });
+    await buildsOk(root, ['--no-search']);
+    expect(shown(readPage(root, 'dist/index.html'))).toBe('旧的通知');
+
+    writeFiles(root, { 'templates/partials/notice-zh-CN.njk': notice('新的通知') });
+    const run = await runCli(['build', '--root', root, '--no-search', '--list-changes']);
+    expect(run.code, run.stderr).toBe(0);
+    for (const page of ['index.html', 'xuexi/index.html', 'xuexi/2022/03/good/index.html']) {
+      expect(shown(readPage(root, `dist/${page}`)), page).toBe('新的通知');
+      expect(run.stdout.split('\n')).toContain(`M ${page}`);
+    }
+    expect(run.stdout).not.toMatch(/\(0 rendered\)/);
+  });
+
+  // Each way a template can name another: editing the one named re-renders the page that uses it.
+  const forms: Array<[name: string, files: Record<string, string>, edited: string]> = [
+    [
+      'include of a concatenation',
+      { 'templates/partials/footer.njk': footer(BY_LANGUAGE), 'templates/partials/notice-zh-CN.njk': '' },
+      'templates/partials/notice-zh-CN.njk',
+    ],
+    [
+      'include of a conditional, its else branch',
+      {
+        'templates/partials/footer.njk': footer(
+          '{% include "partials/notice-a.njk" if site.icp else "partials/notice-b.njk" %}',
+        ),
+        'templates/partials/notice-a.njk': '',
+        'templates/partials/notice-b.njk': '',
+      },
+      'templates/partials/notice-b.njk',
+    ],
+    [
+      'include of a variable set in the template',
+      {
+        'templates/partials/footer.njk': footer(
+          '{% set which = "partials/notice-x.njk" %}{% include which %}',
+        ),
+        'templates/partials/notice-x.njk': '',
+      },
+      'templates/partials/notice-x.njk',
+    ],
+    [
+      'include of a filtered name',
+      {
+        'templates/partials/footer.njk': footer('{% include "PARTIALS/NOTICE-F.NJK" | lower %}'),
+        'templates/partials/notice-f.njk': '',
+      },
+      'templates/partials/notice-f.njk',
+    ],
+    [
+      'include … ignore missing',
+      {
+        'templates/partials/footer.njk': footer('{% include "partials/notice-m.njk" ignore missing %}'),
+        'templates/partials/notice-m.njk': '',
+      },
+      'templates/partials/notice-m.njk',
+    ],
+    [
+      'extends of a variable',
+      {
+        'templates/home.njk':
+          '{% set layout = "layout.njk" %}{% extends layout %}{% block content %}<p>首页</p>{% endblock %}\n',
+        'templates/layout.njk':
+          '<!DOCTYPE html>\n<main>{% block content %}{% endblock %}</main>\n<p class="notice"></p>\n',
+      },
+      'templates/layout.njk',
+    ],
+    [
+      'import … as',
+      {
+        'templates/partials/footer.njk': footer('{% import "partials/macros.njk" as m %}{{ m.notice() }}'),
+        'templates/partials/macros.njk': '{% macro notice() %}<p class="notice"></p>{% endmacro %}\n',
+      },
+      'templates/partials/macros.njk',
+    ],
+    [
+      'from … import, the name concatenated',
+      {
+        'templates/partials/footer.njk': footer(
+          '{% from "partials/" + "macros.njk" import notice %}{{ notice() }}',
+        ),
+        'templates/partials/macros.njk': '{% macro notice() %}<p class="notice"></p>{% endmacro %}\n',
+      },
+      'templates/partials/macros.njk',
+    ],
+  ];
+
+  it.each(forms)('dev site: %s', async (_name, files, edited) => {
+    const root = sites.make(files);
+    const site = createDevSite({ root });
+    const first = await site.rebuild();
+    expect(first.ok, first.diagnostics.map(formatDiagnostic).join('\n')).toBe(true);
+    const full = path.join(root, edited);
+    const text = readFileSync(full, 'utf8');
+    writeFileSync(
+      full,
+      text.includes('<p class="notice"></p>') ? text.replace('></p>', '>改过</p>') : notice('改过'),
+    );
+    const report = await site.rebuild([full]);
+    expect(report.ok, report.diagnostics.map(formatDiagnostic).join('\n')).toBe(true);
+    expect(report.changed).toContain('index.html');
+    expect(shown(Buffer.from(site.files.get('index.html') ?? []).toString())).toBe('改过');
+  });
+
+  it('a template named only inside a comment or a raw block is no dependency', async () => {
+    const root = sites.make({
+      'templates/partials/footer.njk': footer(
+        '{# {% include "partials/unused.njk" %} #}{% raw %}{% include "partials/unused.njk" %}{% endraw %}',
+      ),
+      'templates/partials/unused.njk': notice('没有用到'),
+    });
+    const site = createDevSite({ root });
+    expect((await site.rebuild()).ok).toBe(true);
+    const full = path.join(root, 'templates/partials/unused.njk');
+    writeFileSync(full, notice('还是没有用到'));
+    const report = await site.rebuild([full]);
+    expect(report.ok).toBe(true);
+    expect(report.changed).toEqual([]);
+  });
+
+  it('dev server: the served page shows the edited partial', async () => {
+    const root = sites.make({
+      'templates/partials/footer.njk': footer(BY_LANGUAGE),
+      'templates/partials/notice-zh-CN.njk': notice('旧的通知'),
+    });
+    const server = await startDevServer({ root, host: '127.0.0.1', port: 0, log: () => {} });
+    try {
+      const home = async () => shown(await (await fetch(server.url)).text());
+      expect(await home()).toBe('旧的通知');
+      writeFiles(root, { 'templates/partials/notice-zh-CN.njk': notice('新的通知') });
+      // The watcher reports the save within a moment; the page must follow within seconds.
+      const deadline = Date.now() + 10_000;
+      while ((await home()) !== '新的通知' && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(await home()).toBe('新的通知');
+    } finally {
+      await server.close();
+    }
+  });
+});
 
 describe('a template that is not UTF-8 is refused, never shown garbled', () => {
   const gbk = Buffer.concat([
