@@ -33,7 +33,7 @@ import { sitePublicFiles } from './output/public-files.js';
 import { recoverOutput } from './output/recover-output.js';
 import type { FileResult } from './site/load-files.js';
 import type { LoadedFiles } from './site/planned-build.js';
-import { templateFingerprints } from './templates/template-deps.js';
+import { readTemplates } from './templates/read-templates.js';
 import { templateDirs } from './templates/template-dirs.js';
 import { type BuildPool, createBuildPool, defaultJobs } from './workers/pool.js';
 import type { WorkerInit } from './workers/tasks.js';
@@ -192,8 +192,14 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     // pages that show the articles edited are signed again, with the lists, feeds and sitemap.
     const inPlace =
       trusted && !edited ? placeKeepingEditsSince(cache, keys.siteKey, loaded, publish) : undefined;
-    const { planTextEdits, planWholeSite, createEnvironment, compileTemplates, writePages } =
-      await toRender();
+    const {
+      planTextEdits,
+      planWholeSite,
+      createEnvironment,
+      compileTemplates,
+      templateFingerprints,
+      writePages,
+    } = await toRender();
     const planned = edited
       ? await step('plan the edited articles', () => planTextEdits(cache, loaded, edited, config))
       : await step(inPlace ? 'plan the site around the edited articles' : 'plan the site', () =>
@@ -235,7 +241,8 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       work = await step('find changed pages', () => {
         const previous = trusted ? cache.pageSignatures() : undefined;
         const spared = output.prefilled ? spare?.pages : undefined;
-        const planned = pageWork(pages, keys.fingerprints, keys.contentKey, previous, spared);
+        const fingerprints = templateFingerprints(keys.templates);
+        const planned = pageWork(pages, fingerprints, keys.contentKey, previous, spared);
         if (!site.partial) return planned;
         const fresh = new Set([...pages.map((p) => outputPathOf(p.url)), ...staticFiles.map((f) => f.to)]);
         const bundle = search ? SEARCH_BUNDLE_URL.slice(1) : undefined;
@@ -329,11 +336,12 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
  * the command line instead of 0.56–0.69 s.
  */
 async function toRender() {
-  const [textEdits, wholeSite, environment, compile, write] = await Promise.all([
+  const [textEdits, wholeSite, environment, compile, deps, write] = await Promise.all([
     import('./site/plan-text-edits.js'),
     import('./site/plan-whole-site.js'),
     import('./templates/environment.js'),
     import('./templates/compile-templates.js'),
+    import('./templates/template-deps.js'),
     import('./output/write-pages.js'),
   ]);
   return {
@@ -341,6 +349,7 @@ async function toRender() {
     planWholeSite: wholeSite.planWholeSite,
     createEnvironment: environment.createEnvironment,
     compileTemplates: compile.compileTemplates,
+    templateFingerprints: deps.templateFingerprints,
     writePages: write.writePages,
   };
 }
@@ -358,8 +367,9 @@ async function inputKeys(
 ) {
   const tool = await toolDigest();
   const contentKey = keyOf(tool, config, catalogDigest(images));
-  const dirs = templateDirs(root);
-  const fingerprints = await templateFingerprints(dirs);
+  // The templates' text, not yet what each depends on: that needs their parser, loaded only when
+  // there is something to render (see toRender); any change of a template changes this key too.
+  const templates = await readTemplates(root);
   const publicFiles = await sitePublicFiles(root);
   const publicStamps = await Promise.all(
     publicFiles.map(async (f) => {
@@ -370,14 +380,14 @@ async function inputKeys(
   const { drafts, future } = options.publish;
   const siteKey = keyOf(
     contentKey,
-    [...fingerprints],
+    [...templates],
     publicStamps,
     drafts,
     future,
     options.search,
     options.out,
   );
-  return { tool, contentKey, siteKey, fingerprints, publicFiles };
+  return { tool, contentKey, siteKey, templates, publicFiles };
 }
 
 /**

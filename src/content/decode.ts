@@ -1,13 +1,23 @@
 import { isUtf8 } from 'node:buffer';
+import { type Diagnostic, error } from '../errors/diagnostic.js';
 import { utf8Text } from '../text/utf8.js';
 
 /**
  * Turns a file's bytes into text the way editors expect: UTF-8, with or without a BOM, any line
  * endings. A file in another encoding (an editor that saved GBK) is an error, never mojibake.
  */
-export type Decoded =
-  | { ok: true; text: string }
-  | { ok: false; line: number; column: number; reason: string; hint?: string };
+export type Decoded = { ok: true; text: string } | Undecodable;
+
+export type Undecodable = { ok: false; line: number; column: number; reason: string; hint?: string };
+
+/** The error for a text file an editor saved in another encoding, at the byte that shows it. */
+export const undecodable = (file: string, failure: Undecodable): Diagnostic =>
+  error(
+    file,
+    failure.reason,
+    { line: failure.line, column: failure.column },
+    failure.hint ?? 'save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)',
+  );
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

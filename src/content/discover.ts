@@ -1,7 +1,8 @@
 import { type Dirent, readFileSync, statSync } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, error } from '../errors/diagnostic.js';
+import { followLink } from '../fs/follow-link.js';
 import type { FileStamp, SourceFile, SourceRef } from './article.js';
 
 export const CONTENT_DIR = 'content';
@@ -78,8 +79,8 @@ export async function readSources(
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
-        const target = await realpath(full).catch(() => undefined);
-        if (!target) {
+        const target = await followLink(full, realBase);
+        if (target.kind === 'nowhere') {
           diagnostics.push(
             error(
               rel,
@@ -90,7 +91,7 @@ export async function readSources(
           );
           continue;
         }
-        if (!(target === realBase || target.startsWith(realBase + path.sep))) {
+        if (target.kind === 'outside') {
           diagnostics.push(
             error(
               rel,
@@ -101,10 +102,8 @@ export async function readSources(
           );
           continue;
         }
-        const targetEntry = await stat(target).catch(() => undefined);
-        if (!targetEntry) continue;
-        isDir = targetEntry.isDirectory();
-        isFile = targetEntry.isFile();
+        isDir = target.kind === 'folder';
+        isFile = target.kind === 'file';
       }
       if (isDir) {
         await walk(full);

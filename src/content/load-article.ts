@@ -6,7 +6,7 @@ import { parseYamlMapping } from '../yaml/parse-yaml.js';
 import { unknownKeyWarnings, validateMapping } from '../yaml/validate.js';
 import type { Article, SourceFile } from './article.js';
 import { parseArticleDate } from './dates.js';
-import { decodeText } from './decode.js';
+import { decodeText, undecodable } from './decode.js';
 import { splitFrontMatter } from './front-matter.js';
 import { frontMatterSchema, KNOWN_FRONT_MATTER_KEYS } from './schema.js';
 
@@ -16,17 +16,7 @@ export type LoadResult = { article?: Article; diagnostics: Diagnostic[] };
 export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult {
   const file = source.path;
   const decoded = decodeText(source.bytes);
-  if (!decoded.ok)
-    return {
-      diagnostics: [
-        error(
-          file,
-          decoded.reason,
-          { line: decoded.line, column: decoded.column },
-          decoded.hint ?? 'save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)',
-        ),
-      ],
-    };
+  if (!decoded.ok) return { diagnostics: [undecodable(file, decoded)] };
 
   const split = splitFrontMatter(decoded.text, file);
   if (!split.ok) return { diagnostics: [split.diagnostic] };

@@ -22,6 +22,7 @@ import { pageSignature } from '../site/page-signature.js';
 import { planSite } from '../site/plan-site.js';
 import { compileTemplates } from '../templates/compile-templates.js';
 import { createEnvironment } from '../templates/environment.js';
+import { readTemplates } from '../templates/read-templates.js';
 import { renderPage } from '../templates/render-page.js';
 import { type TemplateFingerprints, templateFingerprints } from '../templates/template-deps.js';
 import { templateDirs } from '../templates/template-dirs.js';
@@ -292,7 +293,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         const problems = await compileTemplates(fresh, dirs, root);
         if (hasErrors(problems)) return fail(problems);
         env = fresh;
-        fingerprints = await templateFingerprints(dirs);
+        fingerprints = templateFingerprints(await readTemplates(root));
         templatesDirty = false;
       }
 

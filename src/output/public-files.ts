@@ -1,6 +1,9 @@
-import { readdir } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { isIgnoredName } from '../content/discover.js';
+import { type Diagnostic, error, GazetteError } from '../errors/diagnostic.js';
+import { followLink, isWithin } from '../fs/follow-link.js';
 import { THEME_PUBLIC } from '../paths.js';
 
 /** A static file to copy unchanged: where it comes from and where it goes in the site. */
@@ -11,23 +14,81 @@ export interface StaticFile {
 
 /**
  * The static files of the site: the built-in theme's `public/`, overlaid file by file with the
- * site's own `public/` (the site wins). Sorted by destination.
+ * site's own `public/` (the site wins). Sorted by destination. A link is followed if it leads to a
+ * file or folder inside the site in `root` (its bytes are copied); one that leads out of the site,
+ * nowhere, or back into a folder it is in is an error, never skipped without a word.
  */
-export async function listPublicFiles(dirs: readonly string[]): Promise<StaticFile[]> {
+export async function listPublicFiles(dirs: readonly string[], root: string): Promise<StaticFile[]> {
+  const realRoot = await realpath(root).catch(() => path.resolve(root));
   const byDest = new Map<string, StaticFile>();
+  const problems: Diagnostic[] = [];
   for (const dir of dirs) {
-    for (const rel of await listFiles(dir)) byDest.set(rel, { from: path.join(dir, rel), to: rel });
+    for (const f of await listFiles(dir, root, realRoot, problems)) byDest.set(f.to, f);
   }
+  if (problems.length > 0) throw new GazetteError(problems.sort((a, b) => (a.file < b.file ? -1 : 1)));
   return [...byDest.values()].sort((a, b) => (a.to < b.to ? -1 : 1));
 }
 
 /** The static files of the site in `root`: the theme's `public/` under the site's own. */
 export const sitePublicFiles = (root: string): Promise<StaticFile[]> =>
-  listPublicFiles([THEME_PUBLIC, path.join(root, 'public')]);
+  listPublicFiles([THEME_PUBLIC, path.join(root, 'public')], root);
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile() && !isIgnoredName(e.name))
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+async function listFiles(
+  dir: string,
+  root: string,
+  realRoot: string,
+  problems: Diagnostic[],
+): Promise<StaticFile[]> {
+  const files: StaticFile[] = [];
+  const problem = (full: string, message: string, hint: string) =>
+    problems.push(error(path.relative(root, full).split(path.sep).join('/'), message, undefined, hint));
+  // Reading a named pipe would wait for a writer forever.
+  const notOrdinary = (full: string) =>
+    problem(
+      full,
+      'this is not an ordinary file (a pipe, socket or device), so it is not copied',
+      'replace it with an ordinary file',
+    );
+  // `inside`: the real paths of the folders the walk is in. A link to one of them, or to a folder
+  // above one of them, would list its own files again and again.
+  const walk = async (folder: string, relDir: string, inside: readonly string[]): Promise<void> => {
+    const entries: Dirent[] = (await readdir(folder, { withFileTypes: true }).catch(() => [])).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    );
+    for (const e of entries) {
+      if (isIgnoredName(e.name)) continue;
+      const full = path.join(folder, e.name);
+      const to = relDir === '' ? e.name : `${relDir}/${e.name}`;
+      if (e.isFile()) files.push({ from: full, to });
+      else if (e.isDirectory()) await walk(full, to, [...inside, path.join(inside.at(-1) ?? '', e.name)]);
+      else if (!e.isSymbolicLink()) notOrdinary(full);
+      else {
+        const target = await followLink(full, realRoot);
+        if (target.kind === 'nowhere')
+          problem(
+            full,
+            'this link leads nowhere: what it points to does not exist',
+            'delete the link, or put the file itself in public/',
+          );
+        else if (target.kind === 'outside')
+          problem(
+            full,
+            'this link points outside the site folder, so it is not copied',
+            'copy the file into the site instead of linking to it',
+          );
+        else if (target.kind === 'file') files.push({ from: target.real, to });
+        else if (target.kind === 'other') notOrdinary(full);
+        else if (target.kind === 'folder' && inside.some((f) => isWithin(f, target.real)))
+          problem(
+            full,
+            'this link leads back to a folder it is in, so its files would never end',
+            'delete the link, or point it at a folder that does not contain it',
+          );
+        else if (target.kind === 'folder') await walk(full, to, [...inside, target.real]);
+      }
+    }
+  };
+  const realDir = await realpath(dir).catch(() => undefined);
+  if (realDir !== undefined) await walk(dir, '', [realDir]);
+  return files;
 }

@@ -1,5 +1,5 @@
 import type nunjucks from 'nunjucks';
-import type { Diagnostic } from '../errors/diagnostic.js';
+import { type Diagnostic, GazetteError } from '../errors/diagnostic.js';
 import { listTemplates } from './list-templates.js';
 import { templateDiagnostic } from './template-error.js';
 
@@ -19,7 +19,9 @@ export async function compileTemplates(
     try {
       env.getTemplate(name, true);
     } catch (cause) {
-      problems.push(templateDiagnostic(cause, root));
+      // A file that is not UTF-8 is refused by the loader with its own error (strict-loader.ts).
+      if (cause instanceof GazetteError) problems.push(...cause.diagnostics);
+      else problems.push(templateDiagnostic(cause, root));
     }
   }
   return problems;

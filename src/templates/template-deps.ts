@@ -1,26 +1,20 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { listTemplates } from './list-templates.js';
+import type { TemplateSources } from './read-templates.js';
+import { templateReferences } from './template-references.js';
 
 /** A name's fingerprint: changes when the template or anything it extends, includes or imports changes. */
 export type TemplateFingerprints = ReadonlyMap<string, string>;
 
-const REFERENCE = /\{%-?\s*(?:extends|include|import|from)\s+(["'])([^"']+)\1/g;
-const DYNAMIC = /\{%-?\s*(?:extends|include|import|from)\s+[^"'\s]/;
-
 /**
- * Reads every template the site can use (its own first, then the built-in theme's, by name) and
- * fingerprints each with everything it pulls in. A template that names another through a variable
- * depends, to be safe, on all of them.
+ * Fingerprints each template with everything it pulls in, for the build cache and the dev server
+ * alike. A template that names another in a way that cannot be read without rendering it (an
+ * expression) depends, to be safe, on all of them: a page may depend on more than it uses, never on
+ * less.
  */
-export async function templateFingerprints(dirs: readonly string[]): Promise<TemplateFingerprints> {
-  const sources = new Map<string, string>();
-  for (const [name, file] of await listTemplates(dirs)) sources.set(name, await readFile(file, 'utf8'));
+export function templateFingerprints(sources: TemplateSources): TemplateFingerprints {
   const names = [...sources.keys()].sort();
-  const direct = new Map<string, string[]>();
-  for (const [name, text] of sources) {
-    direct.set(name, DYNAMIC.test(text) ? names : [...text.matchAll(REFERENCE)].map((m) => m[2] ?? ''));
-  }
+  const direct = new Map<string, readonly string[]>();
+  for (const [name, text] of sources) direct.set(name, templateReferences(name, text) ?? names);
   const fingerprints = new Map<string, string>();
   for (const name of names) {
     const closure = new Set<string>();

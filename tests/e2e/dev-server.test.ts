@@ -110,9 +110,12 @@ describe('serving', () => {
   });
 
   it('serves nothing outside the site, and stays up', async () => {
+    // A link out of the site fails the rebuild (the build refuses it too); the last good pages stay.
     symlinkSync('/etc/passwd', path.join(root, 'public/files/passwd'));
     write('public/files/trigger.txt', 'x');
-    await nextEvent('reload');
+    expect(await nextEvent('problem')).toEqual([
+      'public/files/passwd: error: this link points outside the site folder, so it is not copied; copy the file into the site instead of linking to it',
+    ]);
     const attempts = [
       '/../site.yaml',
       '/%2e%2e/site.yaml',
@@ -131,6 +134,8 @@ describe('serving', () => {
       expect(res.body).not.toContain('title: 测试新闻网');
     }
     expect((await get('/')).status).toBe(200);
+    unlinkSync(path.join(root, 'public/files/passwd'));
+    await nextEvent('reload');
   });
 });
 
