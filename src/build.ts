@@ -4,6 +4,7 @@ import { bodyReader } from './bodies/body-pack.js';
 import type { BodyRef } from './bodies/body-ref.js';
 import {
   type BuildCache,
+  cacheDirOf,
   closeBuildCache,
   discardBuildCache,
   keyOf,
@@ -13,6 +14,7 @@ import {
   saveBuildCache,
 } from './cache/build-cache.js';
 import { CacheUnusable } from './cache/cache-unusable.js';
+import { bodiesNotWritten, CacheUnwritable, cacheNotSaved, saveFailureOf } from './cache/cache-unwritable.js';
 import { placeKeepingEditsSince, textEditsSince } from './cache/edits-since.js';
 import { carryOver, type PageWork, pageWork } from './cache/page-reuse.js';
 import { toolDigest } from './cache/tool-digest.js';
@@ -87,15 +89,30 @@ export interface BuildReport {
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const useCache = options.cache ?? true;
+  const root = path.resolve(options.root);
   try {
     return await buildSite(options, useCache);
   } catch (cause) {
+    if (!(cause instanceof CacheUnusable) || !useCache) throw withoutCacheFailure(cause);
+    // A body could not be packed (a full disk): build without the cache, which stays as it was.
+    if (cause instanceof CacheUnwritable) {
+      const report = await buildSite(options, false).catch((again) => {
+        throw withoutCacheFailure(again);
+      });
+      return {
+        ...report,
+        warnings: [...report.warnings, cacheNotSaved(root, cacheDirOf(root), cause.failure)],
+      };
+    }
     // Part of the cache was lost or damaged since it was opened: forget it and build from scratch.
-    if (!(cause instanceof CacheUnusable) || !useCache) throw cause;
-    await discardBuildCache(path.resolve(options.root));
+    await discardBuildCache(root);
     return { ...(await buildSite(options, false)), cacheDiscarded: cause.message };
   }
 }
+
+/** A build without the cache that cannot write its bodies' temporary folder: an error, not a bug. */
+const withoutCacheFailure = (cause: unknown): unknown =>
+  cause instanceof CacheUnwritable ? bodiesNotWritten(cause.failure) : cause;
 
 async function buildSite(options: BuildOptions, useCache: boolean): Promise<BuildReport> {
   const root = path.resolve(options.root);
@@ -230,7 +247,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
           return spare?.files;
         },
       }),
-      keepSpare: useCache,
+      keepSpare: cache.persistent,
     }).catch((cause) => {
       throw outputFailure(cause, out, root);
     });
@@ -277,7 +294,9 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     }
     succeeded = true;
     // The site is built: a cache that cannot be saved (a full disk) only makes the next build slower.
-    if (useCache)
+    // It is thrown away then (what of it was written may not match), and the build says so.
+    let unsaved = cache.unwritable;
+    if (cache.persistent)
       await step('save build cache', async () =>
         saveBuildCache(
           cache,
@@ -307,7 +326,10 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
           },
           // The site just replaced is the spare now; the cache can say what it holds if it knew it.
           trusted ? await outputStamp(siblingPath(out, 'spare')) : undefined,
-        ).catch(() => discardBuildCache(root)),
+        ).catch(async (cause) => {
+          unsaved = saveFailureOf(cause);
+          await discardBuildCache(root);
+        }),
       );
 
     return {
@@ -317,7 +339,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       staticFiles: site.summary.staticFiles,
       skipped: site.summary.skipped,
       changes,
-      warnings: diagnostics,
+      warnings: unsaved ? [...diagnostics, cacheNotSaved(root, cacheDirOf(root), unsaved)] : diagnostics,
       timings,
       rendered: work.render.length,
       ...(cache.discarded && { cacheDiscarded: cache.discarded }),

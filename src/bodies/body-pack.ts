@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } f
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { CacheUnusable } from '../cache/cache-unusable.js';
+import { cacheWriteFailure } from '../cache/cache-unwritable.js';
 import type { BodyRef, BodySink, PackedBody } from './body-ref.js';
 
 /**
@@ -15,6 +16,7 @@ const ENCODING = 'utf16le';
  * Collects bodies into one pack file: `add` says where each will be, `flush` writes them all at once
  * (one file per batch of articles, not one per article: creating files is what costs on most disks).
  * The file is written under a temporary name and renamed, so a pack on disk is always complete.
+ * A pack that cannot be written throws CacheUnwritable.
  */
 export function packWriter(dir: string, name: string): { add: BodySink; flush(): void } {
   const pack = path.join(dir, name);
@@ -30,10 +32,15 @@ export function packWriter(dir: string, name: string): { add: BodySink; flush():
     },
     flush() {
       if (chunks.length === 0) return;
-      mkdirSync(path.dirname(pack), { recursive: true });
-      const temporary = `${pack}.${process.pid}.tmp`;
-      writeFileSync(temporary, Buffer.concat(chunks));
-      renameSync(temporary, pack);
+      // A pack that cannot be written (a full disk) leaves its folder to the build's clean-up.
+      try {
+        mkdirSync(path.dirname(pack), { recursive: true });
+        const temporary = `${pack}.${process.pid}.tmp`;
+        writeFileSync(temporary, Buffer.concat(chunks));
+        renameSync(temporary, pack);
+      } catch (cause) {
+        throw cacheWriteFailure(cause);
+      }
       chunks.length = 0;
     },
   };

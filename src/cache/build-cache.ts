@@ -5,10 +5,13 @@ import path from 'node:path';
 import { packNames } from '../bodies/pack-names.js';
 import type { FileStamp } from '../content/article.js';
 import { exclusionOf, type PublishOptions } from '../content/publish.js';
+import type { FsFailure } from '../fs/fs-failure.js';
 import type { Surroundings } from '../pages/article-page.js';
 import type { FileResult } from '../site/load-files.js';
 import { stillValid } from '../site/still-valid.js';
 import { CacheUnusable } from './cache-unusable.js';
+import { cacheWriteFailure } from './cache-unwritable.js';
+import { whyUnwritable } from './cache-writable.js';
 import {
   type BuildDetails,
   type BuildManifest,
@@ -48,6 +51,8 @@ export interface BuildCache {
   readonly previous?: BuildManifest;
   /** Why the cache found on disk was thrown away (damaged, another version), if it was. */
   readonly discarded?: string;
+  /** Why the site's cache could not be written, if it could not: this build then neither uses nor saves it. */
+  readonly unwritable?: FsFailure;
   /** Whether a content file with this status is known as it is: then it is not read again. */
   unchanged(relPath: string, stamp: FileStamp): boolean;
   /** Whether the previous build may have a result for this file (else there is nothing to compare). */
@@ -99,11 +104,16 @@ export interface CacheKeys {
 /**
  * Opens the build cache. A damaged cache, or one of another gazette, is removed at once and the
  * build goes on as on a first build; results made for another config or other images are not used.
+ * A cache that cannot be written is not used: the build then goes as with `use` false.
  */
 export async function openBuildCache(root: string, keys: CacheKeys, use = true): Promise<BuildCache> {
-  const dir = use ? cacheDirOf(root) : await mkdtemp(path.join(os.tmpdir(), 'gazette-bodies-'));
-  const read = use ? await readManifest(dir, keys.tool) : {};
-  if (read.discarded) await rm(dir, { recursive: true, force: true });
+  const unwritable = use
+    ? await whyUnwritable(cacheDirOf(root), path.join(cacheDirOf(root), 'bodies'))
+    : undefined;
+  const persistent = use && !unwritable;
+  const dir = persistent ? cacheDirOf(root) : await temporaryCacheDir();
+  const read = persistent ? await readManifest(dir, keys.tool) : {};
+  if (read.discarded) await removeQuietly(dir);
   const previous = read.manifest;
   const usable = previous !== undefined && previous.contentKey === keys.contentKey;
   const known = new Map<string, FileStamp>();
@@ -118,9 +128,10 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
   return {
     dir,
     bodiesDir: path.join(dir, 'bodies'),
-    persistent: use,
+    persistent,
     ...(previous && { previous }),
     ...(read.discarded && { discarded: read.discarded }),
+    ...(unwritable && { unwritable }),
     unchanged(relPath, stamp) {
       const was = known.get(relPath);
       // As git does: a file changed about when the last build started may have changed after it
@@ -292,16 +303,40 @@ function spareDetails(was: BuildDetails, now: Pick<BuildDetails, 'pages'>): Spar
 
 /**
  * Ends a build's use of the cache. A failed build leaves it as it found it: the packs it made are
- * removed. A temporary cache (a build without the site's cache) is removed whole.
+ * removed. A temporary cache (a build without the site's cache) is removed whole. Never fails: what
+ * cannot be removed is a leftover, which a later build removes (see saveBuildCache).
  */
 export async function closeBuildCache(cache: BuildCache, succeeded: boolean): Promise<void> {
-  if (!cache.persistent) await rm(cache.dir, { recursive: true, force: true });
-  else if (!succeeded)
-    for (const run of cache.runs) await rm(path.join(cache.bodiesDir, run), { recursive: true, force: true });
+  if (!cache.persistent) await removeQuietly(cache.dir);
+  else if (!succeeded) for (const run of cache.runs) await removeQuietly(path.join(cache.bodiesDir, run));
 }
 
-/** Throws the whole cache away: the next build starts from nothing. */
-export const discardBuildCache = (root: string) => rm(cacheDirOf(root), { recursive: true, force: true });
+/**
+ * Throws the whole cache away: the next build starts from nothing. Never fails: what cannot be
+ * removed, a later build finds damaged by its digests and throws away again.
+ */
+export const discardBuildCache = (root: string) => removeQuietly(cacheDirOf(root));
+
+/**
+ * Removes `dir`, as far as it can. A folder that cannot be removed itself (its parent may not be
+ * written) is emptied: Node's rm gives up at once then, leaving everything in it.
+ */
+async function removeQuietly(dir: string): Promise<void> {
+  const remove = (target: string) => rm(target, { recursive: true, force: true });
+  await remove(dir).catch(async () => {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await Promise.all(names.map((name) => remove(path.join(dir, name)).catch(() => {})));
+  });
+}
+
+/** Where a build without the site's cache packs its bodies; removed when it ends. */
+async function temporaryCacheDir(): Promise<string> {
+  try {
+    return await mkdtemp(path.join(os.tmpdir(), 'gazette-bodies-'));
+  } catch (cause) {
+    throw cacheWriteFailure(cause);
+  }
+}
 
 /** One digest of several values (JSON): for the cache's keys. */
 export const keyOf = (...parts: unknown[]): string =>

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FileStamp } from '../content/article.js';
 import type { Publishing } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
+import { writeAll } from '../fs/write-all.js';
 
 /** Bumped whenever the shape below changes. */
 const FORMAT = 6;
@@ -244,7 +245,8 @@ async function writeLines(
   try {
     const write = async (chunk: Buffer) => {
       hash.update(chunk);
-      await handle.write(chunk);
+      // All of it: on a nearly full disk a write writes what fits, and says so without failing.
+      await writeAll(handle, chunk);
     };
     await write(Buffer.from(`${JSON.stringify(pages)}\n`));
     await write(Buffer.from(`${JSON.stringify({ others: details.others, spare: details.spare })}\n`));
@@ -260,12 +262,18 @@ async function writeLines(
       }
     }
     if (chunk.length > 0) await write(Buffer.concat(chunk));
-  } finally {
     await handle.close();
+    await rename(temporary, file);
+  } catch (cause) {
+    await handle.close().catch(() => {});
+    await removeTemporary(temporary);
+    throw cause;
   }
-  await rename(temporary, file);
   return hash.digest('hex');
 }
+
+/** A temporary file whose writing failed goes (if it can): a full disk keeps no half of it. */
+const removeTemporary = (file: string) => rm(file, { force: true }).catch(() => {});
 
 async function readChecked(file: string): Promise<{ value: unknown } | 'missing' | 'damaged'> {
   let text: string;
@@ -288,8 +296,13 @@ async function writeChecked(file: string, value: unknown): Promise<void> {
   const body = JSON.stringify(value);
   const digest = digestOf(body);
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${digest}\n${body}`);
-  await rename(temporary, file);
+  try {
+    await writeFile(temporary, `${digest}\n${body}`);
+    await rename(temporary, file);
+  } catch (cause) {
+    await removeTemporary(temporary);
+    throw cause;
+  }
 }
 
 const digestOf = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');

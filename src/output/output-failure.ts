@@ -1,17 +1,16 @@
 import path from 'node:path';
 import { error, GazetteError } from '../errors/diagnostic.js';
+import { fsFailureOf } from '../fs/fs-failure.js';
 
-const REASONS: Record<string, [reason: string, hint: string]> = {
-  ENOSPC: ['the disk is full (ENOSPC)', 'free some space on the disk, then build again'],
-  EDQUOT: ['the disk quota is used up (EDQUOT)', 'free some space, then build again'],
-  EACCES: [
-    'permission denied (EACCES)',
-    'check that you may write the output folder and the folder it is in',
-  ],
-  EPERM: ['permission denied (EPERM)', 'check that you may write the output folder and the folder it is in'],
-  EROFS: ['the file system is read-only (EROFS)', 'choose another output folder with --out'],
-  EMFILE: ['too many open files (EMFILE)', 'raise the limit (ulimit -n), then build again'],
-  EIO: ['an input/output error (EIO)', 'check the disk, then build again'],
+/** What to do about a failure to write the new site, by its code. */
+const HINTS: Readonly<Record<string, string>> = {
+  ENOSPC: 'free some space on the disk, then build again',
+  EDQUOT: 'free some space, then build again',
+  EACCES: 'check that you may write the output folder and the folder it is in',
+  EPERM: 'check that you may write the output folder and the folder it is in',
+  EROFS: 'choose another output folder with --out',
+  EMFILE: 'raise the limit (ulimit -n), then build again',
+  EIO: 'check the disk, then build again',
 };
 
 /**
@@ -21,12 +20,9 @@ const REASONS: Record<string, [reason: string, hint: string]> = {
  */
 export function outputFailure(cause: unknown, out: string, root: string): unknown {
   if (cause instanceof GazetteError) return cause;
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return cause;
-  const [reason, hint] = REASONS[code] ?? [
-    `${(cause as Error).message}`,
-    'check the output folder and the disk, then build again',
-  ];
+  const failure = fsFailureOf(cause);
+  if (!failure) return cause;
+  const hint = HINTS[failure.code] ?? 'check the output folder and the disk, then build again';
   const rel = path.relative(root, out);
   const shown =
     rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? out : rel.split(path.sep).join('/');
@@ -34,7 +30,7 @@ export function outputFailure(cause: unknown, out: string, root: string): unknow
     [
       error(
         shown,
-        `cannot write the new site: ${reason}`,
+        `cannot write the new site: ${failure.reason}`,
         undefined,
         `${hint}; the previous site was left as it was`,
       ),

@@ -1,5 +1,6 @@
 import { workerData } from 'piscina';
 import { BodyMissing, bodyReader } from '../bodies/body-pack.js';
+import { CacheUnwritable } from '../cache/cache-unwritable.js';
 import { GazetteError } from '../errors/diagnostic.js';
 import { outputPathOf } from '../graph/urls.js';
 import { type FolderWriter, folderWriter, type WriteOutcome } from '../output/folder-writer.js';
@@ -42,7 +43,14 @@ async function rendererFor({ root, config }: WorkerInit) {
 export default async function run(task: WorkerTask): Promise<WorkerResult> {
   if (task.kind === 'load') {
     if (!loader) throw new Error('a load task was sent to a rendering thread');
-    return { kind: 'load', results: (await loader)(task) };
+    const load = await loader;
+    try {
+      return { kind: 'load', results: load(task) };
+    } catch (cause) {
+      // Its class does not survive the way back to the main thread: say it in data.
+      if (cause instanceof CacheUnwritable) return { kind: 'load', results: [], unwritable: cause.failure };
+      throw cause;
+    }
   }
   if (!renderer) throw new Error('a render task was sent to a loading thread');
   const render = await renderer;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Piscina } from 'piscina';
 import { BodyMissing } from '../bodies/body-pack.js';
+import { CacheUnwritable } from '../cache/cache-unwritable.js';
 import type { SourceFile, SourceRef } from '../content/article.js';
 import { GazetteError } from '../errors/diagnostic.js';
 import type { OutputFolder } from '../output/output-folder.js';
@@ -72,6 +73,8 @@ export function createBuildPool(jobs: number, init: WorkerInit): BuildPool {
       const results = await Promise.all(
         slices(files).map((batch, i) => pool.run({ kind: 'load', files: batch, pack: name(i) })),
       );
+      const unpacked = results.find((r) => r.kind === 'load' && r.unwritable);
+      if (unpacked?.kind === 'load' && unpacked.unwritable) throw new CacheUnwritable(unpacked.unwritable);
       // Slices come back in the order they were sent: concatenating keeps the files' order.
       const all = results.flatMap((r) => (r.kind === 'load' ? r.results : []));
       shareRepeated(all);

@@ -2,6 +2,7 @@ import type { SiteConfig } from '../config/site-config.js';
 import type { SourceFile, SourceRef } from '../content/article.js';
 import type { PublishOptions } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
+import type { FsFailure } from '../fs/fs-failure.js';
 import type { ImageCatalog } from '../images/image-catalog.js';
 import type { WriteOutcome } from '../output/folder-writer.js';
 import type { Page } from '../pages/page.js';
@@ -45,7 +46,12 @@ export interface RenderTask {
 export type WorkerTask = LoadTask | RenderTask;
 
 export type WorkerResult =
-  | { readonly kind: 'load'; readonly results: readonly FileResult[] }
+  | {
+      readonly kind: 'load';
+      readonly results: readonly FileResult[];
+      /** Set when the slice's bodies could not be packed into the build cache (see CacheUnwritable). */
+      readonly unwritable?: FsFailure;
+    }
   | {
       readonly kind: 'render';
       readonly written: ReadonlyArray<readonly [path: string, outcome: WriteOutcome]>;
