@@ -88,8 +88,24 @@ export async function themeCommand(args: string[], io: Io): Promise<number> {
   }
   for (const f of chosen) {
     const to = path.join(root, ...f.name.split('/'));
-    await mkdir(path.dirname(to), { recursive: true });
-    await copyFile(f.from, to, constants.COPYFILE_EXCL);
+    try {
+      await mkdir(path.dirname(to), { recursive: true });
+      // COPYFILE_EXCL: never over a file, even one that appeared since it was looked for.
+      await copyFile(f.from, to, constants.COPYFILE_EXCL);
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
+      io.err(
+        formatDiagnostic(
+          error(
+            f.name,
+            `cannot copy the theme's file (${code})`,
+            undefined,
+            "check that the site's folder can be written",
+          ),
+        ),
+      );
+      return 1;
+    }
     io.out(f.name);
   }
   return 0;
