@@ -10,6 +10,7 @@ import { siteFiles } from '../scaffold/site-files.js';
 import { completeValues, SITE_FIELDS, type SiteValues, setValue } from '../scaffold/site-values.js';
 import { existingFiles, writeNewFiles } from '../scaffold/write-files.js';
 import { terminalAsker } from './ask.js';
+import { errorCode } from './error-code.js';
 import type { Io } from './io.js';
 import { parseCommandLine } from './parse-options.js';
 import { INIT_HELP, UsageError } from './usage.js';
@@ -63,14 +64,14 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
     await mkdir(dir, { recursive: true });
     await writeNewFiles(dir, files);
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
+    const code = errorCode(cause);
     // A file that appeared after the files were looked for.
     if (code === 'EEXIST') return refuse(await existingFiles(dir, files));
     io.err(
       formatDiagnostic(
         error(
           shown,
-          `cannot write the site's files (${code ?? String(cause)})`,
+          `cannot write the site's files (${code})`,
           undefined,
           'check that the folder can be written',
         ),

@@ -5,6 +5,7 @@ import { CONFIG_FILE } from '../config/load-config.js';
 import { error, formatDiagnostic } from '../errors/diagnostic.js';
 import { type ThemeFile, themeFiles, themeFilesNamed } from '../scaffold/theme-files.js';
 import { closest } from '../text/suggest.js';
+import { errorCode } from './error-code.js';
 import type { Io } from './io.js';
 import { parseCommandLine } from './parse-options.js';
 import { THEME_HELP, UsageError } from './usage.js';
@@ -49,7 +50,7 @@ export async function themeCommand(args: string[], io: Io): Promise<number> {
       throw new UsageError(`"${asked}" is ${found.map((f) => f.name).join(' and ')}; name one of them`);
     const near = closest(
       asked,
-      files.map((f) => f.name.slice(f.name.indexOf('/') + 1)),
+      files.map((f) => f.inFolder),
     );
     throw new UsageError(
       `the theme has no file "${asked}"${near ? `; did you mean ${near}?` : ''} (gazette theme list shows them all)`,
@@ -93,12 +94,11 @@ export async function themeCommand(args: string[], io: Io): Promise<number> {
       // COPYFILE_EXCL: never over a file, even one that appeared since it was looked for.
       await copyFile(f.from, to, constants.COPYFILE_EXCL);
     } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
       io.err(
         formatDiagnostic(
           error(
             f.name,
-            `cannot copy the theme's file (${code})`,
+            `cannot copy the theme's file (${errorCode(cause)})`,
             undefined,
             "check that the site's folder can be written",
           ),

@@ -6,6 +6,8 @@ import { listTemplates } from '../templates/list-templates.js';
 /** A file of the built-in theme, named by where a site's own copy of it goes: `templates/base.njk`. */
 export interface ThemeFile {
   readonly name: string;
+  /** Its name within the theme's folder: `base.njk`, `assets/site.css`. */
+  readonly inFolder: string;
   readonly from: string;
 }
 
@@ -24,6 +26,7 @@ export async function themeFiles(): Promise<ThemeFile[]> {
 
 const fileOf = (folder: keyof typeof FOLDERS, name: string): ThemeFile => ({
   name: `${folder}/${name}`,
+  inFolder: name,
   from: path.join(FOLDERS[folder], ...name.split('/')),
 });
 
@@ -31,5 +34,5 @@ const fileOf = (folder: keyof typeof FOLDERS, name: string): ThemeFile => ({
 export function themeFilesNamed(files: readonly ThemeFile[], asked: string): ThemeFile[] {
   const name = asked.replaceAll('\\', '/').replace(/^\.\//, '');
   const exact = files.find((f) => f.name === name);
-  return exact ? [exact] : files.filter((f) => f.name.slice(f.name.indexOf('/') + 1) === name);
+  return exact ? [exact] : files.filter((f) => f.inFolder === name);
 }
