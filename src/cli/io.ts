@@ -4,10 +4,18 @@ export interface Io {
   err(line: string): void;
   /** Where progress is drawn; none in tests. */
   readonly progress?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Where questions are asked (`gazette init`), if anywhere: only a TTY input is asked. */
+  readonly terminal?: Terminal;
+}
+
+export interface Terminal {
+  readonly input: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly output: NodeJS.WritableStream;
 }
 
 export const processIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   progress: process.stderr,
+  terminal: { input: process.stdin, output: process.stdout },
 };

@@ -10,6 +10,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   new: async () => (await import('./new-command.js')).newCommand,
   dev: async () => (await import('./dev-command.js')).devCommand,
   check: async () => (await import('./check-command.js')).checkCommand,
+  init: async () => (await import('./init-command.js')).initCommand,
+  theme: async () => (await import('./theme-command.js')).themeCommand,
 };
 
 /** Runs the CLI and returns its exit code: 0 done, 1 problems in the site, 2 bad usage. */

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { loadConfig } from '../config/load-config.js';
 import { error, formatDiagnostic, GazetteError } from '../errors/diagnostic.js';
 import { newArticle } from '../scaffold/new-article.js';
+import { errorCode } from './error-code.js';
 import type { Io } from './io.js';
 import { parseCommandLine } from './parse-options.js';
 import { NEW_HELP, UsageError } from './usage.js';
@@ -68,9 +69,6 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   io.out(made.relativePath);
   return 0;
 }
-
-const errorCode = (cause: unknown): string =>
-  (cause as NodeJS.ErrnoException).code ?? (cause instanceof Error ? cause.message : String(cause));
 
 const parseOptions = (args: string[]) =>
   parseCommandLine(

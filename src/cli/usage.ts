@@ -11,7 +11,9 @@ Commands:
   build    build the site into dist/
   check    check content, config, templates and every internal link, without writing anything
   dev      preview the site with live reload while you edit
+  init     create a new site: site.yaml, an example article, package.json, publishing workflow, guide
   new      create a new article in content/
+  theme    list the built-in theme's templates and static files, or copy one into the site to edit
 
 Run "gazette <command> --help" for the options of a command.`;
 
@@ -75,3 +77,46 @@ Options:
   -h, --help       show this help
 
 Exit codes: 0 no errors (warnings allowed), 1 errors, 2 bad usage.`;
+
+export const INIT_HELP = `Usage: gazette init [DIR] --title TITLE --base-url URL --category NAME[:SLUG] ... [options]
+
+Creates a complete site repository in DIR (default: .; created if missing), ready to commit:
+site.yaml (every key explained in Chinese), an example article, package.json (with the scripts dev,
+build, check and new, and this gazette), .gitignore, public/, a GitHub Pages workflow that keeps the
+build cache between runs, README.md and docs/编辑指南.md. An existing file is never overwritten: if
+any of them exists, nothing is written.
+
+Values missing on the command line are asked for when the input is a terminal; otherwise the
+required ones (--title, --base-url, --category) must be given.
+
+Options:
+  --title TEXT            the site's name (title)
+  --base-url URL          the site's address, e.g. https://news.example.gov.cn/ (baseUrl)
+  --category NAME[:SLUG]  a category, once for each, in menu order: --category 要闻:yaowen
+                          --category 通知公告:tzgg (the slug defaults to the name in pinyin)
+  --time-zone ZONE        IANA time zone of dates (timeZone; default: Asia/Shanghai)
+  --default-source TEXT   来源 of articles that name none (defaultSource); also --source
+  --description TEXT      the site's description (description)
+  --footer TEXT           copyright line of every page (footer; default: 版权所有 © SOURCE or TITLE)
+  --icp TEXT              ICP 备案号, e.g. 浙ICP备12345678号 (icp)
+  --police TEXT           公安备案 as shown, e.g. "浙公网安备 33070202000123号" (police)
+  -h, --help              show this help
+
+Exit codes: 0 created, 1 a file exists or cannot be written (nothing is written), 2 bad usage.`;
+
+export const THEME_HELP = `Usage: gazette theme list [--root DIR]
+       gazette theme copy NAME... [--root DIR]
+
+The built-in theme's templates (templates/) and static files (public/) can each be replaced by a
+file of the same name in the site's own templates/ or public/.
+
+  list         print every file of the theme, marking those the site has its own copy of
+  copy NAME    copy a file of the theme into the site, to edit it there; NAME as listed, with or
+               without templates/ or public/ (partials/footer.njk, assets/site.css). An existing
+               file is never overwritten.
+
+Options:
+  --root DIR   the site's folder (default: .)
+  -h, --help   show this help
+
+Exit codes: 0 done, 1 the file exists or there is no site.yaml in DIR, 2 bad usage.`;

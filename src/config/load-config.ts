@@ -5,13 +5,12 @@ import { type Diagnostic, error, GazetteError, hasErrors } from '../errors/diagn
 import { slugify } from '../text/slug.js';
 import { parseYamlMapping } from '../yaml/parse-yaml.js';
 import { unknownKeyWarnings, validateMapping } from '../yaml/validate.js';
+import { categoryProblem } from './category-rules.js';
+import { policeCodeOf } from './police-code.js';
 import { EXTRA_KEY, KNOWN_SITE_KEYS, siteSchema } from './schema.js';
 import type { Category, SiteConfig } from './site-config.js';
 
 export const CONFIG_FILE = 'site.yaml';
-
-/** URL folders the generator writes itself; a category may not take them. */
-export const RESERVED_SLUGS = ['tags', 'page', 'assets', 'archive', 'search', 'feeds', 'sitemap', '404'];
 
 /** Reads and validates `ROOT/site.yaml`. Throws GazetteError; returns the config and any warnings. */
 /** Settings given on the command line, which win over site.yaml. */
@@ -73,32 +72,12 @@ export function parseConfig(
   const problems: Diagnostic[] = unknownKeyWarnings(yaml, [...KNOWN_SITE_KEYS, EXTRA_KEY], file, 'site.yaml');
   const categories: Category[] = [];
   raw.categories.forEach((c, i) => {
-    const slug = c.slug ?? slugify(c.name);
-    const at = yaml.locate(['categories', i]);
-    const twin = categories.find((o) => o.name === c.name || o.slug === slug);
-    if (twin) {
-      problems.push(
-        error(
-          file,
-          `category "${c.name}" (${slug}) is listed twice`,
-          at,
-          `it repeats "${twin.name}" (${twin.slug}); delete one`,
-        ),
-      );
-    } else if (RESERVED_SLUGS.includes(slug)) {
-      problems.push(
-        error(file, `category slug "${slug}" is reserved for generated pages`, at, 'choose another slug'),
-      );
-    } else if (slug === '') {
-      problems.push(
-        error(file, `category "${c.name}" needs a slug`, at, 'add slug: with letters a-z, e.g. slug: xuexi'),
-      );
-    } else {
-      categories.push({ name: c.name, slug });
-    }
+    const category = { name: c.name, slug: c.slug ?? slugify(c.name) };
+    const problem = categoryProblem(category, categories);
+    if (problem) problems.push(error(file, problem.message, yaml.locate(['categories', i]), problem.hint));
+    else categories.push(category);
   });
-  // Most 公安备案 texts carry their own number: `浙公网安备 33070202000123号` needs no separate code.
-  const policeCode = raw.police && (raw.police.code ?? /\d{6,20}/.exec(raw.police.text)?.[0]);
+  const policeCode = raw.police && policeCodeOf(raw.police);
   if (raw.police && !policeCode) {
     problems.push(
       error(

@@ -77,7 +77,7 @@ export function outputPlaceProblem(place: OutputPlace): UsageProblem | undefined
 }
 
 /** How folder `out` lies to `place`, if they overlap at all. */
-function relationOf(out: string, place: string): 'is' | 'is inside' | 'holds' | undefined {
+export function relationOf(out: string, place: string): 'is' | 'is inside' | 'holds' | undefined {
   if (out === place) return 'is';
   if (isInside(out, place)) return 'is inside';
   if (isInside(place, out)) return 'holds';

@@ -1,8 +1,8 @@
 import type { DateTime } from 'luxon';
-import { stringify } from 'yaml';
 import type { Category, SiteConfig } from '../config/site-config.js';
 import { CONTENT_DIR } from '../content/discover.js';
 import { isValidSlug, slugify } from '../text/slug.js';
+import { yamlScalar } from '../yaml/yaml-scalar.js';
 
 /** Longest slug made from a title; longer ones are cut at a hyphen. */
 export const MAX_TITLE_SLUG = 60;
@@ -18,6 +18,8 @@ export interface NewArticleInput {
   readonly slug?: string;
   /** The moment of creation; its date and time in the site's zone are written. */
   readonly now: DateTime;
+  /** The Markdown body; default: a line that tells editors where the text goes. */
+  readonly body?: string;
 }
 
 export type NewArticleResult =
@@ -63,10 +65,10 @@ export function newArticle(config: SiteConfig, input: NewArticleInput): NewArtic
   const now = input.now.setZone(config.timeZone);
   const lines = [
     '---',
-    `title: ${yamlValue(title)}`,
+    `title: ${yamlScalar(title)}`,
     `date: ${now.toFormat('yyyy-MM-dd HH:mm:ss')}`,
-    `category: ${yamlValue(category.name)}`,
-    config.defaultSource !== undefined ? `source: ${yamlValue(config.defaultSource)}` : '# source: 来源单位',
+    `category: ${yamlScalar(category.name)}`,
+    config.defaultSource !== undefined ? `source: ${yamlScalar(config.defaultSource)}` : '# source: 来源单位',
     '# author: 记者 姓名',
     '# editor: 责任编辑姓名',
     'tags: []',
@@ -74,7 +76,7 @@ export function newArticle(config: SiteConfig, input: NewArticleInput): NewArtic
     ...(slugify(slug) === slug ? [] : [`slug: ${slug}`]),
     '---',
     '',
-    PLACEHOLDER_BODY,
+    input.body?.trimEnd() ?? PLACEHOLDER_BODY,
     '',
   ];
   return {
@@ -92,9 +94,4 @@ export function truncateSlug(slug: string, max: number): string {
   const cut = slug.slice(0, max);
   const atHyphen = slug[max] === '-' ? cut : cut.slice(0, Math.max(cut.lastIndexOf('-'), 0));
   return (atHyphen === '' ? cut : atHyphen).replace(/-+$/, '');
-}
-
-/** A YAML scalar for `value` on one line: plain where that reads back the same, quoted otherwise. */
-function yamlValue(value: string): string {
-  return stringify(value, { lineWidth: 0 }).trimEnd();
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, RESERVED_SLUGS } from '../../src/config/load-config.js';
+import { RESERVED_SLUGS } from '../../src/config/category-rules.js';
+import { parseConfig } from '../../src/config/load-config.js';
 import { type Diagnostic, GazetteError } from '../../src/errors/diagnostic.js';
 import { utf8 } from './fixtures.js';
 

@@ -1,0 +1,165 @@
+import type { z } from 'zod';
+import { categoryProblem } from '../config/category-rules.js';
+import { policeCodeOf } from '../config/police-code.js';
+import { categorySchema, siteSchema } from '../config/schema.js';
+import type { Category } from '../config/site-config.js';
+import { slugify } from '../text/slug.js';
+
+/** What a news office says about its new site: the values `gazette init` writes into site.yaml. */
+export interface SiteValues {
+  readonly title: string;
+  readonly baseUrl: string;
+  readonly categories: readonly Category[];
+  readonly timeZone: string;
+  readonly description?: string;
+  readonly defaultSource?: string;
+  readonly footer?: string;
+  readonly icp?: string;
+  /** The 公安备案 as shown (`浙公网安备 33070202000123号`); its number is read from it. */
+  readonly police?: string;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/** How one value is given: its flag, and the question asked for it on a terminal. */
+export interface SiteField {
+  readonly key: keyof SiteValues;
+  /** `base-url` for `--base-url`: the config key in the command line's spelling. */
+  readonly flag: string;
+  readonly required: boolean;
+  /** Asked for on a terminal when missing (the others keep their defaults, edited in site.yaml). */
+  readonly question?: string;
+  /** Taken when the answer is empty. */
+  readonly fallback?: string;
+  /** Several values: `--category` is given once per category. */
+  readonly multiple?: boolean;
+}
+
+/** In the order they are asked for. */
+export const SITE_FIELDS: readonly SiteField[] = [
+  { key: 'title', flag: 'title', required: true, question: '网站名称 (title)，如 金华新闻网' },
+  {
+    key: 'baseUrl',
+    flag: 'base-url',
+    required: true,
+    question: '网站地址 (baseUrl)，如 https://news.example.gov.cn/',
+  },
+  {
+    key: 'categories',
+    flag: 'category',
+    required: true,
+    multiple: true,
+    question: '栏目 (categories)，名称:代号，用空格隔开，如 要闻:yaowen 通知公告:tzgg',
+  },
+  {
+    key: 'timeZone',
+    flag: 'time-zone',
+    required: false,
+    question: '时区 (timeZone)',
+    fallback: 'Asia/Shanghai',
+  },
+  {
+    key: 'defaultSource',
+    flag: 'default-source',
+    required: false,
+    question: '默认来源 (defaultSource)，如 金华市人民政府；没有请直接回车',
+  },
+  { key: 'description', flag: 'description', required: false },
+  { key: 'footer', flag: 'footer', required: false },
+  {
+    key: 'icp',
+    flag: 'icp',
+    required: false,
+    question: 'ICP 备案号 (icp)，如 浙ICP备12345678号；没有请直接回车',
+  },
+  {
+    key: 'police',
+    flag: 'police',
+    required: false,
+    question: '公安备案 (police)，如 浙公网安备 33070202000123号；没有请直接回车',
+  },
+];
+
+type Checks = {
+  [K in keyof SiteValues]-?: (texts: readonly string[]) => Checked<NonNullable<SiteValues[K]>>;
+};
+
+/** Each value is checked by the rule site.yaml's loader applies to its key, so init never writes a site.yaml that does not load. */
+const CHECKS: Checks = {
+  title: (t) => bySchema(siteSchema.shape.title, one(t)),
+  baseUrl: (t) => bySchema(siteSchema.shape.baseUrl, one(t)),
+  timeZone: (t) => bySchema(siteSchema.shape.timeZone, one(t)),
+  description: (t) => bySchema(siteSchema.shape.description, one(t)),
+  defaultSource: (t) => bySchema(siteSchema.shape.defaultSource.unwrap(), one(t)),
+  footer: (t) => bySchema(siteSchema.shape.footer, one(t)),
+  icp: (t) => bySchema(siteSchema.shape.icp.unwrap(), one(t)),
+  police: (t) => {
+    const text = bySchema(siteSchema.shape.police.unwrap().shape.text, one(t));
+    if (!text.ok || policeCodeOf({ text: text.value })) return text;
+    return {
+      ok: false,
+      problem: 'the 公安备案 has no number in it; give it as shown, e.g. 浙公网安备 33070202000123号',
+    };
+  },
+  categories: (specs) => {
+    const categories: Category[] = [];
+    for (const spec of specs) {
+      const category = categoryOf(spec);
+      if (!category.ok) return category;
+      const problem = categoryProblem(category.value, categories);
+      if (problem) return { ok: false, problem: `${problem.message}; ${problem.hint}` };
+      categories.push(category.value);
+    }
+    if (categories.length === 0)
+      return { ok: false, problem: 'give at least one category, e.g. --category 要闻:yaowen' };
+    return { ok: true, value: categories };
+  },
+};
+
+/** Checks the texts given for one value and, if they are right, sets it in `draft`. */
+export function setValue<K extends keyof SiteValues>(
+  draft: Partial<SiteValues>,
+  key: K,
+  texts: readonly string[],
+): string | undefined {
+  // TypeScript does not follow K from the key into CHECKS' own type: said once here.
+  const checked = (CHECKS[key] as (t: readonly string[]) => Checked<SiteValues[K]>)(texts);
+  if (!checked.ok) return checked.problem;
+  draft[key] = checked.value;
+  return undefined;
+}
+
+/** The values once every required one is there; otherwise the fields still missing. */
+export function completeValues(
+  draft: Partial<SiteValues>,
+): { ok: true; values: SiteValues } | { ok: false; missing: SiteField[] } {
+  const missing = SITE_FIELDS.filter((f) => f.required && draft[f.key] === undefined);
+  if (missing.length > 0) return { ok: false, missing };
+  const { title, baseUrl, categories } = draft as SiteValues;
+  return {
+    ok: true,
+    values: { ...draft, title, baseUrl, categories, timeZone: draft.timeZone ?? 'Asia/Shanghai' },
+  };
+}
+
+/** `要闻:yaowen`, `要闻：yaowen` (as typed with a Chinese input method) or `要闻` (the slug in pinyin). */
+function categoryOf(spec: string): Checked<Category> {
+  const at = spec.search(/[:：]/);
+  const name = (at < 0 ? spec : spec.slice(0, at)).trim();
+  const slug = at < 0 ? slugify(name) : spec.slice(at + 1).trim();
+  if (name === '')
+    return { ok: false, problem: `"${spec}" has no name; write it as 名称:代号, e.g. 要闻:yaowen` };
+  const checked = categorySchema.safeParse({ name, slug });
+  if (!checked.success) return { ok: false, problem: `"${spec}": ${checked.error.issues[0]?.message}` };
+  return { ok: true, value: { name, slug } };
+}
+
+function bySchema<T>(schema: z.ZodType<T>, text: string): Checked<NonNullable<T>> {
+  const checked = schema.safeParse(text);
+  return checked.success && checked.data != null
+    ? { ok: true, value: checked.data }
+    : { ok: false, problem: checked.error?.issues[0]?.message ?? 'is empty' };
+}
+
+/** The last of the texts given, as parseArgs keeps the last of a repeated option. */
+const one = (texts: readonly string[]): string => texts[texts.length - 1] ?? '';
