@@ -13,6 +13,9 @@ export const UI_TEXT = {
   position: '（第 {line} 行，第 {column} 列）',
   hint: '怎么改：',
   close: '关闭',
+  /** The page served while no build has succeeded yet (the error screen shows over it). */
+  noPageTitle: '网站还没有生成成功',
+  noPage: '网站第一次生成就出错了，还没有可以显示的页面。',
 } as const;
 
 export type UiText = typeof UI_TEXT;

@@ -257,6 +257,36 @@ describe('the error screen of the dev server (headless Chromium)', () => {
     await page.close();
   });
 
+  it('shows the problems when the very first build failed, and the site once they are fixed', async () => {
+    const broken = makeSite({
+      'site.yaml': siteYaml(),
+      'content/xuexi/a.md': article({ title: '坏日期', date: '2022-02-30 09:00', category: '学习' }),
+    });
+    const first = await startDevServer({ root: broken, host: '127.0.0.1', port: 0, log: () => {} });
+    const page = await context.newPage();
+    try {
+      const response = await page.goto(first.url);
+      expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
+      await page.locator('gazette-error-overlay li.problem').waitFor();
+      expect(await listed(page)).toEqual([
+        {
+          kind: '错误',
+          at: 'content/xuexi/a.md:3:7',
+          href: `vscode://file${path.resolve(broken)}/content/xuexi/a.md:3:7`,
+          message: '"2022-02-30 09:00" is not a real date and time',
+          hint: 'that day does not exist in that month',
+        },
+      ]);
+      writeFileSync(path.join(broken, 'content/xuexi/a.md'), good('改好了', '学习'));
+      await page.waitForFunction(() => document.title.includes('测试新闻网'), undefined, { timeout: 10_000 });
+      expect(await page.locator('gazette-error-overlay').count()).toBe(0);
+    } finally {
+      await page.close();
+      await first.close();
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+
   it("shows a problem's code when it has one, and a place that is no file as plain text", async () => {
     const hub = new ReloadHub();
     const files = new Map([
