@@ -3,6 +3,7 @@ import path from 'node:path';
 import { formatDiagnostic } from '../errors/diagnostic.js';
 import { siteSources } from '../site/site-sources.js';
 import { hostChecker } from './allowed-hosts.js';
+import { toBrowserProblems } from './browser-problem.js';
 import { createDevSite, type RebuildReport } from './dev-site.js';
 import { ReloadHub } from './live-reload.js';
 import { createServer } from './server.js';
@@ -68,10 +69,9 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       options.log(`rebuilt in ${report.ms} ms: ${report.changed.length} file(s) updated (${what})`);
       hub.reload(report.changed);
     } else {
-      const lines = report.diagnostics.map(formatDiagnostic);
-      for (const l of lines) options.log(l);
+      for (const d of report.diagnostics) options.log(formatDiagnostic(d));
       options.log(`build failed after ${report.ms} ms (${what}); still serving the last good pages`);
-      hub.fail(lines);
+      hub.fail(toBrowserProblems(report.diagnostics, root));
     }
   };
 

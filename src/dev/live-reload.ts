@@ -1,37 +1,32 @@
 import type { ServerResponse } from 'node:http';
+import type { BrowserProblem } from './browser-problem.js';
+import { OVERLAY_SCRIPT } from './error-overlay.js';
 
 /** Where the browser listens for rebuilds (Server-Sent Events). Never a path of the site itself. */
 export const EVENTS_PATH = '/__gazette/events';
 
 /**
  * The script injected into every HTML page the dev server sends (never into a build): it reloads
- * the page when it changed, and shows build errors over the page until they are fixed.
+ * the page when it changed, and shows the problems of a failed build over the page (error-overlay.ts)
+ * until they are fixed.
  */
 export const CLIENT_SCRIPT = `<script>
 (() => {
   const here = decodeURIComponent(location.pathname);
   const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
-  let overlay;
+  // Set once a build failed: the page is reloaded when one succeeds, even if its screen was closed.
+  let failed = false;
+${OVERLAY_SCRIPT}
   // Visible state for anyone inspecting the page: is it listening for rebuilds?
   events.onopen = () => { document.documentElement.dataset.gazetteLive = 'connected'; };
-  const clear = () => { overlay?.remove(); overlay = undefined; };
   events.addEventListener('reload', (e) => {
     const changed = JSON.parse(e.data);
     const page = here.endsWith('/') ? here + 'index.html' : here;
-    if (overlay || changed.some((f) => '/' + f === page || !f.endsWith('.html'))) location.reload();
+    if (failed || changed.some((f) => '/' + f === page || !f.endsWith('.html'))) location.reload();
   });
   events.addEventListener('problem', (e) => {
-    clear();
-    overlay = document.createElement('div');
-    overlay.id = 'gazette-error-overlay';
-    overlay.setAttribute('role', 'alert');
-    overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(20,0,0,.92);color:#fff;padding:2em;overflow:auto;font:16px/1.6 monospace;white-space:pre-wrap';
-    const title = document.createElement('h2');
-    title.textContent = '构建出错，修改后将自动刷新 (build failed)';
-    const body = document.createElement('pre');
-    body.textContent = JSON.parse(e.data).join('\\n');
-    overlay.append(title, body);
-    document.body.append(overlay);
+    failed = true;
+    showProblems(JSON.parse(e.data));
   });
 })();
 </script>`;
@@ -45,7 +40,7 @@ export function injectClient(html: string): string {
 /** The open browser pages, and what to tell them. */
 export class ReloadHub {
   private readonly clients = new Set<ServerResponse>();
-  private problem: readonly string[] | undefined;
+  private problem: readonly BrowserProblem[] | undefined;
 
   connect(res: ServerResponse): void {
     res.writeHead(200, {
@@ -64,12 +59,13 @@ export class ReloadHub {
     for (const c of this.clients) this.send(c, 'reload', changed);
   }
 
-  fail(lines: readonly string[]): void {
-    this.problem = lines;
-    for (const c of this.clients) this.send(c, 'problem', lines);
+  /** Shows every problem of the failed build (errors and warnings) on every open page. */
+  fail(problems: readonly BrowserProblem[]): void {
+    this.problem = problems;
+    for (const c of this.clients) this.send(c, 'problem', problems);
   }
 
-  get failing(): readonly string[] | undefined {
+  get failing(): readonly BrowserProblem[] | undefined {
     return this.problem;
   }
 

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { refusedHostMessage } from './allowed-hosts.js';
 import { contentTypeOf } from './content-types.js';
 import { EVENTS_PATH, injectClient, type ReloadHub } from './live-reload.js';
+import { NO_BUILD_PAGE } from './no-build-page.js';
 import { resolveRequest } from './resolve-request.js';
 
 export interface ServerOptions {
@@ -64,7 +65,7 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, options: Se
   }
   const file = 'file' in found ? found.file : '404.html';
   const status = 'file' in found ? 200 : 404;
-  let body = files.get(file);
+  let body = files.get(file) ?? (files.size === 0 ? Buffer.from(NO_BUILD_PAGE) : undefined);
   if (!body) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 Not Found');
     return;

@@ -20,6 +20,8 @@ export interface Diagnostic {
   readonly message: string;
   /** What to do about it, in plain words. */
   readonly hint?: string;
+  /** A stable name for this kind of problem (like `GZ0107`), that stays when the wording changes. */
+  readonly code?: string;
 }
 
 /** Thrown by a stage when it cannot go on; carries every problem it found. */

@@ -47,9 +47,9 @@ it('an edit shows in the open page without touching the browser, and an error sh
     path.join(root, 'content/xuexi/a.md'),
     '---\ntitle: 坏\ndate: 2022-13-01 09:00\ncategory: 学习\n---\n',
   );
-  const overlay = page.locator('#gazette-error-overlay');
-  await overlay.waitFor({ timeout: 10_000 });
-  expect(await overlay.textContent()).toContain('content/xuexi/a.md:3:7: error:');
+  const problem = page.locator('gazette-error-overlay li.problem');
+  await problem.waitFor({ timeout: 10_000 });
+  expect(await problem.locator('a.where').textContent()).toBe('content/xuexi/a.md:3:7');
   expect(await page.textContent('h1')).toBe('编辑后的标题');
 
   writeFileSync(
@@ -59,7 +59,7 @@ it('an edit shows in the open page without touching the browser, and an error sh
   await page.waitForFunction(
     () =>
       document.querySelector('h1')?.textContent === '修好了' &&
-      !document.getElementById('gazette-error-overlay'),
+      !document.querySelector('gazette-error-overlay'),
     undefined,
     { timeout: 10_000 },
   );

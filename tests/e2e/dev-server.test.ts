@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, w
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserProblem } from '../../src/dev/browser-problem.js';
 import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
 import { article, makeSite, REPO, runCli, siteYaml, snapshotDir } from '../helpers/site.js';
 import { SseClient } from '../helpers/sse.js';
@@ -72,13 +73,15 @@ async function settle(done: () => Promise<boolean>) {
 const status = async (p: string) => (await get(p)).status;
 
 /** Waits for the rebuild that an edit causes, as the browser would see it. */
+async function nextEvent(event: 'reload'): Promise<string[]>;
+async function nextEvent(event: 'problem'): Promise<BrowserProblem[]>;
 async function nextEvent(event: 'reload' | 'problem') {
   for (;;) {
     // On a timeout, say what the server did: the last lines of its log.
     const e = await events.next().catch((cause: Error) => {
       throw new Error(`${cause.message}; the dev server's log ends with:\n${log.slice(-8).join('\n')}`);
     });
-    if (e.event === event) return e.data as string[];
+    if (e.event === event) return e.data as string[] | BrowserProblem[];
   }
 }
 
@@ -240,10 +243,22 @@ describe('live rebuilds', () => {
     await drain();
     const before = await text('/xuexi/2022/03/a2/');
     write('content/xuexi/a2.md', '---\ntitle: 文章2\ndate: 2022-02-30 09:00\ncategory: 学习\n---\n正文\n');
+    // The browser gets each part apart, to lay out; the terminal gets the line editors' tools read.
     const problem = await nextEvent('problem');
     expect(problem).toEqual([
-      'content/xuexi/a2.md:3:7: error: "2022-02-30 09:00" is not a real date and time; that day does not exist in that month',
+      {
+        severity: 'error',
+        file: 'content/xuexi/a2.md',
+        line: 3,
+        column: 7,
+        message: '"2022-02-30 09:00" is not a real date and time',
+        hint: 'that day does not exist in that month',
+        editorUrl: `vscode://file${path.resolve(root)}/content/xuexi/a2.md:3:7`,
+      },
     ]);
+    expect(log.at(-2)).toBe(
+      'content/xuexi/a2.md:3:7: error: "2022-02-30 09:00" is not a real date and time; that day does not exist in that month',
+    );
     expect(log.at(-1)).toMatch(
       /^build failed after \d+ ms \(content\/xuexi\/a2\.md\); still serving the last good pages$/,
     );
@@ -261,10 +276,11 @@ describe('live rebuilds', () => {
   it('a template error keeps the last good pages until the template is fixed', async () => {
     write('templates/partials/meta-line.njk', '{% if article.source %}\n');
     const problem = await nextEvent('problem');
-    expect(problem[0]).toMatch(/^templates\/partials\/meta-line\.njk:\d+:\d+: error: template error: /);
+    expect(problem[0]).toMatchObject({ severity: 'error', file: 'templates/partials/meta-line.njk' });
+    expect(problem[0]?.message).toMatch(/^template error: /);
     // A content edit while the template is broken must not quietly render with the old template.
     write('content/xuexi/a1.md', a(1, { title: '模板坏时的改动' }));
-    expect((await nextEvent('problem'))[0]).toBe(problem[0]);
+    expect((await nextEvent('problem'))[0]).toEqual(problem[0]);
     rmSync(path.join(root, 'templates'), { recursive: true });
     await settle(async () => (await h1('/xuexi/2022/03/a1/')) === '模板坏时的改动');
   });
