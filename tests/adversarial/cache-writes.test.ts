@@ -13,9 +13,13 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { leftovers, siteFactory } from '../helpers/adversarial.js';
 import { article, BIN, REPO, snapshotDir, writeFiles } from '../helpers/site.js';
+
+// Each case runs four or five builds as child processes (as another user, on small disks): 6–12 s
+// on a quiet machine, over 30 s when the machine is busy.
+vi.setConfig({ testTimeout: 90_000 });
 
 // The build cache (.cache/gazette) cannot be written: a build still succeeds with the same site
 // as a clean build, says so in a warning, never fails after dist/ was replaced, and leaves a cache
