@@ -355,7 +355,7 @@ async function inputKeys(
   const tool = await toolDigest();
   const contentKey = keyOf(tool, config, catalogDigest(images));
   const dirs = templateDirs(root);
-  const fingerprints = await templateFingerprints(dirs);
+  const fingerprints = await templateFingerprints(dirs, root);
   const publicFiles = await sitePublicFiles(root);
   const publicStamps = await Promise.all(
     publicFiles.map(async (f) => {

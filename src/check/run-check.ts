@@ -42,7 +42,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   ] as const;
   const staticSources = new Map<string, string>();
   for (const [dir, name] of publicDirs)
-    for (const f of await listPublicFiles([dir])) staticSources.set(f.to, name + f.to);
+    for (const f of await listPublicFiles([dir], root)) staticSources.set(f.to, name + f.to);
   // The repository's own site is the theme: its files are its own, not the theme's.
   if (path.resolve(THEME_PUBLIC) === path.join(root, 'public'))
     for (const [to] of staticSources) staticSources.set(to, `public/${to}`);

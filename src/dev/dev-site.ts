@@ -292,7 +292,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         const problems = await compileTemplates(fresh, dirs, root);
         if (hasErrors(problems)) return fail(problems);
         env = fresh;
-        fingerprints = await templateFingerprints(dirs);
+        fingerprints = await templateFingerprints(dirs, root);
         templatesDirty = false;
       }
 

@@ -13,9 +13,12 @@ const DYNAMIC = /\{%-?\s*(?:extends|include|import|from)\s+[^"'\s]/;
  * fingerprints each with everything it pulls in. A template that names another through a variable
  * depends, to be safe, on all of them.
  */
-export async function templateFingerprints(dirs: readonly string[]): Promise<TemplateFingerprints> {
+export async function templateFingerprints(
+  dirs: readonly string[],
+  root: string,
+): Promise<TemplateFingerprints> {
   const sources = new Map<string, string>();
-  for (const [name, file] of await listTemplates(dirs)) sources.set(name, await readFile(file, 'utf8'));
+  for (const [name, file] of await listTemplates(dirs, root)) sources.set(name, await readFile(file, 'utf8'));
   const names = [...sources.keys()].sort();
   const direct = new Map<string, string[]>();
   for (const [name, text] of sources) {
