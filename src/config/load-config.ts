@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeText } from '../content/decode.js';
 import { type Diagnostic, error, GazetteError, hasErrors } from '../errors/diagnostic.js';
+import { addressTooLong } from '../graph/address-length.js';
+import { categoryUrl } from '../graph/urls.js';
 import { slugify } from '../text/slug.js';
 import { parseYamlMapping } from '../yaml/parse-yaml.js';
 import { unknownKeyWarnings, validateMapping } from '../yaml/validate.js';
@@ -88,6 +90,15 @@ export function parseConfig(
     } else if (RESERVED_SLUGS.includes(slug)) {
       problems.push(
         error(file, `category slug "${slug}" is reserved for generated pages`, at, 'choose another slug'),
+      );
+    } else if (addressTooLong(categoryUrl(slug))) {
+      problems.push(
+        error(
+          file,
+          `category "${c.name}": ${addressTooLong(categoryUrl(slug))}`,
+          c.slug === undefined ? at : yaml.locate(['categories', i, 'slug']),
+          'give it a shorter slug',
+        ),
       );
     } else if (slug === '') {
       problems.push(

@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDevServer } from '../../src/dev/dev-server.js';
 import { formatDiagnostic } from '../../src/errors/diagnostic.js';
-import { failsCleanly, siteFactory } from '../helpers/adversarial.js';
-import { article, runCli } from '../helpers/site.js';
+import { buildsOk, failsCleanly, siteFactory } from '../helpers/adversarial.js';
+import { article, BIN, runCli, siteYaml, snapshotDir } from '../helpers/site.js';
 import { SseClient } from '../helpers/sse.js';
 
 const sites = siteFactory();
@@ -91,4 +92,168 @@ describe('a file name that is not UTF-8 is an error that shows its bytes, never 
       await server.close();
     }
   });
+});
+
+// Issue 15, fault 10c: a permalink with ".." made an internal error ("refusing to write outside the
+// output folder"); "//", "." and "?" made odd folders. Every value that becomes a path is checked
+// where it is written.
+describe('values that become paths stay inside the site, or are errors where they are written', () => {
+  const MUST = 'e.g. permalink: /{category}/{yyyy}/{mm}/{slug}/';
+  const DOTTED = (part: string) =>
+    `site.yaml:10:12: error: "permalink" must not have a part that starts with "." ("${part}"): ".." would lead out of the site, and web servers hide the others; ${MUST}`;
+  it.each([
+    ['/../../{slug}/', DOTTED('..')],
+    ['/{category}/../../../{slug}/', DOTTED('..')],
+    ['/{slug}/../../x/', DOTTED('..')],
+    ['/./{slug}/', DOTTED('.')],
+    [
+      '//{slug}/',
+      `site.yaml:10:12: error: "permalink" must not contain "//": every part between two "/" names a folder; ${MUST}`,
+    ],
+    [
+      '/{slug}?x/',
+      `site.yaml:10:12: error: "permalink" may contain only a-z, A-Z, 0-9, "-", "_", ".", "~" and "/" besides its placeholders, not "?"; ${MUST}`,
+    ],
+    [
+      '/{category}\\\\{slug}/',
+      `site.yaml:10:12: error: "permalink" may contain only a-z, A-Z, 0-9, "-", "_", ".", "~" and "/" besides its placeholders, not "\\\\"; ${MUST}`,
+    ],
+    [
+      '/{year}/{slug}/',
+      'site.yaml:10:12: error: "permalink" has an unknown placeholder "{year}"; use {category}, {yyyy}, {mm}, {dd} and {slug}',
+    ],
+  ])('permalink: "%s"', async (permalink, expected) => {
+    const root = sites.make();
+    const run = await failsCleanly(root, { 'site.yaml': siteYaml(`permalink: "${permalink}"\n`) }, [
+      expected,
+    ]);
+    expect(run.stderr).not.toContain('internal error');
+    expect(existsSync(path.join(root, '..', 'good'))).toBe(false);
+  });
+
+  // These were refused before; kept here so that every value that becomes a path is in one place.
+  it.each([
+    ['..', 'site.yaml:9:11'],
+    ['a/b', 'site.yaml:9:11'],
+    ['""', 'site.yaml:9:11'],
+  ])('category slug: %s', async (slug, at) => {
+    const yaml = siteYaml().replace('slug: yaowen', `slug: ${slug}`);
+    await failsCleanly(sites.make(), { 'site.yaml': yaml }, [
+      `${at}: error: a category slug may contain only a-z, 0-9 and "-" (e.g. xuexi)`,
+    ]);
+  });
+
+  it.each(['../../x', '"x/../../y"', '"."'])('article slug: %s', async (slug) => {
+    await failsCleanly(sites.make(), { 'content/xuexi/a.md': story('甲', { slug }) }, [
+      'content/xuexi/a.md:5:7: error: "slug" may contain only a-z, 0-9, "-", "_" and "."; e.g. slug: jinhua-yonggong',
+    ]);
+  });
+});
+
+// Issue 15, fault 10d: an address longer than a file system allows failed only when its folder was
+// made ("cannot write the new site: ENAMETOOLONG"), with no place to fix it; a folder path over
+// 4,096 bytes in content/ was an internal error, after minutes.
+describe('an address or a path too long is a quick error where it is made', () => {
+  const LONG = 'a'.repeat(300);
+  const PART = `"${'a'.repeat(30)}…${'a'.repeat(20)}" has 300 bytes, and a file or folder name may have at most 255`;
+  /** 80 Chinese characters: 240 bytes as a file name, far more as pinyin. */
+  const CHINESE = '金华全力保障用工先行赢取开门红冲刺全年红'.repeat(4);
+
+  it('a slug of 300 characters: at the slug', async () => {
+    await failsCleanly(sites.make(), { 'content/xuexi/a.md': story('甲', { slug: LONG }) }, [
+      `content/xuexi/a.md:5:7: error: the address /xuexi/2022/03/${'a'.repeat(15)}…${'a'.repeat(19)}/ is too long: its part ${PART}; shorten the slug`,
+    ]);
+  });
+
+  it('a long Chinese file name, whose pinyin is the slug: at the file', async () => {
+    const run = await failsCleanly(sites.make(), { [`content/xuexi/${CHINESE}.md`]: story('甲') }, []);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^content/xuexi/${CHINESE}\\.md:1:1: error: the address /xuexi/2022/03/jin-hua-quan-li….*/ is too long: its part "jin-hua-quan-li-bao-zhang-yong….*" has \\d+ bytes, and a file or folder name may have at most 255; the address is made from the file name: rename the file shorter, or add a short slug, e.g. slug: jinhua-news$`,
+        'm',
+      ),
+    );
+  });
+
+  it('a long tag: at the tag', async () => {
+    const run = await failsCleanly(
+      sites.make(),
+      { 'content/xuexi/a.md': story('甲', { tags: `[就业, ${CHINESE}]` }) },
+      [],
+    );
+    expect(run.stderr).toMatch(
+      /^content\/xuexi\/a\.md:5:12: error: the address \/tags\/jin-hua-quan-li-bao-zh.*\/ is too long: its part ".*" has \d+ bytes, and a file or folder name may have at most 255; shorten the tag$/m,
+    );
+  });
+
+  it('a long category slug: at the slug in site.yaml', async () => {
+    const yaml = siteYaml().replace('slug: yaowen', `slug: ${LONG}`);
+    await failsCleanly(sites.make(), { 'site.yaml': yaml }, [
+      `site.yaml:9:11: error: category "要闻": the address /${'a'.repeat(29)}…${'a'.repeat(19)}/ is too long: its part ${PART}; give it a shorter slug`,
+    ]);
+  });
+
+  it('gazette new --slug of 300 characters is refused before any file is made', async () => {
+    const root = sites.make();
+    const run = await runCli(['new', '标题', '--category', '学习', '--slug', LONG, '--root', root]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--slug is too long: the file name .* would have 314 bytes/);
+  });
+
+  /** `levels` folders named `name`, one in the other, under content/xuexi, an article at the bottom. */
+  const nest = (root: string, name: string, levels: number) => {
+    // Made from inside, one folder at a time: no path of 4,096 bytes can be given to mkdir.
+    const made = spawnSync(process.execPath, [
+      '-e',
+      `const fs = require('node:fs');
+       process.chdir(${JSON.stringify(path.join(root, 'content/xuexi'))});
+       for (let i = 0; i < ${levels}; i++) { fs.mkdirSync(${JSON.stringify(name)}); process.chdir(${JSON.stringify(name)}); }
+       fs.writeFileSync('deep.md', ${JSON.stringify(story('深处'))});`,
+    ]);
+    expect(made.status, String(made.stderr)).toBe(0);
+  };
+  // Node's rmSync cannot take a tree deeper than a path may be long; rm can.
+  const unnest = (root: string, name: string) =>
+    spawnSync('rm', ['-rf', path.join(root, 'content/xuexi', name)]);
+  const TOO_LONG =
+    /^content\/xuexi(\/a+)+: error: the path of this folder is too long for the file system \([\d,]+ bytes\), so it cannot be read; use shorter folder and file names, or fewer folders inside each other$/m;
+
+  it.each([
+    ['41 folders of 100 letters', 'a'.repeat(100), 41],
+    ['2,048 folders of one letter', 'a', 2048],
+  ])(
+    'a content path over 4,096 bytes (%s): a quick error at the folder, dist/ untouched',
+    {
+      timeout: 120_000,
+    },
+    async (_name, name, levels) => {
+      const root = sites.make();
+      await buildsOk(root);
+      const before = snapshotDir(path.join(root, 'dist'));
+      nest(root, name, levels);
+      try {
+        // In a process of its own, so that a build that hangs is stopped.
+        const started = performance.now();
+        const run = spawnSync(process.execPath, [BIN, 'build', '--root', root], {
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
+        const ms = performance.now() - started;
+        expect(run.status, run.stderr).toBe(1);
+        expect(run.stderr).toMatch(TOO_LONG);
+        expect(run.stderr).not.toContain('internal error');
+        // Seconds on this shared 2-core machine (it was minutes); the bound leaves room for its load.
+        expect(ms).toBeLessThan(30_000);
+        expect(snapshotDir(path.join(root, 'dist'))).toEqual(before);
+        const check = spawnSync(process.execPath, [BIN, 'check', '--root', root], {
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
+        expect(check.status, check.stderr).toBe(1);
+        expect(check.stdout).toMatch(TOO_LONG);
+      } finally {
+        unnest(root, name);
+      }
+    },
+  );
 });
