@@ -69,10 +69,13 @@ export function parseConfig(
       throw new GazetteError([error('--base-url', checked.error.issues[0]?.message ?? 'invalid URL')]);
     validated.value.baseUrl = checked.data;
   }
-  if (!validated.ok) throw new GazetteError(validated.diagnostics);
+  if (!validated.ok) throw new GazetteError([...yaml.warnings, ...validated.diagnostics]);
   const raw = validated.value;
 
-  const problems: Diagnostic[] = unknownKeyWarnings(yaml, [...KNOWN_SITE_KEYS, EXTRA_KEY], file, 'site.yaml');
+  const problems: Diagnostic[] = [
+    ...yaml.warnings,
+    ...unknownKeyWarnings(yaml, [...KNOWN_SITE_KEYS, EXTRA_KEY], file, 'site.yaml'),
+  ];
   const categories: Category[] = [];
   raw.categories.forEach((c, i) => {
     const slug = c.slug ?? slugify(c.name);

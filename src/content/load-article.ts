@@ -35,13 +35,15 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
   const parsed = parseYamlMapping(split.value.yaml, file, 'front matter');
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
   const yaml = parsed.value;
+  // Control characters taken out of the texts: a warning each, whatever else is found.
+  const withCleaned = (ds: readonly Diagnostic[]): Diagnostic[] => [...yaml.warnings, ...ds];
   const validated = validateMapping(
     frontMatterSchema,
     yaml,
     file,
     'front matter between the two "---" lines',
   );
-  if (!validated.ok) return { diagnostics: validated.diagnostics };
+  if (!validated.ok) return { diagnostics: withCleaned(validated.diagnostics) };
   const fm = validated.value;
 
   const diagnostics: Diagnostic[] = [];
@@ -70,11 +72,11 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
       ),
     );
   }
-  if (!category || !date.ok || diagnostics.length > 0) return { diagnostics };
+  if (!category || !date.ok || diagnostics.length > 0) return { diagnostics: withCleaned(diagnostics) };
   diagnostics.push(
     ...tooLongAddresses(fm, yaml, file, articleUrl(config.permalink, { category, date: date.date, slug })),
   );
-  if (diagnostics.length > 0) return { diagnostics };
+  if (diagnostics.length > 0) return { diagnostics: withCleaned(diagnostics) };
 
   const {
     title,
@@ -93,9 +95,9 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
     ...extra
   } = fm;
   return {
-    diagnostics: unknownKeyWarnings(yaml, KNOWN_FRONT_MATTER_KEYS, file, 'front matter', {
-      nearMissesOnly: true,
-    }),
+    diagnostics: withCleaned(
+      unknownKeyWarnings(yaml, KNOWN_FRONT_MATTER_KEYS, file, 'front matter', { nearMissesOnly: true }),
+    ),
     article: {
       file,
       title,

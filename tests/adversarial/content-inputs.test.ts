@@ -7,6 +7,7 @@ import { formatDiagnostic } from '../../src/errors/diagnostic.js';
 import { buildsOk, failsCleanly, siteFactory } from '../helpers/adversarial.js';
 import { article, BIN, runCli, siteYaml, snapshotDir } from '../helpers/site.js';
 import { SseClient } from '../helpers/sse.js';
+import { parseXml } from '../helpers/xml.js';
 
 const sites = siteFactory();
 afterEach(() => sites.cleanup());
@@ -256,4 +257,117 @@ describe('an address or a path too long is a quick error where it is made', () =
       }
     },
   );
+});
+
+// Issue 15, fault 10f: control characters (Word's line break U+000B in a pasted title, ESC, BEL, a
+// YAML "\u0000") reached titles, meta tags, lists and feeds. They are taken out where the text is
+// read, with a warning at each, and the build goes on.
+describe('control characters never reach a page or a feed; each text that had them is a warning', () => {
+  const DROPPED = 'delete it here: pages and feeds cannot show it';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters looked for
+  const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+  const PASTED = [
+    '---',
+    'title: 金华全力\u000B保障用工\u001B[1m',
+    'date: 2022-03-01 10:00',
+    'category: 学习',
+    'source: "金华\\u0000日报"',
+    'author: 记者\u0007张明',
+    'tags: [就业\u007F, "人才\\x85"]',
+    'summary: 一句\u001B话摘要。',
+    '---',
+    '',
+    '正文\u000B第一段\u009F。',
+    '',
+  ].join('\n');
+  /** No summary: the meta description and the feeds take the first sentences of the body. */
+  const BODY_ONLY = `${story('第二篇', { date: '2022-03-02 10:00' }, '第二篇\u001B正文\u0008。')}`;
+
+  it('built pages, lists and feeds have none; the warnings say where they were', async () => {
+    const root = sites.make({
+      'content/xuexi/a.md': PASTED,
+      'content/xuexi/b.md': BODY_ONLY,
+      'site.yaml': siteYaml('description: "本站\\e简介"\n'),
+    });
+    const { stderr } = await buildsOk(root, ['--no-search']);
+    const a = (at: string, what: string) =>
+      `content/xuexi/a.md:${at}: warning: invisible control character ${what}; ${DROPPED}`;
+    expect(stderr.split('\n')).toEqual(
+      expect.arrayContaining([
+        `site.yaml:10:17: warning: invisible control character U+001B (ESCAPE) dropped; ${DROPPED}`,
+        a(
+          '2:12',
+          'U+000B (LINE TABULATION, a line break pasted from Word) replaced by a space, with 1 more after it',
+        ),
+        a('5:12', 'U+0000 (NUL) dropped'),
+        a('6:11', 'U+0007 (BELL) dropped'),
+        a('7:10', 'U+007F (DELETE) dropped'),
+        a('7:16', 'U+0085 (NEXT LINE) dropped'),
+        a('8:12', 'U+001B (ESCAPE) dropped'),
+        a(
+          '11:3',
+          'U+000B (LINE TABULATION, a line break pasted from Word) replaced by a space, with 1 more after it',
+        ),
+        `content/xuexi/b.md:7:4: warning: invisible control character U+001B (ESCAPE) dropped, with 1 more after it; ${DROPPED}`,
+      ]),
+    );
+
+    const dist = snapshotDir(path.join(root, 'dist'));
+    for (const [file, bytes] of dist)
+      expect(CONTROL.test(bytes.toString('utf8')) ? file : 'clean', `${file} has a control character`).toBe(
+        'clean',
+      );
+    const page = (file: string) => (dist.get(file) ?? Buffer.alloc(0)).toString('utf8');
+    const article = page('xuexi/2022/03/a/index.html');
+    expect(article).toContain('<title>金华全力 保障用工[1m - 测试新闻网</title>');
+    expect(article).toContain('<meta name="description" content="一句话摘要。">');
+    expect(article).toContain('来源：金华日报');
+    expect(article).toContain('记者张明');
+    expect(article).toContain('正文 第一段。');
+    expect(page('xuexi/2022/03/b/index.html')).toContain('<meta name="description" content="第二篇正文。">');
+    expect(page('index.html')).toContain('<meta name="description" content="本站简介">');
+    for (const list of [
+      'index.html',
+      'xuexi/index.html',
+      'tags/jiu-ye/index.html',
+      'archive/2022/03/index.html',
+    ])
+      expect(page(list), list).toContain('金华全力 保障用工[1m');
+    for (const feed of ['feed.xml', 'atom.xml', 'xuexi/feed.xml', 'xuexi/atom.xml']) {
+      expect(() => parseXml(page(feed)), feed).not.toThrow();
+      expect(page(feed), feed).toContain('金华全力 保障用工[1m');
+      expect(page(feed), feed).toContain('第二篇正文。');
+    }
+  });
+
+  it('gazette check and the dev server show the same warnings', async () => {
+    const root = sites.make({ 'content/xuexi/a.md': PASTED });
+    const check = await runCli(['check', '--root', root]);
+    expect(check.code).toBe(0);
+    expect(check.stdout.split('\n')).toContain(
+      `content/xuexi/a.md:5:12: warning: invisible control character U+0000 (NUL) dropped; ${DROPPED}`,
+    );
+    const log: string[] = [];
+    const server = await startDevServer({ root, host: '127.0.0.1', port: 0, log: (l) => log.push(l) });
+    try {
+      expect((await server.lastRebuild()).ok).toBe(true);
+      expect(log).toContain(
+        `content/xuexi/a.md:5:12: warning: invisible control character U+0000 (NUL) dropped; ${DROPPED}`,
+      );
+      const served = await (await fetch(new URL('xuexi/2022/03/a/', server.url))).text();
+      expect(served).not.toMatch(CONTROL);
+      expect(served).toContain('来源：金华日报');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a NUL escaped in a slug is dropped too: the address is /xuexi/2022/03/ab/', async () => {
+    const root = sites.make({ 'content/xuexi/a.md': story('甲', { slug: '"a\\u0000b"' }) });
+    const { stderr } = await buildsOk(root, ['--no-search']);
+    expect(stderr).toContain(
+      `content/xuexi/a.md:5:9: warning: invisible control character U+0000 (NUL) dropped; ${DROPPED}`,
+    );
+    expect(existsSync(path.join(root, 'dist/xuexi/2022/03/ab/index.html'))).toBe(true);
+  });
 });
