@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDevServer } from '../../src/dev/dev-server.js';
@@ -72,6 +72,29 @@ describe('a file name that is not UTF-8 is an error that shows its bytes, never 
     expect(run.stdout.split('\n')).toContain(
       String.raw`content/xuexi: error: the name of a file here is not UTF-8, so it cannot be read: "a\xFF\xFE.md"; rename the file with UTF-8 characters; ${RENAME}`,
     );
+  });
+
+  it('the dev server shows one unzipped while it runs, and recovers once it is renamed', async () => {
+    const root = sites.make();
+    const server = await startDevServer({ root, host: '127.0.0.1', port: 0, log: () => {} });
+    const events = new SseClient(`${server.url}__gazette/events`);
+    try {
+      await events.ready;
+      badName(root, 'content/xuexi', '.md');
+      let event = await events.next();
+      while (event.event !== 'problem') event = await events.next();
+      expect(event.data).toContain(fileLine('content/xuexi', '.md'));
+      const bad = Buffer.concat([Buffer.from(`${root}/content/xuexi/`), GBK, Buffer.from('.md')]);
+      renameSync(bad, path.join(root, 'content/xuexi/新闻.md'));
+      for (let i = 0; i < 100; i++) {
+        if ((await fetch(new URL('xuexi/2022/03/xin-wen/', server.url))).status === 200) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect((await fetch(new URL('xuexi/2022/03/xin-wen/', server.url))).status).toBe(200);
+    } finally {
+      events.close();
+      await server.close();
+    }
   });
 
   it('the dev server shows it, in the terminal and in the browser', async () => {
