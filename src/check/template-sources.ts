@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isIgnoredName } from '../content/discover.js';
+import { displayPath } from '../fs/display-path.js';
+import { listTemplateFiles } from '../templates/list-templates.js';
 import { templateDirs } from '../templates/template-dirs.js';
-import { displayPath } from '../templates/template-error.js';
 import type { TemplateSource } from './check-pages.js';
 
 /**
@@ -10,20 +11,10 @@ import type { TemplateSource } from './check-pages.js';
  * of the built-in theme it does not override. Named as template errors name them.
  */
 export async function readTemplateSources(root: string): Promise<TemplateSource[]> {
-  const seen = new Set<string>();
   const sources: TemplateSource[] = [];
-  for (const dir of templateDirs(root)) {
-    const found = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-    const names = found
-      .filter((e) => e.isFile() && !isIgnoredName(e.name))
-      .map((e) => path.join(e.parentPath, e.name))
-      .sort();
-    for (const full of names) {
-      const rel = path.relative(dir, full);
-      if (seen.has(rel)) continue;
-      seen.add(rel);
-      sources.push({ file: displayPath(full, root), text: await readFile(full, 'utf8') });
-    }
+  for (const [name, full] of await listTemplateFiles(templateDirs(root), root)) {
+    if (isIgnoredName(path.posix.basename(name))) continue;
+    sources.push({ file: displayPath(full, root), text: await readFile(full, 'utf8') });
   }
   return sources;
 }

@@ -66,15 +66,19 @@ export function parseConfig(
       throw new GazetteError([error('--base-url', checked.error.issues[0]?.message ?? 'invalid URL')]);
     validated.value.baseUrl = checked.data;
   }
-  if (!validated.ok) throw new GazetteError(validated.diagnostics);
+  if (!validated.ok) throw new GazetteError([...yaml.warnings, ...validated.diagnostics]);
   const raw = validated.value;
 
-  const problems: Diagnostic[] = unknownKeyWarnings(yaml, [...KNOWN_SITE_KEYS, EXTRA_KEY], file, 'site.yaml');
+  const problems: Diagnostic[] = [
+    ...yaml.warnings,
+    ...unknownKeyWarnings(yaml, [...KNOWN_SITE_KEYS, EXTRA_KEY], file, 'site.yaml'),
+  ];
   const categories: Category[] = [];
   raw.categories.forEach((c, i) => {
     const category = { name: c.name, slug: c.slug ?? slugify(c.name) };
     const problem = categoryProblem(category, categories);
-    if (problem) problems.push(error(file, problem.message, yaml.locate(['categories', i]), problem.hint));
+    const at = problem?.inSlug && c.slug !== undefined ? ['categories', i, 'slug'] : ['categories', i];
+    if (problem) problems.push(error(file, problem.message, yaml.locate(at), problem.hint));
     else categories.push(category);
   });
   const policeCode = raw.police && policeCodeOf(raw.police);

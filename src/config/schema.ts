@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { isValidSlug } from '../text/slug.js';
+import { permalinkProblem } from './permalink.js';
 
 const text = (field: string) =>
   z
@@ -74,8 +75,9 @@ export const siteSchema = z.object({
     .default(6),
   permalink: z
     .string({ error: '"permalink" must be text' })
-    .refine((p) => p.startsWith('/') && p.includes('{slug}') && (p.endsWith('/') || p.endsWith('.html')), {
-      error: '"permalink" must start with "/", contain {slug} and end with "/" or ".html"',
+    .superRefine((p, ctx) => {
+      const problem = permalinkProblem(p);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
     .default('/{category}/{yyyy}/{mm}/{slug}/'),
   footer: z.string({ error: '"footer" must be text' }).default(''),

@@ -1,8 +1,10 @@
 import { type Dirent, readFileSync, statSync } from 'node:fs';
-import { readdir, realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, error } from '../errors/diagnostic.js';
 import { followLink } from '../fs/follow-link.js';
+import { listFolder } from '../fs/list-folder.js';
+import { codeOf, listingError } from '../fs/listing-problems.js';
 import type { FileStamp, SourceFile, SourceRef } from './article.js';
 
 export const CONTENT_DIR = 'content';
@@ -54,18 +56,28 @@ export async function readSources(
 
   const seen = new Set<string>();
   const found: Array<[full: string, rel: string]> = [];
+  const nameOf = (full: string) => path.relative(root, full).split(path.sep).join('/');
   const walk = async (dir: string): Promise<void> => {
-    // A link back to a parent folder must not send the walk round in circles.
-    const real = await realpath(dir);
-    if (seen.has(real)) return;
-    seen.add(real);
-    const relDir = path.relative(root, dir).split(path.sep).join('/');
+    const relDir = nameOf(dir);
     let entries: Dirent[];
     try {
-      entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+      // A link back to a parent folder must not send the walk round in circles. By the folder's
+      // identity, not its real path: realpath checks every folder above, and 2,000 nested folders
+      // took minutes.
+      const { dev, ino } = await stat(dir);
+      if (seen.has(`${dev}:${ino}`)) return;
+      seen.add(`${dev}:${ino}`);
+      const listing = await listFolder(dir);
+      for (const e of listing.undecodable) {
+        if (isIgnoredName(e.name.toString('utf8'))) continue;
+        diagnostics.push(
+          listingError({ kind: 'undecodable', folder: dir, name: e.name, isFolder: e.isDirectory() }, nameOf),
+        );
+      }
+      entries = listing.entries.sort((a, b) => (a.name < b.name ? -1 : 1));
     } catch (cause) {
       diagnostics.push(
-        error(relDir, `cannot read the folder (${codeOf(cause)})`, undefined, 'check that it can be read'),
+        listingError({ kind: 'unreadable', path: dir, code: codeOf(cause), isFolder: true }, nameOf),
       );
       return;
     }
@@ -136,7 +148,7 @@ export async function readSources(
       else read[i] = { path: rel, bytes: readFileSync(full), ...(stamp && { stamp }) };
     } catch (cause) {
       // Gone since the folder was listed (an editor's save, a git checkout): nothing to read.
-      if (codeOf(cause) !== 'ENOENT') diagnostics.push(unreadable(rel, cause));
+      if (codeOf(cause) !== 'ENOENT') diagnostics.push(unreadable(full, rel, cause));
     }
   });
   for (const f of read) {
@@ -154,12 +166,12 @@ export function readSourceFile(ref: SourceRef): SourceFile | Diagnostic | undefi
   try {
     return { path: ref.path, bytes: readFileSync(ref.full), ...(ref.stamp && { stamp: ref.stamp }) };
   } catch (cause) {
-    return codeOf(cause) === 'ENOENT' ? undefined : unreadable(ref.path, cause);
+    return codeOf(cause) === 'ENOENT' ? undefined : unreadable(ref.full, ref.path, cause);
   }
 }
 
-const unreadable = (rel: string, cause: unknown): Diagnostic =>
-  error(rel, `cannot read the file (${codeOf(cause)})`, undefined, 'check that it exists and can be read');
+const unreadable = (full: string, rel: string, cause: unknown): Diagnostic =>
+  listingError({ kind: 'unreadable', path: full, code: codeOf(cause), isFolder: false }, () => rel);
 
 export interface ReadOptions {
   /**
@@ -180,5 +192,3 @@ const stampOf = (s: { size: number; mtimeMs: number; ctimeMs: number; ino: numbe
   ctimeMs: s.ctimeMs,
   ino: s.ino,
 });
-
-const codeOf = (cause: unknown): string => (cause as NodeJS.ErrnoException).code ?? 'unknown error';

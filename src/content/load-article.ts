@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.js';
 import { type Diagnostic, error } from '../errors/diagnostic.js';
+import { addressTooLong } from '../graph/address-length.js';
+import { articleUrl, tagUrl } from '../graph/urls.js';
 import { slugify } from '../text/slug.js';
-import { parseYamlMapping } from '../yaml/parse-yaml.js';
+import { parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml.js';
 import { unknownKeyWarnings, validateMapping } from '../yaml/validate.js';
 import type { Article, SourceFile } from './article.js';
 import { parseArticleDate } from './dates.js';
@@ -23,13 +25,15 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
   const parsed = parseYamlMapping(split.value.yaml, file, 'front matter');
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
   const yaml = parsed.value;
+  // Control characters taken out of the texts: a warning each, whatever else is found.
+  const withCleaned = (ds: readonly Diagnostic[]): Diagnostic[] => [...yaml.warnings, ...ds];
   const validated = validateMapping(
     frontMatterSchema,
     yaml,
     file,
     'front matter between the two "---" lines',
   );
-  if (!validated.ok) return { diagnostics: validated.diagnostics };
+  if (!validated.ok) return { diagnostics: withCleaned(validated.diagnostics) };
   const fm = validated.value;
 
   const diagnostics: Diagnostic[] = [];
@@ -58,7 +62,11 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
       ),
     );
   }
-  if (!category || !date.ok || diagnostics.length > 0) return { diagnostics };
+  if (!category || !date.ok || diagnostics.length > 0) return { diagnostics: withCleaned(diagnostics) };
+  diagnostics.push(
+    ...tooLongAddresses(fm, yaml, file, articleUrl(config.permalink, { category, date: date.date, slug })),
+  );
+  if (diagnostics.length > 0) return { diagnostics: withCleaned(diagnostics) };
 
   const {
     title,
@@ -77,9 +85,9 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
     ...extra
   } = fm;
   return {
-    diagnostics: unknownKeyWarnings(yaml, KNOWN_FRONT_MATTER_KEYS, file, 'front matter', {
-      nearMissesOnly: true,
-    }),
+    diagnostics: withCleaned(
+      unknownKeyWarnings(yaml, KNOWN_FRONT_MATTER_KEYS, file, 'front matter', { nearMissesOnly: true }),
+    ),
     article: {
       file,
       title,
@@ -111,4 +119,38 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
 export function defaultSlug(file: string): string {
   const stem = path.posix.basename(file).replace(/\.(md|markdown)$/i, '');
   return slugify(stem.replace(/^\d{4}-\d{2}-\d{2}-(?=.)/, ''));
+}
+
+/**
+ * The article's own address and its tags' (`/tags/<pinyin>/`), when one is too long to be written:
+ * at the slug (or the file, whose name made it) and at the tag.
+ */
+function tooLongAddresses(
+  fm: { slug?: string | undefined; tags?: readonly string[] | undefined },
+  yaml: YamlMapping,
+  file: string,
+  url: string,
+): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const own = addressTooLong(url);
+  if (own && fm.slug !== undefined)
+    problems.push(error(file, own, yaml.locate(['slug']), 'shorten the slug'));
+  else if (own)
+    problems.push(
+      error(
+        file,
+        own,
+        { line: 1, column: 1 },
+        'the address is made from the file name: rename the file shorter, or add a short slug, e.g. slug: jinhua-news',
+      ),
+    );
+  const written = yaml.data.tags;
+  for (const tag of fm.tags ?? []) {
+    const problem = addressTooLong(tagUrl(slugify(tag)));
+    if (!problem) continue;
+    // The tag's own item, when tags are a list (not "tags: 就业，人才").
+    const at = Array.isArray(written) ? written.findIndex((t) => String(t).trim() === tag) : -1;
+    problems.push(error(file, problem, yaml.locate(at === -1 ? ['tags'] : ['tags', at]), 'shorten the tag'));
+  }
+  return problems;
 }

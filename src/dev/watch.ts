@@ -84,6 +84,14 @@ export function watchPaths(
     pending.add(path.resolve(p));
     schedule();
   });
+  // A name that is not UTF-8 (unzipped from Windows) reaches Node with U+FFFD in it, and chokidar,
+  // which cannot stat it by that name, says nothing: its folder is reported, to be listed again.
+  watcher.on('raw', (_event, name, details) => {
+    const folder = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+    if (!name.includes('\uFFFD') || typeof folder !== 'string') return;
+    pending.add(path.resolve(folder));
+    schedule();
+  });
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
     ready,

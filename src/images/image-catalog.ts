@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_DIR, isArticleName, isIgnoredName } from '../content/discover.js';
+import { walkFiles } from '../fs/walk-files.js';
 import { sitePublicFiles } from '../output/public-files.js';
 import { type ImageSize, measureImage } from './measure-image.js';
 
@@ -95,16 +96,18 @@ async function measureAll(
   return new Map([...measured].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Files under content/ that are not articles, as paths from the root with "/" separators. */
+/**
+ * Files under content/ that are not articles, as paths from the root with "/" separators. What
+ * cannot be listed (a name that is not UTF-8) is reported by readSources, which lists content/ too.
+ */
 async function listContentFiles(root: string, exclude: readonly string[]): Promise<string[]> {
   const base = path.join(root, CONTENT_DIR);
   const excluded = exclude.map((d) => path.resolve(d));
-  const found = await readdir(base, { recursive: true, withFileTypes: true }).catch(() => []);
-  return found
-    .filter((e) => e.isFile() && !isIgnoredName(e.name) && !isArticleName(e.name))
-    .map((e) => path.join(e.parentPath, e.name))
+  const { files } = await walkFiles(base);
+  return files
+    .filter((rel) => !rel.split('/').some(isIgnoredName) && !isArticleName(path.posix.basename(rel)))
+    .map((rel) => path.join(base, rel))
     .filter((full) => !excluded.some((d) => full.startsWith(d + path.sep)))
-    .filter((full) => !path.relative(base, full).split(path.sep).some(isIgnoredName))
     .map((full) => path.relative(root, full).split(path.sep).join('/'))
     .sort();
 }

@@ -1,4 +1,5 @@
 import type { MarkdownIt, Token } from 'markdown-it';
+import { controlsDropped, countControls, firstControl, withoutControls } from '../text/invisible.js';
 import { maxNesting, tooDeepLines } from './nesting-limit.js';
 
 export interface RenderedMarkdown {
@@ -47,17 +48,30 @@ export function renderMarkdown(
   body: string,
   env: Record<string, unknown> = {},
 ): RenderedMarkdown {
-  const tokens = md.parse(body, env);
+  // Control characters never reach the page: taken out first, with a warning at the first of them.
+  // Their lines stay, so positions are still the body's own (links are found in the text as written).
+  const control = firstControl(body);
+  const tokens = md.parse(control === -1 ? body : withoutControls(body), env);
   // Before rendering: the renderer rewrites the tokens' links (images, the base path of a subfolder).
   const links = collectLinks(md, tokens, body);
   const html = md.renderer.render(tokens, md.options, env);
-  const warnings = tooDeepLines(env).map((line) => ({
+  const warnings: MarkdownWarning[] = tooDeepLines(env).map((line) => ({
     line: line + 1,
     column: 1,
     message: `quotes or lists are nested more than ${maxNesting(md)} levels deep here; the rest of this block is shown as plain text`,
     hint: 'use fewer ">" or list levels',
   }));
-  return { html, paragraphs: paragraphTexts(tokens), links, warnings };
+  if (control !== -1)
+    warnings.push({
+      ...positionsOf(body)(control),
+      ...controlsDropped(body[control] ?? '', countControls(body)),
+    });
+  return {
+    html,
+    paragraphs: paragraphTexts(tokens),
+    links,
+    warnings: warnings.sort((a, b) => a.line - b.line),
+  };
 }
 
 /**

@@ -1,9 +1,12 @@
 import type { Dirent } from 'node:fs';
-import { readdir, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { isIgnoredName } from '../content/discover.js';
 import { type Diagnostic, error, GazetteError } from '../errors/diagnostic.js';
+import { displayPath } from '../fs/display-path.js';
 import { followLink, isWithin } from '../fs/follow-link.js';
+import { listFolder } from '../fs/list-folder.js';
+import { codeOf, listingError } from '../fs/listing-problems.js';
 import { THEME_PUBLIC } from '../paths.js';
 
 /** A static file to copy unchanged: where it comes from and where it goes in the site. */
@@ -16,7 +19,8 @@ export interface StaticFile {
  * The static files of the site: the built-in theme's `public/`, overlaid file by file with the
  * site's own `public/` (the site wins). Sorted by destination. A link is followed if it leads to a
  * file or folder inside the site in `root` (its bytes are copied); one that leads out of the site,
- * nowhere, or back into a folder it is in is an error, never skipped without a word.
+ * nowhere, or back into a folder it is in is an error, never skipped without a word; so is a
+ * name that is not UTF-8, or a folder that cannot be listed: its files would be missing.
  */
 export async function listPublicFiles(dirs: readonly string[], root: string): Promise<StaticFile[]> {
   const realRoot = await realpath(root).catch(() => path.resolve(root));
@@ -40,8 +44,9 @@ async function listFiles(
   problems: Diagnostic[],
 ): Promise<StaticFile[]> {
   const files: StaticFile[] = [];
+  const shown = (full: string) => displayPath(full, root);
   const problem = (full: string, message: string, hint: string) =>
-    problems.push(error(path.relative(root, full).split(path.sep).join('/'), message, undefined, hint));
+    problems.push(error(shown(full), message, undefined, hint));
   // Reading a named pipe would wait for a writer forever.
   const notOrdinary = (full: string) =>
     problem(
@@ -52,9 +57,22 @@ async function listFiles(
   // `inside`: the real paths of the folders the walk is in. A link to one of them, or to a folder
   // above one of them, would list its own files again and again.
   const walk = async (folder: string, relDir: string, inside: readonly string[]): Promise<void> => {
-    const entries: Dirent[] = (await readdir(folder, { withFileTypes: true }).catch(() => [])).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    );
+    let entries: Dirent[];
+    try {
+      const listing = await listFolder(folder);
+      for (const e of listing.undecodable)
+        problems.push(
+          listingError({ kind: 'undecodable', folder, name: e.name, isFolder: e.isDirectory() }, shown),
+        );
+      entries = listing.entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    } catch (cause) {
+      // A site without its own public/ has nothing to add to the theme's.
+      if (relDir === '' && codeOf(cause) === 'ENOENT') return;
+      problems.push(
+        listingError({ kind: 'unreadable', path: folder, code: codeOf(cause), isFolder: true }, shown),
+      );
+      return;
+    }
     for (const e of entries) {
       if (isIgnoredName(e.name)) continue;
       const full = path.join(folder, e.name);

@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Category, SiteConfig } from '../config/site-config.js';
 import { CONTENT_DIR } from '../content/discover.js';
+import { MAX_NAME_BYTES } from '../graph/address-length.js';
 import { isValidSlug, slugify } from '../text/slug.js';
 import { yamlScalar } from '../yaml/yaml-scalar.js';
 
@@ -63,6 +64,13 @@ export function newArticle(config: SiteConfig, input: NewArticleInput): NewArtic
   }
 
   const now = input.now.setZone(config.timeZone);
+  const fileName = `${now.toFormat('yyyy-MM-dd')}-${slug}.md`;
+  if (Buffer.byteLength(fileName) > MAX_NAME_BYTES) {
+    return {
+      ok: false,
+      problem: `--slug is too long: the file name ${fileName.slice(0, 40)}… would have ${Buffer.byteLength(fileName)} bytes, and a file name may have at most ${MAX_NAME_BYTES}; give a shorter --slug`,
+    };
+  }
   const lines = [
     '---',
     `title: ${yamlScalar(title)}`,
@@ -81,7 +89,7 @@ export function newArticle(config: SiteConfig, input: NewArticleInput): NewArtic
   ];
   return {
     ok: true,
-    relativePath: `${CONTENT_DIR}/${category.slug}/${now.toFormat('yyyy-MM-dd')}-${slug}.md`,
+    relativePath: `${CONTENT_DIR}/${category.slug}/${fileName}`,
     text: lines.join('\n'),
     category,
     slug,

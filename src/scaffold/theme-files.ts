@@ -16,7 +16,7 @@ const FOLDERS = { templates: THEME_TEMPLATES, public: THEME_PUBLIC } as const;
 
 /** Every file of the built-in theme a site can override, templates first, each sorted by name. */
 export async function themeFiles(): Promise<ThemeFile[]> {
-  const templates = [...(await listTemplates([FOLDERS.templates])).keys()].sort();
+  const templates = [...(await listTemplates([FOLDERS.templates], FOLDERS.templates)).keys()].sort();
   // The theme is its own root: links in it may lead only within it.
   const statics = (await listPublicFiles([FOLDERS.public], FOLDERS.public)).map((f) => f.to);
   return [

@@ -13,7 +13,7 @@ export async function compileTemplates(
   dirs: readonly string[],
   root: string,
 ): Promise<Diagnostic[]> {
-  const names = [...(await listTemplates(dirs)).keys()].sort();
+  const names = [...(await listTemplates(dirs, root)).keys()].sort();
   const problems: Diagnostic[] = [];
   for (const name of names) {
     try {

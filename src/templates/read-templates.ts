@@ -14,7 +14,7 @@ export type TemplateSources = ReadonlyMap<string, string>;
 export async function readTemplates(root: string): Promise<TemplateSources> {
   const sources = new Map<string, string>();
   const problems: Diagnostic[] = [];
-  const files = [...(await listTemplates(templateDirs(root)))].sort(([a], [b]) => (a < b ? -1 : 1));
+  const files = [...(await listTemplates(templateDirs(root), root))].sort(([a], [b]) => (a < b ? -1 : 1));
   for (const [name, file] of files) {
     const text = templateText(await readFile(file), file, root);
     if (typeof text === 'string') sources.set(name, text);

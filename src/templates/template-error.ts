@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { type Diagnostic, error, type Position } from '../errors/diagnostic.js';
-import { THEME_TEMPLATES } from '../paths.js';
+import { displayPath } from '../fs/display-path.js';
 import { locateInTemplates, showsCause } from './locate-error.js';
 import { templateDirs } from './template-dirs.js';
 
@@ -35,16 +34,4 @@ export function templateDiagnostic(cause: unknown, root: string, context?: strin
     position,
     [hint, context].filter(Boolean).join('; ') || undefined,
   );
-}
-
-/** Site templates by their path in the site; built-in ones marked as such. */
-export function displayPath(file: string, root: string): string {
-  const inside = (dir: string) => {
-    const rel = path.relative(dir, file);
-    return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
-  };
-  const own = inside(root);
-  if (own !== undefined) return own;
-  const theme = inside(THEME_TEMPLATES);
-  return theme !== undefined ? `(built-in theme) templates/${theme}` : file;
 }

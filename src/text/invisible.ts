@@ -29,3 +29,51 @@ export function describeInvisible(s: string): string | undefined {
   const c = s.match(INVISIBLE)?.[0];
   return c === undefined ? undefined : `${codeOf(c)} ${NAMES[c] ?? ''}`.trim();
 }
+
+/**
+ * Control characters: C0 but tab, newline and carriage return, DEL, and C1. No page shows them,
+ * XML 1.0 forbids most of them (a feed or sitemap with one is invalid), and they come in with text
+ * pasted from Word, which writes a line break inside a paragraph as U+000B. They are taken out of
+ * the editors' text wherever it is read (front matter, site.yaml, the Markdown body), with a warning.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters meant
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** Word's line break (U+000B) and page break (U+000C) part two words: a space keeps them apart. */
+const BREAKS = new Set(['\u000B', '\u000C']);
+
+const CONTROL_NAMES: Record<string, string> = {
+  '\u0000': 'NUL',
+  '\u0007': 'BELL',
+  '\u0008': 'BACKSPACE',
+  '\u000B': 'LINE TABULATION, a line break pasted from Word',
+  '\u000C': 'FORM FEED, a page break pasted from Word',
+  '\u001B': 'ESCAPE',
+  '\u007F': 'DELETE',
+  '\u0085': 'NEXT LINE',
+};
+
+/** Index of the first control character of `s`, or -1. */
+export const firstControl = (s: string): number => s.search(CONTROL);
+
+export const isControl = (c: string): boolean => c.length === 1 && c.search(CONTROL) === 0;
+
+/** `s` without control characters: line and page breaks become a space, the others go. */
+export const withoutControls = (s: string): string => s.replace(CONTROL, (c) => (BREAKS.has(c) ? ' ' : ''));
+
+/**
+ * The warning for text whose control characters were taken out, at the first of them, which is
+ * `first`; `count` is how many there were.
+ */
+export function controlsDropped(first: string, count: number): { message: string; hint: string } {
+  const name = CONTROL_NAMES[first] ?? 'a control character';
+  const done = BREAKS.has(first) ? 'replaced by a space' : 'dropped';
+  const more = count > 1 ? `, with ${count - 1} more after it` : '';
+  return {
+    message: `invisible control character ${codeOf(first)} (${name}) ${done}${more}`,
+    hint: 'delete it here: pages and feeds cannot show it',
+  };
+}
+
+/** How many control characters `s` has. */
+export const countControls = (s: string): number => s.match(CONTROL)?.length ?? 0;

@@ -8,8 +8,10 @@ import {
   visit,
   type YAMLError,
 } from 'yaml';
-import { type Diagnostic, error, type Position } from '../errors/diagnostic.js';
+import { type Diagnostic, error, type Position, warning } from '../errors/diagnostic.js';
+import { controlsDropped } from '../text/invisible.js';
 import { checkStructure } from './check-structure.js';
+import { dropControls } from './drop-controls.js';
 
 /** A parsed YAML mapping that can say where each of its values was written. */
 export interface YamlMapping {
@@ -20,6 +22,8 @@ export interface YamlMapping {
   locateKey(path: readonly PropertyKey[]): Position;
   /** Keys in the order written, for unknown-key warnings. */
   readonly keys: readonly string[];
+  /** What the editor should know of what was read: control characters taken out of texts. */
+  readonly warnings: readonly Diagnostic[];
 }
 
 export type YamlResult = { ok: true; value: YamlMapping } | { ok: false; diagnostics: Diagnostic[] };
@@ -89,6 +93,11 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
     };
   }
 
+  // Before the data is made: what it holds is text that pages and feeds can show.
+  const dropped = dropControls(doc, text).map((d) => {
+    const { message, hint } = controlsDropped(d.first, d.count);
+    return warning(file, message, pos(d.offset), hint);
+  });
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
@@ -133,6 +142,7 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
     ok: true,
     value: {
       data: data as Record<string, unknown>,
+      warnings: dropped,
       keys: root.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')),
       locate: (path) => {
         const n = nodeAt(path);
@@ -147,7 +157,7 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
 }
 
 function emptyMapping(at: Position): YamlMapping {
-  return { data: {}, keys: [], locate: () => at, locateKey: () => at };
+  return { data: {}, keys: [], warnings: [], locate: () => at, locateKey: () => at };
 }
 
 /**

@@ -58,7 +58,7 @@ describe('a slug can never leave its folder', () => {
     ['"%2e%2e"'],
     ['"..\\\\..\\\\x"'],
     ['café'],
-    ['"a\\u0000b"'],
+    // "a\u0000b" is no error: the NUL is dropped with a warning (content-inputs.test.ts).
   ])('slug: %s', async (slug) => {
     const run = await failsCleanly(sites.make(), { 'content/xuexi/a.md': story('甲', { slug }) }, [
       `content/xuexi/a.md:5:7: error: ${SLUG}`,

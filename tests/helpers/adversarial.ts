@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -31,14 +32,16 @@ export function siteFactory() {
  */
 export function snapshotOutside(root: string, out = 'dist'): Map<string, string> {
   const entries = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name);
-      const rel = path.relative(root, full);
-      if (rel === out || isScratch(e.name)) continue;
+  // Listed by bytes: a name that is not UTF-8 (a test may make one) opens nothing as a string.
+  const walk = (dir: Buffer, relDir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true, encoding: 'buffer' })) {
+      const name = isUtf8(e.name) ? e.name.toString() : `(bytes ${e.name.toString('hex')})`;
+      const full = Buffer.concat([dir, Buffer.from(path.sep), e.name]);
+      const rel = relDir === '' ? name : path.join(relDir, name);
+      if (rel === out || isScratch(name)) continue;
       if (e.isDirectory()) {
         entries.set(rel, '(folder)');
-        walk(full);
+        walk(full, rel);
       } else if (e.isFile()) {
         entries.set(rel, readFileSync(full).toString('base64'));
       } else {
@@ -46,7 +49,7 @@ export function snapshotOutside(root: string, out = 'dist'): Map<string, string>
       }
     }
   };
-  walk(root);
+  walk(Buffer.from(root), '');
   return entries;
 }
 

@@ -1,0 +1,24 @@
+/**
+ * How long an address of the site may be. Every address becomes a file under the output folder,
+ * each part between "/" a folder or file name: longer than file systems allow (255 bytes for a
+ * name on ext4, APFS and NTFS), and writing it fails. A whole address is kept to 1,024 bytes: with
+ * the base URL it stays within the 2,048 characters the sitemap protocol allows a URL, and under
+ * the output folder far within Linux's 4,096 bytes for a path.
+ */
+export const MAX_NAME_BYTES = 255;
+export const MAX_ADDRESS_BYTES = 1024;
+
+/** Why the site path `url` (`/xuexi/2022/03/a/`) cannot be written, if it cannot: for a message. */
+export function addressTooLong(url: string): string | undefined {
+  const longest = url.split('/').reduce((a, b) => (bytes(b) > bytes(a) ? b : a), '');
+  if (bytes(longest) > MAX_NAME_BYTES)
+    return `the address ${shortened(url)} is too long: its part "${shortened(longest)}" has ${bytes(longest)} bytes, and a file or folder name may have at most ${MAX_NAME_BYTES}`;
+  if (bytes(url) > MAX_ADDRESS_BYTES)
+    return `the address ${shortened(url)} is too long: it has ${bytes(url)} bytes, and an address may have at most ${MAX_ADDRESS_BYTES}`;
+  return undefined;
+}
+
+const bytes = (s: string) => Buffer.byteLength(s);
+
+/** A long text cut in the middle, for a message that stays readable. */
+const shortened = (s: string) => (s.length <= 60 ? s : `${s.slice(0, 30)}…${s.slice(-20)}`);
