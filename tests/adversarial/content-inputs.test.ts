@@ -32,9 +32,11 @@ describe('a file name that is not UTF-8 is an error that shows its bytes, never 
     } else writeFileSync(full, data);
   };
   /** The dev server's problems (structured, for its error screen) as the terminal prints them. */
-  const asLines = (
-    problems: ReadonlyArray<{ file: string; severity: string; message: string; hint?: string }>,
-  ) => problems.map((p) => `${p.file}: ${p.severity}: ${p.message}${p.hint ? `; ${p.hint}` : ''}`);
+  type Problem = { file: string; severity: string; message: string; hint?: string };
+  const asLines = (data: unknown) =>
+    (data as readonly Problem[]).map(
+      (p) => `${p.file}: ${p.severity}: ${p.message}${p.hint ? `; ${p.hint}` : ''}`,
+    );
   const fileLine = (folder: string, suffix: string) =>
     `${folder}: error: the name of a file here is not UTF-8, so it cannot be read: "${SHOWN}${suffix}" (in GBK: "新闻${suffix}"); rename the file, e.g. to "新闻${suffix}"; ${RENAME}`;
 
