@@ -6,7 +6,7 @@ import type { SiteConfig } from '../config/site-config.js';
 import type { FileStamp, SourceFile, SourceRef } from '../content/article.js';
 import { readSourceFile } from '../content/discover.js';
 import { loadArticle } from '../content/load-article.js';
-import { exclusionOf, type Publishing, type PublishOptions } from '../content/publish.js';
+import { exclusionOf, type Publishing, type PublishOptions, type Skipped } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import { makeEntry } from '../graph/entries.js';
 import type { Entry } from '../graph/site-graph.js';
@@ -108,19 +108,21 @@ export function collectEntries(results: readonly FileResult[], publish: PublishO
   const published: Entry[] = [];
   const bodies = new Map<string, BodyRef>();
   const diagnostics: Diagnostic[] = [];
-  const skipped = { draft: 0, future: 0 };
+  const drafts: string[] = [];
+  let future = 0;
   for (const r of results) {
     diagnostics.push(...r.diagnostics);
     if (!r.publishing) continue;
     const why = exclusionOf(r.publishing, publish);
-    if (why) skipped[why]++;
+    if (why === 'draft') drafts.push(r.path);
+    else if (why === 'future') future++;
     else if (r.entry && r.body) {
       diagnostics.push(...(r.entry.warnings ?? []));
       published.push(r.entry);
       bodies.set(r.entry.file, r.body);
     }
   }
-  return { published, bodies, skipped, diagnostics };
+  return { published, bodies, skipped: { drafts, future }, diagnostics };
 }
 
 export interface LoadedEntries {
@@ -128,7 +130,7 @@ export interface LoadedEntries {
   readonly published: readonly Entry[];
   /** Where each published entry's body is, by file. */
   readonly bodies: ReadonlyMap<string, BodyRef>;
-  readonly skipped: { draft: number; future: number };
+  readonly skipped: Skipped;
   readonly diagnostics: readonly Diagnostic[];
 }
 
