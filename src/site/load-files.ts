@@ -6,6 +6,7 @@ import type { SiteConfig } from '../config/site-config.js';
 import type { FileStamp, SourceFile, SourceRef } from '../content/article.js';
 import { readSourceFile } from '../content/discover.js';
 import { loadArticle } from '../content/load-article.js';
+import { placeholderProblem } from '../content/placeholder.js';
 import { exclusionOf, type Publishing, type PublishOptions, type Skipped } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import { makeEntry } from '../graph/entries.js';
@@ -41,9 +42,17 @@ export function loadFile(
   const base = { path: file.path, ...(file.stamp && { stamp: file.stamp }), digest: digestOf(file.bytes) };
   const { article, diagnostics } = loadArticle(file, config);
   if (!article) return { ...base, diagnostics };
+  // An unwritten article is no valid article, whether this build publishes it or its date has not
+  // come; an unwritten draft is a warning of its page, reported only where a build shows it.
+  const unwritten = placeholderProblem(article);
+  if (unwritten?.severity === 'error') return { ...base, diagnostics: [...diagnostics, unwritten] };
   const publishing = { draft: article.draft, date: { epochMs: article.date.epochMs } };
   if (exclusionOf(article, publish)) return { ...base, diagnostics, publishing };
-  const { html, ...entry } = makeEntry(md, article, config, base.digest, images);
+  const { html, ...rendered } = makeEntry(md, article, config, base.digest, images);
+  const entry =
+    unwritten?.severity === 'warning'
+      ? { ...rendered, warnings: [...(rendered.warnings ?? []), unwritten] }
+      : rendered;
   return { ...base, diagnostics, publishing, entry, body: sink(html) };
 }
 
