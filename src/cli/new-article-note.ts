@@ -27,6 +27,7 @@ export async function siteCommand(root: string): Promise<SiteCommand> {
   const scripts = await readScripts(path.join(root, 'package.json'));
   return (command, ...flags) => {
     const script = scripts[command];
+    // A script of that name that runs something else (a bundler's build) is not gazette's.
     if (typeof script !== 'string' || !script.includes('gazette'))
       return ['npx gazette', command, ...flags].join(' ');
     return [`npm run ${command}`, ...(flags.length > 0 ? ['--', ...flags] : [])].join(' ');
