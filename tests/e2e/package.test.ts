@@ -155,23 +155,9 @@ describe('installed from the tarball into an empty folder', { timeout: 60_000 },
   });
 
   it('npx gazette dev serves the site, and stops on Ctrl-C', async () => {
-    // Its own process group, which Ctrl-C in a terminal signals whole (npm exec, sh, node).
-    const dev = spawn('npx', ['gazette', 'dev', '--port', '0'], {
-      cwd: office,
-      env: userEnv(),
-      detached: true,
-    });
-    try {
-      const url = await servingUrl(dev);
-      const home = await fetch(url);
-      expect(home.status).toBe(200);
-      expect(await home.text()).toContain('安装后的第一篇');
-      process.kill(-(dev.pid as number), 'SIGINT');
-      await new Promise((resolve) => dev.once('exit', resolve));
-      await expect(fetch(url)).rejects.toThrow();
-    } finally {
-      if (dev.exitCode === null && dev.signalCode === null) process.kill(-(dev.pid as number), 'SIGKILL');
-    }
+    const home = await servedUntilCtrlC(['npx', 'gazette', 'dev', '--port', '0'], office, '');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('安装后的第一篇');
   });
 });
 
@@ -269,22 +255,13 @@ describe('a new site from npx gazette init, with the npm scripts it writes', () 
     expect(article.querySelector('.article-body')?.text).toContain('会议部署了全市安全生产重点工作。');
 
     // The preview serves it, and stops on Ctrl-C.
-    const dev = spawn('npm', ['run', 'dev', '--', '--port', '0'], {
-      cwd: portal,
-      env: userEnv(),
-      detached: true,
-    });
-    try {
-      const url = await servingUrl(dev);
-      const served = await fetch(new URL(`yaowen/${y}/${m}/${slug}/`, url));
-      expect(served.status).toBe(200);
-      expect(await served.text()).toContain('会议部署了全市安全生产重点工作。');
-      process.kill(-(dev.pid as number), 'SIGINT');
-      await new Promise((resolve) => dev.once('exit', resolve));
-      await expect(fetch(url)).rejects.toThrow();
-    } finally {
-      if (dev.exitCode === null && dev.signalCode === null) process.kill(-(dev.pid as number), 'SIGKILL');
-    }
+    const served = await servedUntilCtrlC(
+      ['npm', 'run', 'dev', '--', '--port', '0'],
+      portal,
+      `yaowen/${y}/${m}/${slug}/`,
+    );
+    expect(served.status).toBe(200);
+    expect(served.text).toContain('会议部署了全市安全生产重点工作。');
 
     // Publishing from GitHub: the build cache kept between runs, and never gazette's own tests.
     const workflow = read('.github/workflows/publish.yml');
@@ -293,6 +270,27 @@ describe('a new site from npx gazette init, with the npm scripts it writes', () 
     expect(workflow).not.toMatch(/npm test|npm run test|vitest/);
   });
 });
+
+/**
+ * Starts a dev server with `command` in `cwd`, fetches `page` (relative to its address) once it
+ * serves, then stops it as Ctrl-C in a terminal does and checks that it no longer answers.
+ */
+async function servedUntilCtrlC(command: string[], cwd: string, page: string) {
+  const [program, ...args] = command as [string, ...string[]];
+  // Its own process group, which Ctrl-C in a terminal signals whole (npm, sh, node).
+  const dev = spawn(program, args, { cwd, env: userEnv(), detached: true });
+  try {
+    const url = await servingUrl(dev);
+    const response = await fetch(new URL(page, url));
+    const served = { status: response.status, text: await response.text() };
+    process.kill(-(dev.pid as number), 'SIGINT');
+    await new Promise((resolve) => dev.once('exit', resolve));
+    await expect(fetch(url)).rejects.toThrow();
+    return served;
+  } finally {
+    if (dev.exitCode === null && dev.signalCode === null) process.kill(-(dev.pid as number), 'SIGKILL');
+  }
+}
 
 /** The address the dev server prints once it serves (`gazette dev: serving … at http://…/`). */
 function servingUrl(dev: ChildProcess): Promise<string> {
