@@ -22,7 +22,7 @@ import { loadConfig } from './config/load-config.js';
 import type { SiteConfig } from './config/site-config.js';
 import type { SourceFile, SourceRef } from './content/article.js';
 import { readSources } from './content/discover.js';
-import type { PublishOptions } from './content/publish.js';
+import type { PublishOptions, Skipped } from './content/publish.js';
 import { type Diagnostic, error, GazetteError, hasErrors } from './errors/diagnostic.js';
 import type { Entry } from './graph/site-graph.js';
 import { outputPathOf, SEARCH_BUNDLE_URL } from './graph/urls.js';
@@ -70,7 +70,7 @@ export interface BuildReport {
   readonly articles: number;
   readonly pages: number;
   readonly staticFiles: number;
-  readonly skipped: { readonly draft: number; readonly future: number };
+  readonly skipped: Skipped;
   /** What differs from the site this build replaced (everything is `added` on a first build). */
   readonly changes: Changes;
   readonly warnings: readonly Diagnostic[];
@@ -478,7 +478,7 @@ function upToDateReport(
     articles: summary?.articles ?? 0,
     pages: summary?.pages ?? 0,
     staticFiles: summary?.staticFiles ?? 0,
-    skipped: summary?.skipped ?? { draft: 0, future: 0 },
+    skipped: summary?.skipped ?? { drafts: [], future: 0 },
     changes: { added: [], changed: [], removed: [], unchanged: 0 },
     warnings: [...diagnostics, ...(summary?.warnings ?? [])],
     timings,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileStamp } from '../content/article.js';
-import type { Publishing } from '../content/publish.js';
+import type { Publishing, Skipped } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import { writeAll } from '../fs/write-all.js';
 
@@ -51,7 +51,7 @@ export interface BuildSummary {
   readonly articles: number;
   readonly pages: number;
   readonly staticFiles: number;
-  readonly skipped: { readonly draft: number; readonly future: number };
+  readonly skipped: Skipped;
   readonly warnings: readonly Diagnostic[];
 }
 

@@ -32,8 +32,9 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   if (report.cacheDiscarded)
     io.err(`note: the build cache was not used (${report.cacheDiscarded}); everything was built anew`);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const { drafts } = report.skipped;
   const skipped = [
-    report.skipped.draft && `${report.skipped.draft} draft(s)`,
+    drafts.length && `${drafts.length} draft(s)`,
     report.skipped.future && `${report.skipped.future} future-dated`,
   ]
     .filter(Boolean)
@@ -45,6 +46,9 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     for (const f of changed) io.out(`M ${f}`);
     for (const f of removed) io.out(`D ${f}`);
   }
+  // Named, so that no editor takes a draft for published: an article is one until its line goes.
+  for (const file of drafts.slice(0, NAMED_DRAFTS)) io.out(`not published (draft: true): ${file}`);
+  if (drafts.length > NAMED_DRAFTS) io.out(`… and ${drafts.length - NAMED_DRAFTS} more drafts`);
   if (report.upToDate) {
     io.out(
       `up to date: ${count(report.articles, 'article')}, ${count(report.pages, 'page')}, nothing changed since the last build (${seconds}s) → ${report.out}`,
@@ -62,6 +66,9 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   );
   return 0;
 }
+
+/** Drafts named one by one before the summary; a site may keep many, the rest are counted. */
+const NAMED_DRAFTS = 10;
 
 const parseOptions = (args: string[]) =>
   parseCommandLine(

@@ -6,10 +6,14 @@ import { error, formatDiagnostic, GazetteError } from '../errors/diagnostic.js';
 import { newArticle } from '../scaffold/new-article.js';
 import { errorCode } from './error-code.js';
 import type { Io } from './io.js';
+import { newDraftNote, siteCommand } from './new-article-note.js';
 import { parseCommandLine } from './parse-options.js';
 import { NEW_HELP, UsageError } from './usage.js';
 
-/** `gazette new "标题" --category 学习`: writes a new article's file, never over an existing one. */
+/**
+ * `gazette new "标题" --category 学习`: writes a new article's file, a draft, never over an existing
+ * one, and says how to publish it.
+ */
 export async function newCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args);
   if (values.help) {
@@ -66,7 +70,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
       ? failed('an article with this file name already exists', 'choose another --slug')
       : failed(`cannot create the file (${errorCode(cause)})`, 'check that content/ can be written');
   }
-  io.out(made.relativePath);
+  io.out(newDraftNote(made.relativePath, loaded.config.language, await siteCommand(root)));
   return 0;
 }
 

@@ -40,7 +40,9 @@ Exit codes: 0 built, 1 errors in content, config or templates, 2 bad usage.`;
 export const NEW_HELP = `Usage: gazette new "标题" --category NAME [--slug SLUG] [--root DIR]
 
 Creates content/<category>/<YYYY-MM-DD>-<slug>.md with today's date (in the site's time zone) and
-complete front matter, then prints its path. An existing file is never overwritten.
+complete front matter, as a draft (draft: true), then prints its path and how to publish it: write
+its text in place of the placeholder, and delete the line draft: true. An existing file is never
+overwritten.
 
 Options:
   -c, --category NAME   the category, by name (学习) or slug (xuexi), as listed in site.yaml

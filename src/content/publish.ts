@@ -9,6 +9,12 @@ export interface PublishOptions {
 
 export type Exclusion = 'draft' | 'future';
 
+/** The articles a build leaves out: its drafts, by file, for the build to name, and how many wait for their date. */
+export interface Skipped {
+  readonly drafts: readonly string[];
+  readonly future: number;
+}
+
 /** What deciding whether to publish an article looks at. */
 export type Publishing = Pick<Article, 'draft'> & { readonly date: Pick<Article['date'], 'epochMs'> };
 

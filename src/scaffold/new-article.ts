@@ -1,15 +1,13 @@
 import type { DateTime } from 'luxon';
 import type { Category, SiteConfig } from '../config/site-config.js';
 import { CONTENT_DIR } from '../content/discover.js';
+import { PLACEHOLDER_BODY } from '../content/placeholder.js';
 import { MAX_NAME_BYTES } from '../graph/address-length.js';
 import { isValidSlug, slugify } from '../text/slug.js';
 import { yamlScalar } from '../yaml/yaml-scalar.js';
 
 /** Longest slug made from a title; longer ones are cut at a hyphen. */
 export const MAX_TITLE_SLUG = 60;
-
-/** The placeholder body of a new article, so that editors see where the text goes. */
-export const PLACEHOLDER_BODY = '在这里写正文。';
 
 export interface NewArticleInput {
   readonly title: string;
@@ -19,7 +17,10 @@ export interface NewArticleInput {
   readonly slug?: string;
   /** The moment of creation; its date and time in the site's zone are written. */
   readonly now: DateTime;
-  /** The Markdown body; default: a line that tells editors where the text goes. */
+  /**
+   * The Markdown body. Default: the placeholder, which tells editors where the text goes; the article
+   * is then a draft, published only once an editor has written it and deleted its `draft: true`.
+   */
   readonly body?: string;
 }
 
@@ -29,7 +30,8 @@ export type NewArticleResult =
 
 /**
  * The file a new article starts as: `content/<category>/<YYYY-MM-DD>-<slug>.md` and its text, with
- * complete front matter that builds as it is. Pure: no file is read or written here.
+ * complete front matter that builds as it is (a draft, without a body: see NewArticleInput). Pure:
+ * no file is read or written here.
  */
 export function newArticle(config: SiteConfig, input: NewArticleInput): NewArticleResult {
   const title = input.title.replace(/\s+/g, ' ').trim();
@@ -71,6 +73,7 @@ export function newArticle(config: SiteConfig, input: NewArticleInput): NewArtic
       problem: `--slug is too long: the file name ${fileName.slice(0, 40)}… would have ${Buffer.byteLength(fileName)} bytes, and a file name may have at most ${MAX_NAME_BYTES}; give a shorter --slug`,
     };
   }
+  const draft = input.body === undefined;
   const lines = [
     '---',
     `title: ${yamlScalar(title)}`,
@@ -82,6 +85,8 @@ export function newArticle(config: SiteConfig, input: NewArticleInput): NewArtic
     'tags: []',
     // The URL slug comes from the file name, where "_" and "." become "-"; keep the one asked for.
     ...(slugify(slug) === slug ? [] : [`slug: ${slug}`]),
+    // Never published unasked: the line an editor deletes to publish it (a build names it till then).
+    ...(draft ? ['draft: true'] : []),
     '---',
     '',
     input.body?.trimEnd() ?? PLACEHOLDER_BODY,

@@ -6,7 +6,8 @@ import type { SiteConfig } from '../config/site-config.js';
 import type { FileStamp, SourceFile, SourceRef } from '../content/article.js';
 import { readSourceFile } from '../content/discover.js';
 import { loadArticle } from '../content/load-article.js';
-import { exclusionOf, type Publishing, type PublishOptions } from '../content/publish.js';
+import { placeholderProblem } from '../content/placeholder.js';
+import { exclusionOf, type Publishing, type PublishOptions, type Skipped } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import { makeEntry } from '../graph/entries.js';
 import type { Entry } from '../graph/site-graph.js';
@@ -41,9 +42,17 @@ export function loadFile(
   const base = { path: file.path, ...(file.stamp && { stamp: file.stamp }), digest: digestOf(file.bytes) };
   const { article, diagnostics } = loadArticle(file, config);
   if (!article) return { ...base, diagnostics };
+  // An unwritten article is no valid article, whether this build publishes it or its date has not
+  // come; an unwritten draft is a warning of its page, reported only where a build shows it.
+  const unwritten = placeholderProblem(article);
+  if (unwritten?.severity === 'error') return { ...base, diagnostics: [...diagnostics, unwritten] };
   const publishing = { draft: article.draft, date: { epochMs: article.date.epochMs } };
   if (exclusionOf(article, publish)) return { ...base, diagnostics, publishing };
-  const { html, ...entry } = makeEntry(md, article, config, base.digest, images);
+  const { html, ...rendered } = makeEntry(md, article, config, base.digest, images);
+  const entry =
+    unwritten?.severity === 'warning'
+      ? { ...rendered, warnings: [...(rendered.warnings ?? []), unwritten] }
+      : rendered;
   return { ...base, diagnostics, publishing, entry, body: sink(html) };
 }
 
@@ -108,19 +117,21 @@ export function collectEntries(results: readonly FileResult[], publish: PublishO
   const published: Entry[] = [];
   const bodies = new Map<string, BodyRef>();
   const diagnostics: Diagnostic[] = [];
-  const skipped = { draft: 0, future: 0 };
+  const drafts: string[] = [];
+  let future = 0;
   for (const r of results) {
     diagnostics.push(...r.diagnostics);
     if (!r.publishing) continue;
     const why = exclusionOf(r.publishing, publish);
-    if (why) skipped[why]++;
+    if (why === 'draft') drafts.push(r.path);
+    else if (why === 'future') future++;
     else if (r.entry && r.body) {
       diagnostics.push(...(r.entry.warnings ?? []));
       published.push(r.entry);
       bodies.set(r.entry.file, r.body);
     }
   }
-  return { published, bodies, skipped, diagnostics };
+  return { published, bodies, skipped: { drafts, future }, diagnostics };
 }
 
 export interface LoadedEntries {
@@ -128,7 +139,7 @@ export interface LoadedEntries {
   readonly published: readonly Entry[];
   /** Where each published entry's body is, by file. */
   readonly bodies: ReadonlyMap<string, BodyRef>;
-  readonly skipped: { draft: number; future: number };
+  readonly skipped: Skipped;
   readonly diagnostics: readonly Diagnostic[];
 }
 

@@ -113,10 +113,13 @@ describe('gazette init', () => {
       root,
     ]);
     expect(made.code).toBe(0);
+    // A draft, to publish with the site's own script.
     expect(made.stdout).toMatch(
-      /^content\/yaowen\/\d{4}-\d{2}-\d{2}-wo-shi-zhao-kai-an-quan-sheng-chan-gong-zuo-hui-yi\.md$/,
+      /^已创建 content\/yaowen\/\d{4}-\d{2}-\d{2}-wo-shi-zhao-kai-an-quan-sheng-chan-gong-zuo-hui-yi\.md（草稿，不会发布）。.*再运行 npm run build 即可发布。$/m,
     );
-    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    const rebuilt = await runCli(['build', '--root', root]);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stdout).toMatch(/^not published \(draft: true\): content\/yaowen\/.*-wo-shi-zhao-kai/m);
   });
 
   it('gives the site package.json scripts for every npm run the guide and README name, and this gazette', async () => {

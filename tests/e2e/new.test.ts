@@ -1,7 +1,16 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { article, makeSite, readPage, removeSite, runBin, runCli, siteYaml } from '../helpers/site.js';
+import {
+  article,
+  makeSite,
+  readPage,
+  removeSite,
+  runBin,
+  runCli,
+  siteYaml,
+  snapshotDir,
+} from '../helpers/site.js';
 
 const roots: string[] = [];
 const site = (files: Record<string, string> = {}) => {
@@ -13,6 +22,13 @@ afterEach(() => {
   for (const r of roots.splice(0)) removeSite(r);
 });
 
+/** The file gazette new names in what it prints (`已创建 content/….md（草稿，不会发布）。…`). */
+const made = (stdout: string): string => {
+  const file = /content\/\S+?\.md/.exec(stdout)?.[0];
+  if (!file) throw new Error(`no file named in ${stdout}`);
+  return file;
+};
+
 /** `content/xuexi/2024-05-01-slug.md` → its date and slug, to find the built page. */
 const partsOf = (rel: string) => {
   const m = /^content\/([a-z]+)\/(\d{4})-(\d{2})-(\d{2})-(.+)\.md$/.exec(rel);
@@ -22,14 +38,19 @@ const partsOf = (rel: string) => {
 };
 
 describe('gazette new', () => {
-  it('creates an article with complete front matter that builds into a page', async () => {
+  it('creates a draft with complete front matter, and says in Chinese how to publish it', async () => {
     const root = site();
     const run = runBin(['new', '金华全力保障用工先行', '--category', '学习', '--root', root]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const rel = run.stdout.trim();
+    const rel = made(run.stdout);
     expect(rel).toMatch(
       /^content\/xuexi\/\d{4}-\d{2}-\d{2}-jin-hua-quan-li-bao-zhang-yong-gong-xian-xing\.md$/,
+    );
+    // The site has no package.json: gazette runs there through npx.
+    expect(run.stdout).toBe(
+      `已创建 ${rel}（草稿，不会发布）。写好正文后，删除 draft: true 这一行，再运行 npx gazette build 即可发布。\n` +
+        '发布前预览草稿：npx gazette dev --drafts\n',
     );
 
     const text = readFileSync(path.join(root, rel), 'utf8');
@@ -47,19 +68,100 @@ describe('gazette new', () => {
       '# author: 记者 姓名',
       '# editor: 责任编辑姓名',
       'tags: []',
+      'draft: true',
       '---',
       '',
       '在这里写正文。',
       '',
     ]);
 
+    // A draft: the build leaves it out and names it.
+    const page = `dist/xuexi/${yyyy}/${mm}/${slug}/index.html`;
+    const draft = await runCli(['build', '--root', root]);
+    expect(draft.stderr).toBe('');
+    expect(draft.code).toBe(0);
+    expect(draft.stdout.split('\n')[0]).toBe(`not published (draft: true): ${rel}`);
+    expect(draft.stdout).toMatch(/^built 0 articles .* \(skipped 1 draft\(s\)\)$/m);
+    expect(existsSync(path.join(root, page))).toBe(false);
+
+    // draft: true deleted, the placeholder left: an error at it, and dist/ stays as it was.
+    writeFileSync(path.join(root, rel), text.replace('draft: true\n', ''));
+    const before = snapshotDir(path.join(root, 'dist'));
+    const unwritten = await runCli(['build', '--root', root]);
+    expect(unwritten.code).toBe(1);
+    expect(unwritten.stderr).toContain(
+      `${rel}:11:1: error: the text still holds the placeholder "在这里写正文。" that gazette new wrote; write the article's text in its place`,
+    );
+    expect(snapshotDir(path.join(root, 'dist'))).toEqual(before);
+    const check = await runCli(['check', '--root', root]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`${rel}:11:1: error: the text still holds the placeholder`);
+
+    // Written: published.
+    writeFileSync(
+      path.join(root, rel),
+      text.replace('draft: true\n', '').replace('在这里写正文。', '金华多措并举保障企业用工。'),
+    );
     const build = await runCli(['build', '--root', root]);
     expect(build.stderr).toBe('');
     expect(build.code).toBe(0);
-    const page = readPage(root, `dist/xuexi/${yyyy}/${mm}/${slug}/index.html`);
-    expect(page).toContain('金华全力保障用工先行');
-    expect(page).toContain('在这里写正文。');
-    expect(page).toContain('测试市人民政府');
+    expect(build.stdout).not.toContain('draft');
+    const html = readPage(root, page);
+    expect(html).toContain('金华全力保障用工先行');
+    expect(html).toContain('金华多措并举保障企业用工。');
+    expect(html).toContain('测试市人民政府');
+  });
+
+  it('refuses the placeholder put back into a published article, on the build cache’s quickest path too', async () => {
+    const root = site();
+    const rel = made(
+      (await runCli(['new', '标题', '--category', '学习', '--slug', 'back', '--root', root])).stdout,
+    );
+    const file = path.join(root, rel);
+    const written = readFileSync(file, 'utf8')
+      .replace('draft: true\n', '')
+      .replace('在这里写正文。', '正文。');
+    writeFileSync(file, written);
+    // Without a search index, an edit of an article's text alone renders its own page alone.
+    expect((await runCli(['build', '--no-search', '--root', root])).code).toBe(0);
+    const before = snapshotDir(path.join(root, 'dist'));
+    writeFileSync(file, written.replace('正文。', '正文。在这里写正文。'));
+    const again = await runCli(['build', '--no-search', '--root', root]);
+    expect(again.stderr).toContain(`${rel}:11:4: error: the text still holds the placeholder`);
+    expect(again.code).toBe(1);
+    expect(snapshotDir(path.join(root, 'dist'))).toEqual(before);
+  });
+
+  it('names the site’s own npm scripts where it has them, and speaks English on a site that is not Chinese', async () => {
+    const root = site({
+      'package.json': JSON.stringify({ scripts: { build: 'gazette build', dev: 'gazette dev' } }),
+    });
+    const zh = await runCli(['new', '标题', '--category', '学习', '--root', root]);
+    expect(zh.stdout).toBe(
+      `已创建 ${made(zh.stdout)}（草稿，不会发布）。写好正文后，删除 draft: true 这一行，再运行 npm run build 即可发布。\n` +
+        '发布前预览草稿：npm run dev -- --drafts',
+    );
+    writeFileSync(path.join(root, 'site.yaml'), siteYaml('language: en\n'));
+    const en = await runCli(['new', 'A title', '--category', '学习', '--root', root]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toBe(
+      `created ${made(en.stdout)} (a draft: it is not published). Write its text, then delete the line draft: true and run npm run build to publish it.\n` +
+        'To preview drafts before that: npm run dev -- --drafts',
+    );
+  });
+
+  it('names at most ten drafts in the build’s output, and counts the rest', async () => {
+    const root = site();
+    for (let i = 1; i <= 12; i++)
+      expect(
+        (await runCli(['new', `草稿${i}`, '--category', '学习', '--slug', `d${i}`, '--root', root])).code,
+      ).toBe(0);
+    const build = await runCli(['build', '--root', root, '--no-search']);
+    expect(build.code).toBe(0);
+    const lines = build.stdout.split('\n');
+    expect(lines.filter((l) => l.startsWith('not published (draft: true): content/xuexi/'))).toHaveLength(10);
+    expect(lines[10]).toBe('… and 2 more drafts');
+    expect(lines[11]).toMatch(/^built 0 articles .* \(skipped 12 draft\(s\)\)$/);
   });
 
   it('accepts the category by slug, and lives beside existing articles', async () => {
@@ -68,8 +170,8 @@ describe('gazette new', () => {
     });
     const run = await runCli(['new', '要闻标题', '-c', 'yaowen', '--root', root]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^content\/yaowen\/\d{4}-\d{2}-\d{2}-yao-wen-biao-ti\.md$/);
-    expect(readFileSync(path.join(root, run.stdout), 'utf8')).toContain('\ncategory: 要闻\n');
+    expect(made(run.stdout)).toMatch(/^content\/yaowen\/\d{4}-\d{2}-\d{2}-yao-wen-biao-ti\.md$/);
+    expect(readFileSync(path.join(root, made(run.stdout)), 'utf8')).toContain('\ncategory: 要闻\n');
     expect((await runCli(['build', '--root', root])).code).toBe(0);
   });
 
@@ -77,7 +179,7 @@ describe('gazette new', () => {
     const root = site();
     const first = await runCli(['new', '标题', '--category', '学习', '--slug', 'same', '--root', root]);
     expect(first.code).toBe(0);
-    const file = path.join(root, first.stdout);
+    const file = path.join(root, made(first.stdout));
     const edited = `${readFileSync(file, 'utf8')}编辑写的正文。\n`;
     writeFileSync(file, edited);
 
@@ -94,7 +196,7 @@ describe('gazette new', () => {
     expect(second.code).toBe(1);
     expect(second.stdout).toBe('');
     expect(second.stderr).toBe(
-      `${first.stdout}: error: an article with this file name already exists; choose another --slug`,
+      `${made(first.stdout)}: error: an article with this file name already exists; choose another --slug`,
     );
     expect(readFileSync(file, 'utf8')).toBe(edited);
   });
@@ -109,7 +211,7 @@ describe('gazette new', () => {
     expect(existsSync(path.join(root, 'content'))).toBe(false);
     const good = await runCli(['new', '标题', '--category', '学习', '--slug', 'jinhua-news', '--root', root]);
     expect(good.code).toBe(0);
-    expect(good.stdout).toMatch(/^content\/xuexi\/\d{4}-\d{2}-\d{2}-jinhua-news\.md$/);
+    expect(made(good.stdout)).toMatch(/^content\/xuexi\/\d{4}-\d{2}-\d{2}-jinhua-news\.md$/);
   });
 
   it('names the file after the pinyin of a Chinese title, at most 60 characters', async () => {
@@ -123,12 +225,12 @@ describe('gazette new', () => {
       root,
     ]);
     expect(run.code).toBe(0);
-    const { slug } = partsOf(run.stdout);
+    const { slug } = partsOf(made(run.stdout));
     expect(slug).toMatch(/^ying-qu-kai-men-hong-chong-ci-quan-nian-hong-jin-hua-/);
     expect(slug?.length).toBeLessThanOrEqual(60);
     expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     // The full-width punctuation stays in the title, which needs no quotes.
-    expect(readFileSync(path.join(root, run.stdout), 'utf8')).toContain(
+    expect(readFileSync(path.join(root, made(run.stdout)), 'utf8')).toContain(
       '\ntitle: 赢取“开门红”，冲刺“全年红”！金华全力保障用工先行：各县市区锚定奋斗方向\n',
     );
     expect((await runCli(['build', '--root', root])).code).toBe(0);
@@ -147,9 +249,12 @@ describe('gazette new', () => {
       root,
     ]);
     expect(run.code).toBe(0);
-    const { yyyy, mm } = partsOf(run.stdout);
-    expect(readFileSync(path.join(root, run.stdout), 'utf8')).toContain('\ntitle: \'通知: #1 "重要"\'\n');
-    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    const { yyyy, mm } = partsOf(made(run.stdout));
+    expect(readFileSync(path.join(root, made(run.stdout)), 'utf8')).toContain(
+      '\ntitle: \'通知: #1 "重要"\'\n',
+    );
+    // A draft: shown by a build with drafts, as its editor previews it.
+    expect((await runCli(['build', '--drafts', '--root', root])).code).toBe(0);
     expect(readPage(root, `dist/xuexi/${yyyy}/${mm}/tongzhi/index.html`)).toContain(
       '通知: #1 &quot;重要&quot;',
     );

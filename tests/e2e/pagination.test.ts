@@ -34,7 +34,9 @@ const dist = path.join(root, 'dist');
 beforeAll(async () => {
   const run = await runCli(['build', '--root', root]);
   expect(run.code).toBe(0);
-  expect(run.stdout).toMatch(/^built 6 articles into \d+ pages .* \(skipped 1 draft\(s\), 1 future-dated\)$/);
+  expect(run.stdout).toMatch(
+    /^not published \(draft: true\): content\/xuexi\/draft\.md\nbuilt 6 articles into \d+ pages .* \(skipped 1 draft\(s\), 1 future-dated\)$/,
+  );
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { loadArticle } from '../../src/content/load-article.js';
+import { placeholderProblem } from '../../src/content/placeholder.js';
 import { formatDiagnostic } from '../../src/errors/diagnostic.js';
 import { newArticle, truncateSlug } from '../../src/scaffold/new-article.js';
 import { siteConfig, utf8 } from './fixtures.js';
@@ -29,7 +30,7 @@ function reread(result: { relativePath: string; text: string }, cfg = config) {
 }
 
 describe('newArticle', () => {
-  it('writes complete front matter in the site zone, named by date and pinyin', () => {
+  it('writes complete front matter in the site zone, named by date and pinyin, as a draft', () => {
     const result = made('金华全力保障用工先行');
     expect(result.relativePath).toBe(
       'content/xuexi/2022-03-01-jin-hua-quan-li-bao-zhang-yong-gong-xian-xing.md',
@@ -44,6 +45,7 @@ describe('newArticle', () => {
         '# author: 记者 姓名',
         '# editor: 责任编辑姓名',
         'tags: []',
+        'draft: true',
         '---',
         '',
         '在这里写正文。',
@@ -54,7 +56,17 @@ describe('newArticle', () => {
     expect(article.title).toBe('金华全力保障用工先行');
     expect(article.date.iso).toBe('2022-03-01T16:59:26+08:00');
     expect(article.slug).toBe('jin-hua-quan-li-bao-zhang-yong-gong-xian-xing');
+    expect(article.draft).toBe(true);
+  });
+
+  it('writes an article with its own body (init’s example) as no draft, to be published', () => {
+    const result = newArticle(config, { title: '网站上线', category: '学习', now: NOW, body: '正文。\n\n' });
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.text).not.toContain('draft');
+    expect(result.text.endsWith('---\n\n正文。\n')).toBe(true);
+    const article = reread(result);
     expect(article.draft).toBe(false);
+    expect(placeholderProblem(article)).toBeUndefined();
   });
 
   it('takes the date in the site zone, not the machine zone', () => {
