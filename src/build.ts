@@ -1,9 +1,9 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { bodyReader } from './bodies/body-pack.js';
 import type { BodyRef } from './bodies/body-ref.js';
 import {
   type BuildCache,
+  cacheDirOf,
   closeBuildCache,
   discardBuildCache,
   keyOf,
@@ -15,6 +15,7 @@ import {
 import { CacheUnusable } from './cache/cache-unusable.js';
 import { placeKeepingEditsSince, textEditsSince } from './cache/edits-since.js';
 import { carryOver, type PageWork, pageWork } from './cache/page-reuse.js';
+import { readStoredCatalog, storeCatalog } from './cache/stored-catalog.js';
 import { toolDigest } from './cache/tool-digest.js';
 import { loadConfig } from './config/load-config.js';
 import type { SiteConfig } from './config/site-config.js';
@@ -24,11 +25,17 @@ import type { PublishOptions } from './content/publish.js';
 import { type Diagnostic, GazetteError, hasErrors } from './errors/diagnostic.js';
 import type { Entry } from './graph/site-graph.js';
 import { outputPathOf, SEARCH_BUNDLE_URL } from './graph/urls.js';
-import { catalogDigest, type ImageCatalog, readImageCatalog } from './images/image-catalog.js';
+import {
+  bytesDigest,
+  catalogDigest,
+  type ImageCatalog,
+  NO_IMAGES,
+  readAgain,
+  readImageCatalog,
+} from './images/image-catalog.js';
 import { keepFiles } from './output/keep-files.js';
 import { outputFailure } from './output/output-failure.js';
 import { type Changes, openOutputFolder, siblingPath } from './output/output-folder.js';
-import { sitePublicFiles } from './output/public-files.js';
 import { recoverOutput } from './output/recover-output.js';
 import type { FileResult } from './site/load-files.js';
 import type { LoadedFiles } from './site/planned-build.js';
@@ -125,7 +132,9 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     loadConfig(root, options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
   );
   diagnostics.push(...warnings);
-  const images = await step('measure images', () => readImageCatalog(root, [out]));
+  // What the last build found of each image is reused for the files whose status did not change.
+  const known = useCache ? await readStoredCatalog(cacheDirOf(root), await toolDigest()) : NO_IMAGES;
+  const images = await step('measure images', () => readImageCatalog(root, [out], known));
   const keys = await step('fingerprint inputs', () =>
     inputKeys(root, config, images, { publish, search, out }),
   );
@@ -146,7 +155,13 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     });
     const still = await cache.outputIsPrevious(out);
     await output.abort();
-    if (still) return upToDateReport(out, cache, diagnostics, timings);
+    if (still) {
+      // Files read again though their bytes are the same (touched, or changed about when the last
+      // build read them) are known now: the next build need not read them again.
+      if (useCache && readAgain(images, known))
+        await storeCatalog(cache.dir, keys.tool, images).catch(() => undefined);
+      return upToDateReport(out, cache, diagnostics, timings);
+    }
   }
   await step('read build cache', () => cache.loadDetails());
 
@@ -296,7 +311,9 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
           },
           // The site just replaced is the spare now; the cache can say what it holds if it knew it.
           trusted ? await outputStamp(siblingPath(out, 'spare')) : undefined,
-        ).catch(() => discardBuildCache(root)),
+        )
+          .then(() => storeCatalog(cache.dir, keys.tool, images))
+          .catch(() => discardBuildCache(root)),
       );
 
     return {
@@ -342,8 +359,9 @@ async function toRender() {
 }
 
 /**
- * What the cache is keyed by: gazette itself, config and images (`contentKey`: for articles, and in
- * every page's signature with its template's fingerprint), and the rest of the site (`siteKey`);
+ * What the cache is keyed by: gazette itself, config and images' sizes (`contentKey`: for articles,
+ * and in every page's signature with its template's fingerprint), and the rest of the site
+ * (`siteKey`: templates, the bytes of every file the site copies, options);
  * with the static files listed for it, which the site is then planned with.
  */
 async function inputKeys(
@@ -356,18 +374,13 @@ async function inputKeys(
   const contentKey = keyOf(tool, config, catalogDigest(images));
   const dirs = templateDirs(root);
   const fingerprints = await templateFingerprints(dirs);
-  const publicFiles = await sitePublicFiles(root);
-  const publicStamps = await Promise.all(
-    publicFiles.map(async (f) => {
-      const s = await stat(f.from);
-      return [f.to, f.from, s.size, s.mtimeMs, s.ctimeMs, s.ino];
-    }),
-  );
+  const publicFiles = [...images.public].map(([to, f]) => ({ from: f.from, to }));
   const { drafts, future } = options.publish;
+  // The files the site copies (images beside articles, public/) by their bytes.
   const siteKey = keyOf(
     contentKey,
     [...fingerprints],
-    publicStamps,
+    bytesDigest(images),
     drafts,
     future,
     options.search,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { packNames } from '../bodies/pack-names.js';
 import type { FileStamp } from '../content/article.js';
 import { exclusionOf, type PublishOptions } from '../content/publish.js';
+import { unchangedSince } from '../fs/file-stamp.js';
 import type { Surroundings } from '../pages/article-page.js';
 import type { FileResult } from '../site/load-files.js';
 import { stillValid } from '../site/still-valid.js';
@@ -30,13 +31,6 @@ import {
 
 /** The build cache of a site: `ROOT/.cache/gazette/`. Deleting it is always safe. */
 export const cacheDirOf = (root: string): string => path.join(root, '.cache', 'gazette');
-
-/**
- * How long before a build's start a file's change still counts as racy. File times come from a clock
- * that may lag the build's by a tick (up to 10 ms): a margin keeps a change made just after a file
- * was read from passing for one made before.
- */
-const RACY_MS = 50;
 
 /** What the previous build left, as far as this build can use it. */
 export interface BuildCache {
@@ -123,18 +117,8 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
     ...(read.discarded && { discarded: read.discarded }),
     unchanged(relPath, stamp) {
       const was = known.get(relPath);
-      // As git does: a file changed about when the last build started may have changed after it
-      // was read, so only files older than that build (by RACY_MS) are trusted by their status.
-      return (
-        previous !== undefined &&
-        was !== undefined &&
-        was.size === stamp.size &&
-        was.mtimeMs === stamp.mtimeMs &&
-        was.ctimeMs === stamp.ctimeMs &&
-        was.ino === stamp.ino &&
-        stamp.mtimeMs < previous.startedAt - RACY_MS &&
-        stamp.ctimeMs < previous.startedAt - RACY_MS
-      );
+      // The last build read its files after it started: a file changed about then is read again.
+      return previous !== undefined && was !== undefined && unchangedSince(was, stamp, previous.startedAt);
     },
     knows: (relPath) => usable && listed.has(relPath),
     async loadDetails() {

@@ -267,7 +267,8 @@ async function writeLines(
   return hash.digest('hex');
 }
 
-async function readChecked(file: string): Promise<{ value: unknown } | 'missing' | 'damaged'> {
+/** A JSON file with its digest on the first line: its value, or whether it is missing or damaged. */
+export async function readChecked(file: string): Promise<{ value: unknown } | 'missing' | 'damaged'> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -284,7 +285,8 @@ async function readChecked(file: string): Promise<{ value: unknown } | 'missing'
   }
 }
 
-async function writeChecked(file: string, value: unknown): Promise<void> {
+/** Writes `value` as JSON with its digest on the first line, under a temporary name renamed into place. */
+export async function writeChecked(file: string, value: unknown): Promise<void> {
   const body = JSON.stringify(value);
   const digest = digestOf(body);
   const temporary = `${file}.${process.pid}.tmp`;

@@ -2,6 +2,7 @@ import { type Dirent, readFileSync, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, error } from '../errors/diagnostic.js';
+import { stampOf } from '../fs/file-stamp.js';
 import type { FileStamp, SourceFile, SourceRef } from './article.js';
 
 export const CONTENT_DIR = 'content';
@@ -174,12 +175,5 @@ export interface ReadOptions {
    */
   readonly later?: (relPath: string) => boolean;
 }
-
-const stampOf = (s: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): FileStamp => ({
-  size: s.size,
-  mtimeMs: s.mtimeMs,
-  ctimeMs: s.ctimeMs,
-  ino: s.ino,
-});
 
 const codeOf = (cause: unknown): string => (cause as NodeJS.ErrnoException).code ?? 'unknown error';
