@@ -37,6 +37,7 @@ import { keepFiles } from './output/keep-files.js';
 import { outputFailure } from './output/output-failure.js';
 import { type Changes, openOutputFolder, siblingPath } from './output/output-folder.js';
 import { recoverOutput } from './output/recover-output.js';
+import { type WrittenStamp, writtenFiles } from './output/written-files.js';
 import type { FileResult } from './site/load-files.js';
 import type { LoadedFiles } from './site/planned-build.js';
 import { templateFingerprints } from './templates/template-deps.js';
@@ -85,6 +86,8 @@ export interface BuildReport {
   readonly upToDate?: boolean;
   /** Why the build cache found was not used, if it was not (damaged, another gazette version). */
   readonly cacheDiscarded?: string;
+  /** Files of the previous site that were not as it left them (edited or deleted since): made again. */
+  readonly repaired?: readonly string[];
 }
 
 /**
@@ -196,13 +199,20 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     if (loadedInParallel) poolFor(loaded.fresh.length, 'render');
     // The previous site is known if it is the one the cache describes; so is the spare beside it.
     const trusted = await cache.outputIsPrevious(out);
+    const spareFound = trusted ? await cache.spareAt(siblingPath(out, 'spare')) : undefined;
+    // Files of the site edited, replaced or deleted since (by hand, by a script): made again, with
+    // the site planned whole, as the plans of edits keep every other file as it is. Pages of the
+    // spare changed since are not left in it.
+    const changed = trusted ? cache.changedOutput(out, spareFound) : undefined;
+    const repaired = [...(changed?.output ?? [])].sort();
+    const kept = trusted && repaired.length === 0;
     // After an edit of only the text of articles (the usual edit), only their own pages can change.
     // With a search index to make, every entry is needed anyway, and indexing takes far longer.
-    const edited = trusted && !search ? textEditsSince(cache, keys.siteKey, loaded, publish) : undefined;
+    const edited = kept && !search ? textEditsSince(cache, keys.siteKey, loaded, publish) : undefined;
     // After a new title (or summary, source, cover), every article still in its place: only the
     // pages that show the articles edited are signed again, with the lists, feeds and sitemap.
     const inPlace =
-      trusted && !edited ? placeKeepingEditsSince(cache, keys.siteKey, loaded, publish) : undefined;
+      kept && !edited ? placeKeepingEditsSince(cache, keys.siteKey, loaded, publish) : undefined;
     const { planTextEdits, planWholeSite, createEnvironment, compileTemplates, writePages } =
       await toRender();
     const planned = edited
@@ -231,7 +241,8 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       ...(trusted && {
         previousFiles: cache.outputFiles(),
         takeSpare: async (dir: string) => {
-          spare = await cache.spareAt(dir);
+          const still = spareFound && changed && (await cache.knowsSpare(dir));
+          spare = still ? { ...spareFound, pages: without(spareFound.pages, changed.spare) } : undefined;
           return spare?.files;
         },
       }),
@@ -242,9 +253,11 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     const onWritten = (done: number, total: number) => options.progress?.({ kind: 'pages', done, total });
     let changes: Changes;
     let work: PageWork;
+    let linked: ReadonlySet<string>;
     try {
       work = await step('find changed pages', () => {
-        const previous = trusted ? cache.pageSignatures() : undefined;
+        const signatures = trusted ? cache.pageSignatures() : undefined;
+        const previous = signatures && without(signatures, repaired);
         const spared = output.prefilled ? spare?.pages : undefined;
         const planned = pageWork(pages, keys.fingerprints, keys.contentKey, previous, spared);
         if (!site.partial) return planned;
@@ -253,7 +266,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
         return carryOver(planned, cache.outputFiles() ?? [], fresh, bundle, previous ?? {}, spared);
       });
       for (const [file, outcome] of work.untouched) output.record(file, outcome);
-      await step('keep unchanged pages', () => keepFiles(work.keep, output));
+      linked = await step('keep unchanged pages', () => keepFiles(work.keep, output));
       await step('render and write pages', () => {
         const parallel = poolFor(work.render.length, 'render');
         return parallel
@@ -300,6 +313,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
                   },
             ),
             output: (await outputStamp(out)) ?? { path: out, ino: 0, ctimeMs: 0 },
+            written: writtenFiles(out, output.files(), takenAsTheyWere(work, linked, cache, spare)),
             ...(site.nextDue !== undefined && { nextDue: site.nextDue }),
             summary: { ...site.summary, pages: Object.keys(work.signatures).length },
           },
@@ -327,6 +341,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       timings,
       rendered: work.render.length,
       ...(cache.discarded && { cacheDiscarded: cache.discarded }),
+      ...(repaired.length > 0 && { repaired }),
     };
   } finally {
     bodies.close();
@@ -421,6 +436,35 @@ async function loadArticles(
   return { fresh, unchanged: sources.unchanged };
 }
 
+/** `signatures` but those of `files`. */
+function without(
+  signatures: Readonly<Record<string, string>>,
+  files: Iterable<string>,
+): Readonly<Record<string, string>> {
+  const gone = [...files];
+  if (gone.length === 0) return signatures;
+  const left: Record<string, string> = { ...signatures };
+  for (const f of gone) delete left[f];
+  return left;
+}
+
+/**
+ * The stamps of the files a build took as they were, found as the previous build left them: those
+ * of the spare left where they were, and those linked from the previous site. Linking changes no
+ * stamp; the other files of the new site are looked at.
+ */
+function takenAsTheyWere(
+  work: PageWork,
+  linked: ReadonlySet<string>,
+  cache: BuildCache,
+  spare: SpareSite | undefined,
+): (file: string) => WrittenStamp | undefined {
+  const untouched = new Set(work.untouched.map(([file]) => file));
+  const written = cache.previous?.written ?? {};
+  return (file) =>
+    untouched.has(file) ? spare?.written[file] : linked.has(file) ? written[file] : undefined;
+}
+
 /** Whether the site would come out exactly as the previous build left it, so nothing need be done. */
 async function isUpToDate(
   cache: BuildCache,
@@ -440,7 +484,7 @@ async function isUpToDate(
   if (sources.diagnostics.length > 0 || sources.unchanged.length !== previous.files.length) return false;
   if (previous.nextDue !== undefined && publish.now >= previous.nextDue && !publish.future) return false;
   if (sources.unchanged.some((f, i) => previous.files[i]?.path !== f)) return false;
-  return cache.outputIsPrevious(out);
+  return (await cache.outputIsPrevious(out)) && cache.changedOutput(out).output.size === 0;
 }
 
 function upToDateReport(

@@ -4,9 +4,10 @@ import path from 'node:path';
 import type { FileStamp } from '../content/article.js';
 import type { Publishing } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
+import type { WrittenFiles, WrittenStamp } from '../output/written-files.js';
 
 /** Bumped whenever the shape below changes. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 /**
  * What a build leaves for the next one, in two files of `.cache/gazette/`. `manifest.json` is small:
@@ -34,8 +35,15 @@ export interface BuildManifest {
   }>;
   /** The output folder as the build left it: another folder, or one replaced since, is not trusted. */
   readonly output: OutputStamp;
+  /**
+   * Every file of the output as the build left it: a file edited, replaced or deleted since is not
+   * kept from there (nor is the site up to date), but made again.
+   */
+  readonly written: WrittenFiles;
   /** The spare beside it (the site the build replaced), if it was kept and is known. */
   readonly spare?: OutputStamp;
+  /** The spare's files as that build left them, as their differences from `written`. */
+  readonly spareWritten?: Readonly<Record<string, WrittenStamp | null>>;
   /** The earliest date of an article left out for being in the future: the site changes then. */
   readonly nextDue?: number;
   /** What the build reported, repeated by a build that finds nothing to do. */

@@ -151,3 +151,95 @@ describe('a copied file is an input by its bytes', () => {
     expect(Buffer.from(site.files.get(SCAN_OUT) ?? [])).toEqual(bmp(4));
   });
 });
+
+describe('a file of dist/ that is not what the build wrote is written again', () => {
+  it('a deleted page is restored at once, and no later build fails', async () => {
+    const { root, dist } = await newsSite();
+    unlinkSync(path.join(dist, PAGE));
+    const run = await runCli(['build', '--root', root, '--no-search']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^built 4 articles/);
+    expect(run.stderr).toBe(
+      `note: 1 file of the output was changed or deleted since the last build (${PAGE}); it was made again`,
+    );
+    await expectClean(root);
+    // An edit after that (the issue: every build then failed with ENOENT).
+    writeFiles(root, { [PEIXUN]: peixun('\n\n补充一段。') });
+    await settle();
+    await builds(root);
+    await expectClean(root);
+    await settle();
+    expect(await builds(root)).toMatch(/^up to date/);
+  });
+
+  it('a page deleted before an edit of another article’s text is restored', async () => {
+    const { root, dist } = await newsSite();
+    unlinkSync(path.join(dist, HUIYI_PAGE));
+    unlinkSync(path.join(dist, CHART_OUT));
+    writeFiles(root, { [KAIBAN]: kaiban('开班了，有补充。') });
+    await builds(root);
+    await expectClean(root);
+    await builds(root);
+  });
+
+  it('a page edited in place in dist/ (and so in the spare beside it) is restored', async () => {
+    const { root, dist } = await newsSite();
+    const spare = path.join(root, '.dist.gazette-spare');
+    // A second build, so that a spare sharing its files with dist/ exists.
+    writeFiles(root, {
+      'content/yaowen/2022-02-12-huiyi.md': article(
+        { title: '会议', date: '2022-02-12 09:00', category: '要闻' },
+        '会议召开。',
+      ),
+    });
+    await builds(root);
+    await settle();
+    const page = path.join(dist, PAGE);
+    const ino = statSync(page).ino;
+    expect(statSync(path.join(spare, PAGE)).ino).toBe(ino);
+    appendFileSync(page, '<p>手工改动</p>');
+    expect(statSync(page).ino).toBe(ino);
+    expect(await builds(root)).not.toMatch(/^up to date/);
+    await expectClean(root);
+    // Two more edits: each build starts from the spare, which had the edited file.
+    for (const more of ['\n\n一', '\n\n二']) {
+      writeFiles(root, {
+        'content/yaowen/2022-02-12-huiyi.md': article(
+          { title: '会议', date: '2022-02-12 09:00', category: '要闻' },
+          `会议召开。${more}`,
+        ),
+      });
+      await builds(root);
+      await expectClean(root);
+    }
+  });
+
+  it('a page deleted from the spare is not missing from the next site', async () => {
+    const { root } = await newsSite();
+    const spare = path.join(root, '.dist.gazette-spare');
+    const huiyi = (body: string) =>
+      writeFiles(root, {
+        'content/yaowen/2022-02-12-huiyi.md': article(
+          { title: '会议', date: '2022-02-12 09:00', category: '要闻' },
+          body,
+        ),
+      });
+    huiyi('会议召开。');
+    await builds(root);
+    unlinkSync(path.join(spare, PAGE));
+    huiyi('会议召开。再补一句。');
+    await builds(root);
+    await expectClean(root);
+  });
+
+  it('with the search index built: a deleted page is restored and later builds succeed', async () => {
+    const { root, dist } = await newsSite();
+    unlinkSync(path.join(dist, PAGE));
+    const report = await build({ root });
+    expect(report.upToDate).toBeUndefined();
+    expect(bytesOf(dist, PAGE).length).toBeGreaterThan(0);
+    writeFiles(root, { [PEIXUN]: peixun('\n\n补充一段。') });
+    await build({ root });
+    expect(bytesOf(dist, PAGE).toString()).toContain('补充一段');
+  }, 60_000);
+});
