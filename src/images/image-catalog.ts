@@ -124,7 +124,7 @@ async function measureAll(
       // Measured from its first bytes, then read whole for its digest (a photo changed since the
       // last build is copied whole anyway).
       const size = MEASURED.test(file.from) ? await measureImage(file.from) : undefined;
-      const digest = (await fileDigest(file.from)) ?? '';
+      const digest = fileDigest(file.from) ?? '';
       measured.set(file.key, { from: file.from, stamp, digest, ...(size && { size }) });
     }
   };
