@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { bodyReader } from './bodies/body-pack.js';
 import type { BodyRef } from './bodies/body-ref.js';
@@ -17,6 +16,7 @@ import { CacheUnusable } from './cache/cache-unusable.js';
 import { bodiesNotWritten, CacheUnwritable, cacheNotSaved, saveFailureOf } from './cache/cache-unwritable.js';
 import { placeKeepingEditsSince, textEditsSince } from './cache/edits-since.js';
 import { carryOver, type PageWork, pageWork } from './cache/page-reuse.js';
+import { readStoredCatalog, storeCatalog } from './cache/stored-catalog.js';
 import { toolDigest } from './cache/tool-digest.js';
 import { loadConfig } from './config/load-config.js';
 import type { SiteConfig } from './config/site-config.js';
@@ -26,13 +26,20 @@ import type { PublishOptions, Skipped } from './content/publish.js';
 import { type Diagnostic, error, GazetteError, hasErrors } from './errors/diagnostic.js';
 import type { Entry } from './graph/site-graph.js';
 import { outputPathOf, SEARCH_BUNDLE_URL } from './graph/urls.js';
-import { catalogDigest, type ImageCatalog, readImageCatalog } from './images/image-catalog.js';
+import {
+  bytesDigest,
+  catalogDigest,
+  type ImageCatalog,
+  NO_IMAGES,
+  readAgain,
+  readImageCatalog,
+} from './images/image-catalog.js';
 import { keepFiles } from './output/keep-files.js';
 import { outputFailure } from './output/output-failure.js';
 import { type Changes, openOutputFolder, outputTarget, siblingPath } from './output/output-folder.js';
 import { defaultOutOf, outputProblem } from './output/output-place.js';
-import { sitePublicFiles } from './output/public-files.js';
 import { recoverOutput } from './output/recover-output.js';
+import { type WrittenStamp, writtenFiles } from './output/written-files.js';
 import type { FileResult } from './site/load-files.js';
 import type { LoadedFiles } from './site/planned-build.js';
 import { readTemplates } from './templates/read-templates.js';
@@ -81,6 +88,8 @@ export interface BuildReport {
   readonly upToDate?: boolean;
   /** Why the build cache found was not used, if it was not (damaged, another gazette version). */
   readonly cacheDiscarded?: string;
+  /** Files of the previous site that were not as it left them (edited or deleted since): made again. */
+  readonly repaired?: readonly string[];
 }
 
 /**
@@ -146,7 +155,9 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     loadConfig(root, options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
   );
   diagnostics.push(...warnings);
-  const images = await step('measure images', () => readImageCatalog(root, [out]));
+  // What the last build found of each image is reused for the files whose status did not change.
+  const known = useCache ? await readStoredCatalog(cacheDirOf(root), await toolDigest()) : NO_IMAGES;
+  const images = await step('measure images', () => readImageCatalog(root, [out], known));
   const keys = await step('fingerprint inputs', () =>
     inputKeys(root, config, images, { publish, search, out }),
   );
@@ -167,7 +178,13 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     });
     const still = await cache.outputIsPrevious(out);
     await output.abort();
-    if (still) return upToDateReport(out, cache, diagnostics, timings);
+    if (still) {
+      // Files read again though their bytes are the same (touched, or changed about when the last
+      // build read them) are known now: the next build need not read them again.
+      if (useCache && readAgain(images, known))
+        await storeCatalog(cache.dir, keys.tool, images).catch(() => undefined);
+      return upToDateReport(out, cache, diagnostics, timings);
+    }
   }
   await step('read build cache', () => cache.loadDetails());
 
@@ -202,13 +219,20 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     if (loadedInParallel) poolFor(loaded.fresh.length, 'render');
     // The previous site is known if it is the one the cache describes; so is the spare beside it.
     const trusted = await cache.outputIsPrevious(out);
+    const spareFound = trusted ? await cache.spareAt(siblingPath(out, 'spare')) : undefined;
+    // Files of the site edited, replaced or deleted since (by hand, by a script): made again, with
+    // the site planned whole, as the plans of edits keep every other file as it is. Pages of the
+    // spare changed since are not left in it.
+    const changed = trusted ? cache.changedOutput(out, spareFound) : undefined;
+    const repaired = [...(changed?.output ?? [])].sort();
+    const kept = trusted && repaired.length === 0;
     // After an edit of only the text of articles (the usual edit), only their own pages can change.
     // With a search index to make, every entry is needed anyway, and indexing takes far longer.
-    const edited = trusted && !search ? textEditsSince(cache, keys.siteKey, loaded, publish) : undefined;
+    const edited = kept && !search ? textEditsSince(cache, keys.siteKey, loaded, publish) : undefined;
     // After a new title (or summary, source, cover), every article still in its place: only the
     // pages that show the articles edited are signed again, with the lists, feeds and sitemap.
     const inPlace =
-      trusted && !edited ? placeKeepingEditsSince(cache, keys.siteKey, loaded, publish) : undefined;
+      kept && !edited ? placeKeepingEditsSince(cache, keys.siteKey, loaded, publish) : undefined;
     const {
       planTextEdits,
       planWholeSite,
@@ -243,7 +267,8 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       ...(trusted && {
         previousFiles: cache.outputFiles(),
         takeSpare: async (dir: string) => {
-          spare = await cache.spareAt(dir);
+          const still = spareFound && changed && (await cache.knowsSpare(dir));
+          spare = still ? { ...spareFound, pages: without(spareFound.pages, changed.spare) } : undefined;
           return spare?.files;
         },
       }),
@@ -254,9 +279,11 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     const onWritten = (done: number, total: number) => options.progress?.({ kind: 'pages', done, total });
     let changes: Changes;
     let work: PageWork;
+    let linked: ReadonlySet<string>;
     try {
       work = await step('find changed pages', () => {
-        const previous = trusted ? cache.pageSignatures() : undefined;
+        const signatures = trusted ? cache.pageSignatures() : undefined;
+        const previous = signatures && without(signatures, repaired);
         const spared = output.prefilled ? spare?.pages : undefined;
         const fingerprints = templateFingerprints(keys.templates);
         const planned = pageWork(pages, fingerprints, keys.contentKey, previous, spared);
@@ -266,7 +293,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
         return carryOver(planned, cache.outputFiles() ?? [], fresh, bundle, previous ?? {}, spared);
       });
       for (const [file, outcome] of work.untouched) output.record(file, outcome);
-      await step('keep unchanged pages', () => keepFiles(work.keep, output));
+      linked = await step('keep unchanged pages', () => keepFiles(work.keep, output));
       await step('render and write pages', () => {
         const parallel = poolFor(work.render.length, 'render');
         return parallel
@@ -315,6 +342,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
                   },
             ),
             output: (await outputStamp(out)) ?? { path: out, ino: 0, ctimeMs: 0 },
+            written: writtenFiles(out, output.files(), takenAsTheyWere(work, linked, cache, spare)),
             ...(site.nextDue !== undefined && { nextDue: site.nextDue }),
             summary: { ...site.summary, pages: Object.keys(work.signatures).length },
           },
@@ -326,10 +354,12 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
           },
           // The site just replaced is the spare now; the cache can say what it holds if it knew it.
           trusted ? await outputStamp(siblingPath(out, 'spare')) : undefined,
-        ).catch(async (cause) => {
-          unsaved = saveFailureOf(cause);
-          await discardBuildCache(root);
-        }),
+        )
+          .then(() => storeCatalog(cache.dir, keys.tool, images))
+          .catch(async (cause) => {
+            unsaved = saveFailureOf(cause);
+            await discardBuildCache(root);
+          }),
       );
 
     return {
@@ -343,6 +373,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       timings,
       rendered: work.render.length,
       ...(cache.discarded && { cacheDiscarded: cache.discarded }),
+      ...(repaired.length > 0 && { repaired }),
     };
   } finally {
     bodies.close();
@@ -377,8 +408,9 @@ async function toRender() {
 }
 
 /**
- * What the cache is keyed by: gazette itself, config and images (`contentKey`: for articles, and in
- * every page's signature with its template's fingerprint), and the rest of the site (`siteKey`);
+ * What the cache is keyed by: gazette itself, config and images' sizes (`contentKey`: for articles,
+ * and in every page's signature with its template's fingerprint), and the rest of the site
+ * (`siteKey`: templates, the bytes of every file the site copies, options);
  * with the static files listed for it, which the site is then planned with.
  */
 async function inputKeys(
@@ -392,18 +424,13 @@ async function inputKeys(
   // The templates' text, not yet what each depends on: that needs their parser, loaded only when
   // there is something to render (see toRender); any change of a template changes this key too.
   const templates = await readTemplates(root);
-  const publicFiles = await sitePublicFiles(root);
-  const publicStamps = await Promise.all(
-    publicFiles.map(async (f) => {
-      const s = await stat(f.from);
-      return [f.to, f.from, s.size, s.mtimeMs, s.ctimeMs, s.ino];
-    }),
-  );
+  const publicFiles = [...images.public].map(([to, f]) => ({ from: f.from, to }));
   const { drafts, future } = options.publish;
+  // The files the site copies (images beside articles, public/) by their bytes.
   const siteKey = keyOf(
     contentKey,
     [...templates],
-    publicStamps,
+    bytesDigest(images),
     drafts,
     future,
     options.search,
@@ -444,6 +471,35 @@ async function loadArticles(
   return { fresh, unchanged: sources.unchanged };
 }
 
+/** `signatures` but those of `files`. */
+function without(
+  signatures: Readonly<Record<string, string>>,
+  files: Iterable<string>,
+): Readonly<Record<string, string>> {
+  const gone = [...files];
+  if (gone.length === 0) return signatures;
+  const left: Record<string, string> = { ...signatures };
+  for (const f of gone) delete left[f];
+  return left;
+}
+
+/**
+ * The stamps of the files a build took as they were, found as the previous build left them: those
+ * of the spare left where they were, and those linked from the previous site. Linking changes no
+ * stamp; the other files of the new site are looked at.
+ */
+function takenAsTheyWere(
+  work: PageWork,
+  linked: ReadonlySet<string>,
+  cache: BuildCache,
+  spare: SpareSite | undefined,
+): (file: string) => WrittenStamp | undefined {
+  const untouched = new Set(work.untouched.map(([file]) => file));
+  const written = cache.previous?.written ?? {};
+  return (file) =>
+    untouched.has(file) ? spare?.written[file] : linked.has(file) ? written[file] : undefined;
+}
+
 /** Whether the site would come out exactly as the previous build left it, so nothing need be done. */
 async function isUpToDate(
   cache: BuildCache,
@@ -463,7 +519,7 @@ async function isUpToDate(
   if (sources.diagnostics.length > 0 || sources.unchanged.length !== previous.files.length) return false;
   if (previous.nextDue !== undefined && publish.now >= previous.nextDue && !publish.future) return false;
   if (sources.unchanged.some((f, i) => previous.files[i]?.path !== f)) return false;
-  return cache.outputIsPrevious(out);
+  return (await cache.outputIsPrevious(out)) && cache.changedOutput(out).output.size === 0;
 }
 
 function upToDateReport(

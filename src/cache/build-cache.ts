@@ -5,7 +5,9 @@ import path from 'node:path';
 import { packNames } from '../bodies/pack-names.js';
 import type { FileStamp } from '../content/article.js';
 import { exclusionOf, type PublishOptions } from '../content/publish.js';
+import { unchangedSince } from '../fs/file-stamp.js';
 import type { FsFailure } from '../fs/fs-failure.js';
+import { withDelta, writtenDelta } from '../output/written-files.js';
 import type { Surroundings } from '../pages/article-page.js';
 import type { FileResult } from '../site/load-files.js';
 import { stillValid } from '../site/still-valid.js';
@@ -22,6 +24,7 @@ import {
   type SpareDetails,
   writeManifest,
 } from './manifest.js';
+import { type KnownSpare, type PreviousChanges, previousChanges } from './previous-output.js';
 import {
   detailsLine,
   packOfResult,
@@ -33,13 +36,6 @@ import {
 
 /** The build cache of a site: `ROOT/.cache/gazette/`. Deleting it is always safe. */
 export const cacheDirOf = (root: string): string => path.join(root, '.cache', 'gazette');
-
-/**
- * How long before a build's start a file's change still counts as racy. File times come from a clock
- * that may lag the build's by a tick (up to 10 ms): a margin keeps a change made just after a file
- * was read from passing for one made before.
- */
-const RACY_MS = 50;
 
 /** What the previous build left, as far as this build can use it. */
 export interface BuildCache {
@@ -75,13 +71,21 @@ export interface BuildCache {
   pageSignatures(): Readonly<Record<string, string>> | undefined;
   /** Whether the output folder is still the one the previous build wrote. */
   outputIsPrevious(out: string): Promise<boolean>;
+  /**
+   * The files of the output folder (the previous build's, see outputIsPrevious) that are not as
+   * that build left them, edited, replaced or deleted since; and the pages of the spare (see
+   * spareAt), if given, that are not. See previousChanges.
+   */
+  changedOutput(out: string, spare?: KnownSpare): PreviousChanges;
   /** Every file the previous build's output holds, once its details are loaded. */
   outputFiles(): readonly string[] | undefined;
   /**
    * The spare site beside the output (the one the previous build replaced), if it is the one that
-   * build kept: the signatures of its pages and all its files.
+   * build kept (see knowsSpare): the signatures of its pages and all its files.
    */
   spareAt(dir: string): Promise<SpareSite | undefined>;
+  /** Whether the folder `dir` is the spare the previous build kept (not one replaced or changed since). */
+  knowsSpare(dir: string): Promise<boolean>;
   /** Names for this build's packs (relative to bodiesDir), in a folder of this build's own. */
   packNames(): (index: number) => string;
   /** The folders of packs this build made: removed again if it fails. */
@@ -90,8 +94,7 @@ export interface BuildCache {
   loadedDetails(): BuildDetails | undefined;
 }
 
-export interface SpareSite {
-  readonly pages: Readonly<Record<string, string>>;
+export interface SpareSite extends KnownSpare {
   readonly files: readonly string[];
 }
 
@@ -125,6 +128,7 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
   const parsed = new Map<string, FileResult | undefined>();
   let details: BuildDetails | undefined;
   const runs: string[] = [];
+  const knowsSpare = async (dir: string) => sameStamp(await outputStamp(dir), previous?.spare);
   return {
     dir,
     bodiesDir: path.join(dir, 'bodies'),
@@ -134,18 +138,8 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
     ...(unwritable && { unwritable }),
     unchanged(relPath, stamp) {
       const was = known.get(relPath);
-      // As git does: a file changed about when the last build started may have changed after it
-      // was read, so only files older than that build (by RACY_MS) are trusted by their status.
-      return (
-        previous !== undefined &&
-        was !== undefined &&
-        was.size === stamp.size &&
-        was.mtimeMs === stamp.mtimeMs &&
-        was.ctimeMs === stamp.ctimeMs &&
-        was.ino === stamp.ino &&
-        stamp.mtimeMs < previous.startedAt - RACY_MS &&
-        stamp.ctimeMs < previous.startedAt - RACY_MS
-      );
+      // The last build read its files after it started: a file changed about then is read again.
+      return previous !== undefined && was !== undefined && unchangedSince(was, stamp, previous.startedAt);
     },
     knows: (relPath) => usable && listed.has(relPath),
     async loadDetails() {
@@ -179,15 +173,18 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
     runs,
     loadedDetails: () => details,
     outputIsPrevious: async (out) => sameStamp(await outputStamp(out), previous?.output),
+    changedOutput: (out, spare) => previousChanges(out, previous?.written ?? {}, details?.pages ?? {}, spare),
     outputFiles: () => details && [...Object.keys(details.pages), ...details.others],
+    knowsSpare,
     async spareAt(dir) {
       const spare = details?.spare;
-      if (!details || !spare || !sameStamp(await outputStamp(dir), previous?.spare)) return undefined;
+      if (!details || !spare || !previous?.spareWritten || !(await knowsSpare(dir))) return undefined;
       const pages: Record<string, string> = { ...details.pages };
       for (const [page, signature] of Object.entries(spare.pages))
         if (signature === null) delete pages[page];
         else pages[page] = signature;
-      return { pages, files: [...Object.keys(pages), ...spare.others] };
+      const written = withDelta(previous.written, previous.spareWritten);
+      return { dir, pages, files: [...Object.keys(pages), ...spare.others], written };
     },
   };
 }
@@ -216,7 +213,7 @@ const LEFTOVER_AGE_MS = 60 * 60 * 1000;
  */
 export async function saveBuildCache(
   cache: BuildCache,
-  manifest: Omit<BuildManifest, 'format' | 'details' | 'spare'>,
+  manifest: Omit<BuildManifest, 'format' | 'details' | 'spare' | 'spareWritten'>,
   kept: {
     /** Every content file's result, in the manifest's order: made or parsed by this build, or as stored. */
     readonly files: ReadonlyArray<FileResult | StoredResult>;
@@ -240,7 +237,15 @@ export async function saveBuildCache(
     lines: patch ? [] : eachLine(kept.files, lineOf),
   };
   const withSpare = spare && was ? { ...details, spare: spareDetails(was, details) } : details;
-  await writeManifest(cache.dir, spare && was ? { ...manifest, spare } : manifest, withSpare, patch);
+  // The spare is the output the previous build left: its files as that build recorded them (those
+  // changed since are found changed when the spare is taken).
+  const spareWritten = cache.previous && writtenDelta(cache.previous.written, manifest.written);
+  await writeManifest(
+    cache.dir,
+    spare && was && spareWritten ? { ...manifest, spare, spareWritten } : manifest,
+    withSpare,
+    patch,
+  );
   const used = new Set(kept.files.map((r) => ('line' in r ? packOfStored(r) : packOfResult(r))));
   const wasUsed = new Set(
     cache.previous?.files.map((f) => cache.stored(f.path)).map((r) => (r ? packOfStored(r) : '')),

@@ -5,9 +5,10 @@ import type { FileStamp } from '../content/article.js';
 import type { Publishing, Skipped } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import { writeAll } from '../fs/write-all.js';
+import type { WrittenFiles, WrittenStamp } from '../output/written-files.js';
 
 /** Bumped whenever the shape below changes. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 /**
  * What a build leaves for the next one, in two files of `.cache/gazette/`. `manifest.json` is small:
@@ -35,8 +36,15 @@ export interface BuildManifest {
   }>;
   /** The output folder as the build left it: another folder, or one replaced since, is not trusted. */
   readonly output: OutputStamp;
+  /**
+   * Every file of the output as the build left it: a file edited, replaced or deleted since is not
+   * kept from there (nor is the site up to date), but made again.
+   */
+  readonly written: WrittenFiles;
   /** The spare beside it (the site the build replaced), if it was kept and is known. */
   readonly spare?: OutputStamp;
+  /** The spare's files as that build left them, as their differences from `written`. */
+  readonly spareWritten?: Readonly<Record<string, WrittenStamp | null>>;
   /** The earliest date of an article left out for being in the future: the site changes then. */
   readonly nextDue?: number;
   /** What the build reported, repeated by a build that finds nothing to do. */
@@ -275,7 +283,8 @@ async function writeLines(
 /** A temporary file whose writing failed goes (if it can): a full disk keeps no half of it. */
 const removeTemporary = (file: string) => rm(file, { force: true }).catch(() => {});
 
-async function readChecked(file: string): Promise<{ value: unknown } | 'missing' | 'damaged'> {
+/** A JSON file with its digest on the first line: its value, or whether it is missing or damaged. */
+export async function readChecked(file: string): Promise<{ value: unknown } | 'missing' | 'damaged'> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -292,7 +301,8 @@ async function readChecked(file: string): Promise<{ value: unknown } | 'missing'
   }
 }
 
-async function writeChecked(file: string, value: unknown): Promise<void> {
+/** Writes `value` as JSON with its digest on the first line, under a temporary name renamed into place. */
+export async function writeChecked(file: string, value: unknown): Promise<void> {
   const body = JSON.stringify(value);
   const digest = digestOf(body);
   const temporary = `${file}.${process.pid}.tmp`;

@@ -31,6 +31,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   for (const w of report.warnings) io.err(formatDiagnostic(w));
   if (report.cacheDiscarded)
     io.err(`note: the build cache was not used (${report.cacheDiscarded}); everything was built anew`);
+  if (report.repaired) io.err(repairedNote(report.repaired));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const { drafts } = report.skipped;
   const skipped = [
@@ -96,6 +97,13 @@ function parseJobs(text: string): number {
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
     throw new UsageError(`--jobs must be a whole number from 1 to 64\n\n${BUILD_HELP}`);
   return jobs;
+}
+
+/** Files of the output changed by hand since the last build, which this one made again. */
+function repairedNote(files: readonly string[]): string {
+  const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? `, … (${files.length} in all)` : '');
+  const [was, it] = files.length === 1 ? ['was', 'it was'] : ['were', 'they were'];
+  return `note: ${count(files.length, 'file')} of the output ${was} changed or deleted since the last build (${shown}); ${it} made again`;
 }
 
 /** `1 article`, `2 articles`. */

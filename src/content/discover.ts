@@ -2,6 +2,7 @@ import { type Dirent, readFileSync, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, error } from '../errors/diagnostic.js';
+import { stampOf } from '../fs/file-stamp.js';
 import { followLink } from '../fs/follow-link.js';
 import { listFolder } from '../fs/list-folder.js';
 import { codeOf, listingError } from '../fs/listing-problems.js';
@@ -185,10 +186,3 @@ export interface ReadOptions {
    */
   readonly later?: (relPath: string) => boolean;
 }
-
-const stampOf = (s: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): FileStamp => ({
-  size: s.size,
-  mtimeMs: s.mtimeMs,
-  ctimeMs: s.ctimeMs,
-  ino: s.ino,
-});

@@ -1,18 +1,27 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { FileStamp } from '../content/article.js';
 import { CONTENT_DIR, isArticleName, isIgnoredName } from '../content/discover.js';
+import { fileDigest } from '../fs/file-digest.js';
+import { stampOf, unchangedSince } from '../fs/file-stamp.js';
 import { walkFiles } from '../fs/walk-files.js';
 import { sitePublicFiles } from '../output/public-files.js';
 import { type ImageSize, measureImage } from './measure-image.js';
 
-/** A file an article may show as an image: where it is on disk, and its size when it is a known image. */
+/**
+ * A file an article may show as an image: where it is on disk, its size when it is a known image, and
+ * its bytes' digest. The site copies its bytes (beside an article's page, or from public/), so a
+ * file is an input by its bytes: a photo replaced by a corrected one of the same size is a change.
+ */
 export interface CatalogFile {
   /** Absolute path. */
   readonly from: string;
   readonly size?: ImageSize;
-  /** Modification time and length: a rebuild measures again only files whose stamp changed. */
-  readonly stamp: string;
+  /** Length, times and inode: while they stay (see unchangedSince), the file is not read again. */
+  readonly stamp: FileStamp;
+  /** SHA-1 of the bytes; empty if the file could not be read. */
+  readonly digest: string;
 }
 
 /**
@@ -24,9 +33,11 @@ export interface ImageCatalog {
   readonly content: ReadonlyMap<string, CatalogFile>;
   /** Static files (the site's public/ over the theme's), by site path without the slash: `img/a.png`. */
   readonly public: ReadonlyMap<string, CatalogFile>;
+  /** When the files were looked at (ms since the epoch): a file changed about then is read again. */
+  readonly readAt: number;
 }
 
-export const NO_IMAGES: ImageCatalog = { content: new Map(), public: new Map() };
+export const NO_IMAGES: ImageCatalog = { content: new Map(), public: new Map(), readAt: 0 };
 
 /** Extensions that are measured; other files can still be shown, without width and height. */
 const MEASURED = /\.(png|jpe?g|gif|webp|svg|avif)$/i;
@@ -35,15 +46,16 @@ const MEASURED = /\.(png|jpe?g|gif|webp|svg|avif)$/i;
 const CONCURRENCY = 16;
 
 /**
- * Lists and measures the files of `root` that articles may show. `exclude` are folders never read
- * (the output folder); `previous` is the catalog of the last rebuild, whose measurements are reused
- * for files that did not change.
+ * Lists, measures and digests the files of `root` that articles may show. `exclude` are folders never
+ * read (the output folder); `previous` is an earlier catalog (the last build's, or the dev server's),
+ * whose measurements are reused for files that did not change.
  */
 export async function readImageCatalog(
   root: string,
   exclude: readonly string[] = [],
   previous: ImageCatalog = NO_IMAGES,
 ): Promise<ImageCatalog> {
+  const readAt = Date.now();
   const contentFiles = (await listContentFiles(root, exclude)).map((rel) => ({
     key: rel,
     from: path.join(root, rel),
@@ -53,25 +65,44 @@ export async function readImageCatalog(
     from: f.from,
   }));
   const [content, publicMap] = await Promise.all([
-    measureAll(contentFiles, previous.content),
-    measureAll(publicFiles, previous.public),
+    measureAll(contentFiles, previous.content, previous.readAt),
+    measureAll(publicFiles, previous.public, previous.readAt),
   ]);
-  return { content, public: publicMap };
+  return { content, public: publicMap, readAt };
 }
 
-/** Changes when a file is added or removed, or its measured size changes: what rendering depends on. */
+/**
+ * Changes when a file is added or removed, or its measured size changes: what rendering an article
+ * depends on (its `<img>` has the size), and so every file's result in the build cache.
+ */
 export const catalogDigest = (catalog: ImageCatalog): string =>
+  digestOfLists(catalog, (key, f) => [key, f.from, f.size]);
+
+/**
+ * Changes when any file's bytes change, or a file is added or removed: what the copies of the files
+ * in the built site depend on.
+ */
+export const bytesDigest = (catalog: ImageCatalog): string =>
+  digestOfLists(catalog, (key, f) => [key, f.from, f.digest]);
+
+const digestOfLists = (catalog: ImageCatalog, row: (key: string, f: CatalogFile) => unknown): string =>
   createHash('sha1')
     .update(
-      JSON.stringify(
-        [catalog.content, catalog.public].map((files) => [...files].map(([key, f]) => [key, f.from, f.size])),
-      ),
+      JSON.stringify([catalog.content, catalog.public].map((files) => [...files].map(([k, f]) => row(k, f)))),
     )
     .digest('base64url');
+
+/** Whether any file of `catalog` was read again rather than taken from `previous`, or is gone. */
+export const readAgain = (catalog: ImageCatalog, previous: ImageCatalog): boolean =>
+  differ(catalog.content, previous.content) || differ(catalog.public, previous.public);
+
+const differ = (now: ReadonlyMap<string, CatalogFile>, before: ReadonlyMap<string, CatalogFile>) =>
+  now.size !== before.size || [...now].some(([key, f]) => before.get(key) !== f);
 
 async function measureAll(
   files: ReadonlyArray<{ key: string; from: string }>,
   previous: ReadonlyMap<string, CatalogFile>,
+  previousReadAt: number,
 ): Promise<Map<string, CatalogFile>> {
   const measured = new Map<string, CatalogFile>();
   let next = 0;
@@ -81,14 +112,21 @@ async function measureAll(
       if (!file) continue;
       const info = await stat(file.from).catch(() => undefined);
       if (!info) continue;
-      const stamp = `${info.mtimeMs}:${info.size}`;
+      const stamp = stampOf(info);
       const before = previous.get(file.key);
-      if (before?.from === file.from && before.stamp === stamp) {
+      if (
+        before?.from === file.from &&
+        before.digest !== '' &&
+        unchangedSince(before.stamp, stamp, previousReadAt)
+      ) {
         measured.set(file.key, before);
         continue;
       }
+      // Measured from its first bytes, then read whole for its digest (a photo changed since the
+      // last build is copied whole anyway).
       const size = MEASURED.test(file.from) ? await measureImage(file.from) : undefined;
-      measured.set(file.key, { from: file.from, stamp, ...(size && { size }) });
+      const digest = fileDigest(file.from) ?? '';
+      measured.set(file.key, { from: file.from, stamp, digest, ...(size && { size }) });
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));

@@ -6,8 +6,11 @@ import { utf8Bytes } from '../text/utf8.js';
 export type WriteOutcome = 'added' | 'changed' | 'same';
 
 export interface FolderWriter {
-  /** Puts the previous site's file at `relPath` into the folder as it is (a hard link). */
-  keep(relPath: string): WriteOutcome;
+  /**
+   * Puts the previous site's file at `relPath` into the folder as it is (a hard link); false if it
+   * could only be copied (a file system without hard links).
+   */
+  keep(relPath: string): boolean;
   write(relPath: string, data: string | Uint8Array): WriteOutcome;
 }
 
@@ -43,8 +46,9 @@ export function folderWriter(dir: string, previous?: string, replace = false): F
       const full = resolve(relPath);
       const before = previousOf(full);
       // A link fails across file systems or on some network drives: then copy after all.
-      if (!tryLink(before, full)) writeFileSync(full, readFileSync(before));
-      return 'same';
+      if (tryLink(before, full)) return true;
+      writeFileSync(full, readFileSync(before));
+      return false;
     },
     write(relPath, data) {
       const full = resolve(relPath);

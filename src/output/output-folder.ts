@@ -32,9 +32,9 @@ export interface OutputFolder {
   copy(from: string, relPath: string): Promise<void>;
   /**
    * Puts the previous site's file at `relPath` into the new site as it is (a hard link): for pages
-   * whose inputs did not change. Only with a `previous` site.
+   * whose inputs did not change. Only with a `previous` site. False if it could only be copied.
    */
-  keep(relPath: string): Promise<void>;
+  keep(relPath: string): Promise<boolean>;
   /** Notes files written by others (build workers) into `dir`. */
   record(relPath: string, outcome: WriteOutcome): void;
   /**
@@ -122,7 +122,9 @@ export async function openOutputFolder(out: string, options: OpenOptions = {}): 
       record(relPath, writer.write(relPath, await readFile(from)));
     },
     async keep(relPath) {
-      record(relPath, writer.keep(relPath));
+      const linked = writer.keep(relPath);
+      record(relPath, 'same');
+      return linked;
     },
     async clear(relDir) {
       const dir = path.join(staging, relDir);

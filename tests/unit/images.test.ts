@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeEntry } from '../../src/graph/entries.js';
 import type { CatalogFile, ImageCatalog } from '../../src/images/image-catalog.js';
-import { readImageCatalog } from '../../src/images/image-catalog.js';
+import { bytesDigest, catalogDigest, readImageCatalog } from '../../src/images/image-catalog.js';
 import { measureImage } from '../../src/images/measure-image.js';
 import { planImages } from '../../src/images/plan-images.js';
 import { resolveImage } from '../../src/images/resolve-image.js';
@@ -15,7 +15,8 @@ import { entry, siteConfig } from './fixtures.js';
 
 const file = (from: string, width?: number, height?: number): CatalogFile => ({
   from,
-  stamp: '1:1',
+  stamp: { size: 1, mtimeMs: 1, ctimeMs: 1, ino: 1 },
+  digest: from,
   ...(width && height && { size: { width, height } }),
 });
 
@@ -26,6 +27,7 @@ const catalog: ImageCatalog = {
     ['content/xuexi/map.svg', file('/site/content/xuexi/map.svg')],
   ]),
   public: new Map([['img/logo.png', file('/site/public/img/logo.png', 120, 40)]]),
+  readAt: 2,
 };
 const article = { file: 'content/xuexi/2022-03-01-a.md', url: '/xuexi/2022/03/a/' };
 
@@ -206,6 +208,7 @@ describe('planImages', () => {
         ['content/xuexi/b/images/x.png', file('/s/b/x.png', 1, 1)],
       ]),
       public: new Map(),
+      readAt: 2,
     };
     const plan = planImages(
       [
@@ -269,6 +272,8 @@ describe('measuring images', () => {
       mkdirSync(path.dirname(full), { recursive: true });
       writeFileSync(full, data);
     }
+    // A file changed about when it was read is read again the next time (see unchangedSince).
+    await new Promise((r) => setTimeout(r, 100));
     const first = await readImageCatalog(root);
     expect([...first.content.keys()]).toEqual(['content/xuexi/images/a.png']);
     expect(first.content.get('content/xuexi/images/a.png')?.size).toEqual({ width: 10, height: 5 });
@@ -278,5 +283,13 @@ describe('measuring images', () => {
     expect(again.content.get('content/xuexi/images/a.png')).toBe(
       first.content.get('content/xuexi/images/a.png'),
     );
+    // Another picture of the same size: the same measurements, other bytes.
+    writeFileSync(path.join(root, 'content/xuexi/images/a.png'), makePng(10, 5, [1, 2, 3]));
+    const third = await readImageCatalog(root, [], again);
+    const [was, now] = [again, third].map((c) => c.content.get('content/xuexi/images/a.png'));
+    expect(now?.size).toEqual(was?.size);
+    expect(now?.digest).not.toBe(was?.digest);
+    expect(catalogDigest(third)).toBe(catalogDigest(again));
+    expect(bytesDigest(third)).not.toBe(bytesDigest(again));
   });
 });

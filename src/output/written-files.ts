@@ -1,0 +1,84 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * An output file as a build left it: its size, modification time and inode. Writing into the file
+ * changes the first two (even a hard-linked file's, which the spare beside the output shares), and
+ * replacing or deleting it the inode. The change time is not used: linking a file to keep it in the
+ * next site, and deleting a discarded site in the background, change it.
+ */
+export type WrittenStamp = readonly [size: number, mtimeMs: number, ino: number];
+
+/** Output path → its file's stamp as the build left it. */
+export type WrittenFiles = Readonly<Record<string, WrittenStamp>>;
+
+/** The stamp of a file as it is now, or undefined if it is not a file (gone, a folder). */
+function stampNow(file: string): WrittenStamp | undefined {
+  const s = statSync(file, { throwIfNoEntry: false });
+  return s?.isFile() ? [s.size, s.mtimeMs, s.ino] : undefined;
+}
+
+/** Whether `file` is as `was` says it was left (no stamp to compare with: no). */
+function isAsWritten(file: string, was: WrittenStamp | undefined): boolean {
+  if (!was) return false;
+  const s = statSync(file, { throwIfNoEntry: false });
+  return s?.isFile() === true && s.size === was[0] && s.mtimeMs === was[1] && s.ino === was[2];
+}
+
+const same = (a: WrittenStamp | undefined, b: WrittenStamp | undefined): boolean =>
+  a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+
+/**
+ * The files of `dir` among `paths` (default: all of `written`) that are not as `written` says they
+ * were left: edited, replaced, deleted, or never recorded. One `stat` each, synchronously: a long run
+ * of calls with nothing to overlap (24,000 files at 20,000 articles).
+ */
+export function changedFiles(
+  dir: string,
+  written: WrittenFiles,
+  paths: Iterable<string> = Object.keys(written),
+): Set<string> {
+  const changed = new Set<string>();
+  // Joined by hand: path.join, which normalizes, took a third of the time of the stat itself.
+  const base = dir + path.sep;
+  for (const rel of paths) if (!isAsWritten(base + rel, written[rel])) changed.add(rel);
+  return changed;
+}
+
+/** The stamp of a file gone as soon as it was written: never that of a file, so it is made again. */
+const GONE: WrittenStamp = [-1, -1, -1];
+
+/**
+ * The stamps of the files of `dir` (the site just committed): those of `known` (files the build took
+ * as they were, checked before) as they are, the others read.
+ */
+export function writtenFiles(
+  dir: string,
+  files: Iterable<string>,
+  known: (rel: string) => WrittenStamp | undefined,
+): Record<string, WrittenStamp> {
+  const written: Record<string, WrittenStamp> = {};
+  const base = dir + path.sep;
+  for (const rel of files) written[rel] = known(rel) ?? stampNow(base + rel) ?? GONE;
+  return written;
+}
+
+/** `now` told as its differences from `base`: the stamps that differ, and null where `now` has no file. */
+export function writtenDelta(now: WrittenFiles, base: WrittenFiles): Record<string, WrittenStamp | null> {
+  const delta: Record<string, WrittenStamp | null> = {};
+  for (const [rel, stamp] of Object.entries(now)) if (!same(stamp, base[rel])) delta[rel] = stamp;
+  for (const rel of Object.keys(base)) if (!(rel in now)) delta[rel] = null;
+  return delta;
+}
+
+/** `base` with `delta` applied (see writtenDelta). */
+export function withDelta(
+  base: WrittenFiles,
+  delta: Readonly<Record<string, WrittenStamp | null>>,
+): Record<string, WrittenStamp> {
+  const files: Record<string, WrittenStamp> = { ...base };
+  for (const [rel, stamp] of Object.entries(delta))
+    if (stamp === null) delete files[rel];
+    else files[rel] = stamp;
+  return files;
+}
