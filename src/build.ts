@@ -23,7 +23,7 @@ import type { SiteConfig } from './config/site-config.js';
 import type { SourceFile, SourceRef } from './content/article.js';
 import { readSources } from './content/discover.js';
 import type { PublishOptions, Skipped } from './content/publish.js';
-import { type Diagnostic, error, GazetteError, hasErrors } from './errors/diagnostic.js';
+import { type Diagnostic, GazetteError, hasErrors, problem } from './errors/diagnostic.js';
 import type { Entry } from './graph/site-graph.js';
 import { outputPathOf, SEARCH_BUNDLE_URL } from './graph/urls.js';
 import {
@@ -127,8 +127,8 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
   const root = path.resolve(options.root);
   const out = outputTarget(options.out ?? defaultOutOf(root));
   // The command line refuses such an output folder as bad usage; this guards programs that call build().
-  const problem = outputProblem(root, out);
-  if (problem) throw new GazetteError([error(out, problem.message, undefined, problem.hint)]);
+  const refused = outputProblem(root, out);
+  if (refused) throw new GazetteError([problem('GZ0511', out, undefined, refused)]);
   const timings: Array<[string, number]> = [];
   const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();

@@ -1,4 +1,4 @@
-import { type Diagnostic, error, formatDiagnostic, warning } from '../errors/diagnostic.js';
+import { type Diagnostic, formatDiagnostic, problem } from '../errors/diagnostic.js';
 import type { Entry } from '../graph/site-graph.js';
 import { outputPathOf } from '../graph/urls.js';
 import { isInternal, resolvedPathname, resolveRef, type SiteFiles, serverPath } from './resolve.js';
@@ -29,12 +29,7 @@ export function checkArticleLinks(
     const pagePath = serverPath(entry.url, basePath);
     if (entry.cover && entry.cover.alt.trim() === '') {
       diagnostics.push(
-        warning(
-          entry.file,
-          'cover has no alt text',
-          { line: entry.cover.line, column: entry.cover.column },
-          'describe it for readers who cannot see it, in a line like coverAlt: 描述',
-        ),
+        problem('GZ0601', entry.file, { line: entry.cover.line, column: entry.cover.column }, {}, 'warning'),
       );
     }
     for (const link of entry.links) {
@@ -42,12 +37,7 @@ export function checkArticleLinks(
       const shown = displayRef(link.href);
       if (link.kind === 'image' && (link.alt ?? '').trim() === '') {
         diagnostics.push(
-          warning(
-            entry.file,
-            'image has no alt text',
-            at,
-            `describe it for readers who cannot see it: ![描述](${shown})`,
-          ),
+          problem('GZ0602', entry.file, at, { href: shown }, 'warning'),
         );
       }
       if (!isInternal(link.href)) continue;
@@ -82,20 +72,8 @@ function articleProblem(
   at: { line: number; column: number },
 ): Diagnostic {
   if (outside)
-    return error(
-      file,
-      `${kind === 'image' ? 'image' : 'link to'} "${shown}" leads outside the site, which starts at ${basePath}`,
-      at,
-      'write the address from the site root, like /xuexi/',
-    );
-  return kind === 'image'
-    ? error(file, `image "${shown}" is not in the site`, at, 'put it in public/ or fix the path')
-    : error(
-        file,
-        `link to "${shown}" leads to no page of the site`,
-        at,
-        'fix the address or remove the link',
-      );
+    return problem('GZ0603', file, at, { image: kind === 'image' ? 1 : 0, href: shown, base: basePath });
+  return problem(kind === 'image' ? 'GZ0604' : 'GZ0605', file, at, { href: shown });
 }
 
 /** An address as the editor wrote it: `/新闻/`, not `/%E6%96%B0%E9%97%BB/`. */

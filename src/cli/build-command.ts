@@ -1,5 +1,5 @@
 import { build } from '../build.js';
-import { formatDiagnostic } from '../errors/diagnostic.js';
+import { formatIn } from '../errors/diagnostic.js';
 import { outputProblem } from '../output/output-place.js';
 import type { Io } from './io.js';
 import { parseCommandLine } from './parse-options.js';
@@ -28,7 +28,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     cache: !values['no-cache'],
     ...(!values.quiet && io.progress && { progress: progressReporter(io.progress) }),
   });
-  for (const w of report.warnings) io.err(formatDiagnostic(w));
+  for (const w of report.warnings) io.err(formatIn(io.lang ?? 'zh')(w));
   if (report.cacheDiscarded)
     io.err(`note: the build cache was not used (${report.cacheDiscarded}); everything was built anew`);
   if (report.repaired) io.err(repairedNote(report.repaired));

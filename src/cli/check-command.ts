@@ -1,5 +1,5 @@
 import { runCheck } from '../check/run-check.js';
-import { type Diagnostic, formatDiagnostic } from '../errors/diagnostic.js';
+import { type Diagnostic, formatIn, inLanguage } from '../errors/diagnostic.js';
 import type { Io } from './io.js';
 import { parseCommandLine } from './parse-options.js';
 import { CHECK_HELP, UsageError } from './usage.js';
@@ -22,7 +22,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     io.out(
       JSON.stringify(
         {
-          diagnostics: report.diagnostics.map(toJson),
+          diagnostics: report.diagnostics.map((d) => toJson(inLanguage(d, io.lang ?? 'zh'))),
           summary: {
             errors,
             warnings,
@@ -36,7 +36,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
       ),
     );
   } else {
-    for (const d of report.diagnostics) io.out(formatDiagnostic(d));
+    for (const d of report.diagnostics) io.out(formatIn(io.lang ?? 'zh')(d));
     const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
     io.out(
       report.linksChecked
@@ -51,6 +51,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const toJson = (d: Diagnostic) => ({
   severity: d.severity,
+  code: d.code ?? null,
   file: d.file,
   line: d.position?.line ?? null,
   column: d.position?.column ?? null,

@@ -22,6 +22,7 @@ export async function devCommand(args: string[], io: Io): Promise<number> {
       drafts: values.drafts ?? false,
       future: values.future ?? false,
       log: (line) => io.out(line),
+      ...(io.lang && { lang: io.lang }),
     });
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { error, formatDiagnostic, GazetteError } from '../errors/diagnostic.js';
+import { error, formatIn, GazetteError } from '../errors/diagnostic.js';
 import { gazettePin } from '../scaffold/gazette-pin.js';
 import { newSiteProblem } from '../scaffold/new-site-place.js';
 import { readStarter } from '../scaffold/read-starter.js';
@@ -54,7 +54,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   const refuse = (conflicts: readonly string[]) => {
     for (const f of conflicts)
       io.err(
-        formatDiagnostic(
+        formatIn(io.lang ?? 'zh')(
           error(shownPath(f), 'already exists', undefined, 'gazette init never overwrites a file'),
         ),
       );
@@ -71,7 +71,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
     // A file that appeared after the files were looked for.
     if (code === 'EEXIST') return refuse(await existingFiles(dir, files));
     io.err(
-      formatDiagnostic(
+      formatIn(io.lang ?? 'zh')(
         error(
           shown,
           `cannot write the site's files (${code})`,

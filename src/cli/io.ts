@@ -1,5 +1,9 @@
+import type { Lang } from '../messages/language.js';
+
 /** Where the CLI prints: the real terminal, or a buffer in tests. */
 export interface Io {
+  /** The language the editors read (chosen once by main.ts); Chinese when not given. */
+  readonly lang?: Lang;
   out(line: string): void;
   err(line: string): void;
   /** Where progress is drawn; none in tests. */

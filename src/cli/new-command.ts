@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { loadConfig } from '../config/load-config.js';
-import { error, formatDiagnostic, GazetteError } from '../errors/diagnostic.js';
+import { error, formatIn, GazetteError } from '../errors/diagnostic.js';
 import { newArticle } from '../scaffold/new-article.js';
 import { errorCode } from './error-code.js';
 import type { Io } from './io.js';
@@ -35,11 +35,11 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   } catch (cause) {
     // Printed here rather than by main(): its closing line speaks of a build's output.
     if (!(cause instanceof GazetteError)) throw cause;
-    for (const d of cause.diagnostics) io.err(formatDiagnostic(d));
+    for (const d of cause.diagnostics) io.err(formatIn(io.lang ?? 'zh')(d));
     io.err('gazette new: no article was created; fix site.yaml first');
     return 1;
   }
-  for (const w of loaded.warnings) io.err(formatDiagnostic(w));
+  for (const w of loaded.warnings) io.err(formatIn(io.lang ?? 'zh')(w));
 
   const made = newArticle(loaded.config, {
     title: positionals[0] ?? '',
@@ -51,7 +51,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
 
   const full = path.join(root, ...made.relativePath.split('/'));
   const failed = (message: string, hint: string) => {
-    io.err(formatDiagnostic(error(made.relativePath, message, undefined, hint)));
+    io.err(formatIn(io.lang ?? 'zh')(error(made.relativePath, message, undefined, hint)));
     return 1;
   };
   try {

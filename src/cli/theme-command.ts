@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { copyFile, lstat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE } from '../config/load-config.js';
-import { error, formatDiagnostic } from '../errors/diagnostic.js';
+import { error, formatIn } from '../errors/diagnostic.js';
 import { type ThemeFile, themeFiles, themeFilesNamed } from '../scaffold/theme-files.js';
 import { closest } from '../text/suggest.js';
 import { errorCode } from './error-code.js';
@@ -59,7 +59,7 @@ export async function themeCommand(args: string[], io: Io): Promise<number> {
 
   if (!(await exists(CONFIG_FILE))) {
     io.err(
-      formatDiagnostic(
+      formatIn(io.lang ?? 'zh')(
         error(
           CONFIG_FILE,
           `there is no ${CONFIG_FILE} in ${path.resolve(root)}`,
@@ -75,7 +75,7 @@ export async function themeCommand(args: string[], io: Io): Promise<number> {
   if (taken.length > 0) {
     for (const f of taken)
       io.err(
-        formatDiagnostic(
+        formatIn(io.lang ?? 'zh')(
           error(
             f.name,
             'the site has its own copy already',
@@ -95,7 +95,7 @@ export async function themeCommand(args: string[], io: Io): Promise<number> {
       await copyFile(f.from, to, constants.COPYFILE_EXCL);
     } catch (cause) {
       io.err(
-        formatDiagnostic(
+        formatIn(io.lang ?? 'zh')(
           error(
             f.name,
             `cannot copy the theme's file (${errorCode(cause)})`,

@@ -1,3 +1,4 @@
+import type { Values } from '../messages/types.js';
 import { DateTime, IANAZone } from 'luxon';
 import { DayCachedZone } from './day-cached-zone.js';
 
@@ -13,12 +14,11 @@ export interface ArticleDate {
   readonly day: string;
 }
 
-export type DateResult = { ok: true; date: ArticleDate } | { ok: false; message: string; hint: string };
+/** A date that cannot be used says why by its code and values (worded in src/messages/dates.ts). */
+export type DateResult = { ok: true; date: ArticleDate } | { ok: false; code: 'GZ0201' | 'GZ0202'; values: Values };
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
-const EXAMPLE = 'write it like 2022-03-01 16:59:26 (site time) or 2022-03-01T16:59:26+08:00';
-
 // One zone object per name: luxon would otherwise re-validate the name, and ask Intl for offsets
 // the zone has already given, for every article.
 const zones = new Map<string, DayCachedZone>();
@@ -50,8 +50,8 @@ export function parseArticleDate(value: string, zoneName: string): DateResult {
     if (!same) {
       return {
         ok: false,
-        message: `"${text}" is not a real date and time`,
-        hint: impossibleHint(parts, zoneName),
+        code: 'GZ0201',
+        values: { text, why: impossibleWhy(parts), zone: zoneName },
       };
     }
     return { ok: true, date: fromDateTime(dt, text.replace('T', ' ')) };
@@ -62,11 +62,11 @@ export function parseArticleDate(value: string, zoneName: string): DateResult {
     if (h !== undefined && (Number(h) > 14 || Number(h) < -12 || Number(m) > 59))
       return {
         ok: false,
-        message: `"${text}" is not a real date and time`,
-        hint: 'time zone offsets run from -12:00 to +14:00, e.g. +08:00 for China',
+        code: 'GZ0201',
+        values: { text, why: 'offset' },
       };
     const dt = DateTime.fromISO(text, { setZone: true });
-    if (!dt.isValid) return { ok: false, message: `"${text}" is not a real date and time`, hint: EXAMPLE };
+    if (!dt.isValid) return { ok: false, code: 'GZ0201', values: { text, why: 'unreadable' } };
     const inSite = dt.setZone(zone);
     return {
       ok: true,
@@ -78,13 +78,11 @@ export function parseArticleDate(value: string, zoneName: string): DateResult {
     };
   }
   const loose = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text);
-  const hint = loose
-    ? `use two digits for month and day (${loose[1]}-${loose[2]?.padStart(2, '0')}-${loose[3]?.padStart(2, '0')}); ${EXAMPLE}`
-    : EXAMPLE;
-  return { ok: false, message: `cannot read the date "${text}"`, hint };
+  const padded = loose ? `${loose[1]}-${loose[2]?.padStart(2, '0')}-${loose[3]?.padStart(2, '0')}` : '';
+  return { ok: false, code: 'GZ0202', values: { text, padded } };
 }
 
-function impossibleHint(
+function impossibleWhy(
   p: {
     year?: number;
     month?: number;
@@ -93,15 +91,12 @@ function impossibleHint(
     minute: number;
     second: number;
   },
-  zone: string,
-): string {
-  if (p.hour > 23 || p.minute > 59 || p.second > 59)
-    return 'hours run 00–23 and minutes and seconds 00–59 (midnight is 00:00 of the next day)';
-  if ((p.month ?? 0) < 1 || (p.month ?? 0) > 12) return 'months run 01–12';
+): 'time' | 'month' | 'gap' | 'day' {
+  if (p.hour > 23 || p.minute > 59 || p.second > 59) return 'time';
+  if ((p.month ?? 0) < 1 || (p.month ?? 0) > 12) return 'month';
   const day = DateTime.fromObject({ year: p.year, month: p.month, day: p.day }, { zone: 'UTC' });
-  if (day.isValid && day.day === p.day)
-    return `clocks in ${zone} skip that hour (summer time); pick a time outside it`;
-  return 'that day does not exist in that month';
+  if (day.isValid && day.day === p.day) return 'gap';
+  return 'day';
 }
 
 function fromDateTime(dt: DateTime, display: string): ArticleDate {

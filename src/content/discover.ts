@@ -1,7 +1,7 @@
 import { type Dirent, readFileSync, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type Diagnostic, error } from '../errors/diagnostic.js';
+import { type Diagnostic, problem } from '../errors/diagnostic.js';
 import { stampOf } from '../fs/file-stamp.js';
 import { followLink } from '../fs/follow-link.js';
 import { listFolder } from '../fs/list-folder.js';
@@ -44,12 +44,7 @@ export async function readSources(
       unchanged,
       later,
       diagnostics: [
-        error(
-          CONTENT_DIR,
-          `there is no ${CONTENT_DIR}/ folder in ${path.resolve(root)}`,
-          undefined,
-          'create it and put the articles (.md files) in it',
-        ),
+        problem('GZ0501', CONTENT_DIR, undefined, { dir: CONTENT_DIR, root: path.resolve(root) }),
       ],
     };
   }
@@ -95,23 +90,13 @@ export async function readSources(
         const target = await followLink(full, realBase);
         if (target.kind === 'nowhere') {
           diagnostics.push(
-            error(
-              rel,
-              'this link leads nowhere: the file it points to does not exist',
-              undefined,
-              'delete the link, or put the article itself in content/',
-            ),
+            problem('GZ0502', rel, undefined),
           );
           continue;
         }
         if (target.kind === 'outside') {
           diagnostics.push(
-            error(
-              rel,
-              'this link points outside the content folder, so it is not read',
-              undefined,
-              'copy the file into content/ instead of linking to it',
-            ),
+            problem('GZ0503', rel, undefined),
           );
           continue;
         }
@@ -123,12 +108,7 @@ export async function readSources(
       } else if (isArticleName(name) && !isFile) {
         // Reading a named pipe would wait for a writer forever.
         diagnostics.push(
-          error(
-            rel,
-            'this is not an ordinary file (a pipe, socket or device), so it is not read',
-            undefined,
-            'replace it with an ordinary .md file',
-          ),
+          problem('GZ0504', rel, undefined),
         );
       } else if (isArticleName(name)) {
         found.push([full, rel]);

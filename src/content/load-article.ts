@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.js';
-import { type Diagnostic, error } from '../errors/diagnostic.js';
+import { type Diagnostic, error, problem } from '../errors/diagnostic.js';
 import { addressTooLong } from '../graph/address-length.js';
 import { articleUrl, tagUrl } from '../graph/urls.js';
 import { slugify } from '../text/slug.js';
@@ -40,26 +40,19 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
   const category = config.categories.find((c) => c.name === fm.category || c.slug === fm.category);
   if (!category) {
     diagnostics.push(
-      error(
-        file,
-        `unknown category "${fm.category}"`,
-        yaml.locate(['category']),
-        `use one of: ${config.categories.map((c) => c.name).join(', ')} (or add it to site.yaml)`,
-      ),
+      problem('GZ0108', file, yaml.locate(['category']), {
+        category: fm.category,
+        known: config.categories.map((c) => c.name).join(', '),
+      }),
     );
   }
   const date = parseArticleDate(fm.date, config.timeZone);
-  if (!date.ok) diagnostics.push(error(file, date.message, yaml.locate(['date']), date.hint));
+  if (!date.ok) diagnostics.push(problem(date.code, file, yaml.locate(['date']), date.values));
 
   const slug = fm.slug ?? defaultSlug(file);
   if (slug === '') {
     diagnostics.push(
-      error(
-        file,
-        'the file name gives no usable URL slug',
-        { line: 1, column: 1 },
-        'add a field like slug: jinhua-news',
-      ),
+      problem('GZ0109', file, { line: 1, column: 1 }),
     );
   }
   if (!category || !date.ok || diagnostics.length > 0) return { diagnostics: withCleaned(diagnostics) };

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { formatDiagnostic } from '../errors/diagnostic.js';
+import { formatIn, inLanguage } from '../errors/diagnostic.js';
+import type { Lang } from '../messages/language.js';
 import { siteSources } from '../site/site-sources.js';
 import { hostChecker } from './allowed-hosts.js';
 import { toBrowserProblems } from './browser-problem.js';
@@ -18,6 +19,8 @@ export interface DevServerOptions {
   readonly future?: boolean;
   /** Called with each line worth showing in the terminal. */
   readonly log: (line: string) => void;
+  /** The language of the problems shown, in the terminal and over the page; Chinese when not given. */
+  readonly lang?: Lang;
 }
 
 export interface RunningDevServer {
@@ -30,6 +33,8 @@ export interface RunningDevServer {
 /** Builds the site into memory, serves it, and rebuilds and reloads the browser on every change. */
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   const root = path.resolve(options.root);
+  const lang = options.lang ?? 'zh';
+  const format = formatIn(lang);
   const hub = new ReloadHub();
   let served: ReadonlyMap<string, Uint8Array> = new Map();
   const server = createServer({
@@ -65,13 +70,13 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const publish = (report: RebuildReport, paths?: string[]) => {
     const what = paths ? paths.map((p) => path.relative(root, p) || p).join(', ') : 'initial build';
     if (report.ok) {
-      for (const d of report.diagnostics) options.log(formatDiagnostic(d));
+      for (const d of report.diagnostics) options.log(format(d));
       options.log(`rebuilt in ${report.ms} ms: ${report.changed.length} file(s) updated (${what})`);
       hub.reload(report.changed);
     } else {
-      for (const d of report.diagnostics) options.log(formatDiagnostic(d));
+      for (const d of report.diagnostics) options.log(format(d));
       options.log(`build failed after ${report.ms} ms (${what}); still serving the last good pages`);
-      hub.fail(toBrowserProblems(report.diagnostics, root));
+      hub.fail(toBrowserProblems(report.diagnostics.map((d) => inLanguage(d, lang)), root));
     }
   };
 

@@ -1,3 +1,7 @@
+import { CATALOG, type Code } from '../messages/catalog.js';
+import type { Lang } from '../messages/language.js';
+import type { Values } from '../messages/types.js';
+
 /**
  * A problem found in the editors' input (content, config, templates), with where it is.
  * Stages return or throw these; only the CLI prints them, once, in the `file:line:col: error: …`
@@ -22,6 +26,8 @@ export interface Diagnostic {
   readonly hint?: string;
   /** A stable name for this kind of problem (like `GZ0107`), that stays when the wording changes. */
   readonly code?: string;
+  /** What the message is made from (`code`'s values), so that it can be worded in the editors' language. */
+  readonly values?: Values;
 }
 
 /** Thrown by a stage when it cannot go on; carries every problem it found. */
@@ -43,10 +49,49 @@ export function warning(file: string, message: string, position?: Position, hint
   return { severity: 'warning', file, message, ...(position && { position }), ...(hint && { hint }) };
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.position ? `${d.file}:${d.position.line}:${d.position.column}` : d.file;
-  const hint = d.hint ? `; ${d.hint}` : '';
-  return `${where}: ${d.severity}: ${d.message}${hint}`;
+/**
+ * A problem of a known kind: its code and values. It is worded in English here (for programs that
+ * read `message`, and for the error's own text); `inLanguage` words it for the editors at the edge.
+ */
+export function problem(
+  code: Code,
+  file: string,
+  position: Position | undefined,
+  values: Values = {},
+  severity: Severity = 'error',
+): Diagnostic {
+  const { message, hint } = CATALOG[code].en(values);
+  return { severity, file, message, code, values, ...(position && { position }), ...(hint && { hint }) };
 }
+
+/** The same problem worded in `lang`; one without a code (not yet in the catalog) stays as it is. */
+export function inLanguage(d: Diagnostic, lang: Lang): Diagnostic {
+  if (lang === 'en' || d.code === undefined || !(d.code in CATALOG)) return d;
+  const { message, hint } = CATALOG[d.code as Code][lang](d.values ?? {});
+  const { hint: _english, ...rest } = d;
+  return { ...rest, message, ...(hint && { hint }) };
+}
+
+/**
+ * `file:line:col: error: message; hint [GZ0201]`. The `file:line:col: error:` head stays as it is in
+ * every language, so that editors' and CI's problem matchers (gcc style) keep finding the place; the
+ * code goes last, where it changes no matcher and can be looked up in docs/编辑指南.md.
+ */
+export const formatIn =
+  (lang: Lang) =>
+  (d: Diagnostic): string => {
+    const w = inLanguage(d, lang);
+    const where = w.position ? `${w.file}:${w.position.line}:${w.position.column}` : w.file;
+    const code = w.code ? ` [${w.code}]` : '';
+    if (lang === 'zh' && w.code !== undefined) {
+      const text = w.hint ? `${w.message}；${w.hint}` : w.message;
+      return `${where}: ${w.severity}: ${text}${/[。？！]$/.test(text) ? '' : '。'}${code}`;
+    }
+    const hint = w.hint ? `; ${w.hint}` : '';
+    return `${where}: ${w.severity}: ${w.message}${hint}${code}`;
+  };
+
+/** In English: for the error's own text and for programs; the CLI formats in the editors' language. */
+export const formatDiagnostic: (d: Diagnostic) => string = formatIn('en');
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');

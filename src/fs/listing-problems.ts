@@ -1,4 +1,4 @@
-import { type Diagnostic, error } from '../errors/diagnostic.js';
+import { problem as coded, type Diagnostic } from '../errors/diagnostic.js';
 
 /**
  * Something in a folder of the site that cannot be read: reported, never skipped. Paths are
@@ -18,32 +18,21 @@ export type ListingProblem =
 /** The error for `problem`, at the folder or file as `name` shows a path. */
 export function listingError(problem: ListingProblem, name: (full: string) => string): Diagnostic {
   if (problem.kind === 'undecodable') {
-    const what = problem.isFolder ? 'folder' : 'file';
     const shown = escapedName(problem.name);
     const gbk = asGbk(problem.name);
-    return error(
-      name(problem.folder),
-      `the name of a ${what} here is not UTF-8, so ${problem.isFolder ? 'nothing in it can be read' : 'it cannot be read'}: "${shown}"` +
-        (gbk ? ` (in GBK: "${gbk}")` : ''),
-      undefined,
-      `rename the ${what}${gbk ? `, e.g. to "${gbk}"` : ' with UTF-8 characters'}; names like this come from zip files made on Windows (unzip -O GBK unpacks them right)`,
-    );
+    return coded('GZ0505', name(problem.folder), undefined, {
+      folder: problem.isFolder ? 1 : 0,
+      name: shown,
+      gbk: gbk ?? '',
+    });
   }
-  const what = problem.isFolder ? 'folder' : 'file';
   if (problem.code === 'ENAMETOOLONG') {
-    return error(
-      name(problem.path),
-      `the path of this ${what} is too long for the file system (${Buffer.byteLength(problem.path).toLocaleString('en')} bytes), so it cannot be read`,
-      undefined,
-      'use shorter folder and file names, or fewer folders inside each other',
-    );
+    return coded('GZ0506', name(problem.path), undefined, {
+      folder: problem.isFolder ? 1 : 0,
+      bytes: Buffer.byteLength(problem.path).toLocaleString('en'),
+    });
   }
-  return error(
-    name(problem.path),
-    `cannot read the ${what} (${problem.code})`,
-    undefined,
-    problem.isFolder ? 'check that it can be read' : 'check that it exists and can be read',
-  );
+  return coded('GZ0507', name(problem.path), undefined, { folder: problem.isFolder ? 1 : 0, errno: problem.code });
 }
 
 /** `新闻.md` in GBK → `\xD0\xC2\xCE\xC5.md`: printable ASCII as it is, every other byte as \xNN. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { error, GazetteError } from '../errors/diagnostic.js';
+import { GazetteError, problem } from '../errors/diagnostic.js';
 import { siblingPath } from './output-folder.js';
 
 export interface BuildLock {
@@ -53,23 +53,17 @@ async function acquire(out: string): Promise<Lock> {
     if (owner === undefined) continue; // released meanwhile: try again
     if (isRunning(owner, file)) {
       throw new GazetteError([
-        error(
-          path.basename(out),
-          `another build (process ${owner.split(' ')[0]}) is writing ${out} right now`,
-          undefined,
-          `wait until it has finished, then build again; if no build is running, delete ${path.basename(file)}`,
-        ),
+        problem('GZ0509', path.basename(out), undefined, {
+          pid: owner.split(' ')[0] ?? '',
+          out,
+          lock: path.basename(file),
+        }),
       ]);
     }
     await takeOver(file, owner);
   }
   throw new GazetteError([
-    error(
-      path.basename(out),
-      `cannot lock ${out}: other builds keep taking it`,
-      undefined,
-      'run one build at a time',
-    ),
+    problem('GZ0510', path.basename(out), undefined, { out }),
   ]);
 }
 

@@ -1,3 +1,4 @@
+import type { Values } from '../messages/types.js';
 import path from 'node:path';
 import { cacheDirOf } from '../cache/build-cache.js';
 import { realPathOf } from '../fs/real-path.js';
@@ -42,7 +43,7 @@ const WHAT: Record<KeptPlace['kind'], string> = {
  * it): so the output may not be, hold or lie inside anything the site is made from, and may not be
  * the site's folder or one that holds it. Inside the site's folder, beside its sources, it may be.
  */
-export function outputProblem(root: string, out: string = defaultOutOf(root)): UsageProblem | undefined {
+export function outputProblem(root: string, out: string = defaultOutOf(root)): Values | undefined {
   return outputPlaceProblem(outputPlaceOf(root, out));
 }
 
@@ -61,16 +62,23 @@ export function outputPlaceOf(root: string, out: string): OutputPlace {
   };
 }
 
-/** The rule of `outputProblem`, over real paths alone (no file system). */
-export function outputPlaceProblem(place: OutputPlace): UsageProblem | undefined {
+/**
+ * The rule of `outputProblem`, over real paths alone (no file system): the values of problem GZ0511
+ * (worded in src/messages/files.ts), or nothing when the folder may be built into.
+ */
+export function outputPlaceProblem(place: OutputPlace): Values | undefined {
   for (const kept of place.kept) {
     const relation = relationOf(place.out, kept.path);
     // The output may be anywhere in the site's folder, beside its sources.
     if (relation === undefined || (kept.kind === 'site' && relation === 'is inside')) continue;
     const where = relation === 'is' ? '' : ` (${kept.path})`;
     return {
-      message: `the output folder ${place.out} ${relation} ${WHAT[kept.kind]}${where}: a build replaces its output folder whole`,
-      hint: `choose a folder of its own, such as ${defaultOutOf(place.root)}`,
+      out: place.out,
+      relation,
+      kind: kept.kind,
+      what: WHAT[kept.kind],
+      where,
+      suggested: defaultOutOf(place.root),
     };
   }
   return undefined;

@@ -24,9 +24,7 @@ export function renderPage(
   try {
     return env.render(page.template, { ...context, url: page.url });
   } catch (cause) {
-    const context = page.source
-      ? `while rendering ${page.url} (from ${page.source})`
-      : `while rendering ${page.url}`;
-    throw new GazetteError([templateDiagnostic(cause, root, context)], { cause });
+    const rendering = page.source ? { page: page.url, source: page.source } : { page: page.url };
+    throw new GazetteError([templateDiagnostic(cause, root, rendering)], { cause });
   }
 }

@@ -1,4 +1,4 @@
-import { type Diagnostic, error, type Position } from '../errors/diagnostic.js';
+import { type Diagnostic, type Position, problem } from '../errors/diagnostic.js';
 import { displayPath } from '../fs/display-path.js';
 import { locateInTemplates, showsCause } from './locate-error.js';
 import { templateDirs } from './template-dirs.js';
@@ -9,7 +9,11 @@ import { templateDirs } from './template-dirs.js';
  * first; the innermost entry is the template where the error happened. Some runtime errors carry no
  * line ("filter not found"): then the filter's name is looked up in that template's text.
  */
-export function templateDiagnostic(cause: unknown, root: string, context?: string): Diagnostic {
+export function templateDiagnostic(
+  cause: unknown,
+  root: string,
+  rendering?: { page: string; source?: string },
+): Diagnostic {
   const text = cause instanceof Error ? cause.message : String(cause);
   const entries = [...text.matchAll(/\(([^()\n]+)\)(?: \[Line (\d+)(?:, Column (\d+))?\])?/g)];
   const inner = entries.at(-1);
@@ -25,13 +29,9 @@ export function templateDiagnostic(cause: unknown, root: string, context?: strin
     const found = locateInTemplates(file, message, templateDirs(root));
     if (found) ({ file: where, position } = found);
   }
-  const hint = /null or undefined/.test(message)
-    ? "a value is missing: guard it with {% if … %} or write it as {{ x | default('') }}"
-    : undefined;
-  return error(
-    where ? displayPath(where, root) : 'templates',
-    `template error: ${message}`,
-    position,
-    [hint, context].filter(Boolean).join('; ') || undefined,
-  );
+  return problem('GZ0401', where ? displayPath(where, root) : 'templates', position, {
+    detail: message,
+    missing: /null or undefined/.test(message) ? 1 : 0,
+    ...(rendering && { page: rendering.source ? `${rendering.page} (from ${rendering.source})` : rendering.page }),
+  });
 }

@@ -6,8 +6,8 @@ export const MAX_DEPTH = 100;
 export interface StructureProblem {
   /** Offset in the YAML text. */
   readonly offset: number;
-  readonly message: string;
-  readonly hint: string;
+  /** The kind of problem (worded in src/messages/yaml.ts). */
+  readonly code: 'GZ0705' | 'GZ0706' | 'GZ0707' | 'GZ0708';
 }
 
 /**
@@ -26,8 +26,7 @@ export function checkStructure(doc: Document): StructureProblem[] {
     if (depth > MAX_DEPTH) {
       problems.push({
         offset: node.range?.[0] ?? 0,
-        message: `invalid YAML: lists or mappings are nested more than ${MAX_DEPTH} levels deep`,
-        hint: 'write the value with fewer levels of lists and mappings',
+        code: 'GZ0705',
       });
       break;
     }
@@ -41,16 +40,14 @@ export function checkStructure(doc: Document): StructureProblem[] {
           if (seen.has(name)) {
             problems.push({
               offset: at,
-              message: 'invalid YAML: Map keys must be unique',
-              hint: 'each field may appear once; delete one of them',
+              code: 'GZ0706',
             });
           }
           seen.add(name);
           if (name.startsWith('\u3000')) {
             problems.push({
               offset: at,
-              message: 'invalid YAML: the line is indented with a full-width space "　" (U+3000)',
-              hint: 'indent with ordinary spaces, or not at all for a top-level field',
+              code: 'GZ0707',
             });
           }
         }
@@ -59,8 +56,7 @@ export function checkStructure(doc: Document): StructureProblem[] {
           // `{{ 7*7 }}: x`: YAML allows it; a JS object cannot hold it (it would print a warning).
           problems.push({
             offset: key.range?.[0] ?? 0,
-            message: 'invalid YAML: a field name cannot be a list or a mapping',
-            hint: 'a line that starts with "{" or "[" is read as one: put the whole line in quotes, or remove the brackets',
+            code: 'GZ0708',
           });
         }
       } else if (!isAlias(item)) {

@@ -8,9 +8,10 @@ import {
   visit,
   type YAMLError,
 } from 'yaml';
-import { type Diagnostic, error, type Position, warning } from '../errors/diagnostic.js';
+import { type Diagnostic, type Position, problem, warning } from '../errors/diagnostic.js';
+import type { Advice } from '../messages/yaml-advice.js';
 import { controlsDropped } from '../text/invisible.js';
-import { checkStructure } from './check-structure.js';
+import { checkStructure, MAX_DEPTH } from './check-structure.js';
 import { dropControls } from './drop-controls.js';
 
 /** A parsed YAML mapping that can say where each of its values was written. */
@@ -59,16 +60,14 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
       .slice(0, 1)
       .map((w) => ({
         offset: w.pos[0],
-        diagnostic: error(
-          file,
-          `invalid YAML: tags like ${text.slice(w.pos[0], w.pos[1]).split(/\s/)[0]} are not supported; nothing in ${what} is ever run`,
-          pos(w.pos[0]),
-          'delete the tag and write the value alone',
-        ),
+        diagnostic: problem('GZ0702', file, pos(w.pos[0]), {
+          tag: text.slice(w.pos[0], w.pos[1]).split(/\s/)[0] ?? '',
+          what,
+        }),
       })),
     ...(doc.errors.length > 0 ? [] : checkStructure(doc)).map((p) => ({
       offset: p.offset,
-      diagnostic: error(file, p.message, pos(p.offset), p.hint),
+      diagnostic: problem(p.code, file, pos(p.offset), { max: MAX_DEPTH }),
     })),
   ];
   if (problems.length > 0) {
@@ -83,12 +82,11 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
     return {
       ok: false,
       diagnostics: [
-        error(
-          file,
-          `${what} must be a list of "key: value" lines, but this is ${kind}`,
-          pos(root.range?.[0] ?? 0),
-          fullWidthColonHint(text) ?? 'write one field per line, like "title: 标题"',
-        ),
+        problem('GZ0703', file, pos(root.range?.[0] ?? 0), {
+          what,
+          kind,
+          ...(/^[^\s:：]+：/m.test(text) && { advice: 'fullWidthColon' }),
+        }),
       ],
     };
   }
@@ -106,12 +104,7 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
     return {
       ok: false,
       diagnostics: [
-        error(
-          file,
-          `${what} uses too many YAML aliases (*name)`,
-          pos(firstAlias(doc) ?? root.range?.[0] ?? 0),
-          'write the values out instead of repeating aliases',
-        ),
+        problem('GZ0704', file, pos(firstAlias(doc) ?? root.range?.[0] ?? 0), { what }),
       ],
     };
   }
@@ -186,14 +179,15 @@ function firstAlias(doc: ReturnType<typeof parseDocument>): number | undefined {
   return offset;
 }
 
-const HINTS: Record<string, string> = {
-  DUPLICATE_KEY: 'each field may appear once; delete one of them',
-  TAB_AS_INDENT: 'indent with spaces, not tabs',
-  BAD_INDENT: 'check the indentation: nested items need the same number of spaces',
-  MISSING_CHAR: 'a quoted value needs its closing quote',
-  BLOCK_AS_IMPLICIT_KEY: 'a value that contains ": " must be quoted',
-  MULTILINE_IMPLICIT_KEY: 'a value that contains ": " must be quoted',
-  RESOURCE_EXHAUSTION: 'write the value with fewer levels of lists and mappings',
+/** What to do about the parser's own errors, by their code (worded in src/messages/yaml-advice.ts). */
+const ADVICE_OF: Record<string, Advice> = {
+  DUPLICATE_KEY: 'duplicateKey',
+  TAB_AS_INDENT: 'tabIndent',
+  BAD_INDENT: 'badIndent',
+  MISSING_CHAR: 'closingQuote',
+  BLOCK_AS_IMPLICIT_KEY: 'quoteColon',
+  MULTILINE_IMPLICIT_KEY: 'quoteColon',
+  RESOURCE_EXHAUSTION: 'tooDeep',
 };
 
 function yamlError(e: YAMLError, file: string, text: string, pos: (offset: number) => Position): Diagnostic {
@@ -204,19 +198,24 @@ function yamlError(e: YAMLError, file: string, text: string, pos: (offset: numbe
     (e.code === 'MISSING_CHAR' && openingQuote(text, e.pos[0])) ||
     pos(e.pos[0]);
   const line = lineAt(text, at.line);
-  const hint =
-    (e.code === 'RESOURCE_EXHAUSTION' ? HINTS[e.code] : undefined) ??
-    fullWidthSpaceHint(line) ??
-    (line.includes('：') && !line.includes(': ') ? fullWidthColonHint(line) : undefined) ??
-    (bracket ? bracketHint(bracket === ']' ? '[' : '{', true) : undefined) ??
-    (/^\s*(?:-\s+)?[^\s:"'][^:]*:\s+[[{]/.test(line)
-      ? bracketHint(/:\s+([[{])/.exec(line)?.[1] ?? '[', false)
-      : HINTS[e.code]);
-  const message =
+  const opening = bracket ? (bracket === ']' ? '[' : '{') : /^\s*(?:-\s+)?[^\s:"'][^:]*:\s+[[{]/.test(line) ? (/:\s+([[{])/.exec(line)?.[1] ?? '[') : undefined;
+  const advice: Advice =
+    (e.code === 'RESOURCE_EXHAUSTION' ? 'tooDeep' : undefined) ??
+    fullWidthSpaceAdvice(line) ??
+    (line.includes('：') && !line.includes(': ') && /^[^\s:：]+：/m.test(line) ? 'fullWidthColon' : undefined) ??
+    (opening ? 'bracket' : undefined) ??
+    ADVICE_OF[e.code] ??
+    'rules';
+  const detail =
     e.code === 'RESOURCE_EXHAUSTION'
       ? 'lists or mappings are nested too deeply'
       : e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
-  return error(file, `invalid YAML: ${message}`, at, hint ?? 'see the YAML rules in docs/编辑指南.md');
+  return problem('GZ0701', file, at, {
+    detail,
+    yamlCode: e.code,
+    advice,
+    ...(advice === 'bracket' && opening && { opening, unclosed: bracket ? 1 : 0 }),
+  });
 }
 
 /**
@@ -239,12 +238,6 @@ function openingQuote(text: string, offset: number): Position | undefined {
     if (m?.[2] && !(m[3] ?? '').includes(m[2])) return { line: i + 1, column: (m[1]?.length ?? 0) + 1 };
   }
   return undefined;
-}
-
-function bracketHint(opening: string, unclosed: boolean): string {
-  const kind = opening === '[' ? 'list' : 'mapping';
-  const closing = opening === '[' ? ']' : '}';
-  return `a value that starts with "${opening}" is read as a ${kind}${unclosed ? ` and needs its closing "${closing}"` : ''}; if the bracket is part of the text, put the value in quotes, e.g. title: "[视频] 标题"`;
 }
 
 /** Where the value opened with "[" (or "{") that YAML says is never closed starts: the last one before `offset`. */
@@ -271,16 +264,8 @@ function lineAt(text: string, n: number): string {
 }
 
 /** The Chinese input method types "　" (U+3000) where a space was meant: as indent, or after a colon. */
-function fullWidthSpaceHint(line: string): string | undefined {
-  if (/^[ \t]*\u3000/.test(line))
-    return 'the line is indented with a full-width space "　" (U+3000): indent with ordinary spaces';
-  if (/^[^\s:：]+:\u3000/.test(line))
-    return 'put an ordinary space after the colon, not a full-width space "　" (U+3000)';
+function fullWidthSpaceAdvice(line: string): Advice | undefined {
+  if (/^[ \t]*\u3000/.test(line)) return 'fullWidthIndent';
+  if (/^[^\s:：]+:\u3000/.test(line)) return 'fullWidthAfterColon';
   return undefined;
-}
-
-function fullWidthColonHint(text: string): string | undefined {
-  return /^[^\s:：]+：/m.test(text)
-    ? 'use an ASCII colon and a space between field and value ("title: 标题"), not the full-width "："'
-    : undefined;
 }

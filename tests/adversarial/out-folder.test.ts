@@ -15,6 +15,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { GazetteError } from '../../src/errors/diagnostic.js';
+import { CATALOG } from '../../src/messages/catalog.js';
 import { outputPlaceProblem } from '../../src/output/output-place.js';
 import { THEME_PUBLIC, THEME_TEMPLATES } from '../../src/paths.js';
 import { buildsOk, GOOD, leftovers, siteFactory, snapshotOutside } from '../helpers/adversarial.js';
@@ -208,7 +209,8 @@ describe('the rule itself, over real paths (for every command that writes an out
     ['/s/content/a', "is inside the site's content folder (/s/content)"],
     ['/g', "holds gazette's built-in public folder (/g/public)"],
   ])('%s: refused', (out, says) => {
-    expect(outputPlaceProblem(place(out))).toEqual({
+    const values = outputPlaceProblem(place(out));
+    expect(values && CATALOG.GZ0511.en(values)).toEqual({
       message: `the output folder ${out} ${says}: a build replaces its output folder whole`,
       hint: 'choose a folder of its own, such as /s/dist',
     });

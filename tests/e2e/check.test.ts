@@ -173,6 +173,7 @@ describe('gazette check', () => {
       diagnostics: [
         {
           severity: 'error',
+          code: 'GZ0605',
           file: 'content/xuexi/a.md',
           line: 7,
           column: 5,
@@ -181,6 +182,7 @@ describe('gazette check', () => {
         },
         {
           severity: 'warning',
+          code: 'GZ0602',
           file: 'content/xuexi/a.md',
           line: 9,
           column: 5,

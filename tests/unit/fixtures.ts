@@ -32,7 +32,7 @@ export function siteConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
 /** A site-time date; throws on a bad literal so that a typo in a test cannot go unnoticed. */
 export function siteDate(text: string, zone = 'Asia/Shanghai'): ArticleDate {
   const result = parseArticleDate(text, zone);
-  if (!result.ok) throw new Error(`bad test date ${text}: ${result.message}`);
+  if (!result.ok) throw new Error(`bad test date ${text}: ${result.code}`);
   return result.date;
 }
 

@@ -1,0 +1,80 @@
+import type { Entry } from './types.js';
+
+/** GZ01xx: an article's file and its front matter (encoding, "---" lines, YAML, fields). */
+export const CONTENT = {
+  GZ0101: {
+    en: (v) => ({
+      message: v.utf16 ? `the file is saved as UTF-16${v.utf16 === 'nobom' ? ' (without a byte order mark)' : ''}` : 'the file is not valid UTF-8 (perhaps saved as GBK or GB18030)',
+      hint: 'save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)',
+    }),
+    zh: (v) => ({
+      message: v.utf16 ? '文件是 UTF-16 编码的，读不了' : '文件不是 UTF-8 编码（可能存成了 GBK 或 GB18030）',
+      hint: '请把文件另存为 UTF-8 编码（VS Code：右下角编码 →“通过编码保存”→ UTF-8）',
+    }),
+  },
+  GZ0102: {
+    en: () => ({
+      message: 'the file contains a NUL byte (it may be a binary file)',
+      hint: 'delete the invisible NUL character here, or replace the file with a text copy of the article',
+    }),
+    zh: () => ({
+      message: '文件里有一个看不见的 NUL 字符（它可能不是文本文件）',
+      hint: '删掉这里的 NUL 字符，或者换成文章的纯文本版本',
+    }),
+  },
+  GZ0103: {
+    en: () => ({
+      message: 'the file is empty',
+      hint: 'write the front matter (title:, date: and category: between two "---" lines) and the article, or delete the file',
+    }),
+    zh: () => ({
+      message: '文件是空的',
+      hint: '在两行“---”之间写上 title:、date: 和 category:，再写正文；或者删除这个文件',
+    }),
+  },
+  GZ0104: {
+    en: () => ({
+      message: 'the file does not start with front matter',
+      hint: 'begin it with a line "---", then title:, date: and category:, then another "---"',
+    }),
+    zh: () => ({
+      message: '文件开头没有文章信息',
+      hint: '第一行写“---”，接着写 title:、date: 和 category:，再写一行“---”',
+    }),
+  },
+  GZ0105: {
+    en: (v) => ({
+      message: `front matter in "${v.language}" is not supported; it is never run`,
+      hint: 'write "---" alone on the first line and the fields in YAML',
+    }),
+    zh: (v) => ({
+      message: `不支持“${v.language}”格式的文章信息，这样的内容不会被执行`,
+      hint: '第一行只写“---”，文章信息用 YAML 写',
+    }),
+  },
+  GZ0106: {
+    en: () => ({
+      message: 'the front matter is never closed',
+      hint: 'add a line "---" after the last field, before the article text',
+    }),
+    zh: () => ({ message: '文章信息没有结束的“---”行', hint: '在最后一个字段之后、正文之前加一行“---”' }),
+  },
+  GZ0107: {
+    en: () => ({ message: 'the front matter cannot be read', hint: 'write it in YAML between two "---" lines' }),
+    zh: () => ({ message: '文章信息读不出来', hint: '在两行“---”之间用 YAML 写文章信息' }),
+  },
+  GZ0108: {
+    en: (v) => ({
+      message: `unknown category "${v.category}"`,
+      hint: `use one of: ${v.known} (or add it to site.yaml)`,
+    }),
+    zh: (v) => ({
+      message: `没有“${v.category}”这个栏目`,
+      hint: `请改成这些栏目之一：${String(v.known).split(', ').join('、')}；确需新栏目，请网站管理员加到 site.yaml`,
+    }),
+  },
+  GZ0109: {
+    en: () => ({ message: 'the file name gives no usable URL slug', hint: 'add a field like slug: jinhua-news' }),
+    zh: () => ({ message: '从文件名生成不了网址', hint: '加一行 slug:，如 slug: jinhua-news' }),
+  },
+} satisfies Record<string, Entry>;

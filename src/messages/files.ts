@@ -1,0 +1,132 @@
+import type { Entry, Values } from './types.js';
+
+const kindZh = (v: Values) => (v.folder ? '文件夹' : '文件');
+const kindEn = (v: Values) => (v.folder ? 'folder' : 'file');
+
+/** GZ05xx: the site's files and folders, the output folder, the build cache. */
+export const FILES = {
+  GZ0501: {
+    en: (v) => ({
+      message: `there is no ${v.dir}/ folder in ${v.root}`,
+      hint: 'create it and put the articles (.md files) in it',
+    }),
+    zh: (v) => ({ message: `${v.root} 里没有 ${v.dir}/ 文件夹`, hint: '新建这个文件夹，把文章（.md 文件）放进去' }),
+  },
+  GZ0502: {
+    en: () => ({
+      message: 'this link leads nowhere: the file it points to does not exist',
+      hint: 'delete the link, or put the article itself in content/',
+    }),
+    zh: () => ({ message: '这个链接（快捷方式）指向的文件不存在', hint: '删掉这个链接，或者把文章本身放进 content/' }),
+  },
+  GZ0503: {
+    en: () => ({
+      message: 'this link points outside the content folder, so it is not read',
+      hint: 'copy the file into content/ instead of linking to it',
+    }),
+    zh: () => ({
+      message: '这个链接（快捷方式）指向 content 文件夹以外，不会被读取',
+      hint: '把文件本身复制到 content/ 里，不要用链接',
+    }),
+  },
+  GZ0504: {
+    en: () => ({
+      message: 'this is not an ordinary file (a pipe, socket or device), so it is not read',
+      hint: 'replace it with an ordinary .md file',
+    }),
+    zh: () => ({ message: '这不是普通文件（是管道、套接字或设备），不会被读取', hint: '换成普通的 .md 文件' }),
+  },
+  GZ0505: {
+    en: (v) => ({
+      message:
+        `the name of a ${kindEn(v)} here is not UTF-8, so ${v.folder ? 'nothing in it can be read' : 'it cannot be read'}: "${v.name}"` +
+        (v.gbk ? ` (in GBK: "${v.gbk}")` : ''),
+      hint: `rename the ${kindEn(v)}${v.gbk ? `, e.g. to "${v.gbk}"` : ' with UTF-8 characters'}; names like this come from zip files made on Windows (unzip -O GBK unpacks them right)`,
+    }),
+    zh: (v) => ({
+      message:
+        `这里有一个${kindZh(v)}的名字不是 UTF-8 编码，${v.folder ? '里面的文件都读不到' : '读不到'}：“${v.name}”` +
+        (v.gbk ? `（按 GBK 读是“${v.gbk}”）` : ''),
+      hint: `给它改名${v.gbk ? `，如改成“${v.gbk}”` : ''}；这种名字多半来自 Windows 上打包的 zip 文件，用 unzip -O GBK 解压就不会乱码`,
+    }),
+  },
+  GZ0506: {
+    en: (v) => ({
+      message: `the path of this ${kindEn(v)} is too long for the file system (${v.bytes} bytes), so it cannot be read`,
+      hint: 'use shorter folder and file names, or fewer folders inside each other',
+    }),
+    zh: (v) => ({
+      message: `这个${kindZh(v)}的路径太长（${v.bytes} 字节），文件系统读不了`,
+      hint: '把文件夹名和文件名改短，或者少套几层文件夹',
+    }),
+  },
+  GZ0507: {
+    en: (v) => ({
+      message: `cannot read the ${kindEn(v)} (${v.errno})`,
+      hint: v.folder ? 'check that it can be read' : 'check that it exists and can be read',
+    }),
+    zh: (v) => ({ message: `读不了这个${kindZh(v)}（${v.errno}）`, hint: '检查它是否存在、有没有读取权限' }),
+  },
+  GZ0508: {
+    en: (v) => ({
+      message: `cannot write the new site: ${v.reason}`,
+      hint: `${WRITE_FIX[String(v.errno)]?.en ?? 'check the output folder and the disk, then build again'}; the previous site was left as it was`,
+    }),
+    zh: (v) => ({
+      message: `写不了新生成的网站：${v.reason}`,
+      hint: `${WRITE_FIX[String(v.errno)]?.zh ?? '检查输出文件夹和磁盘，然后重新生成'}；网站保持上一次成功生成的样子`,
+    }),
+  },
+  GZ0509: {
+    en: (v) => ({
+      message: `another build (process ${v.pid}) is writing ${v.out} right now`,
+      hint: `wait until it has finished, then build again; if no build is running, delete ${v.lock}`,
+    }),
+    zh: (v) => ({
+      message: `另一次生成（进程 ${v.pid}）正在写 ${v.out}`,
+      hint: `等它结束后再生成；如果确实没有在生成，删掉 ${v.lock}`,
+    }),
+  },
+  GZ0510: {
+    en: (v) => ({ message: `cannot lock ${v.out}: other builds keep taking it`, hint: 'run one build at a time' }),
+    zh: (v) => ({ message: `锁不住 ${v.out}：其他生成一直在占用它`, hint: '一次只运行一个生成' }),
+  },
+  GZ0511: {
+    en: (v) => ({
+      message: `the output folder ${v.out} ${v.relation} ${v.what}${v.where}: a build replaces its output folder whole`,
+      hint: `choose a folder of its own, such as ${v.suggested}`,
+    }),
+    zh: (v) => ({
+      message: `输出文件夹 ${v.out} ${v.relation === 'is' ? '就是' : v.relation === 'holds' ? '包含了' : '在'}${WHAT_ZH[String(v.kind)] ?? v.what}${v.relation === 'is inside' ? '里面' : ''}${v.where}：每次生成都会把输出文件夹整个换掉`,
+      hint: `请另选一个专用的文件夹，如 ${v.suggested}`,
+    }),
+  },
+} satisfies Record<string, Entry>;
+
+const WHAT_ZH: Record<string, string> = {
+  site: '网站文件夹',
+  content: '网站的 content 文件夹',
+  config: '网站的 site.yaml',
+  public: '网站的 public 文件夹',
+  templates: '网站的 templates 文件夹',
+  cache: '网站的生成缓存',
+  'theme templates': 'gazette 自带的模板文件夹',
+  'theme public': 'gazette 自带的 public 文件夹',
+};
+
+/** What to do about a failure to write the new site, by its code. */
+const WRITE_FIX: Record<string, { en: string; zh: string }> = {
+  ENOSPC: { en: 'free some space on the disk, then build again', zh: '磁盘满了：清理出一些空间，然后重新生成' },
+  EDQUOT: { en: 'free some space, then build again', zh: '空间配额用完了：清理出一些空间，然后重新生成' },
+  EACCES: {
+    en: 'check that you may write the output folder and the folder it is in',
+    zh: '检查你有没有写输出文件夹及其上一级文件夹的权限',
+  },
+  EPERM: {
+    en: 'check that you may write the output folder and the folder it is in',
+    zh: '检查你有没有写输出文件夹及其上一级文件夹的权限',
+  },
+  EROFS: { en: 'choose another output folder with --out', zh: '这个位置只读：用 --out 另选一个输出文件夹' },
+  EMFILE: { en: 'raise the limit (ulimit -n), then build again', zh: '同时打开的文件太多：调高上限（ulimit -n）后重新生成' },
+  EIO: { en: 'check the disk, then build again', zh: '检查磁盘，然后重新生成' },
+};

@@ -1,0 +1,29 @@
+import type { Entry } from './types.js';
+
+/** GZ04xx: the site's templates (Nunjucks). The engine's own words are kept: they name the template's code. */
+export const TEMPLATES = {
+  GZ0401: {
+    en: (v) => ({
+      message: `template error: ${v.detail}`,
+      ...((v.missing || v.page) && {
+        hint: [
+          v.missing ? "a value is missing: guard it with {% if … %} or write it as {{ x | default('') }}" : '',
+          v.page ? `while rendering ${v.page}` : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
+      }),
+    }),
+    zh: (v) => ({
+      message: `模板出错：${v.detail}`,
+      ...((v.missing || v.page) && {
+        hint: [
+          v.missing ? "缺少一个值：用 {% if … %} 先判断，或者写成 {{ x | default('') }}" : '',
+          v.page ? `出错时正在生成页面 ${v.page}` : '',
+        ]
+          .filter(Boolean)
+          .join('；'),
+      }),
+    }),
+  },
+} satisfies Record<string, Entry>;
