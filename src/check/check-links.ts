@@ -36,9 +36,7 @@ export function checkArticleLinks(
       const at = { line: link.line, column: link.column };
       const shown = displayRef(link.href);
       if (link.kind === 'image' && (link.alt ?? '').trim() === '') {
-        diagnostics.push(
-          problem('GZ0602', entry.file, at, { href: shown }, 'warning'),
-        );
+        diagnostics.push(problem('GZ0602', entry.file, at, { href: shown }, 'warning'));
       }
       if (!isInternal(link.href)) continue;
       // As the renderer writes it into the page (prefixRootLinks in markdown-it.ts).

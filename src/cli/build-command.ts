@@ -1,5 +1,5 @@
 import { build } from '../build.js';
-import { formatIn } from '../errors/diagnostic.js';
+import { formatIn, sentenceOf } from '../errors/diagnostic.js';
 import { outputProblem } from '../output/output-place.js';
 import type { Io } from './io.js';
 import { parseCommandLine } from './parse-options.js';
@@ -14,8 +14,8 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   }
   const root = values.root ?? '.';
   // Refused before anything is read or written: bad usage, not a problem of the site.
-  const problem = outputProblem(root, values.out);
-  if (problem) throw new UsageError(`${problem.message}; ${problem.hint}`);
+  const refused = outputProblem(root, values.out);
+  if (refused) throw new UsageError(`${sentenceOf('GZ0511', refused, io.lang ?? 'zh')} [GZ0511]`);
   const started = performance.now();
   const report = await build({
     root,

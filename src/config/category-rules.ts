@@ -1,5 +1,6 @@
 import { addressTooLong } from '../graph/address-length.js';
 import { categoryUrl } from '../graph/urls.js';
+import type { Values } from '../messages/types.js';
 import type { Category } from './site-config.js';
 
 /** URL folders the generator writes itself; a category may not take them. */
@@ -12,26 +13,13 @@ export const RESERVED_SLUGS = ['tags', 'page', 'assets', 'archive', 'search', 'f
 export function categoryProblem(
   category: Category,
   earlier: readonly Category[],
-): { message: string; hint: string; inSlug?: true } | undefined {
+): { code: 'GZ0303' | 'GZ0304' | 'GZ0305' | 'GZ0306'; values: Values; inSlug?: true } | undefined {
   const { name, slug } = category;
   const twin = earlier.find((o) => o.name === name || o.slug === slug);
-  if (twin)
-    return {
-      message: `category "${name}" (${slug}) is listed twice`,
-      hint: `it repeats "${twin.name}" (${twin.slug}); delete one`,
-    };
-  if (RESERVED_SLUGS.includes(slug))
-    return {
-      message: `category slug "${slug}" is reserved for generated pages`,
-      hint: 'choose another slug',
-    };
+  if (twin) return { code: 'GZ0303', values: { name, slug, twin: twin.name, twinSlug: twin.slug } };
+  if (RESERVED_SLUGS.includes(slug)) return { code: 'GZ0304', values: { slug } };
   const tooLong = addressTooLong(categoryUrl(slug));
-  if (tooLong)
-    return { message: `category "${name}": ${tooLong}`, hint: 'give it a shorter slug', inSlug: true };
-  if (slug === '')
-    return {
-      message: `category "${name}" needs a slug`,
-      hint: 'add slug: with letters a-z, e.g. slug: xuexi',
-    };
+  if (tooLong) return { code: 'GZ0305', values: { name, detail: tooLong }, inSlug: true };
+  if (slug === '') return { code: 'GZ0306', values: { name } };
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeText } from '../content/decode.js';
-import { type Diagnostic, error, GazetteError, hasErrors } from '../errors/diagnostic.js';
+import { decodeText, undecodable } from '../content/decode.js';
+import { problem as coded, type Diagnostic, GazetteError, hasErrors } from '../errors/diagnostic.js';
 import { slugify } from '../text/slug.js';
 import { parseYamlMapping } from '../yaml/parse-yaml.js';
 import { unknownKeyWarnings, validateMapping } from '../yaml/validate.js';
@@ -28,14 +28,7 @@ export async function loadConfig(
   try {
     bytes = await readFile(path.join(root, file));
   } catch {
-    throw new GazetteError([
-      error(
-        file,
-        `cannot read ${file} in ${path.resolve(root)}`,
-        undefined,
-        'every site needs a site.yaml with at least title, baseUrl and categories',
-      ),
-    ]);
+    throw new GazetteError([coded('GZ0301', file, undefined, { file, root: path.resolve(root) })]);
   }
   return parseConfig(bytes, file, overrides);
 }
@@ -47,14 +40,7 @@ export function parseConfig(
 ): { config: SiteConfig; warnings: Diagnostic[] } {
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
-    throw new GazetteError([
-      error(
-        file,
-        decoded.reason,
-        { line: decoded.line, column: decoded.column },
-        decoded.hint ?? 'save it as UTF-8',
-      ),
-    ]);
+    throw new GazetteError([undecodable(file, decoded, { config: 1 })]);
   }
   const parsed = parseYamlMapping(decoded.text, file, 'site.yaml');
   if (!parsed.ok) throw new GazetteError(parsed.diagnostics);
@@ -63,7 +49,11 @@ export function parseConfig(
   if (validated.ok && overrides.baseUrl !== undefined) {
     const checked = siteSchema.shape.baseUrl.safeParse(overrides.baseUrl);
     if (!checked.success)
-      throw new GazetteError([error('--base-url', checked.error.issues[0]?.message ?? 'invalid URL')]);
+      throw new GazetteError([
+        coded('GZ0302', '--base-url', undefined, {
+          detail: checked.error.issues[0]?.message ?? 'invalid URL',
+        }),
+      ]);
     validated.value.baseUrl = checked.data;
   }
   if (!validated.ok) throw new GazetteError([...yaml.warnings, ...validated.diagnostics]);
@@ -78,19 +68,12 @@ export function parseConfig(
     const category = { name: c.name, slug: c.slug ?? slugify(c.name) };
     const problem = categoryProblem(category, categories);
     const at = problem?.inSlug && c.slug !== undefined ? ['categories', i, 'slug'] : ['categories', i];
-    if (problem) problems.push(error(file, problem.message, yaml.locate(at), problem.hint));
+    if (problem) problems.push(coded(problem.code, file, yaml.locate(at), problem.values));
     else categories.push(category);
   });
   const policeCode = raw.police && policeCodeOf(raw.police);
   if (raw.police && !policeCode) {
-    problems.push(
-      error(
-        file,
-        '"police" has no number to look the 公安备案 up with',
-        yaml.locate(['police']),
-        'add code: with its digits, e.g. {text: 浙公网安备 33070202000123号, code: 33070202000123}',
-      ),
-    );
+    problems.push(coded('GZ0307', file, yaml.locate(['police'])));
   }
   if (hasErrors(problems)) throw new GazetteError(problems);
 

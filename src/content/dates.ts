@@ -1,5 +1,5 @@
-import type { Values } from '../messages/types.js';
 import { DateTime, IANAZone } from 'luxon';
+import type { Values } from '../messages/types.js';
 import { DayCachedZone } from './day-cached-zone.js';
 
 /** An article's publication time, fixed in the site's time zone whatever TZ the build machine has. */
@@ -15,7 +15,9 @@ export interface ArticleDate {
 }
 
 /** A date that cannot be used says why by its code and values (worded in src/messages/dates.ts). */
-export type DateResult = { ok: true; date: ArticleDate } | { ok: false; code: 'GZ0201' | 'GZ0202'; values: Values };
+export type DateResult =
+  | { ok: true; date: ArticleDate }
+  | { ok: false; code: 'GZ0201' | 'GZ0202'; values: Values };
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
@@ -82,16 +84,14 @@ export function parseArticleDate(value: string, zoneName: string): DateResult {
   return { ok: false, code: 'GZ0202', values: { text, padded } };
 }
 
-function impossibleWhy(
-  p: {
-    year?: number;
-    month?: number;
-    day?: number;
-    hour: number;
-    minute: number;
-    second: number;
-  },
-): 'time' | 'month' | 'gap' | 'day' {
+function impossibleWhy(p: {
+  year?: number;
+  month?: number;
+  day?: number;
+  hour: number;
+  minute: number;
+  second: number;
+}): 'time' | 'month' | 'gap' | 'day' {
   if (p.hour > 23 || p.minute > 59 || p.second > 59) return 'time';
   if ((p.month ?? 0) < 1 || (p.month ?? 0) > 12) return 'month';
   const day = DateTime.fromObject({ year: p.year, month: p.month, day: p.day }, { zone: 'UTC' });

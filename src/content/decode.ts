@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { type Diagnostic, error } from '../errors/diagnostic.js';
+import { type Diagnostic, problem } from '../errors/diagnostic.js';
+import type { Values } from '../messages/types.js';
 import { utf8Text } from '../text/utf8.js';
 
 /**
@@ -8,15 +9,22 @@ import { utf8Text } from '../text/utf8.js';
  */
 export type Decoded = { ok: true; text: string } | Undecodable;
 
-export type Undecodable = { ok: false; line: number; column: number; reason: string; hint?: string };
+/** Why the bytes are not text: GZ0101 (another encoding) or GZ0102 (a NUL byte), worded in src/messages/content.ts. */
+export type Undecodable = {
+  ok: false;
+  line: number;
+  column: number;
+  code: 'GZ0101' | 'GZ0102';
+  values: Values;
+};
 
 /** The error for a text file an editor saved in another encoding, at the byte that shows it. */
-export const undecodable = (file: string, failure: Undecodable): Diagnostic =>
-  error(
+export const undecodable = (file: string, failure: Undecodable, values: Values = {}): Diagnostic =>
+  problem(
+    failure.code,
     file,
-    failure.reason,
     { line: failure.line, column: failure.column },
-    failure.hint ?? 'save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)',
+    { ...failure.values, ...values },
   );
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -26,14 +34,15 @@ export function decodeText(bytes: Uint8Array): Decoded {
     bytes.length >= 2 &&
     ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
   ) {
-    return { ok: false, line: 1, column: 1, reason: 'the file is saved as UTF-16' };
+    return { ok: false, line: 1, column: 1, code: 'GZ0101', values: { utf16: 'bom' } };
   }
   if (looksLikeUtf16(bytes)) {
     return {
       ok: false,
       line: 1,
       column: 1,
-      reason: 'the file is saved as UTF-16 (without a byte order mark)',
+      code: 'GZ0101',
+      values: { utf16: 'nobom' },
     };
   }
   let text: string;
@@ -48,7 +57,8 @@ export function decodeText(bytes: Uint8Array): Decoded {
       ok: false,
       line,
       column,
-      reason: 'the file is not valid UTF-8 (perhaps saved as GBK or GB18030)',
+      code: 'GZ0101',
+      values: {},
     };
   }
   // Normalise line endings so that every later position is counted in "\n" lines: CRLF and lone CR.
@@ -59,8 +69,8 @@ export function decodeText(bytes: Uint8Array): Decoded {
     return {
       ok: false,
       ...at,
-      reason: 'the file contains a NUL byte (it may be a binary file)',
-      hint: 'delete the invisible NUL character here, or replace the file with a text copy of the article',
+      code: 'GZ0102',
+      values: {},
     };
   }
   return { ok: true, text };

@@ -89,15 +89,11 @@ export async function readSources(
       if (entry.isSymbolicLink()) {
         const target = await followLink(full, realBase);
         if (target.kind === 'nowhere') {
-          diagnostics.push(
-            problem('GZ0502', rel, undefined),
-          );
+          diagnostics.push(problem('GZ0502', rel, undefined));
           continue;
         }
         if (target.kind === 'outside') {
-          diagnostics.push(
-            problem('GZ0503', rel, undefined),
-          );
+          diagnostics.push(problem('GZ0503', rel, undefined));
           continue;
         }
         isDir = target.kind === 'folder';
@@ -107,9 +103,7 @@ export async function readSources(
         await walk(full);
       } else if (isArticleName(name) && !isFile) {
         // Reading a named pipe would wait for a writer forever.
-        diagnostics.push(
-          problem('GZ0504', rel, undefined),
-        );
+        diagnostics.push(problem('GZ0504', rel, undefined));
       } else if (isArticleName(name)) {
         found.push([full, rel]);
       }

@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { type Diagnostic, error } from '../errors/diagnostic.js';
+import { type Diagnostic, problem } from '../errors/diagnostic.js';
 import { positionOf } from './decode.js';
 
 export interface SplitFile {
@@ -27,23 +27,13 @@ export function splitFrontMatter(
   if (text.trim() === '') {
     return {
       ok: false,
-      diagnostic: error(
-        file,
-        'the file is empty',
-        { line: 1, column: 1 },
-        'write the front matter (title:, date: and category: between two "---" lines) and the article, or delete the file',
-      ),
+      diagnostic: problem('GZ0103', file, { line: 1, column: 1 }),
     };
   }
   if (!text.startsWith('---')) {
     return {
       ok: false,
-      diagnostic: error(
-        file,
-        'the file does not start with front matter',
-        { line: 1, column: 1 },
-        'begin it with a line "---", then title:, date: and category:, then another "---"',
-      ),
+      diagnostic: problem('GZ0104', file, { line: 1, column: 1 }),
     };
   }
   const firstLineEnd = text.indexOf('\n') === -1 ? text.length : text.indexOf('\n');
@@ -51,24 +41,14 @@ export function splitFrontMatter(
   if (language !== '' && !/^ya?ml$/i.test(language)) {
     return {
       ok: false,
-      diagnostic: error(
-        file,
-        `front matter in "${language}" is not supported; it is never run`,
-        { line: 1, column: 4 },
-        'write "---" alone on the first line and the fields in YAML',
-      ),
+      diagnostic: problem('GZ0105', file, { line: 1, column: 4 }, { language }),
     };
   }
   const closing = text.indexOf('\n---', firstLineEnd);
   if (closing === -1) {
     return {
       ok: false,
-      diagnostic: error(
-        file,
-        'the front matter is never closed',
-        { line: 1, column: 1 },
-        'add a line "---" after the last field, before the article text',
-      ),
+      diagnostic: problem('GZ0106', file, { line: 1, column: 1 }),
     };
   }
 
@@ -95,12 +75,7 @@ export function splitFrontMatter(
   } catch {
     return {
       ok: false,
-      diagnostic: error(
-        file,
-        'the front matter cannot be read',
-        { line: 1, column: 1 },
-        'write it in YAML between two "---" lines',
-      ),
+      diagnostic: problem('GZ0107', file, { line: 1, column: 1 }),
     };
   }
   // gray-matter hands over the text after "---" including the rest of the first line, so line N of

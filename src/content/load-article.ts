@@ -51,9 +51,7 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
 
   const slug = fm.slug ?? defaultSlug(file);
   if (slug === '') {
-    diagnostics.push(
-      problem('GZ0109', file, { line: 1, column: 1 }),
-    );
+    diagnostics.push(problem('GZ0109', file, { line: 1, column: 1 }));
   }
   if (!category || !date.ok || diagnostics.length > 0) return { diagnostics: withCleaned(diagnostics) };
   diagnostics.push(

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { formatIn, inLanguage } from '../errors/diagnostic.js';
+import { languageOf } from '../messages/choose-language.js';
 import type { Lang } from '../messages/language.js';
 import { siteSources } from '../site/site-sources.js';
 import { hostChecker } from './allowed-hosts.js';
@@ -19,7 +20,7 @@ export interface DevServerOptions {
   readonly future?: boolean;
   /** Called with each line worth showing in the terminal. */
   readonly log: (line: string) => void;
-  /** The language of the problems shown, in the terminal and over the page; Chinese when not given. */
+  /** The language of the problems shown, in the terminal and over the page; by default the site's (languageOf). */
   readonly lang?: Lang;
 }
 
@@ -33,7 +34,7 @@ export interface RunningDevServer {
 /** Builds the site into memory, serves it, and rebuilds and reloads the browser on every change. */
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   const root = path.resolve(options.root);
-  const lang = options.lang ?? 'zh';
+  const lang = options.lang ?? languageOf(options.root);
   const format = formatIn(lang);
   const hub = new ReloadHub();
   let served: ReadonlyMap<string, Uint8Array> = new Map();
@@ -76,7 +77,12 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     } else {
       for (const d of report.diagnostics) options.log(format(d));
       options.log(`build failed after ${report.ms} ms (${what}); still serving the last good pages`);
-      hub.fail(toBrowserProblems(report.diagnostics.map((d) => inLanguage(d, lang)), root));
+      hub.fail(
+        toBrowserProblems(
+          report.diagnostics.map((d) => inLanguage(d, lang)),
+          root,
+        ),
+      );
     }
   };
 

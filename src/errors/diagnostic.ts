@@ -91,6 +91,14 @@ export const formatIn =
     return `${where}: ${w.severity}: ${w.message}${hint}${code}`;
   };
 
+/** A problem's words as one sentence, `message; hint` (for a line that is not a diagnostic's, like bad usage). */
+export function sentenceOf(code: Code, values: Values, lang: Lang): string {
+  const { message, hint } = CATALOG[code][lang](values);
+  if (lang === 'en') return hint ? `${message}; ${hint}` : message;
+  const text = hint ? `${message}；${hint}` : message;
+  return `${text}${/[。？！]$/.test(text) ? '' : '。'}`;
+}
+
 /** In English: for the error's own text and for programs; the CLI formats in the editors' language. */
 export const formatDiagnostic: (d: Diagnostic) => string = formatIn('en');
 

@@ -32,7 +32,10 @@ export function listingError(problem: ListingProblem, name: (full: string) => st
       bytes: Buffer.byteLength(problem.path).toLocaleString('en'),
     });
   }
-  return coded('GZ0507', name(problem.path), undefined, { folder: problem.isFolder ? 1 : 0, errno: problem.code });
+  return coded('GZ0507', name(problem.path), undefined, {
+    folder: problem.isFolder ? 1 : 0,
+    errno: problem.code,
+  });
 }
 
 /** `新闻.md` in GBK → `\xD0\xC2\xCE\xC5.md`: printable ASCII as it is, every other byte as \xNN. */

@@ -14,7 +14,10 @@ export const CHECKS = {
       message: 'image has no alt text',
       hint: `describe it for readers who cannot see it: ![描述](${v.href})`,
     }),
-    zh: (v) => ({ message: '图片没有替代文字', hint: `在方括号里为看不见图片的读者写一句描述：![描述](${v.href})` }),
+    zh: (v) => ({
+      message: '图片没有替代文字',
+      hint: `在方括号里为看不见图片的读者写一句描述：![描述](${v.href})`,
+    }),
   },
   GZ0603: {
     en: (v) => ({
@@ -27,11 +30,17 @@ export const CHECKS = {
     }),
   },
   GZ0604: {
-    en: (v) => ({ message: `image "${v.href}" is not in the site`, hint: 'put it in public/ or fix the path' }),
+    en: (v) => ({
+      message: `image "${v.href}" is not in the site`,
+      hint: 'put it in public/ or fix the path',
+    }),
     zh: (v) => ({ message: `网站里没有图片“${v.href}”`, hint: '把图片放进 public/，或者改正路径' }),
   },
   GZ0605: {
-    en: (v) => ({ message: `link to "${v.href}" leads to no page of the site`, hint: 'fix the address or remove the link' }),
+    en: (v) => ({
+      message: `link to "${v.href}" leads to no page of the site`,
+      hint: 'fix the address or remove the link',
+    }),
     zh: (v) => ({ message: `链接“${v.href}”指向的页面在网站里不存在`, hint: '改正网址，或者删掉这个链接' }),
   },
 } satisfies Record<string, Entry>;

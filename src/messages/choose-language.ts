@@ -11,7 +11,10 @@ export type LanguageChoice = { ok: true; lang: Lang; args: string[] } | { ok: fa
  * The site's site.yaml is only glanced at here: a site.yaml that cannot be read leaves Chinese, and
  * the command itself then reports what is wrong with it, in Chinese.
  */
-export function chooseLanguage(args: readonly string[], env: NodeJS.ProcessEnv = process.env): LanguageChoice {
+export function chooseLanguage(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): LanguageChoice {
   const rest: string[] = [];
   let given: string | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -26,8 +29,13 @@ export function chooseLanguage(args: readonly string[], env: NodeJS.ProcessEnv =
     const lang = langOf(given);
     return lang ? { ok: true, lang, args: rest } : { ok: false, given };
   }
+  return { ok: true, lang: languageOf(rootOf(rest), env), args: rest };
+}
+
+/** Without `--lang`: GAZETTE_LANG, else the site's `language`, else Chinese (for programs too, like the dev server's). */
+export function languageOf(root: string, env: NodeJS.ProcessEnv = process.env): Lang {
   const fromEnv = env.GAZETTE_LANG && langOf(env.GAZETTE_LANG);
-  return { ok: true, lang: fromEnv || siteLanguage(rootOf(rest)) || DEFAULT_LANG, args: rest };
+  return fromEnv || siteLanguage(root) || DEFAULT_LANG;
 }
 
 function rootOf(args: readonly string[]): string {

@@ -14,7 +14,10 @@ export const CONFIG = {
   },
   GZ0302: {
     en: (v) => ({ message: String(v.detail) }),
-    zh: (v) => ({ message: `--base-url 给的网址不对：${v.detail}`, hint: '请写完整的网址，如 https://news.example.cn/' }),
+    zh: (v) => ({
+      message: `--base-url 给的网址不对：${v.detail}`,
+      hint: '请写完整的网址，如 https://news.example.cn/',
+    }),
   },
   GZ0303: {
     en: (v) => ({
@@ -27,7 +30,10 @@ export const CONFIG = {
     }),
   },
   GZ0304: {
-    en: (v) => ({ message: `category slug "${v.slug}" is reserved for generated pages`, hint: 'choose another slug' }),
+    en: (v) => ({
+      message: `category slug "${v.slug}" is reserved for generated pages`,
+      hint: 'choose another slug',
+    }),
     zh: (v) => ({ message: `栏目网址名“${v.slug}”留给了自动生成的页面`, hint: '换一个网址名' }),
   },
   GZ0305: {
@@ -35,8 +41,14 @@ export const CONFIG = {
     zh: (v) => ({ message: `栏目“${v.name}”的网址太长（${v.detail}）`, hint: '把它的 slug 改短' }),
   },
   GZ0306: {
-    en: (v) => ({ message: `category "${v.name}" needs a slug`, hint: 'add slug: with letters a-z, e.g. slug: xuexi' }),
-    zh: (v) => ({ message: `栏目“${v.name}”缺少网址名`, hint: '加一行 slug:，只用 a-z 字母，如 slug: xuexi' }),
+    en: (v) => ({
+      message: `category "${v.name}" needs a slug`,
+      hint: 'add slug: with letters a-z, e.g. slug: xuexi',
+    }),
+    zh: (v) => ({
+      message: `栏目“${v.name}”缺少网址名`,
+      hint: '加一行 slug:，只用 a-z 字母，如 slug: xuexi',
+    }),
   },
   GZ0307: {
     en: () => ({

@@ -4,8 +4,12 @@ import type { Entry } from './types.js';
 export const CONTENT = {
   GZ0101: {
     en: (v) => ({
-      message: v.utf16 ? `the file is saved as UTF-16${v.utf16 === 'nobom' ? ' (without a byte order mark)' : ''}` : 'the file is not valid UTF-8 (perhaps saved as GBK or GB18030)',
-      hint: 'save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)',
+      message: v.utf16
+        ? `the file is saved as UTF-16${v.utf16 === 'nobom' ? ' (without a byte order mark)' : ''}`
+        : 'the file is not valid UTF-8 (perhaps saved as GBK or GB18030)',
+      hint: v.config
+        ? 'save it as UTF-8'
+        : 'save the file as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)',
     }),
     zh: (v) => ({
       message: v.utf16 ? '文件是 UTF-16 编码的，读不了' : '文件不是 UTF-8 编码（可能存成了 GBK 或 GB18030）',
@@ -60,7 +64,10 @@ export const CONTENT = {
     zh: () => ({ message: '文章信息没有结束的“---”行', hint: '在最后一个字段之后、正文之前加一行“---”' }),
   },
   GZ0107: {
-    en: () => ({ message: 'the front matter cannot be read', hint: 'write it in YAML between two "---" lines' }),
+    en: () => ({
+      message: 'the front matter cannot be read',
+      hint: 'write it in YAML between two "---" lines',
+    }),
     zh: () => ({ message: '文章信息读不出来', hint: '在两行“---”之间用 YAML 写文章信息' }),
   },
   GZ0108: {
@@ -74,7 +81,10 @@ export const CONTENT = {
     }),
   },
   GZ0109: {
-    en: () => ({ message: 'the file name gives no usable URL slug', hint: 'add a field like slug: jinhua-news' }),
+    en: () => ({
+      message: 'the file name gives no usable URL slug',
+      hint: 'add a field like slug: jinhua-news',
+    }),
     zh: () => ({ message: '从文件名生成不了网址', hint: '加一行 slug:，如 slug: jinhua-news' }),
   },
 } satisfies Record<string, Entry>;

@@ -28,7 +28,10 @@ const WHY: Record<string, { en: (v: Values) => string; zh: (v: Values) => string
 /** GZ02xx: an article's date. */
 export const DATES = {
   GZ0201: {
-    en: (v) => ({ message: `"${v.text}" is not a real date and time`, hint: WHY[String(v.why)]?.en(v) ?? EXAMPLE_EN }),
+    en: (v) => ({
+      message: `"${v.text}" is not a real date and time`,
+      hint: WHY[String(v.why)]?.en(v) ?? EXAMPLE_EN,
+    }),
     zh: (v) => ({ message: `“${v.text}”不是真实存在的日期时间：${WHY[String(v.why)]?.zh(v) ?? EXAMPLE_ZH}` }),
   },
   GZ0202: {

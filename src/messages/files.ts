@@ -10,14 +10,20 @@ export const FILES = {
       message: `there is no ${v.dir}/ folder in ${v.root}`,
       hint: 'create it and put the articles (.md files) in it',
     }),
-    zh: (v) => ({ message: `${v.root} 里没有 ${v.dir}/ 文件夹`, hint: '新建这个文件夹，把文章（.md 文件）放进去' }),
+    zh: (v) => ({
+      message: `${v.root} 里没有 ${v.dir}/ 文件夹`,
+      hint: '新建这个文件夹，把文章（.md 文件）放进去',
+    }),
   },
   GZ0502: {
     en: () => ({
       message: 'this link leads nowhere: the file it points to does not exist',
       hint: 'delete the link, or put the article itself in content/',
     }),
-    zh: () => ({ message: '这个链接（快捷方式）指向的文件不存在', hint: '删掉这个链接，或者把文章本身放进 content/' }),
+    zh: () => ({
+      message: '这个链接（快捷方式）指向的文件不存在',
+      hint: '删掉这个链接，或者把文章本身放进 content/',
+    }),
   },
   GZ0503: {
     en: () => ({
@@ -34,7 +40,10 @@ export const FILES = {
       message: 'this is not an ordinary file (a pipe, socket or device), so it is not read',
       hint: 'replace it with an ordinary .md file',
     }),
-    zh: () => ({ message: '这不是普通文件（是管道、套接字或设备），不会被读取', hint: '换成普通的 .md 文件' }),
+    zh: () => ({
+      message: '这不是普通文件（是管道、套接字或设备），不会被读取',
+      hint: '换成普通的 .md 文件',
+    }),
   },
   GZ0505: {
     en: (v) => ({
@@ -88,7 +97,10 @@ export const FILES = {
     }),
   },
   GZ0510: {
-    en: (v) => ({ message: `cannot lock ${v.out}: other builds keep taking it`, hint: 'run one build at a time' }),
+    en: (v) => ({
+      message: `cannot lock ${v.out}: other builds keep taking it`,
+      hint: 'run one build at a time',
+    }),
     zh: (v) => ({ message: `锁不住 ${v.out}：其他生成一直在占用它`, hint: '一次只运行一个生成' }),
   },
   GZ0511: {
@@ -116,7 +128,10 @@ const WHAT_ZH: Record<string, string> = {
 
 /** What to do about a failure to write the new site, by its code. */
 const WRITE_FIX: Record<string, { en: string; zh: string }> = {
-  ENOSPC: { en: 'free some space on the disk, then build again', zh: '磁盘满了：清理出一些空间，然后重新生成' },
+  ENOSPC: {
+    en: 'free some space on the disk, then build again',
+    zh: '磁盘满了：清理出一些空间，然后重新生成',
+  },
   EDQUOT: { en: 'free some space, then build again', zh: '空间配额用完了：清理出一些空间，然后重新生成' },
   EACCES: {
     en: 'check that you may write the output folder and the folder it is in',
@@ -127,6 +142,9 @@ const WRITE_FIX: Record<string, { en: string; zh: string }> = {
     zh: '检查你有没有写输出文件夹及其上一级文件夹的权限',
   },
   EROFS: { en: 'choose another output folder with --out', zh: '这个位置只读：用 --out 另选一个输出文件夹' },
-  EMFILE: { en: 'raise the limit (ulimit -n), then build again', zh: '同时打开的文件太多：调高上限（ulimit -n）后重新生成' },
+  EMFILE: {
+    en: 'raise the limit (ulimit -n), then build again',
+    zh: '同时打开的文件太多：调高上限（ulimit -n）后重新生成',
+  },
   EIO: { en: 'check the disk, then build again', zh: '检查磁盘，然后重新生成' },
 };

@@ -7,7 +7,9 @@ export const TEMPLATES = {
       message: `template error: ${v.detail}`,
       ...((v.missing || v.page) && {
         hint: [
-          v.missing ? "a value is missing: guard it with {% if … %} or write it as {{ x | default('') }}" : '',
+          v.missing
+            ? "a value is missing: guard it with {% if … %} or write it as {{ x | default('') }}"
+            : '',
           v.page ? `while rendering ${v.page}` : '',
         ]
           .filter(Boolean)

@@ -18,16 +18,22 @@ export type Advice =
   | 'rules';
 
 export const ADVICE: Record<Advice, { en: (v: Values) => string; zh: (v: Values) => string }> = {
-  duplicateKey: { en: () => 'each field may appear once; delete one of them', zh: () => '每个字段只能写一次，删掉其中一行' },
+  duplicateKey: {
+    en: () => 'each field may appear once; delete one of them',
+    zh: () => '每个字段只能写一次，删掉其中一行',
+  },
   tabIndent: { en: () => 'indent with spaces, not tabs', zh: () => '缩进请用空格，不要用 Tab 键' },
   badIndent: {
     en: () => 'check the indentation: nested items need the same number of spaces',
     zh: () => '检查缩进：同一层的各项前面的空格数要相同',
   },
-  closingQuote: { en: () => 'a quoted value needs its closing quote', zh: () => '内容用引号开头，结尾也要补上同样的引号' },
+  closingQuote: {
+    en: () => 'a quoted value needs its closing quote',
+    zh: () => '内容用引号开头，结尾也要补上同样的引号',
+  },
   quoteColon: {
     en: () => 'a value that contains ": " must be quoted',
-    zh: () => '内容里有“英文冒号加空格”时，要给整个内容加引号，如 title: \'通知: 重要\'',
+    zh: () => "内容里有“英文冒号加空格”时，要给整个内容加引号，如 title: '通知: 重要'",
   },
   tooDeep: {
     en: () => 'write the value with fewer levels of lists and mappings',
@@ -42,7 +48,8 @@ export const ADVICE: Record<Advice, { en: (v: Values) => string; zh: (v: Values)
     zh: () => '冒号后面要用半角空格，不能用全角空格“　”',
   },
   fullWidthColon: {
-    en: () => 'use an ASCII colon and a space between field and value ("title: 标题"), not the full-width "："',
+    en: () =>
+      'use an ASCII colon and a space between field and value ("title: 标题"), not the full-width "："',
     zh: () => '字段名和内容之间要用英文冒号加空格（title: 标题），不能用中文冒号“：”',
   },
   bracket: {
@@ -51,5 +58,8 @@ export const ADVICE: Record<Advice, { en: (v: Values) => string; zh: (v: Values)
     zh: (v) =>
       `以“${v.opening}”开头的内容会被当作${v.opening === '[' ? '列表' : '字段组'}${v.unclosed ? `，必须有配对的“${v.opening === '[' ? ']' : '}'}”` : ''}；如果括号是文字的一部分，请给整个内容加引号，如 title: "[视频] 标题"`,
   },
-  rules: { en: () => 'see the YAML rules in docs/编辑指南.md', zh: () => '写法规则见 docs/编辑指南.md 第八节' },
+  rules: {
+    en: () => 'see the YAML rules in docs/编辑指南.md',
+    zh: () => '写法规则见 docs/编辑指南.md 第八节',
+  },
 };

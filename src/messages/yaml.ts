@@ -51,7 +51,10 @@ export const YAML = {
       message: `${v.what} uses too many YAML aliases (*name)`,
       hint: 'write the values out instead of repeating aliases',
     }),
-    zh: (v) => ({ message: `${whatZh(v)}里用了太多 YAML 别名（*名字）`, hint: '把内容直接写出来，不要反复引用别名' }),
+    zh: (v) => ({
+      message: `${whatZh(v)}里用了太多 YAML 别名（*名字）`,
+      hint: '把内容直接写出来，不要反复引用别名',
+    }),
   },
   GZ0705: {
     en: (v) => ({
@@ -61,7 +64,10 @@ export const YAML = {
     zh: (v) => ({ message: `YAML 写法有误：列表或字段嵌套超过了 ${v.max} 层`, hint: '减少嵌套的层数' }),
   },
   GZ0706: {
-    en: () => ({ message: 'invalid YAML: Map keys must be unique', hint: 'each field may appear once; delete one of them' }),
+    en: () => ({
+      message: 'invalid YAML: Map keys must be unique',
+      hint: 'each field may appear once; delete one of them',
+    }),
     zh: () => ({ message: 'YAML 写法有误：同一个字段写了两次', hint: '每个字段只能写一次，删掉其中一行' }),
   },
   GZ0707: {

@@ -62,9 +62,7 @@ async function acquire(out: string): Promise<Lock> {
     }
     await takeOver(file, owner);
   }
-  throw new GazetteError([
-    problem('GZ0510', path.basename(out), undefined, { out }),
-  ]);
+  throw new GazetteError([problem('GZ0510', path.basename(out), undefined, { out })]);
 }
 
 /** `….lock.<pid>.<random>`: the file of its own that a build links into place as the lock (see create). */

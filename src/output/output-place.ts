@@ -1,7 +1,7 @@
-import type { Values } from '../messages/types.js';
 import path from 'node:path';
 import { cacheDirOf } from '../cache/build-cache.js';
 import { realPathOf } from '../fs/real-path.js';
+import type { Values } from '../messages/types.js';
 import { type SourceKind, siteSources } from '../site/site-sources.js';
 
 /** The output folder when none is given. */

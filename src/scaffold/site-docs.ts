@@ -15,7 +15,8 @@ const GUIDE_EXAMPLE = { date: '2024-03-01 16:59:26', slug: 'anquan-shengchan' };
 export function siteDoc(template: string, file: string, config: SiteConfig, node: string): string {
   const first = config.categories[0] as Category;
   const date = parseArticleDate(GUIDE_EXAMPLE.date, config.timeZone);
-  if (!date.ok) throw new Error(`the guide's example date does not parse: ${date.code} ${JSON.stringify(date.values)}`);
+  if (!date.ok)
+    throw new Error(`the guide's example date does not parse: ${date.code} ${JSON.stringify(date.values)}`);
   const url = articleUrl(config.permalink, { category: first, date: date.date, slug: GUIDE_EXAMPLE.slug });
   return fillTemplate(
     template,

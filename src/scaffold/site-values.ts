@@ -3,6 +3,7 @@ import { categoryProblem } from '../config/category-rules.js';
 import { policeCodeOf } from '../config/police-code.js';
 import { categorySchema, siteSchema } from '../config/schema.js';
 import type { Category } from '../config/site-config.js';
+import { CATALOG } from '../messages/catalog.js';
 import { slugify } from '../text/slug.js';
 
 /** What a news office says about its new site: the values `gazette init` writes into site.yaml. */
@@ -107,7 +108,10 @@ const CHECKS: Checks = {
       const category = categoryOf(spec);
       if (!category.ok) return category;
       const problem = categoryProblem(category.value, categories);
-      if (problem) return { ok: false, problem: `${problem.message}; ${problem.hint}` };
+      if (problem) {
+        const { message, hint } = CATALOG[problem.code].en(problem.values);
+        return { ok: false, problem: `${message}; ${hint}` };
+      }
       categories.push(category.value);
     }
     if (categories.length === 0)

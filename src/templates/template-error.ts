@@ -32,6 +32,8 @@ export function templateDiagnostic(
   return problem('GZ0401', where ? displayPath(where, root) : 'templates', position, {
     detail: message,
     missing: /null or undefined/.test(message) ? 1 : 0,
-    ...(rendering && { page: rendering.source ? `${rendering.page} (from ${rendering.source})` : rendering.page }),
+    ...(rendering && {
+      page: rendering.source ? `${rendering.page} (from ${rendering.source})` : rendering.page,
+    }),
   });
 }

@@ -103,9 +103,7 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
     // The only way toJS fails once checkStructure has passed: aliases that expand too far.
     return {
       ok: false,
-      diagnostics: [
-        problem('GZ0704', file, pos(firstAlias(doc) ?? root.range?.[0] ?? 0), { what }),
-      ],
+      diagnostics: [problem('GZ0704', file, pos(firstAlias(doc) ?? root.range?.[0] ?? 0), { what })],
     };
   }
 
@@ -198,11 +196,19 @@ function yamlError(e: YAMLError, file: string, text: string, pos: (offset: numbe
     (e.code === 'MISSING_CHAR' && openingQuote(text, e.pos[0])) ||
     pos(e.pos[0]);
   const line = lineAt(text, at.line);
-  const opening = bracket ? (bracket === ']' ? '[' : '{') : /^\s*(?:-\s+)?[^\s:"'][^:]*:\s+[[{]/.test(line) ? (/:\s+([[{])/.exec(line)?.[1] ?? '[') : undefined;
+  const opening = bracket
+    ? bracket === ']'
+      ? '['
+      : '{'
+    : /^\s*(?:-\s+)?[^\s:"'][^:]*:\s+[[{]/.test(line)
+      ? (/:\s+([[{])/.exec(line)?.[1] ?? '[')
+      : undefined;
   const advice: Advice =
     (e.code === 'RESOURCE_EXHAUSTION' ? 'tooDeep' : undefined) ??
     fullWidthSpaceAdvice(line) ??
-    (line.includes('：') && !line.includes(': ') && /^[^\s:：]+：/m.test(line) ? 'fullWidthColon' : undefined) ??
+    (line.includes('：') && !line.includes(': ') && /^[^\s:：]+：/m.test(line)
+      ? 'fullWidthColon'
+      : undefined) ??
     (opening ? 'bracket' : undefined) ??
     ADVICE_OF[e.code] ??
     'rules';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Diagnostic, error, warning } from '../errors/diagnostic.js';
+import { type Diagnostic, problem } from '../errors/diagnostic.js';
 import { describeInvisible, showInvisible, withoutInvisible } from '../text/invisible.js';
 import { closest } from '../text/suggest.js';
 import type { YamlMapping } from './parse-yaml.js';
@@ -24,24 +24,26 @@ export function validateMapping<T>(
         // `ti\u200Btle:` looks like title: to the editor; say why it is not.
         const lookalike = yaml.keys.find((k) => k !== field && withoutInvisible(k) === field);
         if (lookalike !== undefined) {
-          return error(
-            file,
-            `the required field "${field}" is missing`,
-            yaml.locateKey([lookalike]),
-            `the key "${showInvisible(lookalike)}" on this line contains an invisible ${describeInvisible(lookalike)}: delete the key and type "${field}" again`,
-          );
+          return problem('GZ0710', file, yaml.locateKey([lookalike]), {
+            field,
+            key: showInvisible(lookalike),
+            invisible: describeInvisible(lookalike) ?? '',
+          });
         }
         // Point at the start of the mapping: the field belongs somewhere between the "---" lines.
         const example = /e\.g\. ([^(]+?)(?: \(|$)/.exec(issue.message)?.[1];
         const line = example?.startsWith(`${field}:`) ? example : example && `${field}: ${example}`;
-        const hint = line ? `add a line like "${line}"` : `add it to the ${what}`;
-        return error(file, `the required field "${String(path[0])}" is missing`, yaml.locate([]), hint);
+        return problem('GZ0709', file, yaml.locate([]), {
+          field: String(path[0]),
+          example: line || '',
+          what,
+        });
       }
       if (issue.code === 'invalid_type' && valueAt(yaml.data, path) === null) {
         const field = path.map(String).join('.');
-        return error(file, `"${field}" is empty`, yaml.locate(path), `write a value after "${field}:"`);
+        return problem('GZ0711', file, yaml.locate(path), { field });
       }
-      return error(file, issue.message, yaml.locate(path));
+      return problem('GZ0712', file, yaml.locate(path), { detail: issue.message });
     }),
   };
 }
@@ -65,12 +67,21 @@ export function unknownKeyWarnings(
     const visible = withoutInvisible(k);
     const guess = invisible && known.includes(visible) ? visible : closest(visible, known);
     if (nearMissesOnly && !guess && !invisible) continue;
-    const hint = invisible
-      ? `it contains an invisible ${invisible}: delete the key and type it again${guess ? ` as "${guess}"` : ''}`
-      : guess
-        ? `did you mean "${guess}"?`
-        : `known keys: ${known.join(', ')}`;
-    problems.push(warning(file, `unknown ${what} key "${showInvisible(k)}"`, yaml.locateKey([k]), hint));
+    problems.push(
+      problem(
+        'GZ0713',
+        file,
+        yaml.locateKey([k]),
+        {
+          what,
+          key: showInvisible(k),
+          invisible: invisible ?? '',
+          guess: guess ?? '',
+          known: known.join(', '),
+        },
+        'warning',
+      ),
+    );
   }
   return problems;
 }

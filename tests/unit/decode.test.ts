@@ -42,7 +42,8 @@ describe('decodeText', () => {
       ok: false,
       line: 1,
       column: 1,
-      reason: 'the file is saved as UTF-16',
+      code: 'GZ0101',
+      values: { utf16: 'bom' },
     });
   });
 
@@ -51,8 +52,8 @@ describe('decodeText', () => {
       ok: false,
       line: 2,
       column: 3,
-      reason: 'the file contains a NUL byte (it may be a binary file)',
-      hint: 'delete the invisible NUL character here, or replace the file with a text copy of the article',
+      code: 'GZ0102',
+      values: {},
     });
   });
 
@@ -72,7 +73,8 @@ describe('decodeText', () => {
       ok: false,
       line: 2,
       column: 2,
-      reason: 'the file is not valid UTF-8 (perhaps saved as GBK or GB18030)',
+      code: 'GZ0101',
+      values: {},
     });
   });
 

@@ -4,6 +4,7 @@ import { loadArticle } from '../../src/content/load-article.js';
 import { placeholderProblem } from '../../src/content/placeholder.js';
 import { formatDiagnostic } from '../../src/errors/diagnostic.js';
 import { newArticle, truncateSlug } from '../../src/scaffold/new-article.js';
+import { withoutCodes } from '../helpers/site.js';
 import { siteConfig, utf8 } from './fixtures.js';
 
 // 2022-03-01 08:59:26 UTC is 16:59:26 in Shanghai, and still 2022-02-28 in Honolulu.
@@ -24,7 +25,7 @@ function made(title: string, options: { category?: string; slug?: string; cfg?: 
 /** The new file read back exactly as a build reads it. */
 function reread(result: { relativePath: string; text: string }, cfg = config) {
   const loaded = loadArticle({ path: result.relativePath, bytes: utf8(result.text) }, cfg);
-  if (!loaded.article) throw new Error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
+  if (!loaded.article) throw new Error(loaded.diagnostics.map(formatDiagnostic).map(withoutCodes).join('\n'));
   expect(loaded.diagnostics).toEqual([]);
   return loaded.article;
 }

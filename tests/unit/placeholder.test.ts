@@ -7,7 +7,7 @@ import { formatDiagnostic } from '../../src/errors/diagnostic.js';
 import { createMarkdown } from '../../src/markdown/markdown-it.js';
 import { newArticle } from '../../src/scaffold/new-article.js';
 import { type EntryCache, loadEntries } from '../../src/site/load-entries.js';
-import { article } from '../helpers/site.js';
+import { article, withoutCodes } from '../helpers/site.js';
 import { siteConfig, utf8 } from './fixtures.js';
 
 const config = siteConfig({ defaultSource: '金华市人民政府' });
@@ -51,7 +51,7 @@ const load = (files: SourceFile[], options: { drafts?: boolean; now?: number } =
 const shown = (l: ReturnType<typeof load>) => ({
   published: l.published.map((e) => e.file),
   drafts: l.skipped.drafts,
-  diagnostics: l.diagnostics.map(formatDiagnostic),
+  diagnostics: l.diagnostics.map(formatDiagnostic).map(withoutCodes),
 });
 
 describe('the placeholder gazette new writes', () => {
