@@ -1,5 +1,6 @@
 import { runCheck } from '../check/run-check.js';
 import { type Diagnostic, formatIn, inLanguage } from '../errors/diagnostic.js';
+import { checkSummary } from '../messages/terminal.js';
 import type { Io } from './io.js';
 import { parseCommandLine } from './parse-options.js';
 import { CHECK_HELP, UsageError } from './usage.js';
@@ -37,17 +38,11 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     );
   } else {
     for (const d of report.diagnostics) io.out(formatIn(io.lang ?? 'zh')(d));
-    const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-    io.out(
-      report.linksChecked
-        ? `check: ${counts} in ${plural(report.articles, 'article')}, ${plural(report.pages, 'page')}`
-        : `check: ${counts}; the site could not be built, so its links were not checked`,
-    );
+    const { articles, pages, linksChecked } = report;
+    io.out(checkSummary({ errors, warnings, articles, pages, linksChecked }, io.lang ?? 'zh'));
   }
   return errors > 0 ? 1 : 0;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const toJson = (d: Diagnostic) => ({
   severity: d.severity,

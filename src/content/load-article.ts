@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.js';
 import { type Diagnostic, error, problem } from '../errors/diagnostic.js';
-import { addressTooLong } from '../graph/address-length.js';
+import { addressLimit } from '../graph/address-length.js';
 import { articleUrl, tagUrl } from '../graph/urls.js';
 import { slugify } from '../text/slug.js';
 import { parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml.js';
@@ -123,25 +123,19 @@ function tooLongAddresses(
   url: string,
 ): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  const own = addressTooLong(url);
+  const own = addressLimit(url);
   if (own && fm.slug !== undefined)
-    problems.push(error(file, own, yaml.locate(['slug']), 'shorten the slug'));
-  else if (own)
-    problems.push(
-      error(
-        file,
-        own,
-        { line: 1, column: 1 },
-        'the address is made from the file name: rename the file shorter, or add a short slug, e.g. slug: jinhua-news',
-      ),
-    );
+    problems.push(problem('GZ0110', file, yaml.locate(['slug']), { ...own, by: 'slug' }));
+  else if (own) problems.push(problem('GZ0110', file, { line: 1, column: 1 }, { ...own, by: 'name' }));
   const written = yaml.data.tags;
   for (const tag of fm.tags ?? []) {
-    const problem = addressTooLong(tagUrl(slugify(tag)));
-    if (!problem) continue;
+    const limit = addressLimit(tagUrl(slugify(tag)));
+    if (!limit) continue;
     // The tag's own item, when tags are a list (not "tags: 就业，人才").
     const at = Array.isArray(written) ? written.findIndex((t) => String(t).trim() === tag) : -1;
-    problems.push(error(file, problem, yaml.locate(at === -1 ? ['tags'] : ['tags', at]), 'shorten the tag'));
+    problems.push(
+      problem('GZ0110', file, yaml.locate(at === -1 ? ['tags'] : ['tags', at]), { ...limit, by: 'tag' }),
+    );
   }
   return problems;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { formatIn, inLanguage } from '../errors/diagnostic.js';
 import { languageOf } from '../messages/choose-language.js';
 import type { Lang } from '../messages/language.js';
+import { devFailed, devRebuilt, devServing } from '../messages/terminal.js';
 import { siteSources } from '../site/site-sources.js';
 import { hostChecker } from './allowed-hosts.js';
 import { toBrowserProblems } from './browser-problem.js';
@@ -69,14 +70,14 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     return last;
   };
   const publish = (report: RebuildReport, paths?: string[]) => {
-    const what = paths ? paths.map((p) => path.relative(root, p) || p).join(', ') : 'initial build';
+    const what = paths?.map((p) => path.relative(root, p) || p).join(', ');
     if (report.ok) {
       for (const d of report.diagnostics) options.log(format(d));
-      options.log(`rebuilt in ${report.ms} ms: ${report.changed.length} file(s) updated (${what})`);
+      options.log(devRebuilt(report.ms, report.changed.length, what, lang));
       hub.reload(report.changed);
     } else {
       for (const d of report.diagnostics) options.log(format(d));
-      options.log(`build failed after ${report.ms} ms (${what}); still serving the last good pages`);
+      options.log(devFailed(report.ms, what, lang));
       hub.fail(
         toBrowserProblems(
           report.diagnostics.map((d) => inLanguage(d, lang)),
@@ -95,7 +96,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     );
   });
   await watcher.ready;
-  options.log(`gazette dev: serving ${root} at ${url}`);
+  options.log(devServing(root, url, lang));
 
   return {
     url,

@@ -1,3 +1,5 @@
+import { tooLongEn } from '../messages/address.js';
+import type { Values } from '../messages/types.js';
 /**
  * How long an address of the site may be. Every address becomes a file under the output folder,
  * each part between "/" a folder or file name: longer than file systems allow (255 bytes for a
@@ -8,14 +10,20 @@
 export const MAX_NAME_BYTES = 255;
 export const MAX_ADDRESS_BYTES = 1024;
 
-/** Why the site path `url` (`/xuexi/2022/03/a/`) cannot be written, if it cannot: for a message. */
-export function addressTooLong(url: string): string | undefined {
+/** Why the site path `url` (`/xuexi/2022/03/a/`) cannot be written, if it cannot: the values of its message. */
+export function addressLimit(url: string): Values | undefined {
   const longest = url.split('/').reduce((a, b) => (bytes(b) > bytes(a) ? b : a), '');
   if (bytes(longest) > MAX_NAME_BYTES)
-    return `the address ${shortened(url)} is too long: its part "${shortened(longest)}" has ${bytes(longest)} bytes, and a file or folder name may have at most ${MAX_NAME_BYTES}`;
+    return { address: shortened(url), part: shortened(longest), bytes: bytes(longest), max: MAX_NAME_BYTES };
   if (bytes(url) > MAX_ADDRESS_BYTES)
-    return `the address ${shortened(url)} is too long: it has ${bytes(url)} bytes, and an address may have at most ${MAX_ADDRESS_BYTES}`;
+    return { address: shortened(url), part: '', bytes: bytes(url), max: MAX_ADDRESS_BYTES };
   return undefined;
+}
+
+/** The same, in English words (for site.yaml's categories and permalinks, not yet worded by code). */
+export function addressTooLong(url: string): string | undefined {
+  const limit = addressLimit(url);
+  return limit && tooLongEn(limit);
 }
 
 const bytes = (s: string) => Buffer.byteLength(s);

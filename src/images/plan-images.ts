@@ -1,5 +1,5 @@
 import type { ArticleCover } from '../content/article.js';
-import { type Diagnostic, error } from '../errors/diagnostic.js';
+import { type Diagnostic, problem } from '../errors/diagnostic.js';
 import type { MarkdownLink } from '../markdown/render-markdown.js';
 import type { StaticFile } from '../output/public-files.js';
 import type { ImageCatalog } from './image-catalog.js';
@@ -41,7 +41,7 @@ export function planImages(articles: readonly ArticleImages[], catalog: ImageCat
       const resolved = resolveImage(image.href, article, catalog);
       if (resolved.kind === 'missing') {
         const at = { line: image.line, column: image.column };
-        diagnostics.push(error(article.file, resolved.message, at, resolved.hint));
+        diagnostics.push(problem(resolved.code, article.file, at, resolved.values));
       } else if (resolved.kind === 'found' && resolved.copy) {
         const { from, to } = resolved.copy;
         // The same file shown twice, or by two articles sharing a folder, is copied once; two

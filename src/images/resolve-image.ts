@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Values } from '../messages/types.js';
 import type { CatalogFile, ImageCatalog } from './image-catalog.js';
 import type { ImageSize } from './measure-image.js';
 
@@ -14,7 +15,7 @@ export type ResolvedImage =
       /** For an image beside the article: the file to copy, and its output path. Public files are copied anyway. */
       readonly copy?: { readonly from: string; readonly to: string };
     }
-  | { readonly kind: 'missing'; readonly message: string; readonly hint: string };
+  | { readonly kind: 'missing'; readonly code: 'GZ0604' | 'GZ0606' | 'GZ0607'; readonly values: Values };
 
 /** The article an address is written in: its source file, and the site path of its page. */
 export interface ImageContext {
@@ -39,29 +40,16 @@ export function resolveImage(href: string, article: ImageContext, catalog: Image
     const file = catalog.public.get(key);
     return file
       ? found(`/${encodePath(key)}${suffix}`, file)
-      : {
-          kind: 'missing',
-          message: `image "${shown}" is not in the site`,
-          hint: 'put it in public/ or fix the path',
-        };
+      : { kind: 'missing', code: 'GZ0604', values: { href: shown } };
   }
 
   const folder = path.posix.dirname(article.file);
   const source = path.posix.join(folder, safeDecode(pathPart));
   if (!source.startsWith(`${folder}/`)) {
-    return {
-      kind: 'missing',
-      message: `image "${shown}" is outside the article's folder`,
-      hint: `put it in ${folder}/ (or a folder inside it), or in public/ and write its address from the site root, like /img/a.png`,
-    };
+    return { kind: 'missing', code: 'GZ0606', values: { href: shown, folder } };
   }
   const file = catalog.content.get(source);
-  if (!file)
-    return {
-      kind: 'missing',
-      message: `image "${shown}" is not in the site`,
-      hint: `there is no file ${source}; fix the path or put the image there`,
-    };
+  if (!file) return { kind: 'missing', code: 'GZ0607', values: { href: shown, source } };
   const rel = source.slice(folder.length + 1);
   const pageFolder = article.url.endsWith('/') ? article.url : `${path.posix.dirname(article.url)}/`;
   return found(pageFolder + encodePath(rel) + suffix, file, {

@@ -43,4 +43,24 @@ export const CHECKS = {
     }),
     zh: (v) => ({ message: `链接“${v.href}”指向的页面在网站里不存在`, hint: '改正网址，或者删掉这个链接' }),
   },
+  GZ0606: {
+    en: (v) => ({
+      message: `image "${v.href}" is outside the article's folder`,
+      hint: `put it in ${v.folder}/ (or a folder inside it), or in public/ and write its address from the site root, like /img/a.png`,
+    }),
+    zh: (v) => ({
+      message: `图片“${v.href}”在文章所在的文件夹以外`,
+      hint: `把它放进 ${v.folder}/（或其中的子文件夹），或者放进 public/ 并从网站根目录写地址，如 /img/a.png`,
+    }),
+  },
+  GZ0607: {
+    en: (v) => ({
+      message: `image "${v.href}" is not in the site`,
+      hint: `there is no file ${v.source}; fix the path or put the image there`,
+    }),
+    zh: (v) => ({
+      message: `网站里没有图片“${v.href}”`,
+      hint: `找不到文件 ${v.source}：检查文件名（包括大小写和扩展名）和所在的文件夹，或者把图片放到那里`,
+    }),
+  },
 } satisfies Record<string, Entry>;

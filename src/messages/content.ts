@@ -1,3 +1,4 @@
+import { tooLongEn, tooLongZh } from './address.js';
 import type { Entry } from './types.js';
 
 /** GZ01xx: an article's file and its front matter (encoding, "---" lines, YAML, fields). */
@@ -87,4 +88,18 @@ export const CONTENT = {
     }),
     zh: () => ({ message: '从文件名生成不了网址', hint: '加一行 slug:，如 slug: jinhua-news' }),
   },
+  GZ0110: {
+    en: (v) => ({ message: tooLongEn(v), hint: TOO_LONG_FIX[String(v.by)]?.en ?? 'shorten the slug' }),
+    zh: (v) => ({ message: tooLongZh(v), hint: TOO_LONG_FIX[String(v.by)]?.zh ?? '把 slug 改短' }),
+  },
 } satisfies Record<string, Entry>;
+
+/** What makes the address too long: the slug, the file name (no slug written), or a tag. */
+const TOO_LONG_FIX: Record<string, { en: string; zh: string }> = {
+  slug: { en: 'shorten the slug', zh: '把 slug 改短' },
+  name: {
+    en: 'the address is made from the file name: rename the file shorter, or add a short slug, e.g. slug: jinhua-news',
+    zh: '网址是由文件名生成的：把文件名改短，或者加一行短的 slug，如 slug: jinhua-news',
+  },
+  tag: { en: 'shorten the tag', zh: '把这个标签改短' },
+};
