@@ -3,6 +3,7 @@
 // one run on one machine, and prints medians and ratios. Not a test: timings on shared machines are
 // noisy, so compare ratios from the same run, never absolute times across runs.
 //   npm run bench -- --articles 20000 [--runs 3] [--peers] [--work DIR] [--skip-watch] [--saves 10] [--settle 60]
+//     [--shared DIR] (the shared corpus generator and peers; default ../shared/bench beside the repository)
 import { spawn, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
@@ -23,7 +24,6 @@ import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.mjs';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
-const SHARED = path.resolve(REPO, '../shared/bench');
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '4000' },
@@ -36,8 +36,11 @@ const { values } = parseArgs({
     saves: { type: 'string', default: '10' },
     // Seconds the setup's deletions are left to age before anything is timed (see setAside).
     settle: { type: 'string', default: '60' },
+    // A worktree is not beside the shared folder as the main clone is.
+    shared: { type: 'string' },
   },
 });
+const SHARED = path.resolve(values.shared ?? path.join(REPO, '../shared/bench'));
 const N = Number(values.articles);
 const RUNS = Number(values.runs);
 const WORK = path.resolve(values.work ?? path.join(os.tmpdir(), `gazette-bench-${N}`));
@@ -120,6 +123,21 @@ rows.push(
     ),
   ),
 );
+// A new article: on this machine, with its folder as the last build left it; then as the site's
+// workflow (starter/github/workflows/publish.yml) builds it on GitHub Actions.
+const added = (name) => {
+  const from = readFileSync(path.join(SITE, 'content', 'articles', '000005.md'), 'utf8');
+  writeFileSync(
+    path.join(SITE, 'content', 'articles', name),
+    from.replace(/^title: .*$/m, `title: "新文章${name}"`),
+  );
+};
+rows.push(measure('gazette', 'rebuild, one new article', gazette, () => added(`new-local-${++edits}.md`)));
+rows.push(
+  measure('gazette', 'CI publish: one new article, cache and dist restored', gazette, () =>
+    ciCheckout(() => added(`new-ci-${++edits}.md`)),
+  ),
+);
 if (!values['skip-watch']) rows.push(...(await measureWatch()));
 
 // 3. The peers, cold builds, in the same run.
@@ -177,6 +195,27 @@ for (const r of rows) {
   console.log(
     `| ${r.tool} | ${r.work} | ${r.unit === 'ms' ? `${median(r.seconds).toFixed(0)} ms (${Math.min(...r.seconds).toFixed(0)}–${Math.max(...r.seconds).toFixed(0)})` : fmt(r)} | ${rss} | ${ratio} |`,
   );
+}
+
+/**
+ * The next run of the site's workflow, untimed: actions/cache archives `.cache/` and `dist/` with
+ * `tar --posix`; the runner checks the sources out into a new folder at the same path (new files,
+ * new times) and unpacks the archive into it (new inodes and ctimes); then `edit`.
+ */
+function ciCheckout(edit) {
+  const archive = path.join(WORK, 'ci-cache.tar');
+  run('tar', ['--posix', '-cf', archive, '-C', SITE, '.cache', 'dist']);
+  const before = path.join(WORK, 'ci-before');
+  renameSync(SITE, before);
+  mkdirSync(SITE);
+  for (const name of ['site.yaml', 'content'])
+    cpSync(path.join(before, name), path.join(SITE, name), { recursive: true });
+  setAside(before);
+  run('tar', ['-xf', archive, '-C', SITE]);
+  rmSync(archive);
+  edit();
+  // The unpacked files are written out before the build, as the workflow's check step gives them time to be.
+  spawnSync('sync');
 }
 
 function run(cmd, args, cwd) {

@@ -176,7 +176,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     const output = await openOutputFolder(out).catch((cause) => {
       throw outputFailure(cause, out, root);
     });
-    const still = await cache.outputIsPrevious(out);
+    const still = (await cache.outputFound(out)) === 'same';
     await output.abort();
     if (still) {
       // Files read again though their bytes are the same (touched, or changed about when the last
@@ -217,13 +217,16 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
     const loadedInParallel = pool !== undefined;
     await closePool();
     if (loadedInParallel) poolFor(loaded.fresh.length, 'render');
-    // The previous site is known if it is the one the cache describes; so is the spare beside it.
-    const trusted = await cache.outputIsPrevious(out);
-    const spareFound = trusted ? await cache.spareAt(siblingPath(out, 'spare')) : undefined;
+    // The previous site is known if it is the one the cache describes, or restored at its place (a
+    // CI run's dist/ from the previous run's cache: its files are then trusted one by one); the
+    // spare beside it only beside the very folder.
+    const found = await cache.outputFound(out);
+    const trusted = found !== undefined;
+    const spareFound = found === 'same' ? await cache.spareAt(siblingPath(out, 'spare')) : undefined;
     // Files of the site edited, replaced or deleted since (by hand, by a script): made again, with
     // the site planned whole, as the plans of edits keep every other file as it is. Pages of the
     // spare changed since are not left in it.
-    const changed = trusted ? cache.changedOutput(out, spareFound) : undefined;
+    const changed = found ? cache.changedOutput(out, found, spareFound) : undefined;
     const repaired = [...(changed?.output ?? [])].sort();
     const kept = trusted && repaired.length === 0;
     // After an edit of only the text of articles (the usual edit), only their own pages can change.
@@ -342,7 +345,11 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
                   },
             ),
             output: (await outputStamp(out)) ?? { path: out, ino: 0, ctimeMs: 0 },
-            written: writtenFiles(out, output.files(), takenAsTheyWere(work, linked, cache, spare)),
+            written: writtenFiles(
+              out,
+              output.files(),
+              takenAsTheyWere(work, found === 'same' ? linked : new Set(), cache, spare),
+            ),
             ...(site.nextDue !== undefined && { nextDue: site.nextDue }),
             summary: { ...site.summary, pages: Object.keys(work.signatures).length },
           },
@@ -352,8 +359,9 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
             pages: work.signatures,
             others: output.files().filter((f) => !(f in work.signatures)),
           },
-          // The site just replaced is the spare now; the cache can say what it holds if it knew it.
-          trusted ? await outputStamp(siblingPath(out, 'spare')) : undefined,
+          // The site just replaced is the spare now; the cache can say what it holds if it knew it
+          // (a restored site's files have other inodes than recorded: no spare is known then).
+          found === 'same' ? await outputStamp(siblingPath(out, 'spare')) : undefined,
         )
           .then(() => storeCatalog(cache.dir, keys.tool, images))
           .catch(async (cause) => {
@@ -486,7 +494,8 @@ function without(
 /**
  * The stamps of the files a build took as they were, found as the previous build left them: those
  * of the spare left where they were, and those linked from the previous site. Linking changes no
- * stamp; the other files of the new site are looked at.
+ * stamp; the other files of the new site are looked at, as are those linked from a restored site
+ * (the caller gives none then): their inodes are not the recorded ones.
  */
 function takenAsTheyWere(
   work: PageWork,
@@ -519,7 +528,7 @@ async function isUpToDate(
   if (sources.diagnostics.length > 0 || sources.unchanged.length !== previous.files.length) return false;
   if (previous.nextDue !== undefined && publish.now >= previous.nextDue && !publish.future) return false;
   if (sources.unchanged.some((f, i) => previous.files[i]?.path !== f)) return false;
-  return (await cache.outputIsPrevious(out)) && cache.changedOutput(out).output.size === 0;
+  return (await cache.outputFound(out)) === 'same' && cache.changedOutput(out, 'same').output.size === 0;
 }
 
 function upToDateReport(

@@ -7,7 +7,7 @@ import type { FileStamp } from '../content/article.js';
 import { exclusionOf, type PublishOptions } from '../content/publish.js';
 import { unchangedSince } from '../fs/file-stamp.js';
 import type { FsFailure } from '../fs/fs-failure.js';
-import { withDelta, writtenDelta } from '../output/written-files.js';
+import { type OutputFound, withDelta, writtenDelta } from '../output/written-files.js';
 import type { Surroundings } from '../pages/article-page.js';
 import type { FileResult } from '../site/load-files.js';
 import { stillValid } from '../site/still-valid.js';
@@ -69,14 +69,18 @@ export interface BuildCache {
   surroundingsOf(relPath: string): Surroundings | undefined;
   /** The previous build's page signatures, by output path. */
   pageSignatures(): Readonly<Record<string, string>> | undefined;
-  /** Whether the output folder is still the one the previous build wrote. */
-  outputIsPrevious(out: string): Promise<boolean>;
   /**
-   * The files of the output folder (the previous build's, see outputIsPrevious) that are not as
-   * that build left them, edited, replaced or deleted since; and the pages of the spare (see
+   * Whether the output folder is still the one the previous build wrote (`same`), or another at
+   * its place (`restored`, as a CI run's `dist/` unpacked from the previous run's cache), whose
+   * files are then trusted one by one (see OutputFound); undefined if it is neither.
+   */
+  outputFound(out: string): Promise<OutputFound | undefined>;
+  /**
+   * The files of the output folder (the previous build's, found as outputFound said) that are not
+   * as that build left them, edited, replaced or deleted since; and the pages of the spare (see
    * spareAt), if given, that are not. See previousChanges.
    */
-  changedOutput(out: string, spare?: KnownSpare): PreviousChanges;
+  changedOutput(out: string, found: OutputFound, spare?: KnownSpare): PreviousChanges;
   /** Every file the previous build's output holds, once its details are loaded. */
   outputFiles(): readonly string[] | undefined;
   /**
@@ -172,8 +176,13 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
     },
     runs,
     loadedDetails: () => details,
-    outputIsPrevious: async (out) => sameStamp(await outputStamp(out), previous?.output),
-    changedOutput: (out, spare) => previousChanges(out, previous?.written ?? {}, details?.pages ?? {}, spare),
+    async outputFound(out) {
+      const now = await outputStamp(out);
+      if (sameStamp(now, previous?.output)) return 'same';
+      return now && now.path === previous?.output.path ? 'restored' : undefined;
+    },
+    changedOutput: (out, found, spare) =>
+      previousChanges(out, found, previous?.written ?? {}, details?.pages ?? {}, spare),
     outputFiles: () => details && [...Object.keys(details.pages), ...details.others],
     knowsSpare,
     async spareAt(dir) {

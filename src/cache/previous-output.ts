@@ -1,4 +1,4 @@
-import { changedFiles, type WrittenFiles } from '../output/written-files.js';
+import { changedFiles, type OutputFound, type WrittenFiles } from '../output/written-files.js';
 
 /** The spare beside the output, as the build cache knows it. */
 export interface KnownSpare {
@@ -16,8 +16,9 @@ export interface PreviousChanges {
 }
 
 /**
- * Which files of the previous site (`out`, its files `written`), and which pages of the spare, were
- * edited, replaced or deleted since the builds that made them: they cannot be taken as they are.
+ * Which files of the previous site (`out`, found as `found` says, its files `written`), and which
+ * pages of the spare (known only beside the very output the build left), were edited, replaced or
+ * deleted since the builds that made them: they cannot be taken as they are.
  *
  * Each file is looked at where a build would take it from, once (a `stat` of each of 24,000 files
  * took 0.1 s at 20,000 articles): a page the spare has with the output's signature is left where it
@@ -28,16 +29,18 @@ export interface PreviousChanges {
  */
 export function previousChanges(
   out: string,
+  found: OutputFound,
   written: WrittenFiles,
   outputPages: Readonly<Record<string, string>>,
   spare?: KnownSpare,
 ): PreviousChanges {
-  if (!spare) return { output: changedFiles(out, written), spare: new Set() };
+  if (!spare || found !== 'same') return { output: changedFiles(out, written, found), spare: new Set() };
   const shared = (file: string) => spare.pages[file] !== undefined && spare.pages[file] === outputPages[file];
-  const inSpare = changedFiles(spare.dir, spare.written, Object.keys(spare.pages));
+  const inSpare = changedFiles(spare.dir, spare.written, 'same', Object.keys(spare.pages));
   const inOutput = changedFiles(
     out,
     written,
+    'same',
     Object.keys(written).filter((file) => !shared(file) || inSpare.has(file)),
   );
   return { output: inOutput, spare: inSpare };

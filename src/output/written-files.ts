@@ -9,6 +9,19 @@ import path from 'node:path';
  */
 export type WrittenStamp = readonly [size: number, mtimeMs: number, ino: number];
 
+/**
+ * Where the output the stamps describe is found: `same`, the very folder the build left (its inode
+ * and change time, see outputStamp); `restored`, another folder at its place, such as a CI run's
+ * `dist/` unpacked by actions/cache from the previous run's archive. A restored file has a new inode
+ * but, with `tar --posix` (what actions/cache runs), its size and its modification time to the
+ * nanosecond: it is taken as written if both are as recorded. A build stamps a file with the moment
+ * it wrote it, so a file of other bytes (from another build, or edited) has another time, unless
+ * someone gave it the recorded size and time on purpose (`touch -r`), which this cannot see: CI
+ * restores only what the previous run saved. A tar that keeps whole seconds only (GNU tar's default
+ * format) loses the time, and every file is then made again.
+ */
+export type OutputFound = 'same' | 'restored';
+
 /** Output path → its file's stamp as the build left it. */
 export type WrittenFiles = Readonly<Record<string, WrittenStamp>>;
 
@@ -18,30 +31,36 @@ function stampNow(file: string): WrittenStamp | undefined {
   return s?.isFile() ? [s.size, s.mtimeMs, s.ino] : undefined;
 }
 
-/** Whether `file` is as `was` says it was left (no stamp to compare with: no). */
-function isAsWritten(file: string, was: WrittenStamp | undefined): boolean {
+/** Whether `file`, in an output `found` so, is as `was` says it was left (no stamp to compare with: no). */
+function isAsWritten(file: string, was: WrittenStamp | undefined, found: OutputFound): boolean {
   if (!was) return false;
   const s = statSync(file, { throwIfNoEntry: false });
-  return s?.isFile() === true && s.size === was[0] && s.mtimeMs === was[1] && s.ino === was[2];
+  return (
+    s?.isFile() === true &&
+    s.size === was[0] &&
+    s.mtimeMs === was[1] &&
+    (found === 'restored' || s.ino === was[2])
+  );
 }
 
 const same = (a: WrittenStamp | undefined, b: WrittenStamp | undefined): boolean =>
   a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 
 /**
- * The files of `dir` among `paths` (default: all of `written`) that are not as `written` says they
- * were left: edited, replaced, deleted, or never recorded. One `stat` each, synchronously: a long run
- * of calls with nothing to overlap (24,000 files at 20,000 articles).
+ * The files of `dir` (found as `found` says) among `paths` (default: all of `written`) that are not
+ * as `written` says they were left: edited, replaced, deleted, or never recorded. One `stat` each,
+ * synchronously: a long run of calls with nothing to overlap (24,000 files at 20,000 articles).
  */
 export function changedFiles(
   dir: string,
   written: WrittenFiles,
+  found: OutputFound,
   paths: Iterable<string> = Object.keys(written),
 ): Set<string> {
   const changed = new Set<string>();
   // Joined by hand: path.join, which normalizes, took a third of the time of the stat itself.
   const base = dir + path.sep;
-  for (const rel of paths) if (!isAsWritten(base + rel, written[rel])) changed.add(rel);
+  for (const rel of paths) if (!isAsWritten(base + rel, written[rel], found)) changed.add(rel);
   return changed;
 }
 

@@ -37,6 +37,8 @@ it('npm run bench runs end to end on 200 articles', () => {
       'warm rebuild, nothing changed',
       'rebuild, one article changed',
       'rebuild, one title changed',
+      'rebuild, one new article',
+      'CI publish: one new article, cache and dist restored',
       'dev server: text edited → page re-rendered + reload sent',
       'dev server: title edited → pages re-rendered + reload sent',
     ]);
