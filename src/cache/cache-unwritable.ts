@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { type Diagnostic, error, GazetteError, warning } from '../errors/diagnostic.js';
+import { type Diagnostic, GazetteError, problem } from '../errors/diagnostic.js';
 import { type FsFailure, fsFailureOf, isOutOfSpace } from '../fs/fs-failure.js';
 import { CacheUnusable } from './cache-unusable.js';
 
@@ -32,14 +32,12 @@ export const saveFailureOf = (cause: unknown): FsFailure =>
 /** The warning of a build whose cache was not saved: the site is built all the same. */
 export function cacheNotSaved(root: string, dir: string, failure: FsFailure): Diagnostic {
   const shown = path.relative(root, dir).split(path.sep).join('/');
-  const fix = isOutOfSpace(failure)
-    ? 'free some space on the disk'
-    : `make ${shown} a folder you may write (deleting it is safe)`;
-  return warning(
+  return problem(
+    'GZ0512',
     shown,
-    `cannot save the build cache: ${failure.reason}`,
     undefined,
-    `the site is built, but the next build cannot reuse its work; ${fix}, or build with --no-cache`,
+    { reason: failure.reason, full: isOutOfSpace(failure) ? 1 : 0, dir: shown },
+    'warning',
   );
 }
 
@@ -48,12 +46,5 @@ export function cacheNotSaved(root: string, dir: string, failure: FsFailure): Di
  * written either, the build cannot go on.
  */
 export function bodiesNotWritten(failure: FsFailure): GazetteError {
-  return new GazetteError([
-    error(
-      os.tmpdir(),
-      `cannot write the articles' bodies into a temporary folder: ${failure.reason}`,
-      undefined,
-      'free some space there, or set TMPDIR to another folder, then build again; the previous site was left as it was',
-    ),
-  ]);
+  return new GazetteError([problem('GZ0513', os.tmpdir(), undefined, { reason: failure.reason })]);
 }

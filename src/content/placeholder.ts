@@ -1,4 +1,4 @@
-import { type Diagnostic, error, warning } from '../errors/diagnostic.js';
+import { type Diagnostic, problem } from '../errors/diagnostic.js';
 import type { Article } from './article.js';
 import { positionOf } from './decode.js';
 
@@ -19,11 +19,12 @@ export function placeholderProblem(
   const at = article.body.indexOf(PLACEHOLDER_BODY);
   if (at < 0) return undefined;
   const { line, column } = positionOf(article.body, at);
-  const report = article.draft ? warning : error;
-  return report(
+  const at2 = { line: line + article.bodyLine - 1, column };
+  return problem(
+    'GZ0112',
     article.file,
-    `the text still holds the placeholder "${PLACEHOLDER_BODY}" that gazette new wrote`,
-    { line: line + article.bodyLine - 1, column },
-    "write the article's text in its place",
+    at2,
+    { placeholder: PLACEHOLDER_BODY },
+    article.draft ? 'warning' : 'error',
   );
 }

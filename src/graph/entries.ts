@@ -1,7 +1,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Article } from '../content/article.js';
-import { warning } from '../errors/diagnostic.js';
+import { problem } from '../errors/diagnostic.js';
 import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
 import type { ImageEnv } from '../images/image-rule.js';
 import { resolveImage } from '../images/resolve-image.js';
@@ -40,7 +40,13 @@ export function makeEntry(
     links: rendered.links.map((l) => ({ ...l, line: l.line + article.bodyLine - 1 })),
     ...(cover?.kind === 'found' && { coverUrl: cover.url, ...(cover.size && { coverSize: cover.size }) }),
     warnings: rendered.warnings.map((w) =>
-      warning(article.file, w.message, { line: w.line + article.bodyLine - 1, column: w.column }, w.hint),
+      problem(
+        w.code,
+        article.file,
+        { line: w.line + article.bodyLine - 1, column: w.column },
+        w.values,
+        'warning',
+      ),
     ),
   };
   return { ...entry, listing: listingOf(entry) };

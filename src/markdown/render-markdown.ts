@@ -1,4 +1,5 @@
 import type { MarkdownIt, Token } from 'markdown-it';
+import type { Values } from '../messages/types.js';
 import { controlsDropped, countControls, firstControl, withoutControls } from '../text/invisible.js';
 import { maxNesting, tooDeepLines } from './nesting-limit.js';
 
@@ -18,8 +19,9 @@ export interface RenderedMarkdown {
 export interface MarkdownWarning {
   readonly line: number;
   readonly column: number;
-  readonly message: string;
-  readonly hint: string;
+  /** The kind of warning, worded in src/messages/ (GZ0111, GZ0714). */
+  readonly code: 'GZ0111' | 'GZ0714';
+  readonly values: Values;
 }
 
 /** A link or image of a Markdown body and where its address is written. */
@@ -58,8 +60,8 @@ export function renderMarkdown(
   const warnings: MarkdownWarning[] = tooDeepLines(env).map((line) => ({
     line: line + 1,
     column: 1,
-    message: `quotes or lists are nested more than ${maxNesting(md)} levels deep here; the rest of this block is shown as plain text`,
-    hint: 'use fewer ">" or list levels',
+    code: 'GZ0111',
+    values: { max: maxNesting(md) },
   }));
   if (control !== -1)
     warnings.push({

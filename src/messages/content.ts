@@ -92,6 +92,26 @@ export const CONTENT = {
     en: (v) => ({ message: tooLongEn(v), hint: TOO_LONG_FIX[String(v.by)]?.en ?? 'shorten the slug' }),
     zh: (v) => ({ message: tooLongZh(v), hint: TOO_LONG_FIX[String(v.by)]?.zh ?? '把 slug 改短' }),
   },
+  GZ0111: {
+    en: (v) => ({
+      message: `quotes or lists are nested more than ${v.max} levels deep here; the rest of this block is shown as plain text`,
+      hint: 'use fewer ">" or list levels',
+    }),
+    zh: (v) => ({
+      message: `引用或列表在这里嵌套超过了 ${v.max} 层，这一段余下的部分按普通文字显示`,
+      hint: '减少“>”或列表的层数',
+    }),
+  },
+  GZ0112: {
+    en: (v) => ({
+      message: `the text still holds the placeholder "${v.placeholder}" that gazette new wrote`,
+      hint: "write the article's text in its place",
+    }),
+    zh: (v) => ({
+      message: `正文里还留着新建文章时写入的“${v.placeholder}”`,
+      hint: '把它换成文章的正文',
+    }),
+  },
 } satisfies Record<string, Entry>;
 
 /** What makes the address too long: the slug, the file name (no slug written), or a tag. */

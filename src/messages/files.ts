@@ -113,6 +113,38 @@ export const FILES = {
       hint: `请另选一个专用的文件夹，如 ${v.suggested}`,
     }),
   },
+  GZ0512: {
+    en: (v) => ({
+      message: `cannot save the build cache: ${v.reason}`,
+      hint: `the site is built, but the next build cannot reuse its work; ${v.full ? 'free some space on the disk' : `make ${v.dir} a folder you may write (deleting it is safe)`}, or build with --no-cache`,
+    }),
+    zh: (v) => ({
+      message: `保存不了生成缓存：${v.reason}`,
+      hint: `网站已经生成好了，只是下次生成不能沿用这次的结果；${v.full ? '请清理出一些磁盘空间' : `请让 ${v.dir} 成为可写的文件夹（删掉它也没关系）`}，或者用 --no-cache 生成`,
+    }),
+  },
+  GZ0513: {
+    en: (v) => ({
+      message: `cannot write the articles' bodies into a temporary folder: ${v.reason}`,
+      hint: 'free some space there, or set TMPDIR to another folder, then build again; the previous site was left as it was',
+    }),
+    zh: (v) => ({
+      message: `临时文件夹里写不了文章正文：${v.reason}`,
+      hint: '请在那里清理出空间，或者把 TMPDIR 设为另一个文件夹，再重新生成；网站保持上一次成功生成的样子',
+    }),
+  },
+  GZ0514: {
+    en: (v) => ({
+      message: String(v.detail),
+      hint: v.missing ? 'run "npm run compile", then build again' : 'build with --no-search to skip it',
+    }),
+    zh: (v) => ({
+      message: `站内搜索索引建不成：${v.detail}`,
+      hint: v.missing
+        ? '先运行 npm run compile，再重新生成'
+        : '先重新生成一次；仍然出错时用 --no-search 生成不带搜索的网站，并把这行信息交给网站管理员',
+    }),
+  },
 } satisfies Record<string, Entry>;
 
 const WHAT_ZH: Record<string, string> = {

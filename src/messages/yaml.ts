@@ -136,4 +136,14 @@ export const YAML = {
           : `可以用的字段有：${String(v.known).split(', ').join('、')}`,
     }),
   },
+  GZ0714: {
+    en: (v) => ({
+      message: `invisible control character ${v.char} (${v.name}) ${v.replaced ? 'replaced by a space' : 'dropped'}${Number(v.more) > 0 ? `, with ${v.more} more after it` : ''}`,
+      hint: 'delete it here: pages and feeds cannot show it',
+    }),
+    zh: (v) => ({
+      message: `这里有一个看不见的控制字符 ${v.char}（${v.name}），已${v.replaced ? '换成空格' : '去掉'}${Number(v.more) > 0 ? `，后面还有 ${v.more} 个` : ''}`,
+      hint: '请在这里删掉它：网页和订阅都显示不了这种字符',
+    }),
+  },
 } satisfies Record<string, Entry>;

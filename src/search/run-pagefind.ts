@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { error, GazetteError } from '../errors/diagnostic.js';
+import { GazetteError, problem } from '../errors/diagnostic.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { pagefindStopped } from './pagefind-stopped.js';
 import type { SearchRecord } from './search-records.js';
@@ -28,8 +28,9 @@ const CHILD_FILE = path.join(PACKAGE_ROOT, 'lib', 'search', 'pagefind-child.js')
 /** Enough of Pagefind's stderr to find its panic message in. */
 const STDERR_LIMIT = 64 * 1024;
 
-const failure = (message: string, hint = 'build with --no-search to skip it') =>
-  new GazetteError([error('search index', message, undefined, hint)]);
+/** Every way Pagefind fails is GZ0514; `missing`: gazette's own compiled file is not there. */
+const failure = (detail: string, missing = false) =>
+  new GazetteError([problem('GZ0514', 'search index', undefined, { detail, missing: missing ? 1 : 0 })]);
 
 /**
  * Indexes `records` with Pagefind and returns its bundle, in memory: gazette writes it, so that a
@@ -39,8 +40,7 @@ const failure = (message: string, hint = 'build with --no-search to skip it') =>
  * it can fail, it fails with one GazetteError.
  */
 export function runPagefind(job: PagefindJob): Promise<readonly BundleFile[]> {
-  if (!existsSync(CHILD_FILE))
-    return Promise.reject(failure(`${CHILD_FILE} is missing`, 'run "npm run compile", then build again'));
+  if (!existsSync(CHILD_FILE)) return Promise.reject(failure(`${CHILD_FILE} is missing`, true));
   return new Promise((resolve, reject) => {
     const child = fork(CHILD_FILE, [], {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

@@ -1,3 +1,5 @@
+import type { Values } from '../messages/types.js';
+
 /**
  * Characters an editor cannot see, or cannot tell from a space, that come in with text pasted from
  * web pages and Word: zero-width spaces and joiners, the BOM, and the full-width space U+3000 (which
@@ -65,13 +67,15 @@ export const withoutControls = (s: string): string => s.replace(CONTROL, (c) => 
  * The warning for text whose control characters were taken out, at the first of them, which is
  * `first`; `count` is how many there were.
  */
-export function controlsDropped(first: string, count: number): { message: string; hint: string } {
-  const name = CONTROL_NAMES[first] ?? 'a control character';
-  const done = BREAKS.has(first) ? 'replaced by a space' : 'dropped';
-  const more = count > 1 ? `, with ${count - 1} more after it` : '';
+export function controlsDropped(first: string, count: number): { code: 'GZ0714'; values: Values } {
   return {
-    message: `invisible control character ${codeOf(first)} (${name}) ${done}${more}`,
-    hint: 'delete it here: pages and feeds cannot show it',
+    code: 'GZ0714',
+    values: {
+      char: codeOf(first),
+      name: CONTROL_NAMES[first] ?? 'a control character',
+      replaced: BREAKS.has(first) ? 1 : 0,
+      more: count - 1,
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import {
   visit,
   type YAMLError,
 } from 'yaml';
-import { type Diagnostic, type Position, problem, warning } from '../errors/diagnostic.js';
+import { type Diagnostic, type Position, problem } from '../errors/diagnostic.js';
 import type { Advice } from '../messages/yaml-advice.js';
 import { controlsDropped } from '../text/invisible.js';
 import { checkStructure, MAX_DEPTH } from './check-structure.js';
@@ -93,8 +93,8 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
 
   // Before the data is made: what it holds is text that pages and feeds can show.
   const dropped = dropControls(doc, text).map((d) => {
-    const { message, hint } = controlsDropped(d.first, d.count);
-    return warning(file, message, pos(d.offset), hint);
+    const { code, values } = controlsDropped(d.first, d.count);
+    return problem(code, file, pos(d.offset), values, 'warning');
   });
   let data: unknown;
   try {

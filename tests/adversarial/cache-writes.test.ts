@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { leftovers, siteFactory } from '../helpers/adversarial.js';
-import { article, BIN, REPO, snapshotDir, writeFiles } from '../helpers/site.js';
+import { article, BIN, REPO, snapshotDir, withoutCodes, writeFiles } from '../helpers/site.js';
 
 // Each case runs four or five builds as child processes (as another user, on small disks): 6–12 s
 // on a quiet machine, over 30 s when the machine is busy.
@@ -56,6 +56,8 @@ function build(
     process.execPath,
     BIN,
     'build',
+    '--lang',
+    'en',
     '--root',
     root,
     '--no-search',
@@ -63,7 +65,7 @@ function build(
     ...args,
   ];
   const r = spawnSync(command, rest, { encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: r.status, stderr: r.stderr };
+  return { code: r.status, stderr: withoutCodes(r.stderr) };
 }
 
 /** The site a clean build makes of `root` as it is now (without the cache, into another folder). */

@@ -106,6 +106,17 @@ describe('a zh-CN site reads its diagnostics in Chinese, each with its code', ()
   });
 });
 
+describe('the lines around the diagnostics, in Chinese', () => {
+  it('gazette check sums up in Chinese', async () => {
+    const root = site({ 'content/xuexi/a.md': article(good, '[详情](/nope/)') });
+    const run = await runCliWithCodes(['check', '--root', root, '--lang', 'zh-CN']);
+    expect(lines(run.stdout)).toContain(
+      'content/xuexi/a.md:7:6: error: 链接“/nope/”指向的页面在网站里不存在；改正网址，或者删掉这个链接。 [GZ0605]',
+    );
+    expect(lines(run.stdout).at(-1)).toMatch(/^check：检查了 1 篇文章、\d+ 个页面，有 1 处错误、0 处提醒$/);
+  });
+});
+
 describe('English stays for whoever asks for it', () => {
   it('--lang en gives today’s English, with the code', async () => {
     const root = site({ 'content/xuexi/a.md': article({ ...good, date: '2022-02-30 10:00' }) });

@@ -81,20 +81,21 @@ describe('resolveImage', () => {
   it('says where a missing image was looked for', () => {
     expect(resolveImage('images/none.png', article, catalog)).toEqual({
       kind: 'missing',
-      message: 'image "images/none.png" is not in the site',
-      hint: 'there is no file content/xuexi/images/none.png; fix the path or put the image there',
+      code: 'GZ0607',
+      values: { href: 'images/none.png', source: 'content/xuexi/images/none.png' },
     });
     expect(resolveImage('/img/none.png', article, catalog)).toEqual({
       kind: 'missing',
-      message: 'image "/img/none.png" is not in the site',
-      hint: 'put it in public/ or fix the path',
+      code: 'GZ0604',
+      values: { href: '/img/none.png' },
     });
   });
 
   it("refuses an image outside the article's folder, whose place beside the page would be a guess", () => {
     expect(resolveImage('../yaowen/a.png', article, catalog)).toMatchObject({
       kind: 'missing',
-      message: 'image "../yaowen/a.png" is outside the article\'s folder',
+      code: 'GZ0606',
+      values: { href: '../yaowen/a.png', folder: 'content/xuexi' },
     });
   });
 });
