@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.js';
-import { type Diagnostic, error } from '../errors/diagnostic.js';
+import { type Diagnostic, error, type Position } from '../errors/diagnostic.js';
 import { addressTooLong } from '../graph/address-length.js';
 import { articleUrl, tagUrl } from '../graph/urls.js';
 import { slugify } from '../text/slug.js';
@@ -111,6 +111,7 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
       extra,
       body: split.value.body,
       bodyLine: split.value.bodyLine,
+      at: { date: yaml.locate(['date']), address: addressAt(yaml, fm.slug !== undefined) },
     },
   };
 }
@@ -120,6 +121,14 @@ export function defaultSlug(file: string): string {
   const stem = path.posix.basename(file).replace(/\.(md|markdown)$/i, '');
   return slugify(stem.replace(/^\d{4}-\d{2}-\d{2}-(?=.)/, ''));
 }
+
+/**
+ * Where the part of the article's address that sets it apart is written, for a message about two
+ * articles at one address: the `slug:`, or the title when the file's name makes the slug (as the
+ * title made the name, with `gazette new`). Every permalink has a slug (permalinkProblem).
+ */
+const addressAt = (yaml: YamlMapping, hasSlug: boolean): Position =>
+  yaml.locate([hasSlug ? 'slug' : 'title']);
 
 /**
  * The article's own address and its tags' (`/tags/<pinyin>/`), when one is too long to be written:

@@ -117,13 +117,13 @@ const cases: Array<[name: string, file: string, text: string | Uint8Array, expec
     'two articles at one URL',
     'content/yaowen/good.md',
     article({ title: '同名', date: '2022-03-05 10:00', category: '学习' }),
-    'content/yaowen/good.md: error: writes the same page /xuexi/2022/03/good/ as content/xuexi/good.md; give one of them another slug (slug: …) or date',
+    'content/yaowen/good.md:2:8: error: writes the same page /xuexi/2022/03/good/ as content/xuexi/good.md:2:8; give one of them another slug (slug: …) or date',
   ],
   [
     'two file names differing only in case',
     'content/xuexi/Good.md',
     article({ title: '大小写', date: '2022-03-09 10:00', category: '学习' }),
-    'content/xuexi/good.md: error: writes the same page /xuexi/2022/03/good/ as content/xuexi/Good.md; the two file names differ only in upper and lower case, which Windows and macOS take for one file: delete or rename one of the two files',
+    'content/xuexi/good.md:2:8: error: writes the same page /xuexi/2022/03/good/ as content/xuexi/Good.md:2:8; the two file names differ only in upper and lower case, which Windows and macOS take for one file: delete or rename one of the two files',
   ],
   [
     'a slug with ../',
