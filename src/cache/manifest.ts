@@ -7,7 +7,7 @@ import type { Diagnostic } from '../errors/diagnostic.js';
 import { writeAll } from '../fs/write-all.js';
 
 /** Bumped whenever the shape below changes. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 /**
  * What a build leaves for the next one, in two files of `.cache/gazette/`. `manifest.json` is small:

@@ -13,7 +13,10 @@ export interface CheckOptions {
 }
 
 export interface CheckReport {
-  /** Problems of content, config and templates first, then of links; warnings among them. */
+  /**
+   * Problems of content, config and templates first, then of links; warnings among them; then the
+   * articles left out for their date (futureDatedListing).
+   */
   readonly diagnostics: readonly Diagnostic[];
   /** Published articles and HTML pages of the site; 0 when it could not be built. */
   readonly articles: number;
@@ -33,7 +36,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const report = await site.rebuild();
   const config = site.config;
   if (!report.ok || !config)
-    return { diagnostics: report.diagnostics, articles: 0, pages: 0, linksChecked: false };
+    return {
+      diagnostics: [...report.diagnostics, ...report.futureDated],
+      articles: 0,
+      pages: 0,
+      linksChecked: false,
+    };
 
   const articles = checkArticleLinks(site.entries, site.files, config.basePath);
   const publicDirs = [
@@ -54,7 +62,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   });
   const htmlPages = [...site.files.keys()].filter((f) => f.endsWith('.html') && !staticSources.has(f));
   return {
-    diagnostics: [...report.diagnostics, ...articles.diagnostics, ...pages],
+    diagnostics: [...report.diagnostics, ...articles.diagnostics, ...pages, ...report.futureDated],
     articles: site.entries.length,
     pages: htmlPages.length,
     linksChecked: true,

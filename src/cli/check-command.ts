@@ -17,7 +17,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
 
   const report = await runCheck({ root: values.root ?? '.' });
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = report.diagnostics.length - errors;
+  const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
   if (format === 'json') {
     io.out(
       JSON.stringify(

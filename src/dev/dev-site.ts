@@ -6,6 +6,7 @@ import { CONFIG_FILE, loadConfig } from '../config/load-config.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { SourceFile } from '../content/article.js';
 import { CONTENT_DIR, isArticleName, readSources } from '../content/discover.js';
+import { futureDatedListing } from '../content/future-dated.js';
 import { type Diagnostic, GazetteError, hasErrors } from '../errors/diagnostic.js';
 import { readIfPresent } from '../fs/read-if-present.js';
 import type { Entry } from '../graph/site-graph.js';
@@ -44,6 +45,8 @@ export interface RebuildReport {
   readonly ok: boolean;
   /** Errors (when not ok) and warnings. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The articles left out for their date, named (futureDatedListing); empty if content was not loaded. */
+  readonly futureDated: readonly Diagnostic[];
   /** Output paths written or removed by this rebuild: `xuexi/index.html`. */
   readonly changed: readonly string[];
   readonly rendered: number;
@@ -94,6 +97,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   let running: Promise<RebuildReport> = Promise.resolve({
     ok: true,
     diagnostics: [],
+    futureDated: [],
     changed: [],
     rendered: 0,
     ms: 0,
@@ -120,9 +124,11 @@ export function createDevSite(options: DevSiteOptions): DevSite {
     const all = paths === undefined;
     const touched = (dir: string) => all || paths.some((p) => p === dir || p.startsWith(dir + path.sep));
     const diagnostics: Diagnostic[] = [];
+    let futureDated: readonly Diagnostic[] = [];
     const fail = (more: readonly Diagnostic[] = []): RebuildReport => ({
       ok: false,
       diagnostics: [...diagnostics, ...more],
+      futureDated,
       changed: [],
       rendered: 0,
       ms: Math.round(performance.now() - started),
@@ -210,6 +216,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         saved,
       );
       diagnostics.push(...loaded.diagnostics);
+      futureDated = futureDatedListing(loaded.scheduled, publish, config.timeZone);
       if (hasErrors(diagnostics)) return fail();
 
       // 2b. Only the text of articles changed (the usual edit): only their own pages can differ.
@@ -253,6 +260,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         return {
           ok: true,
           diagnostics,
+          futureDated,
           changed: [...batch.keys()].sort(),
           rendered: batch.size,
           ms: Math.round(performance.now() - started),
@@ -348,6 +356,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       return {
         ok: true,
         diagnostics,
+        futureDated,
         changed: changed.sort(),
         rendered,
         ms: Math.round(performance.now() - started),

@@ -5,6 +5,7 @@ import type { BodyRef, BodySink } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { FileStamp, SourceFile, SourceRef } from '../content/article.js';
 import { readSourceFile } from '../content/discover.js';
+import type { FilePublishing } from '../content/future-dated.js';
 import { loadArticle } from '../content/load-article.js';
 import { exclusionOf, type Publishing, type PublishOptions } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
@@ -41,7 +42,11 @@ export function loadFile(
   const base = { path: file.path, ...(file.stamp && { stamp: file.stamp }), digest: digestOf(file.bytes) };
   const { article, diagnostics } = loadArticle(file, config);
   if (!article) return { ...base, diagnostics };
-  const publishing = { draft: article.draft, date: { epochMs: article.date.epochMs } };
+  const publishing = {
+    draft: article.draft,
+    date: { epochMs: article.date.epochMs },
+    dateAt: article.at.date,
+  };
   if (exclusionOf(article, publish)) return { ...base, diagnostics, publishing };
   const { html, ...entry } = makeEntry(md, article, config, base.digest, images);
   return { ...base, diagnostics, publishing, entry, body: sink(html) };
@@ -109,18 +114,20 @@ export function collectEntries(results: readonly FileResult[], publish: PublishO
   const bodies = new Map<string, BodyRef>();
   const diagnostics: Diagnostic[] = [];
   const skipped = { draft: 0, future: 0 };
+  const scheduled: FileResult[] = [];
   for (const r of results) {
     diagnostics.push(...r.diagnostics);
     if (!r.publishing) continue;
     const why = exclusionOf(r.publishing, publish);
     if (why) skipped[why]++;
+    if (why === 'future') scheduled.push(r);
     else if (r.entry && r.body) {
       diagnostics.push(...(r.entry.warnings ?? []));
       published.push(r.entry);
       bodies.set(r.entry.file, r.body);
     }
   }
-  return { published, bodies, skipped, diagnostics };
+  return { published, bodies, skipped, scheduled, diagnostics };
 }
 
 export interface LoadedEntries {
@@ -129,6 +136,8 @@ export interface LoadedEntries {
   /** Where each published entry's body is, by file. */
   readonly bodies: ReadonlyMap<string, BodyRef>;
   readonly skipped: { draft: number; future: number };
+  /** The files of the articles left out for their date: to be named (futureDatedListing). */
+  readonly scheduled: readonly FilePublishing[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
