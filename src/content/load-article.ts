@@ -10,7 +10,7 @@ import type { Article, SourceFile } from './article.js';
 import { parseArticleDate } from './dates.js';
 import { decodeText, undecodable } from './decode.js';
 import { splitFrontMatter } from './front-matter.js';
-import { frontMatterSchema, KNOWN_FRONT_MATTER_KEYS } from './schema.js';
+import { CHINESE_FIELD_NAMES, FRONT_MATTER_FIELDS, frontMatterSchema } from './schema.js';
 
 export type LoadResult = { article?: Article; diagnostics: Diagnostic[] };
 
@@ -22,7 +22,7 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
 
   const split = splitFrontMatter(decoded.text, file);
   if (!split.ok) return { diagnostics: [split.diagnostic] };
-  const parsed = parseYamlMapping(split.value.yaml, file, 'front matter');
+  const parsed = parseYamlMapping(split.value.yaml, file, 'front matter', CHINESE_FIELD_NAMES);
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
   const yaml = parsed.value;
   // Control characters taken out of the texts: a warning each, whatever else is found.
@@ -32,6 +32,7 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
     yaml,
     file,
     'front matter between the two "---" lines',
+    FRONT_MATTER_FIELDS,
   );
   if (!validated.ok) return { diagnostics: withCleaned(validated.diagnostics) };
   const fm = validated.value;
@@ -86,7 +87,7 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
   } = fm;
   return {
     diagnostics: withCleaned(
-      unknownKeyWarnings(yaml, KNOWN_FRONT_MATTER_KEYS, file, 'front matter', { nearMissesOnly: true }),
+      unknownKeyWarnings(yaml, FRONT_MATTER_FIELDS, file, 'front matter', { nearMissesOnly: true }),
     ),
     article: {
       file,

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { startDevServer } from '../../src/dev/dev-server.js';
-import { failsCleanly, siteFactory } from '../helpers/adversarial.js';
+import { buildsOk, failsCleanly, siteFactory } from '../helpers/adversarial.js';
 import { article, readPage, runCli } from '../helpers/site.js';
 
 const sites = siteFactory();
@@ -120,6 +120,183 @@ describe('fault 1: a future-dated article is never left out silently', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+const REQUIRED = (key: string, field: string, at: string) =>
+  `${FILE}:${at}: error: "${key}" is not a known field; did you mean "${field}"? (the required field "${field}" is missing); rename it to "${field}"`;
+
+describe('fault 2a: a misspelt or Chinese name of a required field gets "did you mean", at that key', () => {
+  it.each([
+    ['titel', 'titel: 标题\ndate: 2022-03-01 10:00\ncategory: 学习', REQUIRED('titel', 'title', '2:1')],
+    ['标题', '标题: 标题\ndate: 2022-03-01 10:00\ncategory: 学习', REQUIRED('标题', 'title', '2:1')],
+    ['dat', 'title: 标题\ndat: 2022-03-01 10:00\ncategory: 学习', REQUIRED('dat', 'date', '3:1')],
+    ['日期', 'title: 标题\n日期: 2022-03-01 10:00\ncategory: 学习', REQUIRED('日期', 'date', '3:1')],
+    ['时间', 'title: 标题\n时间: 2022-03-01 10:00\ncategory: 学习', REQUIRED('时间', 'date', '3:1')],
+    ['catgory', 'title: 标题\ndate: 2022-03-01 10:00\ncatgory: 学习', REQUIRED('catgory', 'category', '4:1')],
+    ['分类', 'title: 标题\ndate: 2022-03-01 10:00\n分类: 学习', REQUIRED('分类', 'category', '4:1')],
+    ['栏目', 'title: 标题\ndate: 2022-03-01 10:00\n栏目: 学习', REQUIRED('栏目', 'category', '4:1')],
+  ])('%s', async (_name, yaml, expected) => {
+    await failsCleanly(sites.make(), { [FILE]: fm(yaml) }, [expected]);
+  });
+
+  it('every required field at once, each at its key', async () => {
+    const run = await failsCleanly(
+      sites.make(),
+      { [FILE]: fm('标题: 标题\n日期: 2022-03-01 10:00\n栏目: 学习') },
+      [
+        REQUIRED('标题', 'title', '2:1'),
+        REQUIRED('日期', 'date', '3:1'),
+        REQUIRED('栏目', 'category', '4:1'),
+      ],
+    );
+    expect(lines(run.stderr)).toHaveLength(4);
+  });
+
+  it('an optional field by its Chinese name (来源 for source) is a warning with the field meant', async () => {
+    const root = sites.make({
+      [FILE]: fm('title: 标题\ndate: 2022-03-01 10:00\ncategory: 学习\n来源: 金华日报\n作者: 张明'),
+    });
+    const { stderr } = await buildsOk(root, ['--no-search']);
+    expect(lines(stderr)).toEqual([
+      `${FILE}:5:1: warning: unknown front matter key "来源"; did you mean "source"?`,
+      `${FILE}:6:1: warning: unknown front matter key "作者"; did you mean "author"?`,
+    ]);
+  });
+});
+
+describe('fault 2b: a colon without a space, or a full-width one, is said to be that, at the colon', () => {
+  it.each([
+    [
+      'title:标题 (first line)',
+      'title:标题\ndate: 2022-03-01 10:00\ncategory: 学习',
+      `${FILE}:2:6: error: invalid YAML: the colon after "title" must be followed by a space; write a space after the colon: "title: 标题"`,
+    ],
+    [
+      'category:学习 (last line)',
+      'title: 标题\ndate: 2022-03-01 10:00\ncategory:学习',
+      `${FILE}:4:9: error: invalid YAML: the colon after "category" must be followed by a space; write a space after the colon: "category: 学习"`,
+    ],
+    [
+      'title:标题 alone',
+      'title:标题',
+      `${FILE}:2:6: error: invalid YAML: the colon after "title" must be followed by a space; write a space after the colon: "title: 标题"`,
+    ],
+    [
+      'title：标题 (full-width colon)',
+      'title：标题\ndate: 2022-03-01 10:00\ncategory: 学习',
+      `${FILE}:2:6: error: invalid YAML: "title" is followed by a full-width colon "："; use the ASCII colon followed by a space: "title: 标题"`,
+    ],
+    [
+      '标题：金华 (full-width colon, Chinese name)',
+      'date: 2022-03-01 10:00\ncategory: 学习\n标题： 金华',
+      `${FILE}:4:3: error: invalid YAML: "标题" is followed by a full-width colon "："; use the ASCII colon followed by a space, and the field's name "title": "title: 金华"`,
+    ],
+  ])('%s', async (_name, yaml, expected) => {
+    const run = await failsCleanly(sites.make(), { [FILE]: fm(yaml) }, [expected]);
+    expect(lines(run.stderr)).toHaveLength(2);
+  });
+
+  it('a time (10:30) and an address (https://) in a value are no such mistake', async () => {
+    const root = sites.make({
+      [FILE]: fm(
+        'title: 会议 10:30 开始\ndate: 2022-03-01 10:00\ncategory: 学习\nsource: https://example.cn/a',
+      ),
+    });
+    await buildsOk(root, ['--no-search']);
+    expect(readPage(root, 'dist/xuexi/2022/03/a/index.html')).toContain('会议 10:30 开始');
+  });
+});
+
+const quote = (key: string, c: string, meaning: string, value: string) =>
+  `error: the value of "${key}" starts with "${c}", ${meaning}; put the value in quotes: ${key}: ${value}`;
+
+describe('fault 2c: a value that starts with a YAML indicator is said to be that, with the quoted form', () => {
+  it.each([
+    [
+      '#: a hashtag is a comment',
+      'title: #衢州# 春风行动',
+      `${FILE}:2:8: ${quote('title', '#', 'which YAML reads as the start of a comment: the rest of the line is left out, and the value is empty', '"#衢州# 春风行动"')}`,
+    ],
+    [
+      '@: reserved',
+      'title: @衢州发布 春风行动',
+      `${FILE}:2:8: ${quote('title', '@', 'which YAML reserves: a value may not start with it', '"@衢州发布 春风行动"')}`,
+    ],
+    [
+      '`: reserved',
+      'title: `衢州` 春风行动',
+      `${FILE}:2:8: ${quote('title', '`', 'which YAML reserves: a value may not start with it', '"`衢州` 春风行动"')}`,
+    ],
+    [
+      '*: an alias',
+      'title: *重要* 春风行动',
+      `${FILE}:2:8: ${quote('title', '*', 'which YAML reads as an alias (a reference to a value named with "&")', '"*重要* 春风行动"')}`,
+    ],
+    [
+      '&: an anchor, which silently took the first word',
+      'title: &衢州 春风行动',
+      `${FILE}:2:8: ${quote('title', '&', 'which YAML reads as an anchor (a name for the value after it), left out of the text', '"&衢州 春风行动"')}`,
+    ],
+    [
+      '!: a tag',
+      'title: !重要 春风行动',
+      `${FILE}:2:8: ${quote('title', '!', 'which YAML reads as a tag (the type of the value), left out of the text', '"!重要 春风行动"')}`,
+    ],
+    [
+      '%: a directive',
+      'title: %50 的企业复工',
+      `${FILE}:2:8: ${quote('title', '%', 'which YAML reads as a directive', '"%50 的企业复工"')}`,
+    ],
+    [
+      '>: a folded block, with a double quote in the value',
+      'title: >>> 通知 "要闻"',
+      `${FILE}:2:8: ${quote('title', '>', 'which YAML reads as the start of a folded block of lines', `'>>> 通知 "要闻"'`)}`,
+    ],
+    [
+      '|: a block',
+      'title: |衢州| 春风行动',
+      `${FILE}:2:8: ${quote('title', '|', 'which YAML reads as the start of a block of lines', '"|衢州| 春风行动"')}`,
+    ],
+  ])('%s', async (_name, title, expected) => {
+    const run = await failsCleanly(
+      sites.make(),
+      { [FILE]: fm(`${title}\ndate: 2022-03-01 10:00\ncategory: 学习`) },
+      [expected],
+    );
+    expect(lines(run.stderr)).toHaveLength(2);
+  });
+
+  it('a hashtag as an item of a list of tags', async () => {
+    await failsCleanly(
+      sites.make(),
+      { [FILE]: fm('title: 标题\ndate: 2022-03-01 10:00\ncategory: 学习\ntags:\n  - #春风行动#\n  - 就业') },
+      [
+        `${FILE}:6:5: error: the value starts with "#", which YAML reads as the start of a comment: the rest of the line is left out, and the value is empty; put the value in quotes: - "#春风行动#"`,
+      ],
+    );
+  });
+
+  it('the quoted forms build, and comments, block text and lists are read as before', async () => {
+    const root = sites.make({
+      [FILE]: fm(
+        [
+          'title: "#衢州# 春风行动"',
+          'date: 2022-03-01 10:00 # 北京时间',
+          'category: 学习',
+          'summary: |',
+          '  第一行: 说明',
+          '  第二行',
+          'tags: ["@衢州发布", 就业]',
+          'author: "&记者"',
+        ].join('\n'),
+      ),
+    });
+    await buildsOk(root, ['--no-search']);
+    const page = readPage(root, 'dist/xuexi/2022/03/a/index.html');
+    expect(page).toContain('#衢州# 春风行动');
+    expect(page).toContain('@衢州发布');
+    expect(page).toContain('&amp;记者');
   });
 });
 

@@ -77,7 +77,7 @@ const cases: Array<[name: string, file: string, text: string | Uint8Array, expec
     'a full-width colon',
     'content/xuexi/a.md',
     '---\n标题：金华\ndate: 2022-03-01 10:00\ncategory: 学习\n---\n',
-    'content/xuexi/a.md:2:1: error: invalid YAML: Implicit keys need to be on a single line; use an ASCII colon and a space between field and value ("title: 标题"), not the full-width "："',
+    'content/xuexi/a.md:2:3: error: invalid YAML: "标题" is followed by a full-width colon "："; use the ASCII colon followed by a space, and the field\'s name "title": "title: 金华"',
   ],
   [
     'no closing ---',
