@@ -64,8 +64,10 @@ export interface DevSite {
    * Rebuilds after `paths` (absolute) changed; `undefined` means anything may have changed.
    * Only changed files are re-read and only pages whose inputs changed are re-rendered; the result
    * is always what a full build would give. On errors, the last good site stays.
+   * With `leaveOut`, the site is built without those content files, and their problems (and those
+   * of content folders named there) do not stop it: `check` checks what it can of a site with errors.
    */
-  rebuild(paths?: readonly string[]): Promise<RebuildReport>;
+  rebuild(paths?: readonly string[], options?: { leaveOut?: ReadonlySet<string> }): Promise<RebuildReport>;
 }
 
 export function createDevSite(options: DevSiteOptions): DevSite {
@@ -119,12 +121,17 @@ export function createDevSite(options: DevSiteOptions): DevSite {
     return settled;
   };
 
-  const rebuildNow = async (paths: readonly string[] | undefined): Promise<RebuildReport> => {
+  const rebuildNow = async (
+    paths: readonly string[] | undefined,
+    leaveOut: ReadonlySet<string> | undefined,
+  ): Promise<RebuildReport> => {
     const started = performance.now();
     const all = paths === undefined;
     const touched = (dir: string) => all || paths.some((p) => p === dir || p.startsWith(dir + path.sep));
     const diagnostics: Diagnostic[] = [];
     let futureDated: readonly Diagnostic[] = [];
+    const stops = (ds: readonly Diagnostic[]) =>
+      hasErrors(leaveOut ? ds.filter((d) => !leaveOut.has(d.file)) : ds);
     const fail = (more: readonly Diagnostic[] = []): RebuildReport => ({
       ok: false,
       diagnostics: [...diagnostics, ...more],
@@ -206,7 +213,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         ordered = { files, index: new Map(files.map((f, i) => [f.path, i])) };
       }
       const loaded = loadEntries(
-        ordered.files,
+        leaveOut ? ordered.files.filter((f) => !leaveOut.has(f.path)) : ordered.files,
         config,
         publish,
         createMarkdown(config.basePath),
@@ -217,7 +224,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       );
       diagnostics.push(...loaded.diagnostics);
       futureDated = futureDatedListing(loaded.scheduled, publish, config.timeZone);
-      if (hasErrors(diagnostics)) return fail();
+      if (stops(diagnostics)) return fail();
 
       // 2b. Only the text of articles changed (the usual edit): only their own pages can differ.
       const onlyArticles =
@@ -376,9 +383,9 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       return goodConfig;
     },
     // Rebuilds run one at a time, in the order asked for.
-    rebuild(paths) {
+    rebuild(paths, rebuildOptions) {
       // A rebuild that throws (a bug, not a site error) must not stop the ones queued after it.
-      const next = running.catch(() => undefined).then(() => rebuildNow(paths));
+      const next = running.catch(() => undefined).then(() => rebuildNow(paths, rebuildOptions?.leaveOut));
       running = next;
       return next;
     },

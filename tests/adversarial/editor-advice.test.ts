@@ -323,3 +323,74 @@ describe('fault 2d: two articles at one address name both files with line and co
     ]);
   });
 });
+
+describe('fault 3: check reports every problem at once, and checks the links of every article that loaded', () => {
+  const broken = fm(
+    'title: 有链接的文章\ndate: 2022-03-02 10:00\ncategory: 学习',
+    '见 [不存在的页](/xuexi/nope/)。',
+  );
+
+  it('one bad article does not stop the links of the others from being checked', async () => {
+    const root = sites.make({
+      'content/xuexi/bad.md': fm('titel: 标题\ndate: 2022-03-01 10:00\ncategory: 学习'),
+      'content/xuexi/link.md': broken,
+    });
+    const run = await runCli(['check', '--root', root]);
+    expect(lines(run.stdout)).toEqual([
+      'content/xuexi/bad.md:2:1: error: "titel" is not a known field; did you mean "title"? (the required field "title" is missing); rename it to "title"',
+      'content/xuexi/link.md:7:11: error: link to "/xuexi/nope/" leads to no page of the site; fix the address or remove the link, unless it leads to an article with errors (built without them)',
+      'check: the links of 1 article were not checked, as it has errors (the site was checked without it): content/xuexi/bad.md',
+      'check: 2 errors, 0 warnings in 2 articles, 12 pages',
+    ]);
+    expect(run.code).toBe(1);
+    const json = JSON.parse((await runCli(['check', '--root', root, '--format', 'json'])).stdout);
+    expect(json.summary).toEqual({
+      errors: 2,
+      warnings: 0,
+      articles: 2,
+      pages: 12,
+      linksChecked: true,
+      notChecked: ['content/xuexi/bad.md'],
+    });
+  });
+
+  it('two at one address and a broken link: found together, with the errors of files that loaded', async () => {
+    const story = (title: string) =>
+      article({ title, date: '2022-03-05 10:00', category: '学习', slug: 'same' });
+    const root = sites.make({
+      'content/xuexi/a.md': story('甲'),
+      'content/xuexi/b.md': story('乙'),
+      'content/xuexi/c.md': fm('title: 标题\ndate: 2022-02-30 10:00\ncategory: 学习'),
+      'content/xuexi/link.md': broken,
+    });
+    const run = await runCli(['check', '--root', root]);
+    expect(lines(run.stdout)).toEqual([
+      'content/xuexi/c.md:3:7: error: "2022-02-30 10:00" is not a real date and time; that day does not exist in that month',
+      'content/xuexi/b.md:5:7: error: writes the same page /xuexi/2022/03/same/ as content/xuexi/a.md:5:7; give one of them another slug (slug: …) or date',
+      'content/xuexi/link.md:7:11: error: link to "/xuexi/nope/" leads to no page of the site; fix the address or remove the link, unless it leads to an article with errors (built without them)',
+      'check: the links of 2 articles were not checked, as they have errors (the site was checked without them): content/xuexi/b.md, content/xuexi/c.md',
+      'check: 3 errors, 0 warnings in 3 articles, 15 pages',
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it('a build of the same site still stops at the first stage with errors, leaving dist/ as it was', async () => {
+    const root = sites.make();
+    await failsCleanly(
+      root,
+      { 'content/xuexi/bad.md': fm('titel: 标题\ndate: 2022-03-01 10:00\ncategory: 学习') },
+      [
+        'content/xuexi/bad.md:2:1: error: "titel" is not a known field; did you mean "title"? (the required field "title" is missing); rename it to "title"',
+      ],
+    );
+  });
+
+  it('a site that cannot be built at all (site.yaml) still says so', async () => {
+    const root = sites.make({ 'content/xuexi/link.md': broken }, 'title: 测试\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(lines(run.stdout).at(-1)).toBe(
+      'check: 2 errors, 0 warnings; the site could not be built, so its links were not checked',
+    );
+    expect(run.code).toBe(1);
+  });
+});
