@@ -8,10 +8,11 @@ import {
   visit,
   type YAMLError,
 } from 'yaml';
-import { type Diagnostic, error, type Position, warning } from '../errors/diagnostic.js';
+import { type Diagnostic, error, formatDiagnostic, type Position, warning } from '../errors/diagnostic.js';
 import { controlsDropped } from '../text/invisible.js';
 import { checkStructure } from './check-structure.js';
 import { dropControls } from './drop-controls.js';
+import { colonProblem, misreadIndicator, misreadValues } from './misread.js';
 
 /** A parsed YAML mapping that can say where each of its values was written. */
 export interface YamlMapping {
@@ -33,7 +34,13 @@ export type YamlResult = { ok: true; value: YamlMapping } | { ok: false; diagnos
  * (callers pad with blank lines), so that positions are the file's own.
  * YAML 1.2 core schema: dates stay strings, so `2022-03-01 16:59:26` is shown as written.
  */
-export function parseYamlMapping(text: string, file: string, what: string): YamlResult {
+export function parseYamlMapping(
+  text: string,
+  file: string,
+  what: string,
+  /** Other names editors give the fields (标题 for title), for the advice about a line. */
+  otherNames?: ReadonlyMap<string, string>,
+): YamlResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -47,11 +54,17 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  // The value with an indicator (`title: #衢州#`) that starts at `offset`, if that is what is there.
+  const indicatorAt = (offset: number) => {
+    const at = pos(offset);
+    const problem = misreadIndicator(lineAt(text, at.line));
+    return problem?.column === at.column ? problem : undefined;
+  };
 
   const problems = [
     ...firstOfEachKind(doc.errors).map((e) => ({
       offset: e.pos[0],
-      diagnostic: yamlError(e, file, text, pos),
+      diagnostic: yamlError(e, file, text, pos, otherNames),
     })),
     // `!!js/function`, `!!python/object`: never run, and not silently read as text either.
     ...doc.warnings
@@ -66,13 +79,21 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
           'delete the tag and write the value alone',
         ),
       })),
-    ...(doc.errors.length > 0 ? [] : checkStructure(doc)).map((p) => ({
-      offset: p.offset,
-      diagnostic: error(file, p.message, pos(p.offset), p.hint),
-    })),
+    ...(doc.errors.length > 0 ? [] : [...checkStructure(doc), ...misreadValues(doc, text, indicatorAt)]).map(
+      (p) => ({
+        offset: p.offset,
+        diagnostic: error(file, p.message, pos(p.offset), p.hint),
+      }),
+    ),
   ];
   if (problems.length > 0) {
-    return { ok: false, diagnostics: problems.sort((a, b) => a.offset - b.offset).map((p) => p.diagnostic) };
+    // Two of the parser's errors on one line may come to the same advice: it is given once.
+    const said = new Set<string>();
+    const diagnostics = problems
+      .sort((a, b) => a.offset - b.offset)
+      .map((p) => p.diagnostic)
+      .filter((d) => !said.has(formatDiagnostic(d)) && said.add(formatDiagnostic(d)));
+    return { ok: false, diagnostics };
   }
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
@@ -80,14 +101,21 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
   }
   if (!isMap(root)) {
     const kind = isScalar(root) ? 'a single value' : 'a list';
+    const start = pos(root.range?.[0] ?? 0);
+    const colon = isScalar(root) ? colonProblem(lineAt(text, start.line), otherNames) : undefined;
+    if (colon)
+      return {
+        ok: false,
+        diagnostics: [error(file, colon.message, { line: start.line, column: colon.column }, colon.hint)],
+      };
     return {
       ok: false,
       diagnostics: [
         error(
           file,
           `${what} must be a list of "key: value" lines, but this is ${kind}`,
-          pos(root.range?.[0] ?? 0),
-          fullWidthColonHint(text) ?? 'write one field per line, like "title: 标题"',
+          start,
+          'write one field per line, like "title: 标题"',
         ),
       ],
     };
@@ -196,7 +224,13 @@ const HINTS: Record<string, string> = {
   RESOURCE_EXHAUSTION: 'write the value with fewer levels of lists and mappings',
 };
 
-function yamlError(e: YAMLError, file: string, text: string, pos: (offset: number) => Position): Diagnostic {
+function yamlError(
+  e: YAMLError,
+  file: string,
+  text: string,
+  pos: (offset: number) => Position,
+  otherNames: ReadonlyMap<string, string> | undefined,
+): Diagnostic {
   const bracket = /end with a ([\]}])/.exec(e.message)?.[1];
   const at =
     (e.code === 'RESOURCE_EXHAUSTION' && firstBracketOfLine(text, pos(e.pos[0]))) ||
@@ -204,10 +238,13 @@ function yamlError(e: YAMLError, file: string, text: string, pos: (offset: numbe
     (e.code === 'MISSING_CHAR' && openingQuote(text, e.pos[0])) ||
     pos(e.pos[0]);
   const line = lineAt(text, at.line);
+  // What the editor got wrong on the line, rather than what it made the parser expect.
+  const own =
+    e.code === 'RESOURCE_EXHAUSTION' ? undefined : (colonProblem(line, otherNames) ?? misreadIndicator(line));
+  if (own) return error(file, own.message, { line: at.line, column: own.column }, own.hint);
   const hint =
     (e.code === 'RESOURCE_EXHAUSTION' ? HINTS[e.code] : undefined) ??
     fullWidthSpaceHint(line) ??
-    (line.includes('：') && !line.includes(': ') ? fullWidthColonHint(line) : undefined) ??
     (bracket ? bracketHint(bracket === ']' ? '[' : '{', true) : undefined) ??
     (/^\s*(?:-\s+)?[^\s:"'][^:]*:\s+[[{]/.test(line)
       ? bracketHint(/:\s+([[{])/.exec(line)?.[1] ?? '[', false)
@@ -277,10 +314,4 @@ function fullWidthSpaceHint(line: string): string | undefined {
   if (/^[^\s:：]+:\u3000/.test(line))
     return 'put an ordinary space after the colon, not a full-width space "　" (U+3000)';
   return undefined;
-}
-
-function fullWidthColonHint(text: string): string | undefined {
-  return /^[^\s:：]+：/m.test(text)
-    ? 'use an ASCII colon and a space between field and value ("title: 标题"), not the full-width "："'
-    : undefined;
 }
