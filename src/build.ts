@@ -17,11 +17,13 @@ import { bodiesNotWritten, CacheUnwritable, cacheNotSaved, saveFailureOf } from 
 import { placeKeepingEditsSince, textEditsSince } from './cache/edits-since.js';
 import { carryOver, type PageWork, pageWork } from './cache/page-reuse.js';
 import { readStoredCatalog, storeCatalog } from './cache/stored-catalog.js';
+import type { StoredResult } from './cache/stored-result.js';
 import { toolDigest } from './cache/tool-digest.js';
 import { loadConfig } from './config/load-config.js';
 import type { SiteConfig } from './config/site-config.js';
 import type { SourceFile, SourceRef } from './content/article.js';
 import { readSources } from './content/discover.js';
+import { type FilePublishing, futureDatedListing } from './content/future-dated.js';
 import type { PublishOptions, Skipped } from './content/publish.js';
 import { type Diagnostic, GazetteError, hasErrors, problem } from './errors/diagnostic.js';
 import type { Entry } from './graph/site-graph.js';
@@ -78,6 +80,8 @@ export interface BuildReport {
   readonly pages: number;
   readonly staticFiles: number;
   readonly skipped: Skipped;
+  /** The articles left out for their date, each named (futureDatedListing): notes, or warnings. */
+  readonly futureDated: readonly Diagnostic[];
   /** What differs from the site this build replaced (everything is `added` on a first build). */
   readonly changes: Changes;
   readonly warnings: readonly Diagnostic[];
@@ -183,7 +187,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       // build read them) are known now: the next build need not read them again.
       if (useCache && readAgain(images, known))
         await storeCatalog(cache.dir, keys.tool, images).catch(() => undefined);
-      return upToDateReport(out, cache, diagnostics, timings);
+      return upToDateReport(out, cache, diagnostics, timings, publish, config.timeZone);
     }
   }
   await step('read build cache', () => cache.loadDetails());
@@ -376,6 +380,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       pages: Object.keys(work.signatures).length,
       staticFiles: site.summary.staticFiles,
       skipped: site.summary.skipped,
+      futureDated: futureDatedListing(site.results.map(filePublishing), publish, config.timeZone),
       changes,
       warnings: unsaved ? [...diagnostics, cacheNotSaved(root, cacheDirOf(root), unsaved)] : diagnostics,
       timings,
@@ -509,6 +514,10 @@ function takenAsTheyWere(
     untouched.has(file) ? spare?.written[file] : linked.has(file) ? written[file] : undefined;
 }
 
+/** A file's publishing, from its result as made or as the build cache keeps it. */
+const filePublishing = (r: FileResult | StoredResult): FilePublishing =>
+  'listed' in r ? { path: r.path, publishing: r.listed.pending } : r;
+
 /** Whether the site would come out exactly as the previous build left it, so nothing need be done. */
 async function isUpToDate(
   cache: BuildCache,
@@ -536,14 +545,19 @@ function upToDateReport(
   cache: BuildCache,
   diagnostics: Diagnostic[],
   timings: Array<[string, number]>,
+  publish: PublishOptions,
+  timeZone: string,
 ): BuildReport {
   const summary = cache.previous?.summary;
+  // The same articles are left out as by that build: none has come due since (isUpToDate).
+  const files = (cache.previous?.files ?? []).map((f) => ({ path: f.path, publishing: f.pending }));
   return {
     out,
     articles: summary?.articles ?? 0,
     pages: summary?.pages ?? 0,
     staticFiles: summary?.staticFiles ?? 0,
     skipped: summary?.skipped ?? { drafts: [], future: 0 },
+    futureDated: futureDatedListing(files, publish, timeZone),
     changes: { added: [], changed: [], removed: [], unchanged: 0 },
     warnings: [...diagnostics, ...(summary?.warnings ?? [])],
     timings,

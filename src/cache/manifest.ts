@@ -8,7 +8,7 @@ import { writeAll } from '../fs/write-all.js';
 import type { WrittenFiles, WrittenStamp } from '../output/written-files.js';
 
 /** Bumped whenever the shape below changes. */
-const FORMAT = 7;
+const FORMAT = 8;
 
 /**
  * What a build leaves for the next one, in two files of `.cache/gazette/`. `manifest.json` is small:

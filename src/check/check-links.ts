@@ -21,6 +21,8 @@ export function checkArticleLinks(
   entries: readonly Entry[],
   files: SiteFiles,
   basePath: string,
+  /** Set when articles with errors were left out of `files`: a link may lead to one of them. */
+  partial = false,
 ): ArticleLinkCheck {
   const diagnostics: Diagnostic[] = [];
   const broken = new Map<string, Map<string, number>>();
@@ -47,7 +49,7 @@ export function checkArticleLinks(
       broken.set(page, onPage);
       const pathname = resolvedPathname(ref, pagePath);
       onPage.set(pathname, (onPage.get(pathname) ?? 0) + 1);
-      diagnostics.push(articleProblem(entry.file, link.kind, shown, target.outside, basePath, at));
+      diagnostics.push(articleProblem(entry.file, link.kind, shown, target.outside, basePath, at, partial));
     }
   }
   // Two uses of one reference definition (`[1]: /x/`) are one mistake, at one place.
@@ -68,10 +70,11 @@ function articleProblem(
   outside: boolean,
   basePath: string,
   at: { line: number; column: number },
+  partial: boolean,
 ): Diagnostic {
   if (outside)
     return problem('GZ0603', file, at, { image: kind === 'image' ? 1 : 0, href: shown, base: basePath });
-  return problem(kind === 'image' ? 'GZ0604' : 'GZ0605', file, at, { href: shown });
+  return problem(kind === 'image' ? 'GZ0604' : 'GZ0605', file, at, { href: shown, partial: partial ? 1 : 0 });
 }
 
 /** An address as the editor wrote it: `/新闻/`, not `/%E6%96%B0%E9%97%BB/`. */

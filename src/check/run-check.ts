@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { CONTENT_DIR } from '../content/discover.js';
 import { createDevSite } from '../dev/dev-site.js';
-import type { Diagnostic } from '../errors/diagnostic.js';
+import { type Diagnostic, formatDiagnostic } from '../errors/diagnostic.js';
 import { listPublicFiles } from '../output/public-files.js';
 import { THEME_PUBLIC } from '../paths.js';
 import { checkArticleLinks } from './check-links.js';
@@ -13,14 +14,22 @@ export interface CheckOptions {
 }
 
 export interface CheckReport {
-  /** Problems of content, config and templates first, then of links; warnings among them. */
+  /**
+   * Problems of content, config and templates first, then of links; warnings among them; then the
+   * articles left out for their date (futureDatedListing).
+   */
   readonly diagnostics: readonly Diagnostic[];
   /** Published articles and HTML pages of the site; 0 when it could not be built. */
   readonly articles: number;
   readonly pages: number;
   /** False when the site could not be built, so that its links could not be followed. */
   readonly linksChecked: boolean;
+  /** Content files with errors, built without: their links were not checked. */
+  readonly notChecked: readonly string[];
 }
+
+/** Builds without files with errors, which may show errors of more files (two at one address). */
+const PASSES = 3;
 
 /**
  * Builds the site into memory, as the dev server does (nothing is written: not dist/, not anything),
@@ -30,12 +39,31 @@ export interface CheckReport {
 export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const root = path.resolve(options.root);
   const site = createDevSite({ root, exclude: [path.join(root, 'dist')] });
-  const report = await site.rebuild();
+  let report = await site.rebuild();
+  const found = new Map(report.diagnostics.map((d) => [formatDiagnostic(d), d]));
+  // Content files with errors are left out, and what is left is built and checked: every problem
+  // is found at once, not only those of the files that failed.
+  const leaveOut = new Set<string>();
+  for (let pass = 1; !report.ok && pass < PASSES; pass++) {
+    const failed = contentWithErrors(report.diagnostics).filter((f) => !leaveOut.has(f));
+    if (failed.length === 0) break;
+    for (const f of failed) leaveOut.add(f);
+    // Nothing changed on disk: what loaded is taken as it was.
+    report = await site.rebuild([], { leaveOut });
+    for (const d of report.diagnostics) found.set(formatDiagnostic(d), d);
+  }
+  const problems = [...found.values()];
   const config = site.config;
   if (!report.ok || !config)
-    return { diagnostics: report.diagnostics, articles: 0, pages: 0, linksChecked: false };
+    return {
+      diagnostics: [...problems, ...report.futureDated],
+      articles: 0,
+      pages: 0,
+      linksChecked: false,
+      notChecked: [],
+    };
 
-  const articles = checkArticleLinks(site.entries, site.files, config.basePath);
+  const articles = checkArticleLinks(site.entries, site.files, config.basePath, leaveOut.size > 0);
   const publicDirs = [
     [THEME_PUBLIC, '(built-in theme) public/'],
     [path.join(root, 'public'), 'public/'],
@@ -54,9 +82,17 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   });
   const htmlPages = [...site.files.keys()].filter((f) => f.endsWith('.html') && !staticSources.has(f));
   return {
-    diagnostics: [...report.diagnostics, ...articles.diagnostics, ...pages],
+    diagnostics: [...problems, ...articles.diagnostics, ...pages, ...report.futureDated],
     articles: site.entries.length,
     pages: htmlPages.length,
     linksChecked: true,
+    notChecked: [...leaveOut].sort(),
   };
 }
+
+/** The files and folders of content/ named by errors. */
+const contentWithErrors = (ds: readonly Diagnostic[]): string[] => [
+  ...new Set(
+    ds.filter((d) => d.severity === 'error' && d.file.startsWith(`${CONTENT_DIR}/`)).map((d) => d.file),
+  ),
+];

@@ -32,6 +32,8 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   if (report.cacheDiscarded)
     io.err(`note: the build cache was not used (${report.cacheDiscarded}); everything was built anew`);
   if (report.repaired) io.err(repairedNote(report.repaired));
+  // No article disappears silently: each left out for its date is named where its date is.
+  for (const d of report.futureDated) io.err(formatIn(io.lang ?? 'zh')(d));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const { drafts } = report.skipped;
   const skipped = [

@@ -1,4 +1,5 @@
 import { runCheck } from '../check/run-check.js';
+import { NAMED_AT_MOST } from '../content/future-dated.js';
 import { type Diagnostic, formatIn, inLanguage } from '../errors/diagnostic.js';
 import { checkSummary } from '../messages/terminal.js';
 import type { Io } from './io.js';
@@ -18,7 +19,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
 
   const report = await runCheck({ root: values.root ?? '.' });
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = report.diagnostics.length - errors;
+  const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
   if (format === 'json') {
     io.out(
       JSON.stringify(
@@ -30,6 +31,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
             articles: report.articles,
             pages: report.pages,
             linksChecked: report.linksChecked,
+            notChecked: report.notChecked,
           },
         },
         null,
@@ -38,10 +40,22 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     );
   } else {
     for (const d of report.diagnostics) io.out(formatIn(io.lang ?? 'zh')(d));
+    if (report.notChecked.length > 0) io.out(notCheckedLine(report.notChecked));
     const { articles, pages, linksChecked } = report;
     io.out(checkSummary({ errors, warnings, articles, pages, linksChecked }, io.lang ?? 'zh'));
   }
   return errors > 0 ? 1 : 0;
+}
+
+/** The files whose links were not checked, as they have errors: the first ten named, the others counted. */
+function notCheckedLine(files: readonly string[]): string {
+  const named = files.slice(0, NAMED_AT_MOST).join(', ');
+  const more = files.length > NAMED_AT_MOST ? ` and ${files.length - NAMED_AT_MOST} more` : '';
+  const which =
+    files.length === 1
+      ? 'the links of 1 article were not checked, as it has errors (the site was checked without it)'
+      : `the links of ${files.length} articles were not checked, as they have errors (the site was checked without them)`;
+  return `check: ${which}: ${named}${more}`;
 }
 
 const toJson = (d: Diagnostic) => ({

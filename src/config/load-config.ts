@@ -45,7 +45,8 @@ export function parseConfig(
   const parsed = parseYamlMapping(decoded.text, file, 'site.yaml');
   if (!parsed.ok) throw new GazetteError(parsed.diagnostics);
   const yaml = parsed.value;
-  const validated = validateMapping(siteSchema, yaml, file, 'site.yaml');
+  const fields = { known: [...KNOWN_SITE_KEYS, EXTRA_KEY] };
+  const validated = validateMapping(siteSchema, yaml, file, 'site.yaml', fields);
   if (validated.ok && overrides.baseUrl !== undefined) {
     const checked = siteSchema.shape.baseUrl.safeParse(overrides.baseUrl);
     if (!checked.success)
@@ -59,10 +60,7 @@ export function parseConfig(
   if (!validated.ok) throw new GazetteError([...yaml.warnings, ...validated.diagnostics]);
   const raw = validated.value;
 
-  const problems: Diagnostic[] = [
-    ...yaml.warnings,
-    ...unknownKeyWarnings(yaml, [...KNOWN_SITE_KEYS, EXTRA_KEY], file, 'site.yaml'),
-  ];
+  const problems: Diagnostic[] = [...yaml.warnings, ...unknownKeyWarnings(yaml, fields, file, 'site.yaml')];
   const categories: Category[] = [];
   raw.categories.forEach((c, i) => {
     const category = { name: c.name, slug: c.slug ?? slugify(c.name) };

@@ -1,4 +1,5 @@
 import type { Category } from '../config/site-config.js';
+import type { Position } from '../errors/diagnostic.js';
 import type { ArticleDate } from './dates.js';
 
 /** A content file as read from disk: the only input of the content stage. */
@@ -47,6 +48,15 @@ export interface Article {
   readonly extra: Readonly<Record<string, unknown>>;
   readonly body: string;
   readonly bodyLine: number;
+  /** Where fields are written in the file, for messages about the article as a whole. */
+  readonly at: ArticlePositions;
+}
+
+export interface ArticlePositions {
+  /** The value of `date:`. */
+  readonly date: Position;
+  /** The value that sets its address apart from others: `slug:`, or what stands for it (addressAt). */
+  readonly address: Position;
 }
 
 /** A cover picture as written in the front matter, and where its address is written. */

@@ -110,3 +110,13 @@ function fromDateTime(dt: DateTime, display: string): ArticleDate {
     day: String(dt.day).padStart(2, '0'),
   };
 }
+
+/** A moment as the site's clocks show it, to the minute: `2042-05-06 00:00`. */
+export const siteTime = (epochMs: number, zoneName: string): string =>
+  DateTime.fromMillis(epochMs, { zone: zoneOf(zoneName) }).toFormat('yyyy-MM-dd HH:mm');
+
+/** The same time of day a year after `epochMs`, by the site's calendar. */
+export const yearAfter = (epochMs: number, zoneName: string): number =>
+  DateTime.fromMillis(epochMs, { zone: zoneOf(zoneName) })
+    .plus({ years: 1 })
+    .toMillis();

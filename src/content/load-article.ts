@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.js';
-import { type Diagnostic, problem } from '../errors/diagnostic.js';
+import { type Diagnostic, error, type Position, problem } from '../errors/diagnostic.js';
 import { addressLimit } from '../graph/address-length.js';
 import { articleUrl, tagUrl } from '../graph/urls.js';
 import { slugify } from '../text/slug.js';
@@ -10,7 +10,7 @@ import type { Article, SourceFile } from './article.js';
 import { parseArticleDate } from './dates.js';
 import { decodeText, undecodable } from './decode.js';
 import { splitFrontMatter } from './front-matter.js';
-import { frontMatterSchema, KNOWN_FRONT_MATTER_KEYS } from './schema.js';
+import { CHINESE_FIELD_NAMES, FRONT_MATTER_FIELDS, frontMatterSchema } from './schema.js';
 
 export type LoadResult = { article?: Article; diagnostics: Diagnostic[] };
 
@@ -22,7 +22,7 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
 
   const split = splitFrontMatter(decoded.text, file);
   if (!split.ok) return { diagnostics: [split.diagnostic] };
-  const parsed = parseYamlMapping(split.value.yaml, file, 'front matter');
+  const parsed = parseYamlMapping(split.value.yaml, file, 'front matter', CHINESE_FIELD_NAMES);
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
   const yaml = parsed.value;
   // Control characters taken out of the texts: a warning each, whatever else is found.
@@ -32,6 +32,7 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
     yaml,
     file,
     'front matter between the two "---" lines',
+    FRONT_MATTER_FIELDS,
   );
   if (!validated.ok) return { diagnostics: withCleaned(validated.diagnostics) };
   const fm = validated.value;
@@ -77,7 +78,7 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
   } = fm;
   return {
     diagnostics: withCleaned(
-      unknownKeyWarnings(yaml, KNOWN_FRONT_MATTER_KEYS, file, 'front matter', { nearMissesOnly: true }),
+      unknownKeyWarnings(yaml, FRONT_MATTER_FIELDS, file, 'front matter', { nearMissesOnly: true }),
     ),
     article: {
       file,
@@ -102,6 +103,7 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
       extra,
       body: split.value.body,
       bodyLine: split.value.bodyLine,
+      at: { date: yaml.locate(['date']), address: addressAt(yaml, fm.slug !== undefined) },
     },
   };
 }
@@ -111,6 +113,14 @@ export function defaultSlug(file: string): string {
   const stem = path.posix.basename(file).replace(/\.(md|markdown)$/i, '');
   return slugify(stem.replace(/^\d{4}-\d{2}-\d{2}-(?=.)/, ''));
 }
+
+/**
+ * Where the part of the article's address that sets it apart is written, for a message about two
+ * articles at one address: the `slug:`, or the title when the file's name makes the slug (as the
+ * title made the name, with `gazette new`). Every permalink has a slug (permalinkProblem).
+ */
+const addressAt = (yaml: YamlMapping, hasSlug: boolean): Position =>
+  yaml.locate([hasSlug ? 'slug' : 'title']);
 
 /**
  * The article's own address and its tags' (`/tags/<pinyin>/`), when one is too long to be written:

@@ -1,3 +1,4 @@
+import type { Position } from '../errors/diagnostic.js';
 import type { Article } from './article.js';
 
 export interface PublishOptions {
@@ -15,8 +16,14 @@ export interface Skipped {
   readonly future: number;
 }
 
-/** What deciding whether to publish an article looks at. */
-export type Publishing = Pick<Article, 'draft'> & { readonly date: Pick<Article['date'], 'epochMs'> };
+/**
+ * What deciding whether to publish an article looks at, and where its date is written: a build
+ * names each article it leaves out for its date (futureDatedListing), also from the build cache.
+ */
+export type Publishing = Pick<Article, 'draft'> & {
+  readonly date: Pick<Article['date'], 'epochMs'>;
+  readonly dateAt?: Position;
+};
 
 /** Why an article is left out of this build, if it is. */
 export function exclusionOf(article: Publishing, options: PublishOptions): Exclusion | undefined {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidSlug } from '../text/slug.js';
+import type { FieldNames } from '../yaml/validate.js';
 
 const text = (field: string, example: string) =>
   z
@@ -41,3 +42,30 @@ export const frontMatterSchema = z.looseObject({
 });
 
 export const KNOWN_FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape);
+
+/**
+ * Chinese names editors give the fields, and the field each means. A key of these is never read as
+ * the field (fields have one name each); it is named in the message that says which field it is.
+ */
+export const CHINESE_FIELD_NAMES: ReadonlyMap<string, string> = new Map([
+  ['标题', 'title'],
+  ['日期', 'date'],
+  ['时间', 'date'],
+  ['分类', 'category'],
+  ['栏目', 'category'],
+  ['来源', 'source'],
+  ['作者', 'author'],
+  ['编辑', 'editor'],
+  ['责任编辑', 'editor'],
+  ['摘要', 'summary'],
+  ['标签', 'tags'],
+  ['封面', 'cover'],
+  ['草稿', 'draft'],
+  ['头条', 'headline'],
+]);
+
+/** The front matter's fields and their Chinese names, for "did you mean". */
+export const FRONT_MATTER_FIELDS: FieldNames = {
+  known: KNOWN_FRONT_MATTER_KEYS,
+  otherNames: CHINESE_FIELD_NAMES,
+};

@@ -69,8 +69,15 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     });
     return last;
   };
+  // The articles left out for their date are named by the first build, then again when that changes.
+  let namedFutureDated = '';
   const publish = (report: RebuildReport, paths?: string[]) => {
     const what = paths?.map((p) => path.relative(root, p) || p).join(', ');
+    const futureDated = report.futureDated.map(format);
+    if (futureDated.join('\n') !== namedFutureDated) {
+      for (const line of futureDated) options.log(line);
+      namedFutureDated = futureDated.join('\n');
+    }
     if (report.ok) {
       for (const d of report.diagnostics) options.log(format(d));
       options.log(devRebuilt(report.ms, report.changed.length, what, lang));

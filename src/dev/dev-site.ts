@@ -6,6 +6,7 @@ import { CONFIG_FILE, loadConfig } from '../config/load-config.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { SourceFile } from '../content/article.js';
 import { CONTENT_DIR, isArticleName, readSources } from '../content/discover.js';
+import { futureDatedListing } from '../content/future-dated.js';
 import { type Diagnostic, GazetteError, hasErrors } from '../errors/diagnostic.js';
 import { readIfPresent } from '../fs/read-if-present.js';
 import type { Entry } from '../graph/site-graph.js';
@@ -44,6 +45,8 @@ export interface RebuildReport {
   readonly ok: boolean;
   /** Errors (when not ok) and warnings. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The articles left out for their date, named (futureDatedListing); empty if content was not loaded. */
+  readonly futureDated: readonly Diagnostic[];
   /** Output paths written or removed by this rebuild: `xuexi/index.html`. */
   readonly changed: readonly string[];
   readonly rendered: number;
@@ -61,8 +64,10 @@ export interface DevSite {
    * Rebuilds after `paths` (absolute) changed; `undefined` means anything may have changed.
    * Only changed files are re-read and only pages whose inputs changed are re-rendered; the result
    * is always what a full build would give. On errors, the last good site stays.
+   * With `leaveOut`, the site is built without those content files, and their problems (and those
+   * of content folders named there) do not stop it: `check` checks what it can of a site with errors.
    */
-  rebuild(paths?: readonly string[]): Promise<RebuildReport>;
+  rebuild(paths?: readonly string[], options?: { leaveOut?: ReadonlySet<string> }): Promise<RebuildReport>;
 }
 
 export function createDevSite(options: DevSiteOptions): DevSite {
@@ -94,6 +99,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   let running: Promise<RebuildReport> = Promise.resolve({
     ok: true,
     diagnostics: [],
+    futureDated: [],
     changed: [],
     rendered: 0,
     ms: 0,
@@ -115,14 +121,21 @@ export function createDevSite(options: DevSiteOptions): DevSite {
     return settled;
   };
 
-  const rebuildNow = async (paths: readonly string[] | undefined): Promise<RebuildReport> => {
+  const rebuildNow = async (
+    paths: readonly string[] | undefined,
+    leaveOut: ReadonlySet<string> | undefined,
+  ): Promise<RebuildReport> => {
     const started = performance.now();
     const all = paths === undefined;
     const touched = (dir: string) => all || paths.some((p) => p === dir || p.startsWith(dir + path.sep));
     const diagnostics: Diagnostic[] = [];
+    let futureDated: readonly Diagnostic[] = [];
+    const stops = (ds: readonly Diagnostic[]) =>
+      hasErrors(leaveOut ? ds.filter((d) => !leaveOut.has(d.file)) : ds);
     const fail = (more: readonly Diagnostic[] = []): RebuildReport => ({
       ok: false,
       diagnostics: [...diagnostics, ...more],
+      futureDated,
       changed: [],
       rendered: 0,
       ms: Math.round(performance.now() - started),
@@ -200,7 +213,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         ordered = { files, index: new Map(files.map((f, i) => [f.path, i])) };
       }
       const loaded = loadEntries(
-        ordered.files,
+        leaveOut ? ordered.files.filter((f) => !leaveOut.has(f.path)) : ordered.files,
         config,
         publish,
         createMarkdown(config.basePath),
@@ -210,7 +223,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         saved,
       );
       diagnostics.push(...loaded.diagnostics);
-      if (hasErrors(diagnostics)) return fail();
+      futureDated = futureDatedListing(loaded.scheduled, publish, config.timeZone);
+      if (stops(diagnostics)) return fail();
 
       // 2b. Only the text of articles changed (the usual edit): only their own pages can differ.
       const onlyArticles =
@@ -253,6 +267,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         return {
           ok: true,
           diagnostics,
+          futureDated,
           changed: [...batch.keys()].sort(),
           rendered: batch.size,
           ms: Math.round(performance.now() - started),
@@ -348,6 +363,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       return {
         ok: true,
         diagnostics,
+        futureDated,
         changed: changed.sort(),
         rendered,
         ms: Math.round(performance.now() - started),
@@ -367,9 +383,9 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       return goodConfig;
     },
     // Rebuilds run one at a time, in the order asked for.
-    rebuild(paths) {
+    rebuild(paths, rebuildOptions) {
       // A rebuild that throws (a bug, not a site error) must not stop the ones queued after it.
-      const next = running.catch(() => undefined).then(() => rebuildNow(paths));
+      const next = running.catch(() => undefined).then(() => rebuildNow(paths, rebuildOptions?.leaveOut));
       running = next;
       return next;
     },

@@ -5,9 +5,11 @@ import type { Values } from '../messages/types.js';
 /**
  * A problem found in the editors' input (content, config, templates), with where it is.
  * Stages return or throw these; only the CLI prints them, once, in the `file:line:col: error: …`
- * form that editors and their tools (VS Code, vim quickfix) understand.
+ * form that editors and their tools (VS Code, vim quickfix) understand. An `error` stops the build, a
+ * `warning` does not; a `note` is no problem at all, only worth knowing (an article left out until
+ * its date), printed in the same form so that it, too, leads to its line.
  */
-export type Severity = 'error' | 'warning';
+export type Severity = 'error' | 'warning' | 'note';
 
 export interface Position {
   /** 1-based line. */
@@ -47,6 +49,10 @@ export function error(file: string, message: string, position?: Position, hint?:
 
 export function warning(file: string, message: string, position?: Position, hint?: string): Diagnostic {
   return { severity: 'warning', file, message, ...(position && { position }), ...(hint && { hint }) };
+}
+
+export function note(file: string, message: string, position?: Position, hint?: string): Diagnostic {
+  return { severity: 'note', file, message, ...(position && { position }), ...(hint && { hint }) };
 }
 
 /**

@@ -1,10 +1,12 @@
-import { type Diagnostic, error } from '../errors/diagnostic.js';
+import { type Diagnostic, error, type Position } from '../errors/diagnostic.js';
 
 export interface Claim {
   /** Output path in the site: `xuexi/2022/03/a/index.html`. */
   readonly path: string;
   /** Who writes it: a content file, or a description like `public/404.html`. */
   readonly owner: string;
+  /** Where in the owner the path is made (an article's slug), if it is a file with lines. */
+  readonly at?: Position;
   /** What to do when this claim is the later of two; default: give one of them another slug. */
   readonly hint?: string;
 }
@@ -23,8 +25,8 @@ export function findCollisions(claims: readonly Claim[]): Diagnostic[] {
       problems.push(
         error(
           claim.owner,
-          `writes the same page /${claim.path.replace(/index\.html$/, '')} as ${earlier.owner}`,
-          undefined,
+          `writes the same page /${claim.path.replace(/index\.html$/, '')} as ${where(earlier)}`,
+          claim.at,
           claim.hint ??
             lookalikeHint(claim.owner, earlier.owner) ??
             'give one of them another slug (slug: …) or date',
@@ -36,6 +38,10 @@ export function findCollisions(claims: readonly Claim[]): Diagnostic[] {
   }
   return problems;
 }
+
+/** The owner of a claim, with the line and column of what makes its path: both are named. */
+const where = (claim: Claim): string =>
+  claim.at ? `${claim.owner}:${claim.at.line}:${claim.at.column}` : claim.owner;
 
 /** Two file names an editor cannot tell apart, or that Windows and macOS take for one file. */
 function lookalikeHint(a: string, b: string): string | undefined {

@@ -17,6 +17,8 @@ export function listingOf(entry: Unlisted | Entry): string {
     warnings: _warnings,
     listing: _listing,
     html: _html,
+    // Where its fields are written, for messages: no page shows it.
+    at: _at,
     ...shown
   } = entry as Unlisted & { listing?: string; html?: string };
   return createHash('sha1').update(JSON.stringify(shown), 'utf16le').digest('base64url');

@@ -146,4 +146,14 @@ export const YAML = {
       hint: '请在这里删掉它：网页和订阅都显示不了这种字符',
     }),
   },
+  GZ0715: {
+    en: (v) => ({
+      message: `"${v.meant}" is not a known field; did you mean "${v.field}"? (the required field "${v.field}" is missing)`,
+      hint: `rename it to "${v.field}"`,
+    }),
+    zh: (v) => ({
+      message: `没有“${v.meant}”这个字段，是不是想写“${v.field}”？（必填的字段“${v.field}”缺了）`,
+      hint: `把它改成“${v.field}”`,
+    }),
+  },
 } satisfies Record<string, Entry>;

@@ -5,6 +5,7 @@ import type { BodyRef, BodySink } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { FileStamp, SourceFile, SourceRef } from '../content/article.js';
 import { readSourceFile } from '../content/discover.js';
+import type { FilePublishing } from '../content/future-dated.js';
 import { loadArticle } from '../content/load-article.js';
 import { placeholderProblem } from '../content/placeholder.js';
 import { exclusionOf, type Publishing, type PublishOptions, type Skipped } from '../content/publish.js';
@@ -46,7 +47,11 @@ export function loadFile(
   // come; an unwritten draft is a warning of its page, reported only where a build shows it.
   const unwritten = placeholderProblem(article);
   if (unwritten?.severity === 'error') return { ...base, diagnostics: [...diagnostics, unwritten] };
-  const publishing = { draft: article.draft, date: { epochMs: article.date.epochMs } };
+  const publishing = {
+    draft: article.draft,
+    date: { epochMs: article.date.epochMs },
+    dateAt: article.at.date,
+  };
   if (exclusionOf(article, publish)) return { ...base, diagnostics, publishing };
   const { html, ...rendered } = makeEntry(md, article, config, base.digest, images);
   const entry =
@@ -119,19 +124,22 @@ export function collectEntries(results: readonly FileResult[], publish: PublishO
   const diagnostics: Diagnostic[] = [];
   const drafts: string[] = [];
   let future = 0;
+  const scheduled: FileResult[] = [];
   for (const r of results) {
     diagnostics.push(...r.diagnostics);
     if (!r.publishing) continue;
     const why = exclusionOf(r.publishing, publish);
     if (why === 'draft') drafts.push(r.path);
-    else if (why === 'future') future++;
-    else if (r.entry && r.body) {
+    else if (why === 'future') {
+      future++;
+      scheduled.push(r);
+    } else if (r.entry && r.body) {
       diagnostics.push(...(r.entry.warnings ?? []));
       published.push(r.entry);
       bodies.set(r.entry.file, r.body);
     }
   }
-  return { published, bodies, skipped: { drafts, future }, diagnostics };
+  return { published, bodies, skipped: { drafts, future }, scheduled, diagnostics };
 }
 
 export interface LoadedEntries {
@@ -140,6 +148,8 @@ export interface LoadedEntries {
   /** Where each published entry's body is, by file. */
   readonly bodies: ReadonlyMap<string, BodyRef>;
   readonly skipped: Skipped;
+  /** The files of the articles left out for their date: to be named (futureDatedListing). */
+  readonly scheduled: readonly FilePublishing[];
   readonly diagnostics: readonly Diagnostic[];
 }
 

@@ -42,7 +42,9 @@ export async function planSite(
     readonly edited?: PlanOptions['edited'];
   } = {},
 ): Promise<{ plan?: SitePlan; diagnostics: Diagnostic[] }> {
-  const diagnostics = findCollisions(entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file })));
+  const diagnostics = findCollisions(
+    entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file, at: e.at.address })),
+  );
   if (hasErrors(diagnostics)) return { diagnostics };
   const graph = buildGraph(entries, config);
   const pages = planPages(graph, config, {

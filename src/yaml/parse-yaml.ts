@@ -8,11 +8,12 @@ import {
   visit,
   type YAMLError,
 } from 'yaml';
-import { type Diagnostic, type Position, problem } from '../errors/diagnostic.js';
+import { type Diagnostic, error, formatDiagnostic, type Position, problem } from '../errors/diagnostic.js';
 import type { Advice } from '../messages/yaml-advice.js';
 import { controlsDropped } from '../text/invisible.js';
 import { checkStructure, MAX_DEPTH } from './check-structure.js';
 import { dropControls } from './drop-controls.js';
+import { colonProblem, misreadIndicator, misreadValues } from './misread.js';
 
 /** A parsed YAML mapping that can say where each of its values was written. */
 export interface YamlMapping {
@@ -34,7 +35,13 @@ export type YamlResult = { ok: true; value: YamlMapping } | { ok: false; diagnos
  * (callers pad with blank lines), so that positions are the file's own.
  * YAML 1.2 core schema: dates stay strings, so `2022-03-01 16:59:26` is shown as written.
  */
-export function parseYamlMapping(text: string, file: string, what: string): YamlResult {
+export function parseYamlMapping(
+  text: string,
+  file: string,
+  what: string,
+  /** Other names editors give the fields (标题 for title), for the advice about a line. */
+  otherNames?: ReadonlyMap<string, string>,
+): YamlResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -48,11 +55,17 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  // The value with an indicator (`title: #衢州#`) that starts at `offset`, if that is what is there.
+  const indicatorAt = (offset: number) => {
+    const at = pos(offset);
+    const problem = misreadIndicator(lineAt(text, at.line));
+    return problem?.column === at.column ? problem : undefined;
+  };
 
   const problems = [
     ...firstOfEachKind(doc.errors).map((e) => ({
       offset: e.pos[0],
-      diagnostic: yamlError(e, file, text, pos),
+      diagnostic: yamlError(e, file, text, pos, otherNames),
     })),
     // `!!js/function`, `!!python/object`: never run, and not silently read as text either.
     ...doc.warnings
@@ -69,9 +82,20 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
       offset: p.offset,
       diagnostic: problem(p.code, file, pos(p.offset), { max: MAX_DEPTH }),
     })),
+    // Not yet worded by code (issue 17): the advice on values the parser misread.
+    ...(doc.errors.length > 0 ? [] : misreadValues(doc, text, indicatorAt)).map((p) => ({
+      offset: p.offset,
+      diagnostic: error(file, p.message, pos(p.offset), p.hint),
+    })),
   ];
   if (problems.length > 0) {
-    return { ok: false, diagnostics: problems.sort((a, b) => a.offset - b.offset).map((p) => p.diagnostic) };
+    // Two of the parser's errors on one line may come to the same advice: it is given once.
+    const said = new Set<string>();
+    const diagnostics = problems
+      .sort((a, b) => a.offset - b.offset)
+      .map((p) => p.diagnostic)
+      .filter((d) => !said.has(formatDiagnostic(d)) && said.add(formatDiagnostic(d)));
+    return { ok: false, diagnostics };
   }
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
@@ -79,10 +103,17 @@ export function parseYamlMapping(text: string, file: string, what: string): Yaml
   }
   if (!isMap(root)) {
     const kind = isScalar(root) ? 'a single value' : 'a list';
+    const start = pos(root.range?.[0] ?? 0);
+    const colon = isScalar(root) ? colonProblem(lineAt(text, start.line), otherNames) : undefined;
+    if (colon)
+      return {
+        ok: false,
+        diagnostics: [error(file, colon.message, { line: start.line, column: colon.column }, colon.hint)],
+      };
     return {
       ok: false,
       diagnostics: [
-        problem('GZ0703', file, pos(root.range?.[0] ?? 0), {
+        problem('GZ0703', file, start, {
           what,
           kind,
           ...(/^[^\s:：]+：/m.test(text) && { advice: 'fullWidthColon' }),
@@ -188,7 +219,13 @@ const ADVICE_OF: Record<string, Advice> = {
   RESOURCE_EXHAUSTION: 'tooDeep',
 };
 
-function yamlError(e: YAMLError, file: string, text: string, pos: (offset: number) => Position): Diagnostic {
+function yamlError(
+  e: YAMLError,
+  file: string,
+  text: string,
+  pos: (offset: number) => Position,
+  otherNames: ReadonlyMap<string, string> | undefined,
+): Diagnostic {
   const bracket = /end with a ([\]}])/.exec(e.message)?.[1];
   const at =
     (e.code === 'RESOURCE_EXHAUSTION' && firstBracketOfLine(text, pos(e.pos[0]))) ||
@@ -196,6 +233,11 @@ function yamlError(e: YAMLError, file: string, text: string, pos: (offset: numbe
     (e.code === 'MISSING_CHAR' && openingQuote(text, e.pos[0])) ||
     pos(e.pos[0]);
   const line = lineAt(text, at.line);
+  // What the editor got wrong on the line, rather than what it made the parser expect.
+  // Not yet worded by code (issue 17): this advice is in English only.
+  const own =
+    e.code === 'RESOURCE_EXHAUSTION' ? undefined : (colonProblem(line, otherNames) ?? misreadIndicator(line));
+  if (own) return error(file, own.message, { line: at.line, column: own.column }, own.hint);
   const opening = bracket
     ? bracket === ']'
       ? '['

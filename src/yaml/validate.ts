@@ -4,12 +4,27 @@ import { describeInvisible, showInvisible, withoutInvisible } from '../text/invi
 import { closest } from '../text/suggest.js';
 import type { YamlMapping } from './parse-yaml.js';
 
-/** Validates a parsed mapping against a zod schema; every issue becomes a positioned diagnostic. */
+/** The fields a mapping may have, and other names editors give them (标题 for title). */
+export interface FieldNames {
+  readonly known: readonly string[];
+  readonly otherNames?: ReadonlyMap<string, string>;
+}
+
+/** The field an unknown key likely stands for: one of its other names, or a near miss of its spelling. */
+export const meantField = (key: string, fields: FieldNames): string | undefined =>
+  fields.otherNames?.get(key) ?? closest(key, fields.known);
+
+/**
+ * Validates a parsed mapping against a zod schema; every issue becomes a positioned diagnostic.
+ * A required field that is missing while an unknown key stands for it (`titel:`, `标题:`) is
+ * reported at that key.
+ */
 export function validateMapping<T>(
   schema: z.ZodType<T>,
   yaml: YamlMapping,
   file: string,
   what: string,
+  fields: FieldNames = { known: [] },
 ): { ok: true; value: T } | { ok: false; diagnostics: Diagnostic[] } {
   const result = schema.safeParse(yaml.data);
   if (result.success) return { ok: true, value: result.data };
@@ -30,6 +45,8 @@ export function validateMapping<T>(
             invisible: describeInvisible(lookalike) ?? '',
           });
         }
+        const meant = yaml.keys.find((k) => !fields.known.includes(k) && meantField(k, fields) === field);
+        if (meant !== undefined) return problem('GZ0715', file, yaml.locateKey([meant]), { meant, field });
         // Point at the start of the mapping: the field belongs somewhere between the "---" lines.
         const example = /e\.g\. ([^(]+?)(?: \(|$)/.exec(issue.message)?.[1];
         const line = example?.startsWith(`${field}:`) ? example : example && `${field}: ${example}`;
@@ -49,23 +66,25 @@ export function validateMapping<T>(
 }
 
 /**
- * Warns about keys the schema does not know, suggesting the nearest known one (a likely typo).
+ * Warns about keys the schema does not know, suggesting the field meant (a likely typo, or a
+ * Chinese name of it).
  * A key with an invisible character in it (a zero-width space pasted from a web page) is always
  * worth a warning. With `nearMissesOnly`, other unknown keys are allowed silently.
  */
 export function unknownKeyWarnings(
   yaml: YamlMapping,
-  known: readonly string[],
+  fields: FieldNames,
   file: string,
   what: string,
   { nearMissesOnly = false }: { nearMissesOnly?: boolean } = {},
 ): Diagnostic[] {
+  const { known } = fields;
   const problems: Diagnostic[] = [];
   for (const k of yaml.keys) {
     if (known.includes(k)) continue;
     const invisible = describeInvisible(k);
     const visible = withoutInvisible(k);
-    const guess = invisible && known.includes(visible) ? visible : closest(visible, known);
+    const guess = invisible && known.includes(visible) ? visible : meantField(visible, fields);
     if (nearMissesOnly && !guess && !invisible) continue;
     problems.push(
       problem(

@@ -14,7 +14,7 @@ const SAME_PAGE = 'writes the same page';
 const SLUG = '"slug" may contain only a-z, 0-9, "-", "_" and "."; e.g. slug: jinhua-yonggong';
 const isRoot = process.getuid?.() === 0;
 
-describe('two articles at one URL stop the build, naming both files', () => {
+describe('two articles at one URL stop the build, naming both files where their address is made', () => {
   it.each([
     [
       'the same slug',
@@ -22,27 +22,27 @@ describe('two articles at one URL stop the build, naming both files', () => {
         'content/xuexi/a.md': story('甲', { slug: 'same' }),
         'content/xuexi/b.md': story('乙', { slug: 'same' }),
       },
-      `content/xuexi/b.md: error: ${SAME_PAGE} /xuexi/2022/03/same/ as content/xuexi/a.md; give one of them another slug (slug: …) or date`,
+      `content/xuexi/b.md:5:7: error: ${SAME_PAGE} /xuexi/2022/03/same/ as content/xuexi/a.md:5:7; give one of them another slug (slug: …) or date`,
     ],
     [
       'file names differing only in letter case',
       { 'content/xuexi/News.md': story('甲'), 'content/xuexi/news.md': story('乙') },
-      `content/xuexi/news.md: error: ${SAME_PAGE} /xuexi/2022/03/news/ as content/xuexi/News.md; the two file names differ only in upper and lower case, which Windows and macOS take for one file: delete or rename one of the two files`,
+      `content/xuexi/news.md:2:8: error: ${SAME_PAGE} /xuexi/2022/03/news/ as content/xuexi/News.md:2:8; the two file names differ only in upper and lower case, which Windows and macOS take for one file: delete or rename one of the two files`,
     ],
     [
       'file names differing only in Unicode normalization (NFC and NFD)',
       { 'content/xuexi/caf\u00e9.md': story('甲'), 'content/xuexi/cafe\u0301.md': story('乙') },
-      `content/xuexi/caf\u00e9.md: error: ${SAME_PAGE} /xuexi/2022/03/cafe/ as content/xuexi/cafe\u0301.md; the two file names look the same but are written in different Unicode forms (NFC and NFD, e.g. one copied from a Mac): delete or rename one of the two files`,
+      `content/xuexi/caf\u00e9.md:2:8: error: ${SAME_PAGE} /xuexi/2022/03/cafe/ as content/xuexi/cafe\u0301.md:2:8; the two file names look the same but are written in different Unicode forms (NFC and NFD, e.g. one copied from a Mac): delete or rename one of the two files`,
     ],
     [
       'a Chinese file name and its pinyin',
       { 'content/xuexi/新闻.md': story('甲'), 'content/xuexi/xin-wen.md': story('乙') },
-      `content/xuexi/新闻.md: error: ${SAME_PAGE} /xuexi/2022/03/xin-wen/ as content/xuexi/xin-wen.md; give one of them another slug (slug: …) or date`,
+      `content/xuexi/新闻.md:2:8: error: ${SAME_PAGE} /xuexi/2022/03/xin-wen/ as content/xuexi/xin-wen.md:2:8; give one of them another slug (slug: …) or date`,
     ],
     [
       'different folders, one category',
       { 'content/xuexi/a.md': story('甲'), 'content/yaowen/a.md': story('乙') },
-      `content/yaowen/a.md: error: ${SAME_PAGE} /xuexi/2022/03/a/ as content/xuexi/a.md; give one of them another slug (slug: …) or date`,
+      `content/yaowen/a.md:2:8: error: ${SAME_PAGE} /xuexi/2022/03/a/ as content/xuexi/a.md:2:8; give one of them another slug (slug: …) or date`,
     ],
   ])('%s', async (_name, files, expected) => {
     await failsCleanly(sites.make(), files, [expected]);

@@ -37,7 +37,7 @@ const errors: Array<[name: string, text: string, expected: string]> = [
   [
     'a full-width colon where a key was meant',
     fm('标题：金华\ndate: 2022-03-01 10:00\ncategory: 学习'),
-    `${FILE}:2:1: error: invalid YAML: Implicit keys need to be on a single line; use an ASCII colon and a space between field and value ("title: 标题"), not the full-width "："`,
+    `${FILE}:2:3: error: invalid YAML: "标题" is followed by a full-width colon "："; use the ASCII colon followed by a space, and the field's name "title": "title: 金华"`,
   ],
   [
     'a tab indent',

@@ -83,7 +83,8 @@ describe('gazette check', () => {
     expect(lines(run.stdout)).toEqual([
       'content/xuexi/a.md:9:7: error: image "/img/missing.png" is not in the site; put it in public/ or fix the path',
       'content/xuexi/a.md:9:30: error: image "images/c.png" is not in the site; there is no file content/xuexi/images/c.png; fix the path or put the image there',
-      'check: 2 errors, 0 warnings; the site could not be built, so its links were not checked',
+      'check: the links of 1 article were not checked, as it has errors (the site was checked without it): content/xuexi/a.md',
+      'check: 2 errors, 0 warnings in 1 article, 11 pages',
     ]);
     expect(run.code).toBe(1);
   });
@@ -131,7 +132,8 @@ describe('gazette check', () => {
     const run = await runCli(['check', '--root', root]);
     expect(lines(run.stdout)).toEqual([
       'content/xuexi/b.md:3:7: error: "2022-02-30 10:00" is not a real date and time; that day does not exist in that month',
-      'check: 1 error, 0 warnings; the site could not be built, so its links were not checked',
+      'check: the links of 1 article were not checked, as it has errors (the site was checked without it): content/xuexi/b.md',
+      'check: 1 error, 0 warnings in 1 article, 11 pages',
     ]);
     expect(run.code).toBe(1);
   });
@@ -190,7 +192,7 @@ describe('gazette check', () => {
           hint: 'describe it for readers who cannot see it: ![描述](/img/a.png)',
         },
       ],
-      summary: { errors: 1, warnings: 1, articles: 2, pages: 12, linksChecked: true },
+      summary: { errors: 1, warnings: 1, articles: 2, pages: 12, linksChecked: true, notChecked: [] },
     });
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });

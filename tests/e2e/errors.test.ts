@@ -77,7 +77,7 @@ const cases: Array<[name: string, file: string, text: string | Uint8Array, expec
     'a full-width colon',
     'content/xuexi/a.md',
     '---\n标题：金华\ndate: 2022-03-01 10:00\ncategory: 学习\n---\n',
-    'content/xuexi/a.md:2:1: error: invalid YAML: Implicit keys need to be on a single line; use an ASCII colon and a space between field and value ("title: 标题"), not the full-width "："',
+    'content/xuexi/a.md:2:3: error: invalid YAML: "标题" is followed by a full-width colon "："; use the ASCII colon followed by a space, and the field\'s name "title": "title: 金华"',
   ],
   [
     'no closing ---',
@@ -117,13 +117,13 @@ const cases: Array<[name: string, file: string, text: string | Uint8Array, expec
     'two articles at one URL',
     'content/yaowen/good.md',
     article({ title: '同名', date: '2022-03-05 10:00', category: '学习' }),
-    'content/yaowen/good.md: error: writes the same page /xuexi/2022/03/good/ as content/xuexi/good.md; give one of them another slug (slug: …) or date',
+    'content/yaowen/good.md:2:8: error: writes the same page /xuexi/2022/03/good/ as content/xuexi/good.md:2:8; give one of them another slug (slug: …) or date',
   ],
   [
     'two file names differing only in case',
     'content/xuexi/Good.md',
     article({ title: '大小写', date: '2022-03-09 10:00', category: '学习' }),
-    'content/xuexi/good.md: error: writes the same page /xuexi/2022/03/good/ as content/xuexi/Good.md; the two file names differ only in upper and lower case, which Windows and macOS take for one file: delete or rename one of the two files',
+    'content/xuexi/good.md:2:8: error: writes the same page /xuexi/2022/03/good/ as content/xuexi/Good.md:2:8; the two file names differ only in upper and lower case, which Windows and macOS take for one file: delete or rename one of the two files',
   ],
   [
     'a slug with ../',

@@ -61,6 +61,7 @@ export function entry(
     extra: {},
     body: '正文。\n',
     bodyLine: 6,
+    at: { date: { line: 3, column: 7 }, address: { line: 2, column: 8 } },
     html: '<p>正文。</p>\n',
     summaryText: '正文。',
     url: `/${category.slug}/${d.year}/${d.month}/${slug}/`,

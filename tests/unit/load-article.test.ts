@@ -72,6 +72,8 @@ describe('loadArticle', () => {
         extra: { theme: 'red' },
         body: '\n记者从市人力社保局获悉。\n',
         bodyLine: 15,
+        // No slug: the file's name makes the address, and the title named the file.
+        at: { date: { line: 3, column: 7 }, address: { line: 2, column: 8 } },
       },
     });
   });

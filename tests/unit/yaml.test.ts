@@ -55,25 +55,23 @@ describe('parseYamlMapping', () => {
     ]);
   });
 
-  it('explains a full-width colon written alone', () => {
+  it('explains a full-width colon written alone, at the colon', () => {
     expect(failure('标题：金华\n')).toMatchObject([
       {
         severity: 'error',
         file: 'content/a.md',
-        message: 'front matter must be a list of "key: value" lines, but this is a single value',
-        position: { line: 1, column: 1 },
-        hint: 'use an ASCII colon and a space between field and value ("title: 标题"), not the full-width "："',
+        message: 'invalid YAML: "标题" is followed by a full-width colon "："',
+        position: { line: 1, column: 3 },
+        hint: 'use the ASCII colon followed by a space: "标题: 金华"',
       },
     ]);
   });
 
-  it('explains a full-width colon among valid lines, at its line', () => {
+  it('explains a full-width colon among valid lines, at its colon', () => {
     const ds = failure('title: a\n标题：金华\n');
     expect(ds).toHaveLength(1);
-    expect(ds[0]?.position).toMatchObject({ line: 2, column: 1 });
-    expect(ds[0]?.hint).toBe(
-      'use an ASCII colon and a space between field and value ("title: 标题"), not the full-width "："',
-    );
+    expect(ds[0]?.position).toMatchObject({ line: 2, column: 3 });
+    expect(ds[0]?.hint).toBe('use the ASCII colon followed by a space: "标题: 金华"');
   });
 
   it('refuses a list where a mapping is needed', () => {
