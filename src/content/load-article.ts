@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.js';
-import { type Diagnostic, error, type Position, problem } from '../errors/diagnostic.js';
+import { type Diagnostic, type Position, problem } from '../errors/diagnostic.js';
 import { addressLimit } from '../graph/address-length.js';
 import { articleUrl, tagUrl } from '../graph/urls.js';
 import { slugify } from '../text/slug.js';

@@ -1,4 +1,4 @@
-import { type Diagnostic, error, type Position } from '../errors/diagnostic.js';
+import { type Diagnostic, type Position, problem } from '../errors/diagnostic.js';
 
 export interface Claim {
   /** Output path in the site: `xuexi/2022/03/a/index.html`. */
@@ -23,14 +23,12 @@ export function findCollisions(claims: readonly Claim[]): Diagnostic[] {
     const earlier = first.get(key);
     if (earlier) {
       problems.push(
-        error(
-          claim.owner,
-          `writes the same page /${claim.path.replace(/index\.html$/, '')} as ${where(earlier)}`,
-          claim.at,
-          claim.hint ??
-            lookalikeHint(claim.owner, earlier.owner) ??
-            'give one of them another slug (slug: …) or date',
-        ),
+        problem('GZ0515', claim.owner, claim.at, {
+          page: `/${claim.path.replace(/index\.html$/, '')}`,
+          other: where(earlier),
+          lookalike: lookalike(claim.owner, earlier.owner),
+          hint: claim.hint ?? '',
+        }),
       );
     } else {
       first.set(key, claim);
@@ -44,11 +42,9 @@ const where = (claim: Claim): string =>
   claim.at ? `${claim.owner}:${claim.at.line}:${claim.at.column}` : claim.owner;
 
 /** Two file names an editor cannot tell apart, or that Windows and macOS take for one file. */
-function lookalikeHint(a: string, b: string): string | undefined {
-  if (a === b) return undefined;
-  if (a.normalize('NFC') === b.normalize('NFC'))
-    return 'the two file names look the same but are written in different Unicode forms (NFC and NFD, e.g. one copied from a Mac): delete or rename one of the two files';
-  if (a.toLowerCase() === b.toLowerCase())
-    return 'the two file names differ only in upper and lower case, which Windows and macOS take for one file: delete or rename one of the two files';
-  return undefined;
+function lookalike(a: string, b: string): 'nfc' | 'case' | '' {
+  if (a === b) return '';
+  if (a.normalize('NFC') === b.normalize('NFC')) return 'nfc';
+  if (a.toLowerCase() === b.toLowerCase()) return 'case';
+  return '';
 }

@@ -39,9 +39,16 @@ export const CHECKS = {
   GZ0605: {
     en: (v) => ({
       message: `link to "${v.href}" leads to no page of the site`,
-      hint: 'fix the address or remove the link',
+      hint: v.partial
+        ? 'fix the address or remove the link, unless it leads to an article with errors (built without them)'
+        : 'fix the address or remove the link',
     }),
-    zh: (v) => ({ message: `链接“${v.href}”指向的页面在网站里不存在`, hint: '改正网址，或者删掉这个链接' }),
+    zh: (v) => ({
+      message: `链接“${v.href}”指向的页面在网站里不存在`,
+      hint: v.partial
+        ? '改正网址，或者删掉这个链接；如果它指向的文章本身有错误（这次没有生成），改好那篇文章即可'
+        : '改正网址，或者删掉这个链接',
+    }),
   },
   GZ0606: {
     en: (v) => ({

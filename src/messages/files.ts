@@ -145,6 +145,27 @@ export const FILES = {
         : '先重新生成一次；仍然出错时用 --no-search 生成不带搜索的网站，并把这行信息交给网站管理员',
     }),
   },
+  GZ0515: {
+    en: (v) => ({
+      message: `writes the same page ${v.page} as ${v.other}`,
+      hint:
+        String(v.hint) ||
+        (v.lookalike === 'nfc'
+          ? 'the two file names look the same but are written in different Unicode forms (NFC and NFD, e.g. one copied from a Mac): delete or rename one of the two files'
+          : v.lookalike === 'case'
+            ? 'the two file names differ only in upper and lower case, which Windows and macOS take for one file: delete or rename one of the two files'
+            : 'give one of them another slug (slug: …) or date'),
+    }),
+    zh: (v) => ({
+      message: `和 ${v.other} 生成的是同一个页面 ${v.page}`,
+      hint:
+        v.lookalike === 'nfc'
+          ? '两个文件名看起来一样，但 Unicode 写法不同（NFC 和 NFD，比如其中一个是从 Mac 复制来的）：删掉或改名其中一个'
+          : v.lookalike === 'case'
+            ? '两个文件名只差字母大小写，Windows 和 macOS 会把它们当成同一个文件：删掉或改名其中一个'
+            : String(v.hint) || '给其中一篇另写一个 slug（slug: …），或者改日期',
+    }),
+  },
 } satisfies Record<string, Entry>;
 
 const WHAT_ZH: Record<string, string> = {

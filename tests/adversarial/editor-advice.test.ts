@@ -99,6 +99,7 @@ describe('fault 1: a future-dated article is never left out silently', () => {
     expect(JSON.parse(json.stdout).diagnostics).toEqual([
       {
         severity: 'note',
+        code: null,
         file: 'content/xuexi/b.md',
         line: 3,
         column: 7,

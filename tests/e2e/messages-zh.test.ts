@@ -45,10 +45,16 @@ describe('a zh-CN site reads its diagnostics in Chinese, each with its code', ()
     );
   });
 
-  it('a full-width colon in the front matter', async () => {
-    const run = await zh(site({ 'content/xuexi/a.md': '---\n标题：金华\n---\n\n正文。\n' }));
+  it('a YAML mistake: a field written twice', async () => {
+    const run = await zh(
+      site({
+        'content/xuexi/a.md': article({ ...good, tags: '经济' }).replace('tags:', 'title: 又一个\ntags:'),
+      }),
+    );
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^content\/xuexi\/a\.md:2:1: error: .*不能用中文冒号“：”。 \[GZ070\d\]$/m);
+    expect(run.stderr).toMatch(
+      /^content\/xuexi\/a\.md:5:1: error: YAML 写法有误：同一个字段写了两次；每个字段只能写一次，删掉其中一行。 \[GZ070\d\]$/m,
+    );
   });
 
   it('a misspelt key, with the key it probably meant', async () => {

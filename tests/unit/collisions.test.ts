@@ -9,7 +9,7 @@ describe('findCollisions', () => {
         { path: 'xuexi/2022/03/a/index.html', owner: 'content/xuexi/a.md' },
         { path: 'xuexi/2022/03/b/index.html', owner: 'content/xuexi/b.md' },
       ]),
-    ).toEqual([]);
+    ).toMatchObject([]);
   });
 
   it('reports the same path, naming both owners', () => {
@@ -18,7 +18,7 @@ describe('findCollisions', () => {
         { path: 'xuexi/2022/03/a/index.html', owner: 'content/xuexi/2022-03-01-a.md' },
         { path: 'xuexi/2022/03/a/index.html', owner: 'content/xuexi/a.md' },
       ]),
-    ).toEqual([
+    ).toMatchObject([
       {
         severity: 'error',
         file: 'content/xuexi/a.md',
@@ -33,7 +33,7 @@ describe('findCollisions', () => {
       { path: 'xuexi/2022/03/GDP/index.html', owner: 'content/xuexi/b.md' },
       { path: 'xuexi/2022/03/gdp/index.html', owner: 'content/xuexi/a.md' },
     ]);
-    expect(ds.map((d) => [d.file, d.message])).toEqual([
+    expect(ds.map((d) => [d.file, d.message])).toMatchObject([
       ['content/xuexi/a.md', 'writes the same page /xuexi/2022/03/gdp/ as content/xuexi/b.md'],
     ]);
   });
@@ -56,7 +56,7 @@ describe('findCollisions', () => {
       { path: '404.html', owner: 'the generated page /404.html' },
       { path: '404.html', owner: 'public/404.html' },
     ]);
-    expect(ds.map((d) => [d.file, d.message])).toEqual([
+    expect(ds.map((d) => [d.file, d.message])).toMatchObject([
       ['public/404.html', 'writes the same page /404.html as the generated page /404.html'],
     ]);
   });
@@ -67,7 +67,7 @@ describe('findCollisions', () => {
       { path: 'a/index.html', owner: 'q.md' },
       { path: 'A/index.html', owner: 'r.md' },
     ]);
-    expect(ds.map((d) => [d.file, d.message])).toEqual([
+    expect(ds.map((d) => [d.file, d.message])).toMatchObject([
       ['q.md', 'writes the same page /a/ as p.md'],
       ['r.md', 'writes the same page /A/ as p.md'],
     ]);
