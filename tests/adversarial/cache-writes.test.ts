@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { leftovers, siteFactory } from '../helpers/adversarial.js';
-import { article, BIN, REPO, snapshotDir, withoutCodes, writeFiles } from '../helpers/site.js';
+import { article, REPO, runBin, snapshotDir, writeFiles } from '../helpers/site.js';
 
 // Each case runs four or five builds as child processes (as another user, on small disks): 6–12 s
 // on a quiet machine, over 30 s when the machine is busy.
@@ -45,28 +45,12 @@ interface Run {
 }
 
 /** `gazette build` as the CLI runs it (without the search index, which is not at stake here). */
-function build(
+const build = (
   root: string,
   args: readonly string[] = [],
   user: readonly string[] = [],
   env: Record<string, string> = {},
-): Run {
-  const [command = process.execPath, ...rest] = [
-    ...user,
-    process.execPath,
-    BIN,
-    'build',
-    '--lang',
-    'en',
-    '--root',
-    root,
-    '--no-search',
-    '--quiet',
-    ...args,
-  ];
-  const r = spawnSync(command, rest, { encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: r.status, stderr: withoutCodes(r.stderr) };
-}
+): Run => runBin(['build', '--lang', 'en', '--root', root, '--no-search', '--quiet', ...args], env, user);
 
 /** The site a clean build makes of `root` as it is now (without the cache, into another folder). */
 function cleanSite(root: string): Map<string, Buffer> {

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'n
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildsOk, failsCleanly, siteFactory } from '../helpers/adversarial.js';
-import { article, BIN, readPage, snapshotDir, withoutCodes } from '../helpers/site.js';
+import { article, readPage, runBin, snapshotDir } from '../helpers/site.js';
 
 const sites = siteFactory();
 afterEach(() => sites.cleanup());
@@ -105,27 +105,14 @@ describe('files that cannot or must not be read', () => {
     () => {
       const root = sites.make();
       for (const dir of [root, ...listDirs(root)]) chmodSync(dir, 0o777);
-      const build = () => {
-        const [command = process.execPath, ...args] = [
-          ...asNobody,
-          process.execPath,
-          BIN,
-          'build',
-          '--lang',
-          'en',
-          '--root',
-          root,
-        ];
-        const run = spawnSync(command, args, { encoding: 'utf8' });
-        return { ...run, stderr: withoutCodes(run.stderr) };
-      };
-      expect(build().status).toBe(0);
+      const build = () => runBin(['build', '--lang', 'en', '--root', root], {}, asNobody);
+      expect(build().code).toBe(0);
       const before = snapshotDir(path.join(root, 'dist'));
       const file = path.join(root, 'content/xuexi/secret.md');
       writeFileSync(file, story('秘密'));
       chmodSync(file, 0o000);
       const run = build();
-      expect(run.status).toBe(1);
+      expect(run.code).toBe(1);
       expect(run.stderr.split('\n')).toContain(
         'content/xuexi/secret.md: error: cannot read the file (EACCES); check that it exists and can be read',
       );

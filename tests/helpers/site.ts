@@ -54,8 +54,14 @@ export async function runCli(args: string[]): Promise<CliRun> {
 }
 
 /** Runs the real executable in a child process, as CI and editors do. Needs `npm run compile` first. */
-export function runBin(args: string[], env: Record<string, string> = {}): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+export function runBin(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  /** A command that runs gazette for it, e.g. `setpriv --reuid=65534 …` to build as another user. */
+  through: readonly string[] = [],
+): CliRun {
+  const [command = process.execPath, ...rest] = [...through, process.execPath, BIN, ...args];
+  const r = spawnSync(command, rest, {
     encoding: 'utf8',
     env: { ...process.env, ...env },
   });
