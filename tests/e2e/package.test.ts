@@ -99,7 +99,7 @@ describe('the tarball of `npm pack`', () => {
     ])
       expect(entries).toContain(`package/${file}`);
     const outside = entries.filter((e) =>
-      /^package\/(tests|bench|src|content|\.ci|\.github)\/|^package\/site\.yaml$|\.map$|^package\/lib\/left-over\.js$/.test(
+      /^package\/(tests|bench|scripts|src|content|\.ci|\.github)\/|^package\/site\.yaml$|\.map$|^package\/lib\/left-over\.js$/.test(
         e,
       ),
     );

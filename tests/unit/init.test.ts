@@ -161,12 +161,6 @@ describe('the starter files', () => {
     );
   });
 
-  it('give a new site the editors’ guide with the sections of the project’s own guide', async () => {
-    const headings = (text: string) => text.split('\n').filter((l) => /^#{1,3} /.test(l));
-    const { guide } = await readStarter();
-    expect(headings(guide)).toEqual(headings(readFileSync(path.join(REPO, 'docs/编辑指南.md'), 'utf8')));
-  });
-
   it('name a category in commands by its name only where a shell, YAML and Markdown take it as it is', () => {
     expect(commandCategory({ name: '通知公告', slug: 'tzgg' })).toBe('通知公告');
     for (const name of ['通知 公告', '[视频]', '2024', 'a*b', '-要闻', '要闻|x'])

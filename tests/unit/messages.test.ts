@@ -23,11 +23,8 @@ function sourceCodes(): string[] {
 describe('the catalog of messages and the editors’ guide', () => {
   const codes = Object.keys(CATALOG).sort();
 
-  it('has an entry in docs/编辑指南.md for every code, and no entry for a code that does not exist', () => {
-    expect(guideCodes('docs/编辑指南.md').sort()).toEqual(codes);
-  });
-
-  it('gives a new site the same reference (starter/docs/编辑指南.md)', () => {
+  // The sample's docs/编辑指南.md is made from this one (tests/unit/guide.test.ts), so it has the same entries.
+  it('has an entry in starter/docs/编辑指南.md for every code, and no entry for a code that does not exist', () => {
     expect(guideCodes('starter/docs/编辑指南.md').sort()).toEqual(codes);
   });
 
