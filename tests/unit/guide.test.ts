@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SAMPLE_GUIDE, sampleGuide } from '../../src/scaffold/sample-guide.js';
-import { REPO } from '../helpers/site.js';
+import { siteFactory } from '../helpers/adversarial.js';
+import { article, REPO, runCli, runCliWithCodes } from '../helpers/site.js';
 
 describe('the editors’ guide, one text for the sample site and every new site', () => {
   it('is committed in docs/ as the starter’s guide filled with the sample’s site.yaml (npm run guide)', async () => {
@@ -20,5 +21,118 @@ describe('the editors’ guide, one text for the sample site and every new site'
     const scripts = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).scripts;
     for (const [, script] of guide.matchAll(/npm run (\w+)/g))
       expect(scripts).toHaveProperty(script as string);
+  });
+});
+
+/** Every file under `dir`, as relative paths. */
+const filesUnder = (dir: string): string[] =>
+  (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(path.join(dir, f)).isFile());
+
+describe('what the guide tells editors, as the tool does it', () => {
+  const sites = siteFactory();
+  afterEach(() => sites.cleanup());
+  const notice = article(
+    { title: '关于停电检修的通知', date: '2022-03-01 09:00', category: '学习' },
+    '城区停电检修。',
+  );
+  const linking = article(
+    { title: '安全生产会议', date: '2022-03-02 10:00', category: '要闻' },
+    '会议要求做好安全工作，详见[停电通知](/xuexi/2022/03/ting-dian/)。',
+  );
+  const build = (root: string) => runCli(['build', '--root', root, '--no-search']);
+  const check = (root: string) => runCliWithCodes(['check', '--root', root, '--lang', 'zh-CN']);
+
+  it('withdraws an article by draft: true or by deleting it: gone from every page and feed; check names the links to it', async () => {
+    for (const withdraw of ['draft', 'delete'] as const) {
+      const root = sites.make({ 'content/xuexi/ting-dian.md': notice, 'content/yaowen/hui-yi.md': linking });
+      expect((await build(root)).code).toBe(0);
+      expect(existsSync(path.join(root, 'dist/xuexi/2022/03/ting-dian/index.html'))).toBe(true);
+      const file = path.join(root, 'content/xuexi/ting-dian.md');
+      if (withdraw === 'draft')
+        writeFileSync(file, notice.replace('category: 学习', 'category: 学习\ndraft: true'));
+      else rmSync(file);
+
+      const checked = await check(root);
+      expect(checked.code).toBe(1);
+      expect(checked.stdout + checked.stderr).toContain(
+        'content/yaowen/hui-yi.md:7:21: error: 链接“/xuexi/2022/03/ting-dian/”指向的页面在网站里不存在',
+      );
+      // The build does not check links: it publishes, and the page is gone from everywhere.
+      expect((await build(root)).code).toBe(0);
+      expect(existsSync(path.join(root, 'dist/xuexi/2022/03/ting-dian'))).toBe(false);
+      const dist = path.join(root, 'dist');
+      const naming = filesUnder(dist).filter((f) =>
+        readFileSync(path.join(dist, f), 'utf8').includes('关于停电检修的通知'),
+      );
+      expect(naming).toEqual([]);
+      for (const f of ['index.html', 'xuexi/index.html', 'feed.xml', 'atom.xml', 'sitemap.xml'])
+        expect(existsSync(path.join(dist, f))).toBe(true);
+    }
+  });
+
+  it('keeps an article’s address when its file is renamed with slug: set to the old name', async () => {
+    const root = sites.make({
+      'content/xuexi/tingdian-tongzhi.md': notice.replace(
+        'category: 学习',
+        'category: 学习\nslug: ting-dian',
+      ),
+      'content/yaowen/hui-yi.md': linking,
+    });
+    expect((await check(root)).code).toBe(0);
+    const renamed = sites.make({
+      'content/xuexi/tingdian-tongzhi.md': notice,
+      'content/yaowen/hui-yi.md': linking,
+    });
+    expect((await check(renamed)).stdout).toContain('hui-yi.md:7:21: error:');
+  });
+
+  it('copies an attachment from public/, and not one beside the article, whose link check reports', async () => {
+    const root = sites.make({
+      'public/files/2022/tingdian.pdf': '%PDF-1.4\n',
+      'content/xuexi/fujian.pdf': '%PDF-1.4\n',
+      'content/xuexi/ting-dian.md': article(
+        { title: '停电通知', date: '2022-03-01 09:00', category: '学习' },
+        '附件：[停电路段（PDF）](/files/2022/tingdian.pdf)\n\n旁边：[附件](fujian.pdf)\n\n大小写：[附件](/files/2022/TingDian.pdf)',
+      ),
+    });
+    const checked = await check(root);
+    expect(checked.stdout.split('\n').filter((l) => l.includes('error:'))).toEqual([
+      'content/xuexi/ting-dian.md:9:9: error: 链接“fujian.pdf”指向的页面在网站里不存在；改正网址，或者删掉这个链接。 [GZ0605]',
+      'content/xuexi/ting-dian.md:11:10: error: 链接“/files/2022/TingDian.pdf”指向的页面在网站里不存在；改正网址，或者删掉这个链接。 [GZ0605]',
+    ]);
+    expect((await build(root)).code).toBe(0);
+    expect(filesUnder(path.join(root, 'dist')).filter((f) => f.endsWith('.pdf'))).toEqual([
+      path.join('files', '2022', 'tingdian.pdf'),
+    ]);
+  });
+
+  it('renders the guide’s table with its alignment, and a table written wrong as text', async () => {
+    const table = [
+      '| 路段 | 停电时间 | 涉及户数 |',
+      '| :--- | :---: | ---: |',
+      '| 人民路 | 8:00—12:00 | 1,200 |',
+      '| 解放路 | 13:00—17:00 | 86 | 多余 |',
+      '',
+      '｜ 甲 ｜ 乙 ｜',
+      '｜ --- ｜ --- ｜',
+      '',
+      '| 无 | 分隔行 |',
+      '| 1 | 2 |',
+    ].join('\n');
+    const root = sites.make({
+      'content/xuexi/biao-ge.md': article(
+        { title: '表格', date: '2022-03-01 09:00', category: '学习' },
+        table,
+      ),
+    });
+    expect((await build(root)).code).toBe(0);
+    const html = readFileSync(path.join(root, 'dist/xuexi/2022/03/biao-ge/index.html'), 'utf8');
+    expect(html.match(/<table>/g)).toHaveLength(1);
+    expect(html).toContain('<th style="text-align:left">路段</th>');
+    expect(html).toContain('<th style="text-align:center">停电时间</th>');
+    expect(html).toContain('<td style="text-align:right">1,200</td>');
+    expect(html).not.toContain('多余');
+    expect(html).toContain('<p>｜ 甲 ｜ 乙 ｜');
+    expect(html).toContain('<p>| 无 | 分隔行 |');
   });
 });
