@@ -166,7 +166,67 @@ export const FILES = {
             : String(v.hint) || '给其中一篇另写一个 slug（slug: …），或者改日期',
     }),
   },
+  GZ0516: {
+    en: () => ({
+      message: 'this link leads nowhere: what it points to does not exist',
+      hint: 'delete the link, or put the file itself in public/',
+    }),
+    zh: () => ({
+      message: 'public 里的这个链接（快捷方式）指向的东西不存在',
+      hint: '删掉这个链接，或者把文件本身放进 public/',
+    }),
+  },
+  GZ0517: {
+    en: () => ({
+      message: 'this link points outside the site folder, so it is not copied',
+      hint: 'copy the file into the site instead of linking to it',
+    }),
+    zh: () => ({
+      message: 'public 里的这个链接（快捷方式）指到了网站文件夹以外，不会被复制到网站里',
+      hint: '把文件本身复制到网站文件夹里，不要用链接',
+    }),
+  },
+  GZ0518: {
+    en: () => ({
+      message: 'this is not an ordinary file (a pipe, socket or device), so it is not copied',
+      hint: 'replace it with an ordinary file',
+    }),
+    zh: () => ({
+      message: '这不是普通文件（是管道、套接字或设备），不会被复制到网站里',
+      hint: '换成普通文件',
+    }),
+  },
+  GZ0519: {
+    en: () => ({
+      message: 'this link leads back to a folder it is in, so its files would never end',
+      hint: 'delete the link, or point it at a folder that does not contain it',
+    }),
+    zh: () => ({
+      message: '这个链接（快捷方式）指回了它自己所在的文件夹，里面的文件会无穷无尽地重复下去',
+      hint: '删掉这个链接，或者让它指向一个不包含它的文件夹',
+    }),
+  },
+  GZ0520: {
+    en: (v) => ({
+      message: `${v.dir} ${v.relation} ${v.source}, which a site is built from: the new site's files would be read as part of it`,
+      hint: 'make the new site in a folder of its own, outside any site’s content/, templates/ and public/',
+    }),
+    zh: (v) => ({
+      message: `${v.dir} ${v.relation === 'is' ? '就是' : '在'}${SOURCE_ZH[String(v.kind)] ?? v.source}${v.relation === 'is' ? '' : '里面'}（${v.source}）：新网站的文件会被当成那个网站的一部分`,
+      hint: '请把新网站建在一个单独的文件夹里，不要放在任何网站的 content/、templates/ 或 public/ 里面',
+    }),
+  },
 } satisfies Record<string, Entry>;
+
+/** What a site is made from (src/site/site-sources.ts), as a new site may not lie inside it. */
+const SOURCE_ZH: Record<string, string> = {
+  content: '另一个网站的 content 文件夹',
+  config: '另一个网站的 site.yaml',
+  public: '另一个网站的 public 文件夹',
+  templates: '另一个网站的 templates 文件夹',
+  'theme templates': 'gazette 自带的模板文件夹',
+  'theme public': 'gazette 自带的 public 文件夹',
+};
 
 const WHAT_ZH: Record<string, string> = {
   site: '网站文件夹',

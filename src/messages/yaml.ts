@@ -1,5 +1,5 @@
 import type { Entry, Values } from './types.js';
-import { ADVICE, type Advice } from './yaml-advice.js';
+import { ADVICE, type Advice, INDICATOR_MEANING } from './yaml-advice.js';
 
 /** "front matter" or "site.yaml", as the YAML stage names what it reads. */
 const whatZh = (v: Values) => (v.what === 'site.yaml' ? 'site.yaml' : '文章信息');
@@ -156,4 +156,38 @@ export const YAML = {
       hint: `把它改成“${v.field}”`,
     }),
   },
+  GZ0716: {
+    en: (v) => ({
+      message: `invalid YAML: the colon after "${v.key}" must be followed by a space`,
+      hint: `write a space after the colon${renamedEn(v)}: "${v.written}"`,
+    }),
+    zh: (v) => ({
+      message: `YAML 写法有误：“${v.key}”后面的冒号和内容之间缺一个空格，这一行会被当成一段文字`,
+      hint: `在英文冒号后面加一个空格${renamedZh(v)}，写成 ${v.written}`,
+    }),
+  },
+  GZ0717: {
+    en: (v) => ({
+      message: `invalid YAML: "${v.key}" is followed by a full-width colon "："`,
+      hint: `use the ASCII colon followed by a space${renamedEn(v)}: "${v.written}"`,
+    }),
+    zh: (v) => ({
+      message: `YAML 写法有误：“${v.key}”后面用了中文冒号“：”`,
+      hint: `字段名和内容之间要用英文冒号“:”再加一个空格${renamedZh(v)}，写成 ${v.written}`,
+    }),
+  },
+  GZ0718: {
+    en: (v) => ({
+      message: `${v.key ? `the value of "${v.key}"` : 'the value'} starts with "${v.indicator}", ${INDICATOR_MEANING[String(v.indicator)]?.en ?? ''}`,
+      hint: `put the value in quotes: ${v.written}`,
+    }),
+    zh: (v) => ({
+      message: `${v.key ? `“${v.key}”的内容` : '这一项内容'}以“${v.indicator}”开头，${INDICATOR_MEANING[String(v.indicator)]?.zh ?? '而 YAML 会另作理解'}`,
+      hint: `给内容加上英文引号，写成 ${v.written}`,
+    }),
+  },
 } satisfies Record<string, Entry>;
+
+/** The field's own name, when the editor wrote another (标题：金华 → title: 金华). */
+const renamedEn = (v: Values) => (v.field ? `, and the field's name "${v.field}"` : '');
+const renamedZh = (v: Values) => (v.field ? `，字段名要写成“${v.field}”` : '');

@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { isIgnoredName } from '../content/discover.js';
-import { type Diagnostic, error, GazetteError } from '../errors/diagnostic.js';
+import { problem as coded, type Diagnostic, GazetteError } from '../errors/diagnostic.js';
 import { displayPath } from '../fs/display-path.js';
 import { followLink, isWithin } from '../fs/follow-link.js';
 import { listFolder } from '../fs/list-folder.js';
@@ -45,15 +45,10 @@ async function listFiles(
 ): Promise<StaticFile[]> {
   const files: StaticFile[] = [];
   const shown = (full: string) => displayPath(full, root);
-  const problem = (full: string, message: string, hint: string) =>
-    problems.push(error(shown(full), message, undefined, hint));
+  const problem = (full: string, code: 'GZ0516' | 'GZ0517' | 'GZ0518' | 'GZ0519') =>
+    problems.push(coded(code, shown(full), undefined));
   // Reading a named pipe would wait for a writer forever.
-  const notOrdinary = (full: string) =>
-    problem(
-      full,
-      'this is not an ordinary file (a pipe, socket or device), so it is not copied',
-      'replace it with an ordinary file',
-    );
+  const notOrdinary = (full: string) => problem(full, 'GZ0518');
   // `inside`: the real paths of the folders the walk is in. A link to one of them, or to a folder
   // above one of them, would list its own files again and again.
   const walk = async (folder: string, relDir: string, inside: readonly string[]): Promise<void> => {
@@ -82,26 +77,12 @@ async function listFiles(
       else if (!e.isSymbolicLink()) notOrdinary(full);
       else {
         const target = await followLink(full, realRoot);
-        if (target.kind === 'nowhere')
-          problem(
-            full,
-            'this link leads nowhere: what it points to does not exist',
-            'delete the link, or put the file itself in public/',
-          );
-        else if (target.kind === 'outside')
-          problem(
-            full,
-            'this link points outside the site folder, so it is not copied',
-            'copy the file into the site instead of linking to it',
-          );
+        if (target.kind === 'nowhere') problem(full, 'GZ0516');
+        else if (target.kind === 'outside') problem(full, 'GZ0517');
         else if (target.kind === 'file') files.push({ from: target.real, to });
         else if (target.kind === 'other') notOrdinary(full);
         else if (target.kind === 'folder' && inside.some((f) => isWithin(f, target.real)))
-          problem(
-            full,
-            'this link leads back to a folder it is in, so its files would never end',
-            'delete the link, or point it at a folder that does not contain it',
-          );
+          problem(full, 'GZ0519');
         else if (target.kind === 'folder') await walk(full, to, [...inside, target.real]);
       }
     }
