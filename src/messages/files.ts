@@ -1,3 +1,4 @@
+import { reasonEn, reasonZh } from './errno.js';
 import type { Entry, Values } from './types.js';
 
 const kindZh = (v: Values) => (v.folder ? '文件夹' : '文件');
@@ -74,15 +75,18 @@ export const FILES = {
       message: `cannot read the ${kindEn(v)} (${v.errno})`,
       hint: v.folder ? 'check that it can be read' : 'check that it exists and can be read',
     }),
-    zh: (v) => ({ message: `读不了这个${kindZh(v)}（${v.errno}）`, hint: '检查它是否存在、有没有读取权限' }),
+    zh: (v) => ({
+      message: `读不了这个${kindZh(v)}：${reasonZh(v)}`,
+      hint: '检查它是否存在、有没有读取权限',
+    }),
   },
   GZ0508: {
     en: (v) => ({
-      message: `cannot write the new site: ${v.reason}`,
+      message: `cannot write the new site: ${reasonEn(v)}`,
       hint: `${WRITE_FIX[String(v.errno)]?.en ?? 'check the output folder and the disk, then build again'}; the previous site was left as it was`,
     }),
     zh: (v) => ({
-      message: `写不了新生成的网站：${v.reason}`,
+      message: `写不了新生成的网站：${reasonZh(v)}`,
       hint: `${WRITE_FIX[String(v.errno)]?.zh ?? '检查输出文件夹和磁盘，然后重新生成'}；网站保持上一次成功生成的样子`,
     }),
   },
@@ -115,21 +119,21 @@ export const FILES = {
   },
   GZ0512: {
     en: (v) => ({
-      message: `cannot save the build cache: ${v.reason}`,
+      message: `cannot save the build cache: ${reasonEn(v)}`,
       hint: `the site is built, but the next build cannot reuse its work; ${v.full ? 'free some space on the disk' : `make ${v.dir} a folder you may write (deleting it is safe)`}, or build with --no-cache`,
     }),
     zh: (v) => ({
-      message: `保存不了生成缓存：${v.reason}`,
+      message: `保存不了生成缓存：${reasonZh(v)}`,
       hint: `网站已经生成好了，只是下次生成不能沿用这次的结果；${v.full ? '请清理出一些磁盘空间' : `请让 ${v.dir} 成为可写的文件夹（删掉它也没关系）`}，或者用 --no-cache 生成`,
     }),
   },
   GZ0513: {
     en: (v) => ({
-      message: `cannot write the articles' bodies into a temporary folder: ${v.reason}`,
+      message: `cannot write the articles' bodies into a temporary folder: ${reasonEn(v)}`,
       hint: 'free some space there, or set TMPDIR to another folder, then build again; the previous site was left as it was',
     }),
     zh: (v) => ({
-      message: `临时文件夹里写不了文章正文：${v.reason}`,
+      message: `临时文件夹里写不了文章正文：${reasonZh(v)}`,
       hint: '请在那里清理出空间，或者把 TMPDIR 设为另一个文件夹，再重新生成；网站保持上一次成功生成的样子',
     }),
   },
@@ -243,9 +247,9 @@ const WHAT_ZH: Record<string, string> = {
 const WRITE_FIX: Record<string, { en: string; zh: string }> = {
   ENOSPC: {
     en: 'free some space on the disk, then build again',
-    zh: '磁盘满了：清理出一些空间，然后重新生成',
+    zh: '请清理出一些磁盘空间，然后重新生成',
   },
-  EDQUOT: { en: 'free some space, then build again', zh: '空间配额用完了：清理出一些空间，然后重新生成' },
+  EDQUOT: { en: 'free some space, then build again', zh: '请清理出一些空间，然后重新生成' },
   EACCES: {
     en: 'check that you may write the output folder and the folder it is in',
     zh: '检查你有没有写输出文件夹及其上一级文件夹的权限',
@@ -254,10 +258,10 @@ const WRITE_FIX: Record<string, { en: string; zh: string }> = {
     en: 'check that you may write the output folder and the folder it is in',
     zh: '检查你有没有写输出文件夹及其上一级文件夹的权限',
   },
-  EROFS: { en: 'choose another output folder with --out', zh: '这个位置只读：用 --out 另选一个输出文件夹' },
+  EROFS: { en: 'choose another output folder with --out', zh: '请用 --out 另选一个输出文件夹' },
   EMFILE: {
     en: 'raise the limit (ulimit -n), then build again',
-    zh: '同时打开的文件太多：调高上限（ulimit -n）后重新生成',
+    zh: '请调高上限（ulimit -n），然后重新生成',
   },
   EIO: { en: 'check the disk, then build again', zh: '检查磁盘，然后重新生成' },
 };

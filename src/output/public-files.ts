@@ -5,8 +5,9 @@ import { isIgnoredName } from '../content/discover.js';
 import { problem as coded, type Diagnostic, GazetteError } from '../errors/diagnostic.js';
 import { displayPath } from '../fs/display-path.js';
 import { followLink, isWithin } from '../fs/follow-link.js';
+import { errnoOf, errorCode } from '../fs/fs-failure.js';
 import { listFolder } from '../fs/list-folder.js';
-import { codeOf, listingError } from '../fs/listing-problems.js';
+import { listingError } from '../fs/listing-problems.js';
 import { THEME_PUBLIC } from '../paths.js';
 
 /** A static file to copy unchanged: where it comes from and where it goes in the site. */
@@ -62,9 +63,9 @@ async function listFiles(
       entries = listing.entries.sort((a, b) => (a.name < b.name ? -1 : 1));
     } catch (cause) {
       // A site without its own public/ has nothing to add to the theme's.
-      if (relDir === '' && codeOf(cause) === 'ENOENT') return;
+      if (relDir === '' && errnoOf(cause) === 'ENOENT') return;
       problems.push(
-        listingError({ kind: 'unreadable', path: folder, code: codeOf(cause), isFolder: true }, shown),
+        listingError({ kind: 'unreadable', path: folder, code: errorCode(cause), isFolder: true }, shown),
       );
       return;
     }
