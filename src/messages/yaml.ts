@@ -116,7 +116,20 @@ export const YAML = {
   },
   GZ0712: {
     en: (v) => ({ message: String(v.detail) }),
-    zh: (v) => ({ message: `字段的内容不对：${v.detail}` }),
+    zh: (v) => {
+      const words = ISSUE_ZH[String(v.kind)]?.(v);
+      const example = v.example ? `，如 ${v.example}` : '';
+      const quotes =
+        v.kind === 'type:string' && (v.received === 'number' || v.received === 'boolean')
+          ? { hint: '数字或 true、false 要当作文字时，请加上英文引号，如 "2024"' }
+          : {};
+      return words
+        ? { message: `${words}${example}`, ...quotes }
+        : {
+            message: `“${v.field}”的内容不对：${v.detail}`,
+            ...(v.example && { hint: `参照这个写法：${v.example}` }),
+          };
+    },
   },
   GZ0713: {
     en: (v) => ({
@@ -187,6 +200,31 @@ export const YAML = {
     }),
   },
 } satisfies Record<string, Entry>;
+
+/**
+ * A schema's issue (src/yaml/issue-values.ts) in Chinese, by its kind; a kind not here is shown with
+ * the schema's English words.
+ */
+const ISSUE_ZH: Record<string, (v: Values) => string> = {
+  'type:string': (v) => `“${v.field}”必须是文字`,
+  'type:boolean': (v) => `“${v.field}”只能是 true 或 false（不加引号）`,
+  'type:number': (v) => `“${v.field}”必须是整数`,
+  'type:int': (v) => `“${v.field}”必须是整数`,
+  'type:array': (v) => `“${v.field}”必须是列表`,
+  'type:object': (v) => `“${v.field}”必须是一组“字段名: 内容”`,
+  'too_small:string': (v) => `“${v.field}”不能是空的`,
+  'too_small:number': (v) => `“${v.field}”至少是 ${v.limit}`,
+  'too_small:array': (v) => `“${v.field}”至少要列 ${v.limit} 项`,
+  'too_big:number': (v) => `“${v.field}”最多是 ${v.limit}`,
+  invalid_union: (v) => `“${v.field}”的写法不对`,
+  unrecognized_keys: (v) => `“${v.field}”里没有 ${String(v.keys).split(', ').join('、')} 这样的字段`,
+  'custom:slug': (v) => `“${v.field}”只能用小写字母 a-z、数字 0-9 和“-”“_”“.”`,
+  'custom:categorySlug': () => '栏目的网址名（slug）只能用小写字母 a-z、数字 0-9 和“-”',
+  'custom:policeDigits': (v) => `“${v.field}”必须是公安备案号里的数字（6 到 20 位）`,
+  'custom:baseUrl': (v) =>
+    `“${v.field}”必须是以 http:// 或 https:// 开头的完整网址，不能带“?”或“#”后面的部分`,
+  'custom:timeZone': (v) => `“${v.field}”不是认得的时区名`,
+};
 
 /** The field's own name, when the editor wrote another (标题：金华 → title: 金华). */
 const renamedEn = (v: Values) => (v.field ? `, and the field's name "${v.field}"` : '');
