@@ -117,18 +117,16 @@ export const YAML = {
   GZ0712: {
     en: (v) => ({ message: String(v.detail) }),
     zh: (v) => {
-      const words = ISSUE_ZH[String(v.kind)]?.(v);
-      const example = v.example ? `，如 ${v.example}` : '';
-      const quotes =
+      const hint = [
+        v.example ? `可以这样写：${v.example}` : '',
         v.kind === 'type:string' && (v.received === 'number' || v.received === 'boolean')
-          ? { hint: '数字或 true、false 要当作文字时，请加上英文引号，如 "2024"' }
-          : {};
-      return words
-        ? { message: `${words}${example}`, ...quotes }
-        : {
-            message: `“${v.field}”的内容不对：${v.detail}`,
-            ...(v.example && { hint: `参照这个写法：${v.example}` }),
-          };
+          ? '数字或 true、false 要当作文字时，请加上英文引号，如 "2024"'
+          : '',
+      ]
+        .filter(Boolean)
+        .join('；');
+      const words = ISSUE_ZH[String(v.kind)]?.(v) ?? `“${v.field}”的内容不对，检查结果是“${v.detail}”`;
+      return { message: words, ...(hint && { hint }) };
     },
   },
   GZ0713: {
@@ -223,7 +221,7 @@ const ISSUE_ZH: Record<string, (v: Values) => string> = {
   'custom:policeDigits': (v) => `“${v.field}”必须是公安备案号里的数字（6 到 20 位）`,
   'custom:baseUrl': (v) =>
     `“${v.field}”必须是以 http:// 或 https:// 开头的完整网址，不能带“?”或“#”后面的部分`,
-  'custom:timeZone': (v) => `“${v.field}”不是认得的时区名`,
+  'custom:timeZone': (v) => `“${v.field}”不是有效的时区名（IANA 时区）`,
 };
 
 /** The field's own name, when the editor wrote another (标题：金华 → title: 金华). */

@@ -94,13 +94,13 @@ describe('a field whose value is of the wrong kind is told so in Chinese (zod’
 
   it('title: 2024 (a number), with the example and the quotes to add', async () => {
     expect(await failsWith('title: 2024\ndate: 2022-03-01 10:00\ncategory: 学习', 'GZ0712')).toBe(
-      `${FILE}:2:8: error: “title”必须是文字，如 title: 金华全力保障用工先行；数字或 true、false 要当作文字时，请加上英文引号，如 "2024"。 [GZ0712]`,
+      `${FILE}:2:8: error: “title”必须是文字；可以这样写：title: 金华全力保障用工先行；数字或 true、false 要当作文字时，请加上英文引号，如 "2024"。 [GZ0712]`,
     );
   });
 
   it('slug: 金华 (a refinement, worded by its kind)', async () => {
     expect(await failsWith('title: 标题\ndate: 2022-03-01 10:00\ncategory: 学习\nslug: 金华', 'GZ0712')).toBe(
-      `${FILE}:5:7: error: “slug”只能用小写字母 a-z、数字 0-9 和“-”“_”“.”，如 slug: jinhua-yonggong。 [GZ0712]`,
+      `${FILE}:5:7: error: “slug”只能用小写字母 a-z、数字 0-9 和“-”“_”“.”；可以这样写：slug: jinhua-yonggong。 [GZ0712]`,
     );
   });
 });
