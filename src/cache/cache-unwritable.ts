@@ -1,7 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { type Diagnostic, GazetteError, problem } from '../errors/diagnostic.js';
-import { type FsFailure, fsFailureOf, isOutOfSpace } from '../fs/fs-failure.js';
+import { detailOf, type FsFailure, fsFailureOf, isOutOfSpace } from '../fs/fs-failure.js';
+import { reasonEn } from '../messages/errno.js';
 import { CacheUnusable } from './cache-unusable.js';
 
 /**
@@ -13,7 +14,7 @@ export class CacheUnwritable extends CacheUnusable {
   readonly failure: FsFailure;
 
   constructor(failure: FsFailure) {
-    super(`the build cache cannot be written: ${failure.reason}`);
+    super(`the build cache cannot be written: ${reasonEn(valuesOf(failure))}`);
     this.name = 'CacheUnwritable';
     this.failure = failure;
   }
@@ -25,9 +26,12 @@ export function cacheWriteFailure(cause: unknown): unknown {
   return failure ? new CacheUnwritable(failure) : cause;
 }
 
-/** Why saving the cache failed: the file system's reason, or what was thrown. */
+/** Why saving the cache failed: the file system's failure, or what was thrown. */
 export const saveFailureOf = (cause: unknown): FsFailure =>
-  fsFailureOf(cause) ?? { code: '', reason: cause instanceof Error ? cause.message : String(cause) };
+  fsFailureOf(cause) ?? { code: '', detail: detailOf(cause) };
+
+/** A failure as the values of a message (worded in src/messages/errno.ts). */
+const valuesOf = (failure: FsFailure) => ({ errno: failure.code, detail: failure.detail });
 
 /** The warning of a build whose cache was not saved: the site is built all the same. */
 export function cacheNotSaved(root: string, dir: string, failure: FsFailure): Diagnostic {
@@ -36,7 +40,7 @@ export function cacheNotSaved(root: string, dir: string, failure: FsFailure): Di
     'GZ0512',
     shown,
     undefined,
-    { reason: failure.reason, full: isOutOfSpace(failure) ? 1 : 0, dir: shown },
+    { ...valuesOf(failure), full: isOutOfSpace(failure) ? 1 : 0, dir: shown },
     'warning',
   );
 }
@@ -46,5 +50,5 @@ export function cacheNotSaved(root: string, dir: string, failure: FsFailure): Di
  * written either, the build cannot go on.
  */
 export function bodiesNotWritten(failure: FsFailure): GazetteError {
-  return new GazetteError([problem('GZ0513', os.tmpdir(), undefined, { reason: failure.reason })]);
+  return new GazetteError([problem('GZ0513', os.tmpdir(), undefined, valuesOf(failure))]);
 }

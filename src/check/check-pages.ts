@@ -1,6 +1,7 @@
 import { parse } from 'node-html-parser';
 import { positionOf } from '../content/decode.js';
-import { type Diagnostic, error, type Position } from '../errors/diagnostic.js';
+import { problem as coded, type Diagnostic, type Position } from '../errors/diagnostic.js';
+import type { Values } from '../messages/types.js';
 import { displayRef } from './check-links.js';
 import { isInternal, resolvedPathname, resolveRef, type SiteFiles } from './resolve.js';
 
@@ -31,10 +32,7 @@ const REFERENCES = 'a[href], link[href], script[src], img[src]';
 export function checkPages(files: SiteFiles, options: PageCheckOptions): Diagnostic[] {
   const { basePath } = options;
   const explained = new Map([...(options.explained ?? [])].map(([page, m]) => [page, new Map(m)]));
-  const problems = new Map<
-    string,
-    { file: string; message: string; position?: Position; hint: string; pages: string[] }
-  >();
+  const problems = new Map<string, { file: string; position?: Position; values: Values; pages: string[] }>();
   const decoder = new TextDecoder();
   for (const [page, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!page.endsWith('.html')) continue;
@@ -54,13 +52,9 @@ export function checkPages(files: SiteFiles, options: PageCheckOptions): Diagnos
         continue;
       }
       const staticSource = options.staticSources?.get(page);
-      const what = describe(
-        el.tagName.toLowerCase(),
-        el.getAttribute('rel'),
-        displayRef(ref),
-        target.outside,
-      );
-      const key = `${staticSource ?? ''}\0${what}`;
+      const what = kindOf(el.tagName.toLowerCase(), el.getAttribute('rel'));
+      const shown = displayRef(ref);
+      const key = `${staticSource ?? ''}\0${what}\0${shown}\0${target.outside}`;
       let problem = problems.get(key);
       if (!problem) {
         const located = staticSource
@@ -68,12 +62,16 @@ export function checkPages(files: SiteFiles, options: PageCheckOptions): Diagnos
           : locateInTemplates(ref, basePath, options.templates ?? []);
         problem = {
           file: located?.file ?? 'templates',
-          message: what,
-          hint: staticSource
-            ? 'fix the address'
-            : target.outside && ref.startsWith('/')
-              ? `fix the address in the template; write root-relative addresses as {{ '${ref}' | url }}, which adds the base path ${basePath}`
-              : 'fix the address in the template',
+          values: {
+            what,
+            href: shown,
+            outside: target.outside ? 1 : 0,
+            // Where the fix goes: the static page itself, or the template (with the url filter
+            // for a root-relative address that misses the base path).
+            fix: staticSource ? 'page' : target.outside && ref.startsWith('/') ? 'url' : 'template',
+            ref,
+            base: basePath,
+          },
           pages: [],
         };
         if (located?.position) problem.position = located.position;
@@ -82,30 +80,25 @@ export function checkPages(files: SiteFiles, options: PageCheckOptions): Diagnos
       if (problem.pages.at(-1) !== page) problem.pages.push(page);
     }
   }
+  // The pages it breaks: the first three by name, and how many in all (worded in src/messages/checks.ts).
   return [...problems.values()].map((p) =>
-    error(p.file, `${p.message} (${onPages(p.pages)})`, p.position, p.hint),
+    coded('GZ0608', p.file, p.position, {
+      ...p.values,
+      pages: p.pages.slice(0, 3).join(', '),
+      count: p.pages.length,
+    }),
   );
 }
 
-function describe(tag: string, rel: string | undefined, shown: string, outside: boolean): string {
-  const subject =
-    tag === 'img'
-      ? `image "${shown}"`
-      : tag === 'script'
-        ? `script "${shown}"`
-        : tag === 'link' && rel === 'stylesheet'
-          ? `stylesheet "${shown}"`
-          : `link to "${shown}"`;
-  if (outside) return `${subject} leads outside the site`;
-  return subject.startsWith('link to')
-    ? `${subject} leads to no page of the site`
-    : `${subject} is not in the site`;
-}
-
-const onPages = (pages: readonly string[]): string =>
-  pages.length === 1
-    ? `on page ${pages[0]}`
-    : `on ${pages.length} pages: ${pages.slice(0, 3).join(', ')}${pages.length > 3 ? ', …' : ''}`;
+/** What a reference is, by its element: the message names it so (an image, a stylesheet…). */
+const kindOf = (tag: string, rel: string | undefined): string =>
+  tag === 'img'
+    ? 'image'
+    : tag === 'script'
+      ? 'script'
+      : tag === 'link' && rel === 'stylesheet'
+        ? 'stylesheet'
+        : 'link';
 
 /**
  * The template an address most likely comes from: the first one with the address in quotes, either

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { error, formatIn, GazetteError } from '../errors/diagnostic.js';
+import { error, formatIn, GazetteError, sentenceOf } from '../errors/diagnostic.js';
+import { errorCode } from '../fs/fs-failure.js';
 import { gazettePin } from '../scaffold/gazette-pin.js';
 import { newSiteProblem } from '../scaffold/new-site-place.js';
 import { readStarter } from '../scaffold/read-starter.js';
@@ -11,7 +12,6 @@ import { siteFiles } from '../scaffold/site-files.js';
 import { completeValues, SITE_FIELDS, type SiteValues, setValue } from '../scaffold/site-values.js';
 import { existingFiles, writeNewFiles } from '../scaffold/write-files.js';
 import { terminalAsker } from './ask.js';
-import { errorCode } from './error-code.js';
 import type { Io } from './io.js';
 import { parseCommandLine } from './parse-options.js';
 import { INIT_HELP, UsageError } from './usage.js';
@@ -30,7 +30,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   const kind = await stat(dir).catch(() => undefined);
   if (kind && !kind.isDirectory()) throw new UsageError(`"${shown}" is a file, not a folder`);
   const place = newSiteProblem(dir);
-  if (place) throw new UsageError(`${place.message}; ${place.hint}`);
+  if (place) throw new UsageError(`${sentenceOf('GZ0520', place, io.lang ?? 'zh')} [GZ0520]`);
 
   const draft = valuesOfFlags(flags);
   const values = await completed(draft, io);

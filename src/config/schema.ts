@@ -14,7 +14,10 @@ export const categorySchema = z.object(
     name: text('name'),
     slug: z
       .string({ error: '"slug" must be text' })
-      .refine(isValidSlug, { error: 'a category slug may contain only a-z, 0-9 and "-" (e.g. xuexi)' })
+      .refine(isValidSlug, {
+        error: 'a category slug may contain only a-z, 0-9 and "-" (e.g. xuexi)',
+        params: { kind: 'categorySlug' },
+      })
       .optional(),
   },
   { error: 'each category must be a mapping like {name: 学习, slug: xuexi}' },
@@ -28,6 +31,7 @@ const policeCode = z
   .transform(String)
   .refine((code) => /^\d{6,20}$/.test(code), {
     error: '"code" must be the digits of the 公安备案 number, e.g. code: 33070202000123',
+    params: { kind: 'policeDigits' },
   });
 
 /** 公安备案: the text shown and the number the register is queried with (default: the digits of text). */
@@ -50,11 +54,13 @@ export const siteSchema = z.object({
     .refine((u) => /^https?:\/\/[^/\s]+/i.test(u) && URL.canParse(u) && !/[?#]/.test(u), {
       error:
         '"baseUrl" must be an absolute http(s) URL with a scheme and no ?query or #fragment, e.g. https://news.example.cn/',
+      params: { kind: 'baseUrl' },
     }),
   language: text('language').default('zh-CN'),
   timeZone: text('timeZone')
     .refine((zone) => IANAZone.isValidZone(zone), {
       error: '"timeZone" is not a known IANA time zone; use a name like Asia/Shanghai',
+      params: { kind: 'timeZone' },
     })
     .default('Asia/Shanghai'),
   defaultSource: text('defaultSource').optional(),

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { type Diagnostic, problem } from '../errors/diagnostic.js';
 import { stampOf } from '../fs/file-stamp.js';
 import { followLink } from '../fs/follow-link.js';
+import { errnoOf, errorCode } from '../fs/fs-failure.js';
 import { listFolder } from '../fs/list-folder.js';
-import { codeOf, listingError } from '../fs/listing-problems.js';
+import { listingError } from '../fs/listing-problems.js';
 import type { FileStamp, SourceFile, SourceRef } from './article.js';
 
 export const CONTENT_DIR = 'content';
@@ -73,7 +74,7 @@ export async function readSources(
       entries = listing.entries.sort((a, b) => (a.name < b.name ? -1 : 1));
     } catch (cause) {
       diagnostics.push(
-        listingError({ kind: 'unreadable', path: dir, code: codeOf(cause), isFolder: true }, nameOf),
+        listingError({ kind: 'unreadable', path: dir, code: errorCode(cause), isFolder: true }, nameOf),
       );
       return;
     }
@@ -123,7 +124,7 @@ export async function readSources(
       else read[i] = { path: rel, bytes: readFileSync(full), ...(stamp && { stamp }) };
     } catch (cause) {
       // Gone since the folder was listed (an editor's save, a git checkout): nothing to read.
-      if (codeOf(cause) !== 'ENOENT') diagnostics.push(unreadable(full, rel, cause));
+      if (errnoOf(cause) !== 'ENOENT') diagnostics.push(unreadable(full, rel, cause));
     }
   });
   for (const f of read) {
@@ -141,12 +142,12 @@ export function readSourceFile(ref: SourceRef): SourceFile | Diagnostic | undefi
   try {
     return { path: ref.path, bytes: readFileSync(ref.full), ...(ref.stamp && { stamp: ref.stamp }) };
   } catch (cause) {
-    return codeOf(cause) === 'ENOENT' ? undefined : unreadable(ref.full, ref.path, cause);
+    return errnoOf(cause) === 'ENOENT' ? undefined : unreadable(ref.full, ref.path, cause);
   }
 }
 
 const unreadable = (full: string, rel: string, cause: unknown): Diagnostic =>
-  listingError({ kind: 'unreadable', path: full, code: codeOf(cause), isFolder: false }, () => rel);
+  listingError({ kind: 'unreadable', path: full, code: errorCode(cause), isFolder: false }, () => rel);
 
 export interface ReadOptions {
   /**

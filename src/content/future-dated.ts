@@ -1,4 +1,4 @@
-import { type Diagnostic, note, warning } from '../errors/diagnostic.js';
+import { type Diagnostic, problem } from '../errors/diagnostic.js';
 import { siteTime, yearAfter } from './dates.js';
 import { exclusionOf, type Publishing, type PublishOptions } from './publish.js';
 
@@ -28,40 +28,18 @@ export function futureDatedListing(
   const typos: Diagnostic[] = [];
   const scheduled: Array<{ path: string; publishing: Publishing }> = [];
   const farAfter = yearAfter(publish.now, timeZone);
-  const when = (p: Publishing) =>
-    `will be published at ${siteTime(p.date.epochMs, timeZone)} (site time), not before`;
+  const when = (p: Publishing) => ({ time: siteTime(p.date.epochMs, timeZone), zone: timeZone });
   for (const { path, publishing } of files) {
     if (!publishing || exclusionOf(publishing, publish) !== 'future') continue;
     if (publishing.date.epochMs <= farAfter) scheduled.push({ path, publishing });
-    else
-      typos.push(
-        warning(
-          path,
-          `dated more than a year ahead: ${when(publishing)}`,
-          publishing.dateAt,
-          'check the year; until then the article is left out of every build',
-        ),
-      );
+    else typos.push(problem('GZ0203', path, publishing.dateAt, when(publishing), 'warning'));
   }
   // The next to appear first: what an editor waits for.
   scheduled.sort((a, b) => a.publishing.date.epochMs - b.publishing.date.epochMs);
   const notes = scheduled
     .slice(0, named)
-    .map(({ path, publishing }) =>
-      note(
-        path,
-        `dated in the future: ${when(publishing)}`,
-        publishing.dateAt,
-        'it appears with the first build from then on (--future shows it now)',
-      ),
-    );
+    .map(({ path, publishing }) => problem('GZ0204', path, publishing.dateAt, when(publishing), 'note'));
   const unnamed = scheduled.length - notes.length;
-  if (unnamed > 0)
-    notes.push(
-      note(
-        'content',
-        `${unnamed} more future-dated ${unnamed === 1 ? 'article is' : 'articles are'} left out until their time`,
-      ),
-    );
+  if (unnamed > 0) notes.push(problem('GZ0205', 'content', undefined, { count: unnamed }, 'note'));
   return [...typos, ...notes];
 }

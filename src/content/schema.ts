@@ -33,6 +33,7 @@ export const frontMatterSchema = z.looseObject({
     .string({ error: '"slug" must be text' })
     .refine(isValidSlug, {
       error: '"slug" may contain only a-z, 0-9, "-", "_" and "."; e.g. slug: jinhua-yonggong',
+      params: { kind: 'slug' },
     })
     .optional(),
   cover: text('cover', 'images/cover.jpg').optional(),

@@ -51,10 +51,6 @@ export function warning(file: string, message: string, position?: Position, hint
   return { severity: 'warning', file, message, ...(position && { position }), ...(hint && { hint }) };
 }
 
-export function note(file: string, message: string, position?: Position, hint?: string): Diagnostic {
-  return { severity: 'note', file, message, ...(position && { position }), ...(hint && { hint }) };
-}
-
 /**
  * A problem of a known kind: its code and values. It is worded in English here (for programs that
  * read `message`, and for the error's own text); `inLanguage` words it for the editors at the edge.

@@ -1,24 +1,26 @@
 /**
- * A failure of the file system (a full disk, no permission), as the code Node gives it and in
- * words: the output folder and the build cache say why they could not be written the same way.
+ * What the file system says when it fails (a full disk, no permission, a missing file): its errno
+ * code (`ENOSPC`), the one place gazette reads it. Messages word the code in each language
+ * (src/messages/errno.ts); the system's own text is kept for codes they do not know.
  */
 export interface FsFailure {
   /** ENOSPC, EACCES, …: what the hint says to do depends on it. */
   readonly code: string;
-  /** In words, with the code: `the disk is full (ENOSPC)`. */
-  readonly reason: string;
+  /** The system's own words (`ENOSPC: no space left on device, write`). */
+  readonly detail: string;
 }
 
-const REASONS: Readonly<Record<string, string>> = {
-  ENOSPC: 'the disk is full (ENOSPC)',
-  EDQUOT: 'the disk quota is used up (EDQUOT)',
-  EACCES: 'permission denied (EACCES)',
-  EPERM: 'permission denied (EPERM)',
-  EROFS: 'the file system is read-only (EROFS)',
-  EMFILE: 'too many open files (EMFILE)',
-  EIO: 'an input/output error (EIO)',
-  ENOTDIR: 'a file is where a folder should be (ENOTDIR)',
-};
+/** The errno code of a failed file-system call (`ENOENT`); undefined for anything else thrown. */
+export function errnoOf(cause: unknown): string | undefined {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
+}
+
+/** What was thrown, in its own words. */
+export const detailOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
+
+/** A failure named for a message: its errno code (`ENOSPC`), else its own words. */
+export const errorCode = (cause: unknown): string => errnoOf(cause) ?? detailOf(cause);
 
 /** Failures that more room on the disk would have avoided. */
 export const isOutOfSpace = (failure: FsFailure): boolean =>
@@ -26,7 +28,6 @@ export const isOutOfSpace = (failure: FsFailure): boolean =>
 
 /** What `cause` says if the file system threw it (it has an errno code); undefined for anything else. */
 export function fsFailureOf(cause: unknown): FsFailure | undefined {
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return undefined;
-  return { code, reason: REASONS[code] ?? (cause as Error).message };
+  const code = errnoOf(cause);
+  return code === undefined ? undefined : { code, detail: detailOf(cause) };
 }

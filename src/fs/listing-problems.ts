@@ -61,6 +61,3 @@ function asGbk(bytes: Uint8Array): string | undefined {
     return undefined;
   }
 }
-
-/** The error code of a failed file-system call (`ENOENT`). */
-export const codeOf = (cause: unknown): string => (cause as NodeJS.ErrnoException).code ?? 'unknown error';

@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { errorCode } from './fs-failure.js';
 import { type FolderListing, listFolder } from './list-folder.js';
-import { codeOf, type ListingProblem } from './listing-problems.js';
+import type { ListingProblem } from './listing-problems.js';
 
 export interface WalkedFiles {
   /** Ordinary files under the folder, relative to it, with "/": in no particular order. */
@@ -23,7 +24,7 @@ export async function walkFiles(dir: string): Promise<WalkedFiles> {
     try {
       listing = await listFolder(folder);
     } catch (cause) {
-      const code = codeOf(cause);
+      const code = errorCode(cause);
       if (!(rel === '' && code === 'ENOENT'))
         problems.push({ kind: 'unreadable', path: folder, code, isFolder: true });
       return;

@@ -1,4 +1,4 @@
-import type { Entry } from './types.js';
+import type { Entry, Values } from './types.js';
 
 /** GZ06xx: links and images, found by the build and by `gazette check`. */
 export const CHECKS = {
@@ -70,4 +70,36 @@ export const CHECKS = {
       hint: `找不到文件 ${v.source}：检查文件名（包括大小写和扩展名）和所在的文件夹，或者把图片放到那里`,
     }),
   },
+  GZ0608: {
+    en: (v) => ({
+      message: `${subjectEn(v)} ${v.outside ? 'leads outside the site' : v.what === 'link' ? 'leads to no page of the site' : 'is not in the site'} (${
+        Number(v.count) === 1
+          ? `on page ${v.pages}`
+          : `on ${v.count} pages: ${v.pages}${Number(v.count) > 3 ? ', …' : ''}`
+      })`,
+      hint:
+        v.fix === 'page'
+          ? 'fix the address'
+          : v.fix === 'url'
+            ? `fix the address in the template; write root-relative addresses as {{ '${v.ref}' | url }}, which adds the base path ${v.base}`
+            : 'fix the address in the template',
+    }),
+    zh: (v) => ({
+      message: `${KIND_ZH[String(v.what)] ?? '链接'}“${v.href}”${v.outside ? '指到了网站以外' : v.what === 'link' ? '指向的页面在网站里不存在' : '在网站里不存在'}（${
+        Number(v.count) === 1
+          ? `在页面 ${v.pages} 上`
+          : `在 ${v.count} 个页面上：${String(v.pages).split(', ').join('、')}${Number(v.count) > 3 ? ' 等' : ''}`
+      }）`,
+      hint:
+        v.fix === 'page'
+          ? '改正这个网址'
+          : v.fix === 'url'
+            ? `在模板里改正网址：从网站根目录写起的网址要写成 {{ '${v.ref}' | url }}，这样会自动加上网站的路径 ${v.base}`
+            : '在模板里改正这个网址；模板由网站管理员负责',
+    }),
+  },
 } satisfies Record<string, Entry>;
+
+/** `image "/a.png"`, `link to "/x/"`: what a page refers to, by its kind (check-pages.ts). */
+const subjectEn = (v: Values) => (v.what === 'link' ? `link to "${v.href}"` : `${v.what} "${v.href}"`);
+const KIND_ZH: Record<string, string> = { image: '图片', script: '脚本', stylesheet: '样式表', link: '链接' };

@@ -44,4 +44,34 @@ export const DATES = {
       hint: v.padded ? `月和日都要写两位数（${v.padded}）；${EXAMPLE_ZH}` : EXAMPLE_ZH,
     }),
   },
+  GZ0203: {
+    en: (v) => ({
+      message: `dated more than a year ahead: ${whenEn(v)}`,
+      hint: 'check the year; until then the article is left out of every build',
+    }),
+    zh: (v) => ({
+      message: `日期在一年以后：${whenZh(v)}`,
+      hint: '请检查年份是否写错；在那之前，每次生成都不会包含这篇文章',
+    }),
+  },
+  GZ0204: {
+    en: (v) => ({
+      message: `dated in the future: ${whenEn(v)}`,
+      hint: 'it appears with the first build from then on (--future shows it now)',
+    }),
+    zh: (v) => ({
+      message: `日期还没到，这次不发布：${whenZh(v)}`,
+      hint: '到了这个时间，之后的第一次生成就会发布它；想现在就预览，加上 --future',
+    }),
+  },
+  GZ0205: {
+    en: (v) => ({
+      message: `${v.count} more future-dated ${Number(v.count) === 1 ? 'article is' : 'articles are'} left out until their time`,
+    }),
+    zh: (v) => ({ message: `另有 ${v.count} 篇文章日期还没到，到时才会发布` }),
+  },
 } satisfies Record<string, Entry>;
+
+/** When a future-dated article will be published, in the site's time zone (`zone`). */
+const whenEn = (v: Values) => `will be published at ${v.time} (site time), not before`;
+const whenZh = (v: Values) => `要到 ${v.time}（网站时区 ${v.zone}）才会发布`;

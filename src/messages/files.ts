@@ -1,3 +1,4 @@
+import { reasonEn, reasonZh } from './errno.js';
 import type { Entry, Values } from './types.js';
 
 const kindZh = (v: Values) => (v.folder ? '文件夹' : '文件');
@@ -74,15 +75,18 @@ export const FILES = {
       message: `cannot read the ${kindEn(v)} (${v.errno})`,
       hint: v.folder ? 'check that it can be read' : 'check that it exists and can be read',
     }),
-    zh: (v) => ({ message: `读不了这个${kindZh(v)}（${v.errno}）`, hint: '检查它是否存在、有没有读取权限' }),
+    zh: (v) => ({
+      message: `读不了这个${kindZh(v)}：${reasonZh(v)}`,
+      hint: '检查它是否存在、有没有读取权限',
+    }),
   },
   GZ0508: {
     en: (v) => ({
-      message: `cannot write the new site: ${v.reason}`,
+      message: `cannot write the new site: ${reasonEn(v)}`,
       hint: `${WRITE_FIX[String(v.errno)]?.en ?? 'check the output folder and the disk, then build again'}; the previous site was left as it was`,
     }),
     zh: (v) => ({
-      message: `写不了新生成的网站：${v.reason}`,
+      message: `写不了新生成的网站：${reasonZh(v)}`,
       hint: `${WRITE_FIX[String(v.errno)]?.zh ?? '检查输出文件夹和磁盘，然后重新生成'}；网站保持上一次成功生成的样子`,
     }),
   },
@@ -115,21 +119,21 @@ export const FILES = {
   },
   GZ0512: {
     en: (v) => ({
-      message: `cannot save the build cache: ${v.reason}`,
+      message: `cannot save the build cache: ${reasonEn(v)}`,
       hint: `the site is built, but the next build cannot reuse its work; ${v.full ? 'free some space on the disk' : `make ${v.dir} a folder you may write (deleting it is safe)`}, or build with --no-cache`,
     }),
     zh: (v) => ({
-      message: `保存不了生成缓存：${v.reason}`,
+      message: `保存不了生成缓存：${reasonZh(v)}`,
       hint: `网站已经生成好了，只是下次生成不能沿用这次的结果；${v.full ? '请清理出一些磁盘空间' : `请让 ${v.dir} 成为可写的文件夹（删掉它也没关系）`}，或者用 --no-cache 生成`,
     }),
   },
   GZ0513: {
     en: (v) => ({
-      message: `cannot write the articles' bodies into a temporary folder: ${v.reason}`,
+      message: `cannot write the articles' bodies into a temporary folder: ${reasonEn(v)}`,
       hint: 'free some space there, or set TMPDIR to another folder, then build again; the previous site was left as it was',
     }),
     zh: (v) => ({
-      message: `临时文件夹里写不了文章正文：${v.reason}`,
+      message: `临时文件夹里写不了文章正文：${reasonZh(v)}`,
       hint: '请在那里清理出空间，或者把 TMPDIR 设为另一个文件夹，再重新生成；网站保持上一次成功生成的样子',
     }),
   },
@@ -166,7 +170,67 @@ export const FILES = {
             : String(v.hint) || '给其中一篇另写一个 slug（slug: …），或者改日期',
     }),
   },
+  GZ0516: {
+    en: () => ({
+      message: 'this link leads nowhere: what it points to does not exist',
+      hint: 'delete the link, or put the file itself in public/',
+    }),
+    zh: () => ({
+      message: 'public 里的这个链接（快捷方式）指向的东西不存在',
+      hint: '删掉这个链接，或者把文件本身放进 public/',
+    }),
+  },
+  GZ0517: {
+    en: () => ({
+      message: 'this link points outside the site folder, so it is not copied',
+      hint: 'copy the file into the site instead of linking to it',
+    }),
+    zh: () => ({
+      message: 'public 里的这个链接（快捷方式）指到了网站文件夹以外，不会被复制到网站里',
+      hint: '把文件本身复制到网站文件夹里，不要用链接',
+    }),
+  },
+  GZ0518: {
+    en: () => ({
+      message: 'this is not an ordinary file (a pipe, socket or device), so it is not copied',
+      hint: 'replace it with an ordinary file',
+    }),
+    zh: () => ({
+      message: '这不是普通文件（是管道、套接字或设备），不会被复制到网站里',
+      hint: '换成普通文件',
+    }),
+  },
+  GZ0519: {
+    en: () => ({
+      message: 'this link leads back to a folder it is in, so its files would never end',
+      hint: 'delete the link, or point it at a folder that does not contain it',
+    }),
+    zh: () => ({
+      message: '这个链接（快捷方式）指回了它自己所在的文件夹，里面的文件会无穷无尽地重复下去',
+      hint: '删掉这个链接，或者让它指向一个不包含它的文件夹',
+    }),
+  },
+  GZ0520: {
+    en: (v) => ({
+      message: `${v.dir} ${v.relation} ${v.source}, which a site is built from: the new site's files would be read as part of it`,
+      hint: 'make the new site in a folder of its own, outside any site’s content/, templates/ and public/',
+    }),
+    zh: (v) => ({
+      message: `${v.dir} ${v.relation === 'is' ? '就是' : '在'}${SOURCE_ZH[String(v.kind)] ?? v.source}${v.relation === 'is' ? '' : '里面'}（${v.source}）：新网站的文件会被当成那个网站的一部分`,
+      hint: '请把新网站建在一个单独的文件夹里，不要放在任何网站的 content/、templates/ 或 public/ 里面',
+    }),
+  },
 } satisfies Record<string, Entry>;
+
+/** What a site is made from (src/site/site-sources.ts), as a new site may not lie inside it. */
+const SOURCE_ZH: Record<string, string> = {
+  content: '另一个网站的 content 文件夹',
+  config: '另一个网站的 site.yaml',
+  public: '另一个网站的 public 文件夹',
+  templates: '另一个网站的 templates 文件夹',
+  'theme templates': 'gazette 自带的模板文件夹',
+  'theme public': 'gazette 自带的 public 文件夹',
+};
 
 const WHAT_ZH: Record<string, string> = {
   site: '网站文件夹',
@@ -183,9 +247,9 @@ const WHAT_ZH: Record<string, string> = {
 const WRITE_FIX: Record<string, { en: string; zh: string }> = {
   ENOSPC: {
     en: 'free some space on the disk, then build again',
-    zh: '磁盘满了：清理出一些空间，然后重新生成',
+    zh: '请清理出一些磁盘空间，然后重新生成',
   },
-  EDQUOT: { en: 'free some space, then build again', zh: '空间配额用完了：清理出一些空间，然后重新生成' },
+  EDQUOT: { en: 'free some space, then build again', zh: '请清理出一些空间，然后重新生成' },
   EACCES: {
     en: 'check that you may write the output folder and the folder it is in',
     zh: '检查你有没有写输出文件夹及其上一级文件夹的权限',
@@ -194,10 +258,10 @@ const WRITE_FIX: Record<string, { en: string; zh: string }> = {
     en: 'check that you may write the output folder and the folder it is in',
     zh: '检查你有没有写输出文件夹及其上一级文件夹的权限',
   },
-  EROFS: { en: 'choose another output folder with --out', zh: '这个位置只读：用 --out 另选一个输出文件夹' },
+  EROFS: { en: 'choose another output folder with --out', zh: '请用 --out 另选一个输出文件夹' },
   EMFILE: {
     en: 'raise the limit (ulimit -n), then build again',
-    zh: '同时打开的文件太多：调高上限（ulimit -n）后重新生成',
+    zh: '请调高上限（ulimit -n），然后重新生成',
   },
   EIO: { en: 'check the disk, then build again', zh: '检查磁盘，然后重新生成' },
 };

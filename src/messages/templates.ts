@@ -1,6 +1,10 @@
+import { templateDetailZh } from './template-detail.js';
 import type { Entry } from './types.js';
 
-/** GZ04xx: the site's templates (Nunjucks). The engine's own words are kept: they name the template's code. */
+/**
+ * GZ04xx: the site's templates (Nunjucks). In English the engine's own words are kept; in Chinese
+ * they are worded where known (src/messages/template-detail.ts), keeping the names they give.
+ */
 export const TEMPLATES = {
   GZ0401: {
     en: (v) => ({
@@ -17,7 +21,7 @@ export const TEMPLATES = {
       }),
     }),
     zh: (v) => ({
-      message: `模板出错：${v.detail}`,
+      message: `模板出错：${templateDetailZh(String(v.detail))}`,
       ...((v.missing || v.page) && {
         hint: [
           v.missing ? "缺少一个值：用 {% if … %} 先判断，或者写成 {{ x | default('') }}" : '',

@@ -63,3 +63,43 @@ export const ADVICE: Record<Advice, { en: (v: Values) => string; zh: (v: Values)
     zh: () => '写法规则见 docs/编辑指南.md 第八节',
   },
 };
+
+/**
+ * What YAML makes of a value that starts with one of its indicator characters (problem GZ0718),
+ * which an editor means as text: a hashtag (`#衢州#`), an @ mention, `*` or `&` before a name.
+ */
+export const INDICATOR_MEANING: Readonly<Record<string, { en: string; zh: string }>> = {
+  '#': {
+    en: 'which YAML reads as the start of a comment: the rest of the line is left out, and the value is empty',
+    zh: '而 YAML 把“#”和它后面的文字当作注释略去，这一项就成了空的',
+  },
+  '@': {
+    en: 'which YAML reserves: a value may not start with it',
+    zh: '而“@”是 YAML 的保留字符，内容不能以它开头',
+  },
+  '`': {
+    en: 'which YAML reserves: a value may not start with it',
+    zh: '而“`”是 YAML 的保留字符，内容不能以它开头',
+  },
+  '*': {
+    en: 'which YAML reads as an alias (a reference to a value named with "&")',
+    zh: '而 YAML 把它当作别名，去找前面用“&”起过这个名字的内容',
+  },
+  '&': {
+    en: 'which YAML reads as an anchor (a name for the value after it), left out of the text',
+    zh: '而 YAML 把它当作锚点（给后面的内容起的名字），“&”和这个名字都不会出现在文字里',
+  },
+  '!': {
+    en: 'which YAML reads as a tag (the type of the value), left out of the text',
+    zh: '而 YAML 把它当作标记（内容的类型），它不会出现在文字里',
+  },
+  '%': { en: 'which YAML reads as a directive', zh: '而 YAML 把它当作指令' },
+  '|': {
+    en: 'which YAML reads as the start of a block of lines',
+    zh: '而 YAML 把它当作多行文字块的开头',
+  },
+  '>': {
+    en: 'which YAML reads as the start of a folded block of lines',
+    zh: '而 YAML 把它当作折叠多行文字块的开头',
+  },
+};

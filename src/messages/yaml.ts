@@ -1,5 +1,5 @@
 import type { Entry, Values } from './types.js';
-import { ADVICE, type Advice } from './yaml-advice.js';
+import { ADVICE, type Advice, INDICATOR_MEANING } from './yaml-advice.js';
 
 /** "front matter" or "site.yaml", as the YAML stage names what it reads. */
 const whatZh = (v: Values) => (v.what === 'site.yaml' ? 'site.yaml' : '文章信息');
@@ -116,7 +116,18 @@ export const YAML = {
   },
   GZ0712: {
     en: (v) => ({ message: String(v.detail) }),
-    zh: (v) => ({ message: `字段的内容不对：${v.detail}` }),
+    zh: (v) => {
+      const hint = [
+        v.example ? `可以这样写：${v.example}` : '',
+        v.kind === 'type:string' && (v.received === 'number' || v.received === 'boolean')
+          ? '数字或 true、false 要当作文字时，请加上英文引号，如 "2024"'
+          : '',
+      ]
+        .filter(Boolean)
+        .join('；');
+      const words = ISSUE_ZH[String(v.kind)]?.(v) ?? `“${v.field}”的内容不对，检查结果是“${v.detail}”`;
+      return { message: words, ...(hint && { hint }) };
+    },
   },
   GZ0713: {
     en: (v) => ({
@@ -156,4 +167,63 @@ export const YAML = {
       hint: `把它改成“${v.field}”`,
     }),
   },
+  GZ0716: {
+    en: (v) => ({
+      message: `invalid YAML: the colon after "${v.key}" must be followed by a space`,
+      hint: `write a space after the colon${renamedEn(v)}: "${v.written}"`,
+    }),
+    zh: (v) => ({
+      message: `YAML 写法有误：“${v.key}”后面的冒号和内容之间缺一个空格，这一行会被当成一段文字`,
+      hint: `在英文冒号后面加一个空格${renamedZh(v)}，写成 ${v.written}`,
+    }),
+  },
+  GZ0717: {
+    en: (v) => ({
+      message: `invalid YAML: "${v.key}" is followed by a full-width colon "："`,
+      hint: `use the ASCII colon followed by a space${renamedEn(v)}: "${v.written}"`,
+    }),
+    zh: (v) => ({
+      message: `YAML 写法有误：“${v.key}”后面用了中文冒号“：”`,
+      hint: `字段名和内容之间要用英文冒号“:”再加一个空格${renamedZh(v)}，写成 ${v.written}`,
+    }),
+  },
+  GZ0718: {
+    en: (v) => ({
+      message: `${v.key ? `the value of "${v.key}"` : 'the value'} starts with "${v.indicator}", ${INDICATOR_MEANING[String(v.indicator)]?.en ?? ''}`,
+      hint: `put the value in quotes: ${v.written}`,
+    }),
+    zh: (v) => ({
+      message: `${v.key ? `“${v.key}”的内容` : '这一项内容'}以“${v.indicator}”开头，${INDICATOR_MEANING[String(v.indicator)]?.zh ?? '而 YAML 会另作理解'}`,
+      hint: `给内容加上英文引号，写成 ${v.written}`,
+    }),
+  },
 } satisfies Record<string, Entry>;
+
+/**
+ * A schema's issue (src/yaml/issue-values.ts) in Chinese, by its kind; a kind not here is shown with
+ * the schema's English words.
+ */
+const ISSUE_ZH: Record<string, (v: Values) => string> = {
+  'type:string': (v) => `“${v.field}”必须是文字`,
+  'type:boolean': (v) => `“${v.field}”只能是 true 或 false（不加引号）`,
+  'type:number': (v) => `“${v.field}”必须是整数`,
+  'type:int': (v) => `“${v.field}”必须是整数`,
+  'type:array': (v) => `“${v.field}”必须是列表`,
+  'type:object': (v) => `“${v.field}”必须是一组“字段名: 内容”`,
+  'too_small:string': (v) => `“${v.field}”不能是空的`,
+  'too_small:number': (v) => `“${v.field}”至少是 ${v.limit}`,
+  'too_small:array': (v) => `“${v.field}”至少要列 ${v.limit} 项`,
+  'too_big:number': (v) => `“${v.field}”最多是 ${v.limit}`,
+  invalid_union: (v) => `“${v.field}”的写法不对`,
+  unrecognized_keys: (v) => `“${v.field}”里没有 ${String(v.keys).split(', ').join('、')} 这样的字段`,
+  'custom:slug': (v) => `“${v.field}”只能用小写字母 a-z、数字 0-9 和“-”“_”“.”`,
+  'custom:categorySlug': () => '栏目的网址名（slug）只能用小写字母 a-z、数字 0-9 和“-”',
+  'custom:policeDigits': (v) => `“${v.field}”必须是公安备案号里的数字（6 到 20 位）`,
+  'custom:baseUrl': (v) =>
+    `“${v.field}”必须是以 http:// 或 https:// 开头的完整网址，不能带“?”或“#”后面的部分`,
+  'custom:timeZone': (v) => `“${v.field}”不是有效的时区名（IANA 时区）`,
+};
+
+/** The field's own name, when the editor wrote another (标题：金华 → title: 金华). */
+const renamedEn = (v: Values) => (v.field ? `, and the field's name "${v.field}"` : '');
+const renamedZh = (v: Values) => (v.field ? `，字段名要写成“${v.field}”` : '');

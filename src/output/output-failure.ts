@@ -15,7 +15,7 @@ export function outputFailure(cause: unknown, out: string, root: string): unknow
   const shown =
     rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? out : rel.split(path.sep).join('/');
   return new GazetteError(
-    [problem('GZ0508', shown, undefined, { reason: failure.reason, errno: failure.code })],
+    [problem('GZ0508', shown, undefined, { errno: failure.code, detail: failure.detail })],
     { cause },
   );
 }

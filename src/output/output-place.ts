@@ -20,12 +20,6 @@ export interface OutputPlace {
   readonly kept: readonly KeptPlace[];
 }
 
-/** What is wrong with a command line, and what to do: printed as `message; hint`. */
-export interface UsageProblem {
-  readonly message: string;
-  readonly hint: string;
-}
-
 const WHAT: Record<KeptPlace['kind'], string> = {
   site: "the site's folder",
   content: "the site's content folder",

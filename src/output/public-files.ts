@@ -2,11 +2,12 @@ import type { Dirent } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { isIgnoredName } from '../content/discover.js';
-import { type Diagnostic, error, GazetteError } from '../errors/diagnostic.js';
+import { problem as coded, type Diagnostic, GazetteError } from '../errors/diagnostic.js';
 import { displayPath } from '../fs/display-path.js';
 import { followLink, isWithin } from '../fs/follow-link.js';
+import { errnoOf, errorCode } from '../fs/fs-failure.js';
 import { listFolder } from '../fs/list-folder.js';
-import { codeOf, listingError } from '../fs/listing-problems.js';
+import { listingError } from '../fs/listing-problems.js';
 import { THEME_PUBLIC } from '../paths.js';
 
 /** A static file to copy unchanged: where it comes from and where it goes in the site. */
@@ -45,15 +46,10 @@ async function listFiles(
 ): Promise<StaticFile[]> {
   const files: StaticFile[] = [];
   const shown = (full: string) => displayPath(full, root);
-  const problem = (full: string, message: string, hint: string) =>
-    problems.push(error(shown(full), message, undefined, hint));
+  const problem = (full: string, code: 'GZ0516' | 'GZ0517' | 'GZ0518' | 'GZ0519') =>
+    problems.push(coded(code, shown(full), undefined));
   // Reading a named pipe would wait for a writer forever.
-  const notOrdinary = (full: string) =>
-    problem(
-      full,
-      'this is not an ordinary file (a pipe, socket or device), so it is not copied',
-      'replace it with an ordinary file',
-    );
+  const notOrdinary = (full: string) => problem(full, 'GZ0518');
   // `inside`: the real paths of the folders the walk is in. A link to one of them, or to a folder
   // above one of them, would list its own files again and again.
   const walk = async (folder: string, relDir: string, inside: readonly string[]): Promise<void> => {
@@ -67,9 +63,9 @@ async function listFiles(
       entries = listing.entries.sort((a, b) => (a.name < b.name ? -1 : 1));
     } catch (cause) {
       // A site without its own public/ has nothing to add to the theme's.
-      if (relDir === '' && codeOf(cause) === 'ENOENT') return;
+      if (relDir === '' && errnoOf(cause) === 'ENOENT') return;
       problems.push(
-        listingError({ kind: 'unreadable', path: folder, code: codeOf(cause), isFolder: true }, shown),
+        listingError({ kind: 'unreadable', path: folder, code: errorCode(cause), isFolder: true }, shown),
       );
       return;
     }
@@ -82,26 +78,12 @@ async function listFiles(
       else if (!e.isSymbolicLink()) notOrdinary(full);
       else {
         const target = await followLink(full, realRoot);
-        if (target.kind === 'nowhere')
-          problem(
-            full,
-            'this link leads nowhere: what it points to does not exist',
-            'delete the link, or put the file itself in public/',
-          );
-        else if (target.kind === 'outside')
-          problem(
-            full,
-            'this link points outside the site folder, so it is not copied',
-            'copy the file into the site instead of linking to it',
-          );
+        if (target.kind === 'nowhere') problem(full, 'GZ0516');
+        else if (target.kind === 'outside') problem(full, 'GZ0517');
         else if (target.kind === 'file') files.push({ from: target.real, to });
         else if (target.kind === 'other') notOrdinary(full);
         else if (target.kind === 'folder' && inside.some((f) => isWithin(f, target.real)))
-          problem(
-            full,
-            'this link leads back to a folder it is in, so its files would never end',
-            'delete the link, or point it at a folder that does not contain it',
-          );
+          problem(full, 'GZ0519');
         else if (target.kind === 'folder') await walk(full, to, [...inside, target.real]);
       }
     }

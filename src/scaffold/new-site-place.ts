@@ -2,16 +2,18 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE } from '../config/load-config.js';
 import { realPathOf } from '../fs/real-path.js';
-import { relationOf, type UsageProblem } from '../output/output-place.js';
+import type { Values } from '../messages/types.js';
+import { relationOf } from '../output/output-place.js';
 import { siteSources } from '../site/site-sources.js';
 
 /**
- * Whether a new site may be made in `dir`. Its files would become part of whatever they land in: in
+ * Whether a new site may be made in `dir`: the values of problem GZ0520 (worded in
+ * src/messages/files.ts), or nothing when it may. Its files would become part of whatever they land in: in
  * another site's content/ they would be read as articles, in its templates/ or public/ (or the
  * built-in theme's) they would be published. So a new site may lie beside another site's sources,
  * never inside them. The rule of what a site is made from is site-sources.ts, as for --out.
  */
-export function newSiteProblem(dir: string): UsageProblem | undefined {
+export function newSiteProblem(dir: string): Values | undefined {
   const real = realPathOf(dir);
   const holder = siteHolding(real);
   const sources = siteSources(holder ?? real).filter(
@@ -20,10 +22,7 @@ export function newSiteProblem(dir: string): UsageProblem | undefined {
   for (const source of sources) {
     const relation = relationOf(real, realPathOf(source.path));
     if (relation === 'is' || relation === 'is inside')
-      return {
-        message: `${real} ${relation} ${source.path}, which a site is built from: the new site's files would be read as part of it`,
-        hint: 'make the new site in a folder of its own, outside any site’s content/, templates/ and public/',
-      };
+      return { dir: real, relation, source: source.path, kind: source.kind };
   }
   return undefined;
 }

@@ -1,37 +1,27 @@
 import { type Document, isAlias, isScalar, visit } from 'yaml';
+import type { Values } from '../messages/types.js';
 
-/** A value the parser read otherwise than the editor meant (worded in English: not yet by code). */
+/** A value the parser read otherwise than the editor meant, at `offset` of the text. */
 export interface MisreadValue {
   readonly offset: number;
-  readonly message: string;
-  readonly hint: string;
+  readonly problem: LineProblem;
 }
 
 /**
- * What YAML makes of a value that starts with one of its indicator characters, which an editor
- * means as text: a hashtag (`#衢州#`), an @ mention, `*` or `&` before a name. `[` and `{` (a list,
- * a mapping) are explained where YAML reports them (bracketHint in parse-yaml.ts).
+ * A line `key: value` or `- value` whose value starts with one of YAML's indicator characters, which
+ * an editor means as text: a hashtag (`#衢州#`), an @ mention, `*` or `&` before a name (what YAML
+ * makes of each is worded in src/messages/yaml-advice.ts). `[` and `{` (a list, a mapping) are
+ * explained where YAML reports them (the bracket advice in parse-yaml.ts). Captures the text before
+ * the value, the key, the indicator and the rest.
  */
-const MEANINGS: Readonly<Record<string, string>> = {
-  '#': 'which YAML reads as the start of a comment: the rest of the line is left out, and the value is empty',
-  '@': 'which YAML reserves: a value may not start with it',
-  '`': 'which YAML reserves: a value may not start with it',
-  '*': 'which YAML reads as an alias (a reference to a value named with "&")',
-  '&': 'which YAML reads as an anchor (a name for the value after it), left out of the text',
-  '!': 'which YAML reads as a tag (the type of the value), left out of the text',
-  '%': 'which YAML reads as a directive',
-  '|': 'which YAML reads as the start of a block of lines',
-  '>': 'which YAML reads as the start of a folded block of lines',
-};
-
-/** A line `key: value` or `- value` whose value starts with an indicator: the text before it, the indicator, the rest. */
 const VALUE_LINE = /^(\s*(?:-[ \t]+)*(?:([^\s:#"'[{-][^:]*?):[ \t]+)?)([#@`*&!%|>])(.*)$/;
 
+/** What is wrong with a line: a problem's code (GZ0716–GZ0718) and values, at a column. */
 export interface LineProblem {
   /** 1-based column on the line. */
   readonly column: number;
-  readonly message: string;
-  readonly hint: string;
+  readonly code: 'GZ0716' | 'GZ0717' | 'GZ0718';
+  readonly values: Values;
 }
 
 /**
@@ -46,11 +36,7 @@ export function misreadIndicator(line: string): LineProblem | undefined {
   if (key === undefined && !before.includes('-')) return undefined;
   const value = (indicator + rest).trim();
   const written = key === undefined ? `- ${quoted(value)}` : `${key}: ${quoted(value)}`;
-  return {
-    column: before.length + 1,
-    message: `${key === undefined ? 'the value' : `the value of "${key}"`} starts with "${indicator}", ${MEANINGS[indicator]}`,
-    hint: `put the value in quotes: ${written}`,
-  };
+  return { column: before.length + 1, code: 'GZ0718', values: { key: key ?? '', indicator, written } };
 }
 
 /** `"…"`, or `'…'` for a value with a double quote in it. */
@@ -72,16 +58,10 @@ export function colonProblem(
   if (key === '') return undefined;
   // The line as it should be, with the field's own name for a Chinese one (标题：金华 → title: 金华).
   const field = otherNames.get(key);
-  const written = `"${field ?? key}: ${value.trim() || '…'}"`;
-  const renamed = field === undefined ? '' : `, and the field's name "${field}"`;
   return {
     column: before.length + key.length + 1,
-    message: fullWidth
-      ? `invalid YAML: "${key}" is followed by a full-width colon "："`
-      : `invalid YAML: the colon after "${key}" must be followed by a space`,
-    hint: fullWidth
-      ? `use the ASCII colon followed by a space${renamed}: ${written}`
-      : `write a space after the colon${renamed}: ${written}`,
+    code: fullWidth ? 'GZ0717' : 'GZ0716',
+    values: { key, field: field ?? '', written: `${field ?? key}: ${value.trim() || '…'}` },
   };
 }
 
@@ -124,7 +104,7 @@ export function misreadValues(
   const problems: MisreadValue[] = [];
   for (const offset of found) {
     const p = problemAt(offset);
-    if (p) problems.push({ offset, message: p.message, hint: p.hint });
+    if (p) problems.push({ offset, problem: p });
   }
   return problems;
 }

@@ -8,7 +8,7 @@ import {
   visit,
   type YAMLError,
 } from 'yaml';
-import { type Diagnostic, error, formatDiagnostic, type Position, problem } from '../errors/diagnostic.js';
+import { type Diagnostic, formatDiagnostic, type Position, problem } from '../errors/diagnostic.js';
 import type { Advice } from '../messages/yaml-advice.js';
 import { controlsDropped } from '../text/invisible.js';
 import { checkStructure, MAX_DEPTH } from './check-structure.js';
@@ -58,8 +58,8 @@ export function parseYamlMapping(
   // The value with an indicator (`title: #衢州#`) that starts at `offset`, if that is what is there.
   const indicatorAt = (offset: number) => {
     const at = pos(offset);
-    const problem = misreadIndicator(lineAt(text, at.line));
-    return problem?.column === at.column ? problem : undefined;
+    const found = misreadIndicator(lineAt(text, at.line));
+    return found?.column === at.column ? found : undefined;
   };
 
   const problems = [
@@ -82,10 +82,10 @@ export function parseYamlMapping(
       offset: p.offset,
       diagnostic: problem(p.code, file, pos(p.offset), { max: MAX_DEPTH }),
     })),
-    // Not yet worded by code (issue 17): the advice on values the parser misread.
+    // Values the parser read without complaint, but not as the editor meant them.
     ...(doc.errors.length > 0 ? [] : misreadValues(doc, text, indicatorAt)).map((p) => ({
       offset: p.offset,
-      diagnostic: error(file, p.message, pos(p.offset), p.hint),
+      diagnostic: problem(p.problem.code, file, pos(p.offset), p.problem.values),
     })),
   ];
   if (problems.length > 0) {
@@ -108,7 +108,7 @@ export function parseYamlMapping(
     if (colon)
       return {
         ok: false,
-        diagnostics: [error(file, colon.message, { line: start.line, column: colon.column }, colon.hint)],
+        diagnostics: [problem(colon.code, file, { line: start.line, column: colon.column }, colon.values)],
       };
     return {
       ok: false,
@@ -234,10 +234,9 @@ function yamlError(
     pos(e.pos[0]);
   const line = lineAt(text, at.line);
   // What the editor got wrong on the line, rather than what it made the parser expect.
-  // Not yet worded by code (issue 17): this advice is in English only.
   const own =
     e.code === 'RESOURCE_EXHAUSTION' ? undefined : (colonProblem(line, otherNames) ?? misreadIndicator(line));
-  if (own) return error(file, own.message, { line: at.line, column: own.column }, own.hint);
+  if (own) return problem(own.code, file, { line: at.line, column: own.column }, own.values);
   const opening = bracket
     ? bracket === ']'
       ? '['

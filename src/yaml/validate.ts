@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type Diagnostic, problem } from '../errors/diagnostic.js';
 import { describeInvisible, showInvisible, withoutInvisible } from '../text/invisible.js';
 import { closest } from '../text/suggest.js';
+import { issueValues } from './issue-values.js';
 import type { YamlMapping } from './parse-yaml.js';
 
 /** The fields a mapping may have, and other names editors give them (标题 for title). */
@@ -60,7 +61,7 @@ export function validateMapping<T>(
         const field = path.map(String).join('.');
         return problem('GZ0711', file, yaml.locate(path), { field });
       }
-      return problem('GZ0712', file, yaml.locate(path), { detail: issue.message });
+      return problem('GZ0712', file, yaml.locate(path), issueValues(issue, valueAt(yaml.data, path)));
     }),
   };
 }

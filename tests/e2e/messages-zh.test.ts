@@ -83,7 +83,7 @@ describe('a zh-CN site reads its diagnostics in Chinese, each with its code', ()
     const run = await zh(root);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /^templates\/article\.njk:1:\d+: error: 模板出错：filter not found: nosuchfilter.*。 \[GZ0401\]$/m,
+      /^templates\/article\.njk:1:\d+: error: 模板出错：找不到过滤器“nosuchfilter”.*。 \[GZ0401\]$/m,
     );
   });
 
