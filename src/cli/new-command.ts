@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { loadConfig } from '../config/load-config.js';
-import { formatIn, GazetteError, problem } from '../errors/diagnostic.js';
+import { formatIn, GazetteError, problem, sentenceOf } from '../errors/diagnostic.js';
 import { type TerminalText, terminalText } from '../messages/terminal.js';
 import { newArticle } from '../scaffold/new-article.js';
 import { errorCode } from './error-code.js';
@@ -46,7 +46,8 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     ...(values.slug !== undefined && { slug: values.slug }),
     now: DateTime.now(),
   });
-  if (!made.ok) throw new UsageError(made.problem);
+  // Bad usage, like an --out refused by build: one sentence after `gazette new:`, with its code.
+  if (!made.ok) throw new UsageError(`${sentenceOf(made.code, made.values, io.lang ?? 'zh')} [${made.code}]`);
 
   const full = path.join(root, ...made.relativePath.split('/'));
   const failed = (code: 'GZ0806' | 'GZ0807' | 'GZ0808', values: Record<string, string> = {}) => {

@@ -1,4 +1,12 @@
-import type { Entry } from './types.js';
+import type { Entry, Values } from './types.js';
+
+/** The site's categories, as `gazette new` lists them: by name, with the slug that works as well. */
+const pairs = (v: Values) => {
+  const slugs = String(v.slugs).split('\n');
+  return String(v.names)
+    .split('\n')
+    .map((name, i) => [name, slugs[i] ?? ''] as const);
+};
 
 /**
  * GZ08xx: the files the commands that write into a site (init, new, theme) would make, refused
@@ -77,6 +85,54 @@ export const COMMANDS = {
     zh: (v) => ({
       message: `无法新建这个文件（${v.reason}）`,
       hint: '请检查 content/ 是否可以写入',
+    }),
+  },
+  GZ0809: {
+    en: () => ({ message: 'the title is empty', hint: 'give one, e.g. gazette new "标题"' }),
+    zh: () => ({ message: '标题是空的', hint: '请写上标题，如 gazette new "标题"' }),
+  },
+  GZ0810: {
+    en: (v) => ({
+      message: `unknown category "${v.wanted}"`,
+      hint: `use one of: ${pairs(v)
+        .map(([name, slug]) => `${name} (${slug})`)
+        .join(', ')}`,
+    }),
+    zh: (v) => ({
+      message: `没有“${v.wanted}”这个栏目`,
+      hint: `请改用这些栏目之一：${pairs(v)
+        .map(([name, slug]) => `${name}（${slug}）`)
+        .join('、')}`,
+    }),
+  },
+  GZ0811: {
+    en: (v) => ({
+      message: `--slug "${v.slug}" may contain only a-z, 0-9, "-", "_" and "." and must start and end with a letter or digit`,
+      hint: 'e.g. --slug jinhua-yonggong',
+    }),
+    zh: (v) => ({
+      message: `--slug“${v.slug}”里只能有小写字母 a-z、数字 0-9 和“-”“_”“.”，并且首尾必须是字母或数字`,
+      hint: '如 --slug jinhua-yonggong',
+    }),
+  },
+  GZ0812: {
+    en: (v) => ({
+      message: `the title "${v.title}" gives no usable file name`,
+      hint: 'add --slug, e.g. --slug jinhua-news',
+    }),
+    zh: (v) => ({
+      message: `标题“${v.title}”转不成可用的文件名`,
+      hint: '请用 --slug 给文件起个名字，如 --slug jinhua-news',
+    }),
+  },
+  GZ0813: {
+    en: (v) => ({
+      message: `--slug is too long: the file name ${v.start}… would have ${v.bytes} bytes, and a file name may have at most ${v.max}`,
+      hint: 'give a shorter --slug',
+    }),
+    zh: (v) => ({
+      message: `--slug 太长了：文件名 ${v.start}… 会有 ${v.bytes} 个字节，而文件名最多只能有 ${v.max} 个字节`,
+      hint: '请换一个短一些的 --slug',
     }),
   },
 } satisfies Record<string, Entry>;
