@@ -13,7 +13,8 @@ Commands:
   new      create a new article in content/
   theme    list the built-in theme's templates and static files, or copy one into the site to edit
 
-Run "gazette <command> --help" for the options of a command.`;
+Run "gazette <command> --help" for the options of a command.
+Every command takes --lang zh-CN or --lang en: the language it prints in.`;
 
 const BUILD_HELP = `Usage: gazette build [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future] [--jobs N] [--no-search]
 

@@ -44,7 +44,7 @@ export const TERMINAL_ZH: TerminalText = {
       `已生成：${c.articles} 篇文章，${c.pages} 个页面（重新渲染 ${c.rendered} 个），${c.staticFiles} 个静态文件，用时 ${c.seconds} 秒 → ${c.out}` +
       (skipped ? `（未发布 ${skipped}）` : '') +
       (d
-        ? `；与上次相比：修改 ${d.changed} 个，新增 ${d.added} 个，删除 ${d.removed} 个，未变 ${d.unchanged} 个`
+        ? `；与上次相比，文件修改 ${d.changed} 个、新增 ${d.added} 个、删除 ${d.removed} 个、未变 ${d.unchanged} 个`
         : '')
     );
   },

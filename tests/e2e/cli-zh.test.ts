@@ -52,7 +52,7 @@ describe('gazette build speaks Chinese to a zh-CN site', () => {
     writeFileSync(path.join(root, 'content/xuexi/b.md'), article({ ...good, title: '又一篇' }));
     const run = await zh('build', '--root', root, '--no-search');
     expect(run.stdout).toMatch(
-      /^已生成：2 篇文章，.*；与上次相比：修改 \d+ 个，新增 \d+ 个，删除 0 个，未变 \d+ 个$/,
+      /^已生成：2 篇文章，.*；与上次相比，文件修改 \d+ 个、新增 \d+ 个、删除 0 个、未变 \d+ 个$/,
     );
   });
 
