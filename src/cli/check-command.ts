@@ -1,21 +1,22 @@
 import { runCheck } from '../check/run-check.js';
 import { NAMED_AT_MOST } from '../content/future-dated.js';
 import { type Diagnostic, formatIn, inLanguage } from '../errors/diagnostic.js';
-import { checkSummary } from '../messages/terminal.js';
+import { type TerminalText, terminalText } from '../messages/terminal.js';
 import type { Io } from './io.js';
 import { parseCommandLine } from './parse-options.js';
-import { CHECK_HELP, UsageError } from './usage.js';
+import { UsageError } from './usage.js';
 
 /** `gazette check`: every problem of the site, on stdout (it is the command's output), then a summary. */
 export async function checkCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseOptions(args);
+  const text = terminalText(io.lang);
+  const { values } = parseOptions(args, text);
   if (values.help) {
-    io.out(CHECK_HELP);
+    io.out(text.help.check);
     return 0;
   }
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json')
-    throw new UsageError(`--format must be "text" or "json", not "${format}"\n\n${CHECK_HELP}`);
+    throw new UsageError(`${text.badFormat(format)}\n\n${text.help.check}`);
 
   const report = await runCheck({ root: values.root ?? '.' });
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
@@ -40,23 +41,16 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     );
   } else {
     for (const d of report.diagnostics) io.out(formatIn(io.lang ?? 'zh')(d));
-    if (report.notChecked.length > 0) io.out(notCheckedLine(report.notChecked));
+    if (report.notChecked.length > 0) io.out(notCheckedLine(report.notChecked, text));
     const { articles, pages, linksChecked } = report;
-    io.out(checkSummary({ errors, warnings, articles, pages, linksChecked }, io.lang ?? 'zh'));
+    io.out(text.checkSummary({ errors, warnings, articles, pages, linksChecked }));
   }
   return errors > 0 ? 1 : 0;
 }
 
 /** The files whose links were not checked, as they have errors: the first ten named, the others counted. */
-function notCheckedLine(files: readonly string[]): string {
-  const named = files.slice(0, NAMED_AT_MOST).join(', ');
-  const more = files.length > NAMED_AT_MOST ? ` and ${files.length - NAMED_AT_MOST} more` : '';
-  const which =
-    files.length === 1
-      ? 'the links of 1 article were not checked, as it has errors (the site was checked without it)'
-      : `the links of ${files.length} articles were not checked, as they have errors (the site was checked without them)`;
-  return `check: ${which}: ${named}${more}`;
-}
+const notCheckedLine = (files: readonly string[], text: TerminalText): string =>
+  text.notChecked(files, Math.max(0, files.length - NAMED_AT_MOST));
 
 const toJson = (d: Diagnostic) => ({
   severity: d.severity,
@@ -68,7 +62,7 @@ const toJson = (d: Diagnostic) => ({
   hint: d.hint ?? null,
 });
 
-const parseOptions = (args: string[]) =>
+const parseOptions = (args: string[], text: TerminalText) =>
   parseCommandLine(
     {
       args,
@@ -78,5 +72,6 @@ const parseOptions = (args: string[]) =>
         help: { type: 'boolean', short: 'h' },
       },
     },
-    CHECK_HELP,
+    text.help.check,
+    text,
   );

@@ -1,18 +1,20 @@
 import { spawn } from 'node:child_process';
 import { startDevServer } from '../dev/dev-server.js';
+import { type TerminalText, terminalText } from '../messages/terminal.js';
 import type { Io } from './io.js';
 import { parseCommandLine } from './parse-options.js';
-import { DEV_HELP, UsageError } from './usage.js';
+import { UsageError } from './usage.js';
 
 export async function devCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseOptions(args);
+  const text = terminalText(io.lang);
+  const { values } = parseOptions(args, text);
   if (values.help) {
-    io.out(DEV_HELP);
+    io.out(text.help.dev);
     return 0;
   }
   const port = Number(values.port ?? '4000');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be a number from 0 to 65535\n\n${DEV_HELP}`);
+    throw new UsageError(`${text.badPort}\n\n${text.help.dev}`);
   let server: Awaited<ReturnType<typeof startDevServer>>;
   try {
     server = await startDevServer({
@@ -27,9 +29,7 @@ export async function devCommand(args: string[], io: Io): Promise<number> {
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
-      io.err(
-        `gazette dev: port ${port} is already in use; try --port ${port + 1} (or --port 0 for any free port)`,
-      );
+      io.err(text.head('dev', text.portInUse(port)));
       return 1;
     }
     throw cause;
@@ -52,7 +52,7 @@ function openBrowser(url: string): void {
     .unref();
 }
 
-const parseOptions = (args: string[]) =>
+const parseOptions = (args: string[], text: TerminalText) =>
   parseCommandLine(
     {
       args,
@@ -66,5 +66,6 @@ const parseOptions = (args: string[]) =>
         help: { type: 'boolean', short: 'h' },
       },
     },
-    DEV_HELP,
+    text.help.dev,
+    text,
   );

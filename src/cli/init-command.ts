@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { error, formatIn, GazetteError, sentenceOf } from '../errors/diagnostic.js';
+import { formatIn, GazetteError, problem, sentenceOf } from '../errors/diagnostic.js';
 import { errorCode } from '../fs/fs-failure.js';
+import { type TerminalText, terminalText } from '../messages/terminal.js';
 import { gazettePin } from '../scaffold/gazette-pin.js';
 import { newSiteProblem } from '../scaffold/new-site-place.js';
 import { readStarter } from '../scaffold/read-starter.js';
@@ -14,26 +15,27 @@ import { existingFiles, writeNewFiles } from '../scaffold/write-files.js';
 import { terminalAsker } from './ask.js';
 import type { Io } from './io.js';
 import { parseCommandLine } from './parse-options.js';
-import { INIT_HELP, UsageError } from './usage.js';
+import { UsageError } from './usage.js';
 
 /** `gazette init [DIR] --title … --base-url … --category 要闻:yaowen`: a new site, ready to commit. */
 export async function initCommand(args: string[], io: Io): Promise<number> {
-  const { values: flags, positionals } = parseOptions(args);
+  const text = terminalText(io.lang);
+  const format = formatIn(io.lang ?? 'zh');
+  const { values: flags, positionals } = parseOptions(args, text);
   if (flags.help) {
-    io.out(INIT_HELP);
+    io.out(text.help.init);
     return 0;
   }
-  if (positionals.length > 1)
-    throw new UsageError(`expected one folder but got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length > 1) throw new UsageError(text.initOneFolder(positionals));
   const shown = positionals[0] ?? '.';
   const dir = path.resolve(shown);
   const kind = await stat(dir).catch(() => undefined);
-  if (kind && !kind.isDirectory()) throw new UsageError(`"${shown}" is a file, not a folder`);
+  if (kind && !kind.isDirectory()) throw new UsageError(text.initNotAFolder(shown));
   const place = newSiteProblem(dir);
   if (place) throw new UsageError(`${sentenceOf('GZ0520', place, io.lang ?? 'zh')} [GZ0520]`);
 
-  const draft = valuesOfFlags(flags);
-  const values = await completed(draft, io);
+  const draft = valuesOfFlags(flags, text);
+  const values = await completed(draft, io, text);
 
   const gazette = await runningGazette();
   let files: ReturnType<typeof siteFiles>;
@@ -52,13 +54,8 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
 
   const shownPath = (file: string) => path.join(shown, ...file.split('/'));
   const refuse = (conflicts: readonly string[]) => {
-    for (const f of conflicts)
-      io.err(
-        formatIn(io.lang ?? 'zh')(
-          error(shownPath(f), 'already exists', undefined, 'gazette init never overwrites a file'),
-        ),
-      );
-    io.err('gazette init: nothing was written; move those files away, or make the site in another folder');
+    for (const f of conflicts) io.err(format(problem('GZ0801', shownPath(f), undefined)));
+    io.err(text.head('init', text.initRefused));
     return 1;
   };
   const conflicts = kind ? await existingFiles(dir, files) : [];
@@ -70,30 +67,21 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
     const code = errorCode(cause);
     // A file that appeared after the files were looked for.
     if (code === 'EEXIST') return refuse(await existingFiles(dir, files));
-    io.err(
-      formatIn(io.lang ?? 'zh')(
-        error(
-          shown,
-          `cannot write the site's files (${code})`,
-          undefined,
-          'check that the folder can be written',
-        ),
-      ),
-    );
-    io.err('gazette init: nothing was written');
+    io.err(format(problem('GZ0802', shown, undefined, { reason: code })));
+    io.err(text.head('init', text.initNothingWritten));
     return 1;
   }
 
-  for (const f of files) io.out(`created ${shownPath(f.path)}`);
-  const into = shown === '.' ? '' : `  cd ${shown}\n`;
-  io.out(
-    `\nNext:\n${into}  npm install      # installs gazette; commit package-lock.json with the rest\n  npm run dev      # preview at http://127.0.0.1:4000/\n\nEditors: docs/编辑指南.md. Publishing: README.md.`,
-  );
+  for (const f of files) io.out(text.initCreated(shownPath(f.path)));
+  io.out(text.initNext(shown === '.' ? undefined : shown));
   return 0;
 }
 
 /** The values given as flags, each checked by the rule of its site.yaml key; all problems at once. */
-function valuesOfFlags(flags: Record<string, string | string[] | boolean | undefined>): Partial<SiteValues> {
+function valuesOfFlags(
+  flags: Record<string, string | string[] | boolean | undefined>,
+  text: TerminalText,
+): Partial<SiteValues> {
   const draft: Partial<SiteValues> = {};
   const problems: string[] = [];
   for (const field of SITE_FIELDS) {
@@ -103,19 +91,16 @@ function valuesOfFlags(flags: Record<string, string | string[] | boolean | undef
     const problem = setValue(draft, field.key, texts);
     if (problem) problems.push(`--${field.flag}: ${problem}`);
   }
-  if (problems.length > 0)
-    throw new UsageError(`${problems.join('\n')}\n\nRun "gazette init --help" for the options.`);
+  if (problems.length > 0) throw new UsageError(`${problems.join('\n')}\n\n${text.initSeeHelp}`);
   return draft;
 }
 
 /** The values, with those missing asked for on a terminal; without one, a missing value is bad usage. */
-async function completed(draft: Partial<SiteValues>, io: Io): Promise<SiteValues> {
+async function completed(draft: Partial<SiteValues>, io: Io, text: TerminalText): Promise<SiteValues> {
   const done = completeValues(draft);
   if (done.ok) return done.values;
   if (!io.terminal?.input.isTTY) {
-    throw new UsageError(
-      `${done.missing.map((f) => `--${f.flag}`).join(', ')} ${done.missing.length === 1 ? 'is' : 'are'} missing; give ${done.missing.length === 1 ? 'it' : 'them'}, or run gazette init in a terminal to be asked\n\n${INIT_HELP}`,
-    );
+    throw new UsageError(`${text.initMissing(done.missing.map((f) => `--${f.flag}`))}\n\n${text.help.init}`);
   }
   const asker = terminalAsker(io.terminal);
   try {
@@ -124,14 +109,13 @@ async function completed(draft: Partial<SiteValues>, io: Io): Promise<SiteValues
       const suffix = field.fallback === undefined ? '' : `（直接回车：${field.fallback}）`;
       for (;;) {
         const answer = await asker.ask(`${field.question}${suffix}: `);
-        if (answer === undefined)
-          throw new UsageError('the questions were not all answered; nothing was written');
-        const text = answer.trim() || (field.fallback ?? '');
-        if (text === '' && !field.required) break;
+        if (answer === undefined) throw new UsageError(text.initUnanswered);
+        const typed = answer.trim() || (field.fallback ?? '');
+        if (typed === '' && !field.required) break;
         const problem = setValue(
           draft,
           field.key,
-          field.multiple ? text.split(/[\s,，、]+/).filter(Boolean) : [text],
+          field.multiple ? typed.split(/[\s,，、]+/).filter(Boolean) : [typed],
         );
         if (problem === undefined) break;
         asker.say(`  ${problem}`);
@@ -145,7 +129,7 @@ async function completed(draft: Partial<SiteValues>, io: Io): Promise<SiteValues
   return asked.values;
 }
 
-const parseOptions = (args: string[]) =>
+const parseOptions = (args: string[], text: TerminalText) =>
   parseCommandLine(
     {
       args,
@@ -164,5 +148,6 @@ const parseOptions = (args: string[]) =>
         help: { type: 'boolean', short: 'h' },
       },
     },
-    INIT_HELP,
+    text.help.init,
+    text,
   );

@@ -1,19 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { TerminalText } from '../messages/terminal.js';
 
 /**
  * What `gazette new` tells the editor of the draft it made: where it is, that it is not published,
- * and how to preview and publish it. In Chinese for a site in Chinese, whose editors read it; in
- * English otherwise.
+ * and how to preview and publish it, with the commands as this site's folder runs them.
  */
-export function newDraftNote(file: string, language: string, run: SiteCommand): string {
-  const build = run('build');
-  const preview = run('dev', '--drafts');
-  return /^zh(-|$)/i.test(language)
-    ? `已创建 ${file}（草稿，不会发布）。写好正文后，删除 draft: true 这一行，再运行 ${build} 即可发布。\n` +
-        `发布前预览草稿：${preview}`
-    : `created ${file} (a draft: it is not published). Write its text, then delete the line draft: true and run ${build} to publish it.\n` +
-        `To preview drafts before that: ${preview}`;
+export function newDraftNote(file: string, text: TerminalText, run: SiteCommand): string {
+  return text.newDraft(file, run('build'), run('dev', '--drafts'));
 }
 
 /** A gazette command as an editor types it in the site's folder. */

@@ -2,31 +2,30 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { loadConfig } from '../config/load-config.js';
-import { error, formatIn, GazetteError } from '../errors/diagnostic.js';
+import { formatIn, GazetteError, problem, sentenceOf } from '../errors/diagnostic.js';
 import { errorCode } from '../fs/fs-failure.js';
+import { type TerminalText, terminalText } from '../messages/terminal.js';
 import { newArticle } from '../scaffold/new-article.js';
 import type { Io } from './io.js';
 import { newDraftNote, siteCommand } from './new-article-note.js';
 import { parseCommandLine } from './parse-options.js';
-import { NEW_HELP, UsageError } from './usage.js';
+import { UsageError } from './usage.js';
 
 /**
  * `gazette new "标题" --category 学习`: writes a new article's file, a draft, never over an existing
  * one, and says how to publish it.
  */
 export async function newCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseOptions(args);
+  const text = terminalText(io.lang);
+  const format = formatIn(io.lang ?? 'zh');
+  const { values, positionals } = parseOptions(args, text);
   if (values.help) {
-    io.out(NEW_HELP);
+    io.out(text.help.new);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError(`the title is missing\n\n${NEW_HELP}`);
-  if (positionals.length > 1) {
-    throw new UsageError(
-      `expected one title but got ${positionals.length} words; put the title in quotes: gazette new "${positionals.join(' ')}" --category …`,
-    );
-  }
-  if (values.category === undefined) throw new UsageError(`--category is missing\n\n${NEW_HELP}`);
+  if (positionals.length === 0) throw new UsageError(`${text.newTitleMissing}\n\n${text.help.new}`);
+  if (positionals.length > 1) throw new UsageError(text.newOneTitle(positionals));
+  if (values.category === undefined) throw new UsageError(`${text.newCategoryMissing}\n\n${text.help.new}`);
   const root = values.root ?? '.';
 
   let loaded: Awaited<ReturnType<typeof loadConfig>>;
@@ -35,11 +34,11 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   } catch (cause) {
     // Printed here rather than by main(): its closing line speaks of a build's output.
     if (!(cause instanceof GazetteError)) throw cause;
-    for (const d of cause.diagnostics) io.err(formatIn(io.lang ?? 'zh')(d));
-    io.err('gazette new: no article was created; fix site.yaml first');
+    for (const d of cause.diagnostics) io.err(format(d));
+    io.err(text.head('new', text.newSiteYamlFirst));
     return 1;
   }
-  for (const w of loaded.warnings) io.err(formatIn(io.lang ?? 'zh')(w));
+  for (const w of loaded.warnings) io.err(format(w));
 
   const made = newArticle(loaded.config, {
     title: positionals[0] ?? '',
@@ -47,34 +46,31 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     ...(values.slug !== undefined && { slug: values.slug }),
     now: DateTime.now(),
   });
-  if (!made.ok) throw new UsageError(made.problem);
+  // Bad usage, like an --out refused by build: one sentence after `gazette new:`, with its code.
+  if (!made.ok) throw new UsageError(`${sentenceOf(made.code, made.values, io.lang ?? 'zh')} [${made.code}]`);
 
   const full = path.join(root, ...made.relativePath.split('/'));
-  const failed = (message: string, hint: string) => {
-    io.err(formatIn(io.lang ?? 'zh')(error(made.relativePath, message, undefined, hint)));
+  const failed = (code: 'GZ0806' | 'GZ0807' | 'GZ0808', values: Record<string, string> = {}) => {
+    io.err(format(problem(code, made.relativePath, undefined, values)));
     return 1;
   };
   try {
     await mkdir(path.dirname(full), { recursive: true });
   } catch (cause) {
-    return failed(
-      `cannot create the folder ${path.posix.dirname(made.relativePath)}/ (${errorCode(cause)})`,
-      'check that it is not a file and that content/ can be written',
-    );
+    const folder = path.posix.dirname(made.relativePath);
+    return failed('GZ0806', { folder, reason: errorCode(cause) });
   }
   try {
     // "wx": fails if the file exists, even if it appeared a moment ago.
     await writeFile(full, made.text, { encoding: 'utf8', flag: 'wx' });
   } catch (cause) {
-    return errorCode(cause) === 'EEXIST'
-      ? failed('an article with this file name already exists', 'choose another --slug')
-      : failed(`cannot create the file (${errorCode(cause)})`, 'check that content/ can be written');
+    return errorCode(cause) === 'EEXIST' ? failed('GZ0807') : failed('GZ0808', { reason: errorCode(cause) });
   }
-  io.out(newDraftNote(made.relativePath, loaded.config.language, await siteCommand(root)));
+  io.out(newDraftNote(made.relativePath, text, await siteCommand(root)));
   return 0;
 }
 
-const parseOptions = (args: string[]) =>
+const parseOptions = (args: string[], text: TerminalText) =>
   parseCommandLine(
     {
       args,
@@ -86,5 +82,6 @@ const parseOptions = (args: string[]) =>
         help: { type: 'boolean', short: 'h' },
       },
     },
-    NEW_HELP,
+    text.help.new,
+    text,
   );

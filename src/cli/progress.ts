@@ -1,4 +1,5 @@
 import type { ProgressEvent } from '../build.js';
+import { type TerminalText, terminalText } from '../messages/terminal.js';
 
 /** Below this many pages a build is over before progress would tell anyone anything. */
 const SHOW_FROM_PAGES = 500;
@@ -10,15 +11,17 @@ const SHOW_FROM_PAGES = 500;
 export function progressReporter(
   stream: NodeJS.WritableStream & { isTTY?: boolean },
   env: NodeJS.ProcessEnv = process.env,
+  /** English by default, as in CI logs read by programs; the build passes the editors' language. */
+  text: Pick<TerminalText, 'progressLine' | 'progressBar'> = terminalText('en'),
 ): (e: ProgressEvent) => void {
   const live = stream.isTTY === true && !env.CI;
   const held: string[] = [];
   let shown = false;
   let lastDrawn = 0;
   let lastTenth = -1;
-  const line = (text: string) => {
-    if (shown) stream.write(`${live ? '\r\x1b[K' : ''}${text}\n`);
-    else held.push(text);
+  const line = (said: string) => {
+    if (shown) stream.write(`${live ? '\r\x1b[K' : ''}${said}\n`);
+    else held.push(said);
   };
   return (e) => {
     if (e.kind === 'step') {
@@ -28,7 +31,7 @@ export function progressReporter(
     if (!shown) {
       if (e.total < SHOW_FROM_PAGES) return;
       shown = true;
-      for (const text of held.splice(0)) line(text);
+      for (const said of held.splice(0)) line(said);
     }
     if (live) {
       const now = Date.now();
@@ -37,13 +40,13 @@ export function progressReporter(
       const width = 30;
       const filled = Math.round((e.done / e.total) * width);
       stream.write(
-        `\r\x1b[K  [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${e.done}/${e.total} pages`,
+        `\r\x1b[K  [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${text.progressBar(e.done, e.total)}`,
       );
     } else {
       const tenth = Math.floor((e.done / e.total) * 10);
       if (tenth > lastTenth) {
         lastTenth = tenth;
-        stream.write(`  pages: ${e.done}/${e.total}\n`);
+        stream.write(`  ${text.progressLine(e.done, e.total)}\n`);
       }
     }
   };

@@ -2,26 +2,31 @@ import { constants } from 'node:fs';
 import { copyFile, lstat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE } from '../config/load-config.js';
-import { error, formatIn } from '../errors/diagnostic.js';
+import { formatIn, problem } from '../errors/diagnostic.js';
 import { errorCode } from '../fs/fs-failure.js';
+import { terminalText } from '../messages/terminal.js';
 import { type ThemeFile, themeFiles, themeFilesNamed } from '../scaffold/theme-files.js';
 import { closest } from '../text/suggest.js';
 import type { Io } from './io.js';
 import { parseCommandLine } from './parse-options.js';
-import { THEME_HELP, UsageError } from './usage.js';
+import { UsageError } from './usage.js';
 
 /** `gazette theme list` and `gazette theme copy partials/footer.njk`: the theme's files, to override. */
 export async function themeCommand(args: string[], io: Io): Promise<number> {
+  const text = terminalText(io.lang);
+  const format = formatIn(io.lang ?? 'zh');
+  const help = text.help.theme;
   const { values, positionals } = parseCommandLine(
     {
       args,
       allowPositionals: true,
       options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     },
-    THEME_HELP,
+    help,
+    text,
   );
   if (values.help) {
-    io.out(THEME_HELP);
+    io.out(help);
     return 0;
   }
   const [action, ...names] = positionals;
@@ -31,60 +36,45 @@ export async function themeCommand(args: string[], io: Io): Promise<number> {
     (await lstat(path.join(root, name)).catch(() => undefined)) !== undefined;
 
   if (action === 'list') {
-    if (names.length > 0) throw new UsageError(`"theme list" takes no names\n\n${THEME_HELP}`);
-    for (const f of files) io.out((await exists(f.name)) ? `${f.name}  (the site has its own)` : f.name);
+    if (names.length > 0) throw new UsageError(`${text.themeListNoNames}\n\n${help}`);
+    for (const f of files) io.out((await exists(f.name)) ? text.themeOwnCopy(f.name) : f.name);
     return 0;
   }
   if (action !== 'copy') {
     throw new UsageError(
-      `${action === undefined ? 'say what to do: list or copy' : `unknown action "${action}"; use list or copy`}\n\n${THEME_HELP}`,
+      `${action === undefined ? text.themeWhatToDo : text.themeUnknownAction(action)}\n\n${help}`,
     );
   }
-  if (names.length === 0)
-    throw new UsageError('name the file to copy, e.g. gazette theme copy partials/footer.njk');
+  if (names.length === 0) throw new UsageError(text.themeNameAFile);
 
   const chosen: ThemeFile[] = names.map((asked) => {
     const found = themeFilesNamed(files, asked);
     if (found.length === 1) return found[0] as ThemeFile;
     if (found.length > 1)
-      throw new UsageError(`"${asked}" is ${found.map((f) => f.name).join(' and ')}; name one of them`);
+      throw new UsageError(
+        text.themeAmbiguous(
+          asked,
+          found.map((f) => f.name),
+        ),
+      );
     const near = closest(
       asked,
       files.map((f) => f.inFolder),
     );
-    throw new UsageError(
-      `the theme has no file "${asked}"${near ? `; did you mean ${near}?` : ''} (gazette theme list shows them all)`,
-    );
+    throw new UsageError(text.themeNoFile(asked, near));
   });
 
   if (!(await exists(CONFIG_FILE))) {
     io.err(
-      formatIn(io.lang ?? 'zh')(
-        error(
-          CONFIG_FILE,
-          `there is no ${CONFIG_FILE} in ${path.resolve(root)}`,
-          undefined,
-          "run this in the site's folder, or give --root",
-        ),
-      ),
+      format(problem('GZ0803', CONFIG_FILE, undefined, { file: CONFIG_FILE, root: path.resolve(root) })),
     );
     return 1;
   }
   const taken: ThemeFile[] = [];
   for (const f of chosen) if (await exists(f.name)) taken.push(f);
   if (taken.length > 0) {
-    for (const f of taken)
-      io.err(
-        formatIn(io.lang ?? 'zh')(
-          error(
-            f.name,
-            'the site has its own copy already',
-            undefined,
-            "edit it, or delete it to copy the theme's again",
-          ),
-        ),
-      );
-    io.err('gazette theme: nothing was copied');
+    for (const f of taken) io.err(format(problem('GZ0804', f.name, undefined)));
+    io.err(text.head('theme', text.themeNothingCopied));
     return 1;
   }
   for (const f of chosen) {
@@ -94,16 +84,7 @@ export async function themeCommand(args: string[], io: Io): Promise<number> {
       // COPYFILE_EXCL: never over a file, even one that appeared since it was looked for.
       await copyFile(f.from, to, constants.COPYFILE_EXCL);
     } catch (cause) {
-      io.err(
-        formatIn(io.lang ?? 'zh')(
-          error(
-            f.name,
-            `cannot copy the theme's file (${errorCode(cause)})`,
-            undefined,
-            "check that the site's folder can be written",
-          ),
-        ),
-      );
+      io.err(format(problem('GZ0805', f.name, undefined, { reason: errorCode(cause) })));
       return 1;
     }
     io.out(f.name);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { formatIn, inLanguage } from '../errors/diagnostic.js';
 import { languageOf } from '../messages/choose-language.js';
 import type { Lang } from '../messages/language.js';
-import { devFailed, devRebuilt, devServing } from '../messages/terminal.js';
+import { terminalText } from '../messages/terminal.js';
 import { siteSources } from '../site/site-sources.js';
 import { hostChecker } from './allowed-hosts.js';
 import { toBrowserProblems } from './browser-problem.js';
@@ -37,6 +37,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const root = path.resolve(options.root);
   const lang = options.lang ?? languageOf(options.root);
   const format = formatIn(lang);
+  const text = terminalText(lang);
   const hub = new ReloadHub();
   let served: ReadonlyMap<string, Uint8Array> = new Map();
   const server = createServer({
@@ -80,11 +81,11 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     }
     if (report.ok) {
       for (const d of report.diagnostics) options.log(format(d));
-      options.log(devRebuilt(report.ms, report.changed.length, what, lang));
+      options.log(text.devRebuilt(report.ms, report.changed.length, what));
       hub.reload(report.changed);
     } else {
       for (const d of report.diagnostics) options.log(format(d));
-      options.log(devFailed(report.ms, what, lang));
+      options.log(text.devFailed(report.ms, what));
       hub.fail(
         toBrowserProblems(
           report.diagnostics.map((d) => inLanguage(d, lang)),
@@ -99,11 +100,11 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const watched = siteSources(root).map((s) => s.path);
   const watcher = watchPaths(watched, [path.join(root, 'dist')], async (changed) => {
     await rebuild(changed).catch((cause) =>
-      options.log(`gazette dev: internal error (please report it): ${cause?.stack ?? cause}`),
+      options.log(text.head('dev', text.internalError(String(cause?.stack ?? cause)))),
     );
   });
   await watcher.ready;
-  options.log(devServing(root, url, lang));
+  options.log(text.devServing(root, url));
 
   return {
     url,

@@ -1,4 +1,5 @@
 import { CHECKS } from './checks.js';
+import { COMMANDS } from './commands.js';
 import { CONFIG } from './config.js';
 import { CONTENT } from './content.js';
 import { DATES } from './dates.js';
@@ -10,10 +11,11 @@ import { YAML } from './yaml.js';
 /**
  * Every kind of problem gazette reports, by its stable code, worded in each language. Codes are
  * grouped by stage: GZ01 article files and front matter, GZ02 dates, GZ03 site.yaml, GZ04
- * templates, GZ05 files and output, GZ06 links and images, GZ07 YAML (articles and site.yaml alike).
+ * templates, GZ05 files and output, GZ06 links and images, GZ07 YAML (articles and site.yaml alike),
+ * GZ08 the files of the commands that write into a site (init, new, theme).
  * A code is never reused for another kind of problem; docs/编辑指南.md has one entry per code.
  */
-const ALL = { ...CONTENT, ...DATES, ...CONFIG, ...TEMPLATES, ...FILES, ...CHECKS, ...YAML };
+const ALL = { ...CONTENT, ...DATES, ...CONFIG, ...TEMPLATES, ...FILES, ...CHECKS, ...YAML, ...COMMANDS };
 
 export type Code = keyof typeof ALL;
 

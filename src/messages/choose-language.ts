@@ -3,7 +3,10 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { DEFAULT_LANG, type Lang, langOf, langOfSite } from './language.js';
 
-export type LanguageChoice = { ok: true; lang: Lang; args: string[] } | { ok: false; given: string };
+/** A `--lang` gazette does not speak is refused, in the language the command would otherwise speak (`lang`). */
+export type LanguageChoice =
+  | { ok: true; lang: Lang; args: string[] }
+  | { ok: false; given: string; lang: Lang };
 
 /**
  * The language a command speaks, chosen once before it runs: `--lang` (taken out of `args`), else
@@ -27,7 +30,7 @@ export function chooseLanguage(
   }
   if (given !== undefined) {
     const lang = langOf(given);
-    return lang ? { ok: true, lang, args: rest } : { ok: false, given };
+    return lang ? { ok: true, lang, args: rest } : { ok: false, given, lang: languageOf(rootOf(rest), env) };
   }
   return { ok: true, lang: languageOf(rootOf(rest), env), args: rest };
 }

@@ -3,6 +3,7 @@ import type { Category, SiteConfig } from '../config/site-config.js';
 import { CONTENT_DIR } from '../content/discover.js';
 import { PLACEHOLDER_BODY } from '../content/placeholder.js';
 import { MAX_NAME_BYTES } from '../graph/address-length.js';
+import type { Values } from '../messages/types.js';
 import { isValidSlug, slugify } from '../text/slug.js';
 import { yamlScalar } from '../yaml/yaml-scalar.js';
 
@@ -26,7 +27,13 @@ export interface NewArticleInput {
 
 export type NewArticleResult =
   | { ok: true; relativePath: string; text: string; category: Category; slug: string }
-  | { ok: false; problem: string };
+  | { ok: false; code: NewArticleCode; values: Values };
+
+/** Why no article could be made of what was given: bad usage, worded by the CLI in the editors' language. */
+export type NewArticleCode = 'GZ0809' | 'GZ0810' | 'GZ0811' | 'GZ0812' | 'GZ0813';
+
+/** Lists go into a message's values one item a line (a name may hold a comma, never a line break). */
+const listed = (items: readonly string[]) => items.join('\n');
 
 /**
  * The file a new article starts as: `content/<category>/<YYYY-MM-DD>-<slug>.md` and its text, with
@@ -35,33 +42,32 @@ export type NewArticleResult =
  */
 export function newArticle(config: SiteConfig, input: NewArticleInput): NewArticleResult {
   const title = input.title.replace(/\s+/g, ' ').trim();
-  if (title === '') return { ok: false, problem: 'the title is empty; give one, e.g. gazette new "标题"' };
+  if (title === '') return { ok: false, code: 'GZ0809', values: {} };
 
   const wanted = input.category.trim();
   const category = config.categories.find((c) => c.name === wanted || c.slug === wanted);
   if (!category) {
     return {
       ok: false,
-      problem: `unknown category "${wanted}"; use one of: ${config.categories.map((c) => `${c.name} (${c.slug})`).join(', ')}`,
+      code: 'GZ0810',
+      values: {
+        wanted,
+        names: listed(config.categories.map((c) => c.name)),
+        slugs: listed(config.categories.map((c) => c.slug)),
+      },
     };
   }
 
   let slug: string;
   if (input.slug !== undefined) {
     if (!isValidSlug(input.slug)) {
-      return {
-        ok: false,
-        problem: `--slug "${input.slug}" may contain only a-z, 0-9, "-", "_" and "." and must start and end with a letter or digit; e.g. --slug jinhua-yonggong`,
-      };
+      return { ok: false, code: 'GZ0811', values: { slug: input.slug } };
     }
     slug = input.slug;
   } else {
     slug = truncateSlug(slugify(title), MAX_TITLE_SLUG);
     if (slug === '') {
-      return {
-        ok: false,
-        problem: `the title "${title}" gives no usable file name; add --slug, e.g. --slug jinhua-news`,
-      };
+      return { ok: false, code: 'GZ0812', values: { title } };
     }
   }
 
@@ -70,7 +76,8 @@ export function newArticle(config: SiteConfig, input: NewArticleInput): NewArtic
   if (Buffer.byteLength(fileName) > MAX_NAME_BYTES) {
     return {
       ok: false,
-      problem: `--slug is too long: the file name ${fileName.slice(0, 40)}… would have ${Buffer.byteLength(fileName)} bytes, and a file name may have at most ${MAX_NAME_BYTES}; give a shorter --slug`,
+      code: 'GZ0813',
+      values: { start: fileName.slice(0, 40), bytes: Buffer.byteLength(fileName), max: MAX_NAME_BYTES },
     };
   }
   const draft = input.body === undefined;

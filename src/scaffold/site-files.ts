@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import { parseConfig } from '../config/load-config.js';
 import type { Category } from '../config/site-config.js';
+import { sentenceOf } from '../errors/diagnostic.js';
 import { fillTemplate } from './fill-template.js';
 import type { GazettePin } from './gazette-pin.js';
 import { markdownText } from './markdown-text.js';
@@ -68,7 +69,8 @@ export function siteFiles(starter: StarterTexts, values: SiteValues, context: Si
     now: context.now,
     body,
   });
-  if (!example.ok) throw new Error(`the example article cannot be made: ${example.problem}`);
+  if (!example.ok)
+    throw new Error(`the example article cannot be made: ${sentenceOf(example.code, example.values, 'en')}`);
   const { pin, node } = context;
   return [
     { path: 'site.yaml', text: yaml },

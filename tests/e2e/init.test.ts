@@ -111,6 +111,8 @@ describe('gazette init', () => {
       command?.[2] as string,
       '--root',
       root,
+      '--lang',
+      'zh-CN',
     ]);
     expect(made.code).toBe(0);
     // A draft, to publish with the site's own script.

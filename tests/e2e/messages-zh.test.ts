@@ -92,7 +92,7 @@ describe('a zh-CN site reads its diagnostics in Chinese, each with its code', ()
     const run = await zh(root, '--out', path.join(root, 'content'));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /^gazette build: 输出文件夹 \S+ 就是网站的 content 文件夹：每次生成都会把输出文件夹整个换掉；请另选一个专用的文件夹，如 \S+。 \[GZ0511\]$/,
+      /^gazette build：输出文件夹 \S+ 就是网站的 content 文件夹：每次生成都会把输出文件夹整个换掉；请另选一个专用的文件夹，如 \S+。 \[GZ0511\]$/,
     );
   });
 

@@ -40,7 +40,10 @@ const partsOf = (rel: string) => {
 describe('gazette new', () => {
   it('creates a draft with complete front matter, and says in Chinese how to publish it', async () => {
     const root = site();
-    const run = runBin(['new', '金华全力保障用工先行', '--category', '学习', '--root', root]);
+    // As editors run it: no GAZETTE_LANG, so the zh-CN site speaks Chinese.
+    const run = runBin(['new', '金华全力保障用工先行', '--category', '学习', '--root', root], {
+      GAZETTE_LANG: '',
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const rel = made(run.stdout);
@@ -136,7 +139,7 @@ describe('gazette new', () => {
     const root = site({
       'package.json': JSON.stringify({ scripts: { build: 'gazette build', dev: 'gazette dev' } }),
     });
-    const zh = await runCli(['new', '标题', '--category', '学习', '--root', root]);
+    const zh = await runCli(['new', '标题', '--category', '学习', '--root', root, '--lang', 'zh-CN']);
     expect(zh.stdout).toBe(
       `已创建 ${made(zh.stdout)}（草稿，不会发布）。写好正文后，删除 draft: true 这一行，再运行 npm run build 即可发布。\n` +
         '发布前预览草稿：npm run dev -- --drafts',

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { loadArticle } from '../../src/content/load-article.js';
 import { placeholderProblem } from '../../src/content/placeholder.js';
-import { formatDiagnostic } from '../../src/errors/diagnostic.js';
+import { formatDiagnostic, sentenceOf } from '../../src/errors/diagnostic.js';
 import { newArticle, truncateSlug } from '../../src/scaffold/new-article.js';
 import { withoutCodes } from '../helpers/site.js';
 import { siteConfig, utf8 } from './fixtures.js';
@@ -18,7 +18,7 @@ function made(title: string, options: { category?: string; slug?: string; cfg?: 
     ...(options.slug !== undefined && { slug: options.slug }),
     now: NOW,
   });
-  if (!result.ok) throw new Error(result.problem);
+  if (!result.ok) throw new Error(sentenceOf(result.code, result.values, 'en'));
   return result;
 }
 
@@ -62,7 +62,7 @@ describe('newArticle', () => {
 
   it('writes an article with its own body (init’s example) as no draft, to be published', () => {
     const result = newArticle(config, { title: '网站上线', category: '学习', now: NOW, body: '正文。\n\n' });
-    if (!result.ok) throw new Error(result.problem);
+    if (!result.ok) throw new Error(sentenceOf(result.code, result.values, 'en'));
     expect(result.text).not.toContain('draft');
     expect(result.text.endsWith('---\n\n正文。\n')).toBe(true);
     const article = reread(result);
@@ -103,10 +103,14 @@ describe('newArticle', () => {
   });
 
   it('refuses an unknown category, listing the known ones', () => {
-    expect(newArticle(config, { title: '标题', category: '体育', now: NOW })).toEqual({
-      ok: false,
-      problem: 'unknown category "体育"; use one of: 学习 (xuexi), 要闻 (yaowen)',
-    });
+    const result = newArticle(config, { title: '标题', category: '体育', now: NOW });
+    if (result.ok) throw new Error('made an article of an unknown category');
+    expect(sentenceOf(result.code, result.values, 'en')).toBe(
+      'unknown category "体育"; use one of: 学习 (xuexi), 要闻 (yaowen)',
+    );
+    expect(sentenceOf(result.code, result.values, 'zh')).toBe(
+      '没有“体育”这个栏目；请改用这些栏目之一：学习（xuexi）、要闻（yaowen）。',
+    );
   });
 
   it('uses --slug as given, and keeps a slug the file name alone would change', () => {

@@ -23,7 +23,7 @@ function fromNew(): SourceFile {
     slug: 'anquan',
     now: DateTime.fromISO('2022-03-01T08:00:00Z'),
   });
-  if (!made.ok) throw new Error(made.problem);
+  if (!made.ok) throw new Error(made.code);
   return { path: made.relativePath, bytes: utf8(made.text) };
 }
 
