@@ -262,7 +262,7 @@ async function measure(minSize: number, minContrast: number, minTarget: number):
       const smallTargets: string[] = [];
       const targets: Record<string, number> = {};
       const controls = document.querySelectorAll('a, button, input[type="search"], summary');
-      for (const el of controls) {
+      for (const el of Array.from(controls)) {
         if (el.closest('.article-body, .skip-link, [hidden]')) continue;
         const box = el.getBoundingClientRect();
         if (box.width === 0 && box.height === 0) continue; // not shown (the print-only or closed parts)
@@ -357,7 +357,7 @@ describe('nothing moves', () => {
         (style.animationName !== 'none' &&
           style.animationDuration.split(',').some((d) => Number.parseFloat(d) > 0));
       const moving: string[] = [];
-      for (const el of document.querySelectorAll('*'))
+      for (const el of Array.from(document.querySelectorAll('*')))
         for (const pseudo of [null, '::before', '::after'])
           if (moves(getComputedStyle(el, pseudo)))
             moving.push(`${el.tagName.toLowerCase()}.${el.className}${pseudo ?? ''}`);
