@@ -1,7 +1,9 @@
 /*
  * Reading tools. Loaded in <head> without `defer`, so that what the reader chose (kept in this
  * browser only, in localStorage; nothing is sent anywhere) is on <html> before the first paint:
- * no flash of the ordinary page before 长者模式 or 大字号. Then, once the page is parsed, it runs the
+ * no flash of the ordinary page before 长者模式 or 大字号. A file rather than an inline script: it
+ * works under a host's Content-Security-Policy of `script-src 'self'`, and one file holds both the
+ * storage keys and the buttons that write them. Then, once the page is parsed, it runs the
  * buttons: the 长者模式 switch in the reading bar (every page) and, on article pages, the toolbar
  * (hidden in the HTML, since without JavaScript it cannot work): 大/中/小, 打印, 复制链接.
  */
