@@ -1,9 +1,7 @@
 import type { Values } from '../messages/types.js';
 
-/**
- * What the values of site.yaml that name an office, an address or a file must look like, as plain
- * rules: load-config.ts applies them, each at the position of its value.
- */
+// What the values of gov: must look like, as plain rules: gov-config.ts applies them, each at the
+// position of its value.
 
 /** 网站标识码: 10 digits for a local government's site, `bm` and 8 digits for a department's. */
 export const isSiteCode = (code: string): boolean => /^(?:\d{10}|bm\d{8})$/.test(code);
@@ -15,16 +13,8 @@ export const isWebAddress = (url: string): boolean =>
 /** An e-mail address as readers type it: one `@`, a dot in the domain, no spaces. */
 export const isEmail = (email: string): boolean => /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(email);
 
-/**
- * A file of the site's public/ (or the theme's) as site.yaml names it: `/assets/logo.png` or
- * `assets/logo.png`. Its path inside public/, or none when it could not be one (`..`, `?`, `\`).
- */
-export function publicPath(value: string): string | undefined {
-  const rel = value.replace(/^\/+/, '');
-  if (rel === '' || /[?#\\]/.test(rel) || /^[a-z][a-z0-9+.-]*:/i.test(rel)) return undefined;
-  if (rel.split('/').some((part) => part === '..' || part === '.' || part === '')) return undefined;
-  return rel;
-}
+/** Whether a value starts with a scheme (`https:`, `ftp:`, `javascript:`): an address, not a file. */
+export const hasScheme = (value: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(value);
 
 /** A site.yaml value that breaks one of the rules above: its code and values for the message. */
 export interface ValueProblem {

@@ -6,11 +6,11 @@ import { slugify } from '../text/slug.js';
 import { parseYamlMapping } from '../yaml/parse-yaml.js';
 import { unknownKeyWarnings, validateMapping } from '../yaml/validate.js';
 import { categoryProblem } from './category-rules.js';
-import { addressProblem, emailProblem, isWebAddress, publicPath, siteCodeProblem } from './gov-rules.js';
+import { readGov } from './gov-config.js';
 import { policeCodeOf } from './police-code.js';
-import { findPublicFile, measuredImage, type NamedFile } from './public-file.js';
+import { type NamedFile, namedFile, sitePath, withPublicFiles } from './public-file.js';
 import { EXTRA_KEY, KNOWN_SITE_KEYS, siteSchema } from './schema.js';
-import type { Category, CategoryMeta, ConfigImage, GovInfo, SiteConfig } from './site-config.js';
+import type { Category, CategoryMeta, SiteConfig } from './site-config.js';
 
 export const CONFIG_FILE = 'site.yaml';
 
@@ -36,40 +36,6 @@ export async function loadConfig(
   return {
     config: await withPublicFiles(parsed.config, parsed.files, root, file),
     warnings: parsed.warnings,
-  };
-}
-
-/**
- * The config with the files it names found in public/ (the site's, or the theme's) and its pictures
- * measured; a file that is not there is an error at its key.
- */
-async function withPublicFiles(
-  config: SiteConfig,
-  files: readonly NamedFile[],
-  root: string,
-  file: string,
-): Promise<SiteConfig> {
-  const found = new Map<string, ConfigImage>();
-  const problems: Diagnostic[] = [];
-  for (const named of files) {
-    const full = named.rel === undefined ? undefined : await findPublicFile(root, named.rel);
-    if (full === undefined || named.rel === undefined) {
-      const values = { key: named.key, value: named.value, url: named.orAddress ? 1 : 0 };
-      problems.push(coded('GZ0311', file, named.at, values));
-    } else {
-      found.set(named.key, await measuredImage(full, named.rel));
-    }
-  }
-  if (problems.length > 0) throw new GazetteError(problems);
-  const logo = found.get('logo');
-  const badgeImage = found.get('gov.badge.image');
-  const badge = config.gov?.badge;
-  return {
-    ...config,
-    ...(logo && { logo }),
-    ...(config.gov &&
-      badge &&
-      badgeImage && { gov: { ...config.gov, badge: { ...badge, image: badgeImage } } }),
   };
 }
 
@@ -113,26 +79,14 @@ export function parseConfig(
   if (raw.police && !policeCode) {
     problems.push(coded('GZ0307', file, yaml.locate(['police'])));
   }
+  // Files of public/ that site.yaml names: found and measured by loadConfig, which reads the disk.
   const files: NamedFile[] = [];
-  const named = (key: string, value: string, at: readonly PropertyKey[], orAddress = false) =>
-    files.push({ key, value, rel: publicPath(value), at: yaml.locate(at), orAddress });
-  if (raw.logo !== undefined) named('logo', raw.logo, ['logo']);
-  if (raw.favicon !== undefined) named('favicon', raw.favicon, ['favicon']);
-  const gov = raw.gov && govInfo(raw.gov);
-  if (raw.gov) {
-    const { siteCode, contact, badge, findError } = raw.gov;
-    const check = (found: ReturnType<typeof siteCodeProblem>, at: readonly PropertyKey[]) => {
-      if (found) problems.push(coded(found.code, file, yaml.locate(at), found.values));
-    };
-    if (siteCode !== undefined) check(siteCodeProblem(siteCode), ['gov', 'siteCode']);
-    if (contact?.email !== undefined) check(emailProblem(contact.email), ['gov', 'contact', 'email']);
-    if (badge) {
-      check(addressProblem('gov.badge.href', badge.href), ['gov', 'badge', 'href']);
-      if (/^[a-z][a-z0-9+.-]*:/i.test(badge.image))
-        check(addressProblem('gov.badge.image', badge.image), ['gov', 'badge', 'image']);
-      else named('gov.badge.image', badge.image, ['gov', 'badge', 'image'], true);
-    }
-    if (findError !== undefined) check(addressProblem('gov.findError', findError), ['gov', 'findError']);
+  if (raw.logo !== undefined) files.push(namedFile('logo', raw.logo, yaml.locate(['logo'])));
+  if (raw.favicon !== undefined) files.push(namedFile('favicon', raw.favicon, yaml.locate(['favicon'])));
+  const gov = raw.gov && readGov(raw.gov, file, yaml.locate);
+  if (gov) {
+    problems.push(...gov.problems);
+    files.push(...gov.files);
   }
   if (hasErrors(problems)) throw new GazetteError(problems);
 
@@ -157,17 +111,14 @@ export function parseConfig(
     ...(raw.icp !== undefined && { icp: raw.icp }),
     ...(raw.police && policeCode && { police: { text: raw.police.text, code: policeCode } }),
     ...(Object.keys(categoryMeta).length > 0 && { categoryMeta }),
-    ...(gov && { gov }),
-    ...(raw.logo !== undefined && { logo: { url: siteUrl(raw.logo) } }),
-    ...(raw.favicon !== undefined && { favicon: siteUrl(raw.favicon) }),
+    ...(gov && { gov: gov.gov }),
+    ...(raw.logo !== undefined && { logo: { url: sitePath(raw.logo) } }),
+    ...(raw.favicon !== undefined && { favicon: sitePath(raw.favicon) }),
     extra:
       extra && typeof extra === 'object' && !Array.isArray(extra) ? (extra as Record<string, unknown>) : {},
   };
   return { config, warnings: problems, files };
 }
-
-/** A file of public/ as a site path: `assets/a.png` → `/assets/a.png`. */
-const siteUrl = (value: string): string => `/${value.replace(/^\/+/, '')}`;
 
 /** What site.yaml says of each category for the 指引's metadata, by slug, for the categories kept. */
 function metaOfCategories(
@@ -186,30 +137,4 @@ function metaOfCategories(
     };
   });
   return meta;
-}
-
-/** `gov:` as templates see it: only the parts configured; a badge's picture as a site path or an address. */
-function govInfo(raw: {
-  siteCode?: string;
-  organizer?: string;
-  operator?: string;
-  contact?: { phone?: string; email?: string; address?: string };
-  badge?: { href: string; image: string };
-  findError?: string;
-}): GovInfo {
-  const { siteCode, organizer, operator, contact, badge, findError } = raw;
-  const hasContact = contact && (contact.phone ?? contact.email ?? contact.address) !== undefined;
-  return {
-    ...(siteCode !== undefined && { siteCode }),
-    ...(organizer !== undefined && { organizer }),
-    ...(operator !== undefined && { operator }),
-    ...(hasContact && { contact }),
-    ...(badge && {
-      badge: {
-        href: badge.href,
-        image: { url: isWebAddress(badge.image) ? badge.image : siteUrl(badge.image) },
-      },
-    }),
-    ...(findError !== undefined && { findError }),
-  };
 }
