@@ -5,7 +5,7 @@ import { problem as coded, type Diagnostic, GazetteError, hasErrors } from '../e
 import { slugify } from '../text/slug.js';
 import { parseYamlMapping } from '../yaml/parse-yaml.js';
 import { unknownKeyWarnings, validateMapping } from '../yaml/validate.js';
-import { categoryProblem } from './category-rules.js';
+import { CONTACT_SLUG, categoryProblem } from './category-rules.js';
 import { readGov } from './gov-config.js';
 import { policeCodeOf } from './police-code.js';
 import { type NamedFile, namedFile, sitePath, withPublicFiles } from './public-file.js';
@@ -70,7 +70,7 @@ export function parseConfig(
   const categories: Category[] = [];
   raw.categories.forEach((c, i) => {
     const category = { name: c.name, slug: c.slug ?? slugify(c.name) };
-    const problem = categoryProblem(category, categories);
+    const problem = categoryProblem(category, categories, raw.gov?.contact ? [CONTACT_SLUG] : []);
     const at = problem?.inSlug && c.slug !== undefined ? ['categories', i, 'slug'] : ['categories', i];
     if (problem) problems.push(coded(problem.code, file, yaml.locate(at), problem.values));
     else categories.push(category);

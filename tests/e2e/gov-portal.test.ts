@@ -358,6 +358,16 @@ describe('gov:, logo: and favicon: are checked, each error at its key', () => {
     ]);
   });
 
+  it('keeps the folder of 联系我们 from a category, only on a site that has one', async () => {
+    const yaml = siteYaml().replace('slug: yaowen', 'slug: contact');
+    const withContact = `${yaml}gov:\n  contact: {phone: 0579-82468000}\n`;
+    await failsCleanly(sites.make(), { 'site.yaml': withContact }, [
+      'site.yaml:8:5: error: category slug "contact" is reserved for generated pages; choose another slug',
+    ]);
+    const run = await runCli(['build', '--root', sites.make({}, yaml), '--no-search']);
+    expect(run.code, run.stderr).toBe(0);
+  });
+
   it('words the errors in Chinese with their codes', async () => {
     const root = sites.make({}, siteYaml('gov:\n  siteCode: "12345"\n  contact: {email: a@b}\n'));
     const previous = process.env.GAZETTE_LANG;
