@@ -5,10 +5,12 @@ import { problem as coded, type Diagnostic, GazetteError, hasErrors } from '../e
 import { slugify } from '../text/slug.js';
 import { parseYamlMapping } from '../yaml/parse-yaml.js';
 import { unknownKeyWarnings, validateMapping } from '../yaml/validate.js';
-import { categoryProblem } from './category-rules.js';
+import { CONTACT_SLUG, categoryProblem } from './category-rules.js';
+import { readGov } from './gov-config.js';
 import { policeCodeOf } from './police-code.js';
+import { type NamedFile, namedFile, sitePath, withPublicFiles } from './public-file.js';
 import { EXTRA_KEY, KNOWN_SITE_KEYS, siteSchema } from './schema.js';
-import type { Category, SiteConfig } from './site-config.js';
+import type { Category, CategoryMeta, SiteConfig } from './site-config.js';
 
 export const CONFIG_FILE = 'site.yaml';
 
@@ -30,14 +32,18 @@ export async function loadConfig(
   } catch {
     throw new GazetteError([coded('GZ0301', file, undefined, { file, root: path.resolve(root) })]);
   }
-  return parseConfig(bytes, file, overrides);
+  const parsed = parseConfig(bytes, file, overrides);
+  return {
+    config: await withPublicFiles(parsed.config, parsed.files, root, file),
+    warnings: parsed.warnings,
+  };
 }
 
 export function parseConfig(
   bytes: Uint8Array,
   file: string,
   overrides: ConfigOverrides = {},
-): { config: SiteConfig; warnings: Diagnostic[] } {
+): { config: SiteConfig; warnings: Diagnostic[]; files: NamedFile[] } {
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
     throw new GazetteError([undecodable(file, decoded, { config: 1 })]);
@@ -64,7 +70,7 @@ export function parseConfig(
   const categories: Category[] = [];
   raw.categories.forEach((c, i) => {
     const category = { name: c.name, slug: c.slug ?? slugify(c.name) };
-    const problem = categoryProblem(category, categories);
+    const problem = categoryProblem(category, categories, raw.gov?.contact ? [CONTACT_SLUG] : []);
     const at = problem?.inSlug && c.slug !== undefined ? ['categories', i, 'slug'] : ['categories', i];
     if (problem) problems.push(coded(problem.code, file, yaml.locate(at), problem.values));
     else categories.push(category);
@@ -73,8 +79,18 @@ export function parseConfig(
   if (raw.police && !policeCode) {
     problems.push(coded('GZ0307', file, yaml.locate(['police'])));
   }
+  // Files of public/ that site.yaml names: found and measured by loadConfig, which reads the disk.
+  const files: NamedFile[] = [];
+  if (raw.logo !== undefined) files.push(namedFile('logo', raw.logo, yaml.locate(['logo'])));
+  if (raw.favicon !== undefined) files.push(namedFile('favicon', raw.favicon, yaml.locate(['favicon'])));
+  const gov = raw.gov && readGov(raw.gov, file, yaml.locate);
+  if (gov) {
+    problems.push(...gov.problems);
+    files.push(...gov.files);
+  }
   if (hasErrors(problems)) throw new GazetteError(problems);
 
+  const categoryMeta = metaOfCategories(raw.categories, categories);
   const baseUrl = new URL(raw.baseUrl);
   if (!baseUrl.pathname.endsWith('/')) baseUrl.pathname += '/';
   const extra = yaml.data[EXTRA_KEY];
@@ -94,8 +110,31 @@ export function parseConfig(
     feedSize: raw.feedSize,
     ...(raw.icp !== undefined && { icp: raw.icp }),
     ...(raw.police && policeCode && { police: { text: raw.police.text, code: policeCode } }),
+    ...(Object.keys(categoryMeta).length > 0 && { categoryMeta }),
+    ...(gov && { gov: gov.gov }),
+    ...(raw.logo !== undefined && { logo: { url: sitePath(raw.logo) } }),
+    ...(raw.favicon !== undefined && { favicon: sitePath(raw.favicon) }),
     extra:
       extra && typeof extra === 'object' && !Array.isArray(extra) ? (extra as Record<string, unknown>) : {},
   };
-  return { config, warnings: problems };
+  return { config, warnings: problems, files };
+}
+
+/** What site.yaml says of each category for the 指引's metadata, by slug, for the categories kept. */
+function metaOfCategories(
+  raw: readonly { description?: string; keywords?: string[]; type?: string }[],
+  kept: readonly Category[],
+): Record<string, CategoryMeta> {
+  const meta: Record<string, CategoryMeta> = {};
+  raw.forEach((c, i) => {
+    const category = kept[i];
+    if (!category || (c.description === undefined && c.keywords === undefined && c.type === undefined))
+      return;
+    meta[category.slug] = {
+      ...(c.description !== undefined && { description: c.description }),
+      ...(c.keywords !== undefined && { keywords: c.keywords }),
+      ...(c.type !== undefined && { type: c.type }),
+    };
+  });
+  return meta;
 }

@@ -19,6 +19,15 @@ export const categorySchema = z.object(
         params: { kind: 'categorySlug' },
       })
       .optional(),
+    // The 指引's page metadata of the category: ColumnDescription, ColumnKeywords, ColumnType.
+    description: text('description').optional(),
+    keywords: z
+      .union([text('keywords'), z.array(text('keywords'))], {
+        error: '"keywords" must be text or a list of words, e.g. keywords: [通知, 公告]',
+      })
+      .transform((k) => (typeof k === 'string' ? k.split(/[,，、]\s*/).filter(Boolean) : k))
+      .optional(),
+    type: text('type').optional(),
   },
   { error: 'each category must be a mapping like {name: 学习, slug: xuexi}' },
 );
@@ -43,6 +52,51 @@ export const policeSchema = z.strictObject(
         ? `"police" has only text and code, not ${issue.keys.map((k) => `"${k}"`).join(', ')}`
         : '"police" must be a mapping like {text: 浙公网安备 33070202000123号, code: 33070202000123}',
   },
+);
+
+// A number YAML read from digits (`siteCode: 3307000001`, `phone: 82468000`) is meant as text.
+const digitsOrText = (field: string) =>
+  z
+    .union([z.string().trim().min(1), z.number().int().nonnegative()], {
+      error: `"${field}" must be text`,
+    })
+    .transform(String);
+
+const mappingOf = <T extends z.core.$ZodLooseShape>(key: string, shape: T, example: string) =>
+  z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `"${key}" has only ${Object.keys(shape).join(', ')}, not ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        : `"${key}" must be a mapping like ${example}`,
+  });
+
+/**
+ * `gov:`, a government site's identity. The types are checked here; what the values must look like
+ * (a 网站标识码, addresses, files) is checked with their positions in gov-rules.ts.
+ */
+export const govSchema = mappingOf(
+  'gov',
+  {
+    siteCode: digitsOrText('siteCode').optional(),
+    organizer: text('organizer').optional(),
+    operator: text('operator').optional(),
+    contact: mappingOf(
+      'contact',
+      {
+        phone: digitsOrText('phone').optional(),
+        email: text('email').optional(),
+        address: text('address').optional(),
+      },
+      '{phone: 0579-82468000, email: web@example.gov.cn, address: 金华市双龙南街}',
+    ).optional(),
+    badge: mappingOf(
+      'badge',
+      { href: text('href'), image: text('image') },
+      '{href: https://bszs.conac.cn/sitename?…, image: /assets/dzjg.png}',
+    ).optional(),
+    findError: text('findError').optional(),
+  },
+  '{siteCode: "3307000001", organizer: 金华市人民政府办公室}',
 );
 
 /** `site.yaml`, as written by the site's maintainer. Key names are part of the public contract. */
@@ -95,6 +149,9 @@ export const siteSchema = z.object({
     .default(20),
   icp: text('icp').optional(),
   police: policeSchema.optional(),
+  gov: govSchema.optional(),
+  logo: text('logo').optional(),
+  favicon: text('favicon').optional(),
 });
 
 export const KNOWN_SITE_KEYS = Object.keys(siteSchema.shape);

@@ -45,6 +45,9 @@ export const archiveMonthUrl = (year: string, month: string): string => `${ARCHI
 /** The human site map (an HTML page), not sitemap.xml. */
 export const SITE_MAP_URL = '/sitemap/';
 
+/** 联系我们, made for a government site that gives its contact (gov.contact in site.yaml). */
+export const CONTACT_URL = '/contact/';
+
 /** The feeds of a list at `base` (`/` for the whole site, `/xuexi/` for a category). */
 export const feedUrls = (base: string): { rss: string; atom: string } => ({
   rss: `${base}feed.xml`,

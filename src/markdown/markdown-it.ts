@@ -3,6 +3,7 @@ import anchor from 'markdown-it-anchor';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { imageAttributes } from '../images/image-rule.js';
 import { slugify } from '../text/slug.js';
+import { figures } from './figures.js';
 import { keepTooDeepText } from './nesting-limit.js';
 
 /** Schemes that run code or smuggle content: a link using one is rendered as plain text. */
@@ -11,7 +12,8 @@ const UNSAFE_SCHEME = /^\s*(javascript|vbscript|file|data):/i;
 /**
  * The one markdown-it configuration of gazette: raw HTML off (content is data, never markup),
  * GFM tables, heading anchors with pinyin ids, CJK-friendly emphasis so that `**“开门红”**，`
- * is bold (plain CommonMark leaves the asterisks), and images with their size, loaded lazily.
+ * is bold (plain CommonMark leaves the asterisks), images with their size, loaded lazily, and an
+ * image with a title alone in its paragraph shown as a figure with that title as its caption.
  */
 export function createMarkdown(basePath = '/'): MarkdownIt {
   const md = new MarkdownItCtor({ html: false, linkify: false, typographer: false });
@@ -21,6 +23,8 @@ export function createMarkdown(basePath = '/'): MarkdownIt {
   if (basePath !== '/') prefixRootLinks(md, basePath);
   // After prefixRootLinks: images get their site path first, then the base path.
   md.use(imageAttributes);
+  // After imageAttributes: the caption follows the image as that rule wrote it.
+  md.use(figures);
   md.use(anchor, { slugify: (s: string) => slugify(s) || 'section', tabIndex: false });
   return md;
 }

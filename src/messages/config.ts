@@ -60,4 +60,48 @@ export const CONFIG = {
       hint: '加上 code: 和备案号的数字，如 {text: 浙公网安备 33070202000123号, code: 33070202000123}',
     }),
   },
+  GZ0308: {
+    en: (v) => ({
+      message: `"siteCode" ${v.value} is not a 网站标识码`,
+      hint: 'a 网站标识码 is 10 digits (bm and 8 digits for a department\'s site), as the register gave it, e.g. siteCode: "3307000001"',
+    }),
+    zh: (v) => ({
+      message: `“siteCode”的值“${v.value}”不是网站标识码`,
+      hint: '网站标识码是 10 位数字（部门网站是 bm 加 8 位数字），照全国政府网站信息报送系统里的写，如 siteCode: "3307000001"',
+    }),
+  },
+  GZ0309: {
+    en: (v) => ({
+      message: `"${v.key}" must be an http(s) address, not "${v.value}"`,
+      hint: 'write the whole address, starting with https:// or http://',
+    }),
+    zh: (v) => ({
+      message: `“${v.key}”要写 http(s) 网址，现在是“${v.value}”`,
+      hint: '写完整的网址，以 https:// 或 http:// 开头',
+    }),
+  },
+  GZ0310: {
+    en: (v) => ({
+      message: `"${v.value}" is not an e-mail address`,
+      hint: 'write it as readers type it, e.g. email: web@jinhua.gov.cn',
+    }),
+    zh: (v) => ({
+      message: `“${v.value}”不是电子邮箱地址`,
+      hint: '照读者输入的样子写，如 email: web@jinhua.gov.cn',
+    }),
+  },
+  GZ0311: {
+    en: (v) => ({
+      message: `"${v.key}" names ${v.value}, which is not a file of public/`,
+      hint: v.url
+        ? "put the picture in the site's public/ folder and write its path there, e.g. /assets/logo.png, or write its whole https:// address"
+        : "put the file in the site's public/ folder and write its path there, e.g. /assets/logo.png",
+    }),
+    zh: (v) => ({
+      message: `“${v.key}”写的 ${v.value} 在 public/ 里找不到`,
+      hint: v.url
+        ? '把图片放进网站的 public/ 文件夹，写它在那里的路径，如 /assets/logo.png；或者写图片完整的 https:// 网址'
+        : '把文件放进网站的 public/ 文件夹，写它在那里的路径，如 /assets/logo.png',
+    }),
+  },
 } satisfies Record<string, Entry>;

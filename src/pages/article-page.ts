@@ -7,6 +7,7 @@ import { coverUrl, newsArticle } from '../structured-data/news-article.js';
 import { type EntryLink, entryLink } from './entry-link.js';
 import type { Page, SettledPage } from './page.js';
 import type { Crumb } from './pagination.js';
+import { articleMeta } from './portal-meta.js';
 import { shared } from './shared.js';
 
 /**
@@ -100,7 +101,7 @@ export function aroundFrom(s: Surroundings, entryOf: (file: string) => Entry): A
 }
 
 /** What an article page's signature leaves out: one list for all pages (20,000 copies were 1 MB). */
-const DERIVED: readonly string[] = ['page', 'structuredData', 'cover'];
+const DERIVED: readonly string[] = ['page', 'structuredData', 'cover', 'portalMeta'];
 
 /**
  * Makes article pages. Pages share what is the same for many of them (a category's crumbs, a tag's
@@ -151,6 +152,12 @@ export function articlePlanner(
       enumerable: true,
       get(this: { article: Entry }) {
         return coverUrl(this.article, config);
+      },
+    },
+    portalMeta: {
+      enumerable: true,
+      get(this: { article: Entry }) {
+        return articleMeta(config, this.article);
       },
     },
   };

@@ -1,7 +1,7 @@
 import type { BodyRef } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Entry, ListPage, SiteGraph } from '../graph/site-graph.js';
-import { NOT_FOUND_URL, SEARCH_BUNDLE_URL, SEARCH_URL, TAGS_URL } from '../graph/urls.js';
+import { CONTACT_URL, NOT_FOUND_URL, SEARCH_BUNDLE_URL, SEARCH_URL, TAGS_URL } from '../graph/urls.js';
 import { archivePages } from './archive-pages.js';
 import {
   aroundFrom,
@@ -13,6 +13,8 @@ import {
 import { lastmodOf } from './lastmod.js';
 import { listed, type Page, type PlannedPage } from './page.js';
 import { type Crumb, numberedTitle, pagination } from './pagination.js';
+import { categoryMeta, homeDescription, homeMeta, type MetaTag } from './portal-meta.js';
+import { shared } from './shared.js';
 import { siteMapPage } from './site-map-page.js';
 
 export interface PlanOptions {
@@ -45,12 +47,13 @@ export function planPages(graph: SiteGraph, config: SiteConfig, options: PlanOpt
   return [
     homePage(graph, config),
     ...articlePages(graph, config, options),
-    ...categoryPages(graph, options.edited),
+    ...categoryPages(graph, config, options.edited),
     ...tagPages(graph, options.edited),
     tagIndexPage(graph),
     ...archivePages(graph, options.edited),
     siteMapPage(graph),
     searchPage(options.search ?? false),
+    ...contactPage(config),
     notFoundPage(),
   ];
 }
@@ -62,7 +65,8 @@ function homePage(graph: SiteGraph, config: SiteConfig): Page {
     template: 'home.njk',
     ...lastmodOf(graph.headline ? [graph.headline, ...shown] : shown),
     context: {
-      page: { kind: 'home', title: config.title, description: config.description },
+      page: { kind: 'home', title: config.title, description: homeDescription(config) },
+      portalMeta: homeMeta(config),
       headline: graph.headline,
       sections: graph.categories.map((s) => ({
         category: s.category,
@@ -92,8 +96,11 @@ function listPages(
   pages: readonly ListPage[],
   crumbs: Crumb[],
   edited?: ReadonlySet<string>,
+  portalMeta?: readonly MetaTag[],
 ): PlannedPage[] {
-  return pages.map((list) => listed(listPage(kind, title, url, pages, crumbs, list), list.entries, edited));
+  return pages.map((list) =>
+    listed(listPage(kind, title, url, pages, crumbs, list, portalMeta), list.entries, edited),
+  );
 }
 
 function listPage(
@@ -103,6 +110,7 @@ function listPage(
   pages: readonly ListPage[],
   crumbs: Crumb[],
   list: ListPage,
+  portalMeta?: readonly MetaTag[],
 ): Page {
   return {
     url: list.url,
@@ -118,12 +126,23 @@ function listPage(
       list,
       pagination: pagination(pages, list.number),
       breadcrumb: [{ title: '首页', url: '/' }, ...crumbs, { title, ...(list.number > 1 && { url }) }],
+      ...(portalMeta && { portalMeta }),
     },
   };
 }
 
-function categoryPages(graph: SiteGraph, edited?: ReadonlySet<string>): PlannedPage[] {
-  return graph.categories.flatMap((s) => listPages('category', s.category.name, s.url, s.pages, [], edited));
+function categoryPages(graph: SiteGraph, config: SiteConfig, edited?: ReadonlySet<string>): PlannedPage[] {
+  return graph.categories.flatMap((s) =>
+    listPages(
+      'category',
+      s.category.name,
+      s.url,
+      s.pages,
+      [],
+      edited,
+      shared(categoryMeta(config, s.category)),
+    ),
+  );
 }
 
 function tagPages(graph: SiteGraph, edited?: ReadonlySet<string>): PlannedPage[] {
@@ -157,6 +176,23 @@ function searchPage(enabled: boolean): Page {
       breadcrumb: [{ title: '首页', url: '/' }, { title: '站内搜索' }],
     },
   };
+}
+
+/** 联系我们: a government site's offices and how to reach them; only when site.yaml gives gov.contact. */
+function contactPage(config: SiteConfig): Page[] {
+  const gov = config.gov;
+  if (!gov?.contact) return [];
+  return [
+    {
+      url: CONTACT_URL,
+      template: 'contact.njk',
+      context: {
+        page: { kind: 'contact', title: '联系我们', description: `${config.title}的联系方式` },
+        gov,
+        breadcrumb: [{ title: '首页', url: '/' }, { title: '联系我们' }],
+      },
+    },
+  ];
 }
 
 function notFoundPage(): Page {

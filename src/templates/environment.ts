@@ -1,5 +1,6 @@
 import nunjucks from 'nunjucks';
 import type { SiteConfig } from '../config/site-config.js';
+import { siteMeta } from '../pages/portal-meta.js';
 import { jsonldFilter } from '../structured-data/jsonld-filter.js';
 import { namedFilter } from './named-filter.js';
 import { StrictLoader } from './strict-loader.js';
@@ -33,6 +34,10 @@ export function createEnvironment(root: string, config: SiteConfig): nunjucks.En
     footer: config.footer,
     icp: config.icp,
     police: config.police,
+    gov: config.gov,
+    logo: config.logo,
+    favicon: config.favicon,
+    meta: siteMeta(config),
     categories: config.categories.map((c) => ({ name: c.name, slug: c.slug, url: `/${c.slug}/` })),
     extra: config.extra,
   });

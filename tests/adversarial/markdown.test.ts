@@ -96,7 +96,7 @@ describe('content is text, never markup or code', () => {
     expect(article).toContain(`<title>${ESCAPED_TITLE} - 测试新闻网</title>`);
     expect(article).toContain(`<h1 class="article-title">${ESCAPED_TITLE}</h1>`);
     expect(article).toContain(
-      '<meta name="description" content="&lt;script&gt;alert(&quot;summary&quot;)&lt;/script&gt;开头的摘要。">',
+      '<meta name="Description" content="&lt;script&gt;alert(&quot;summary&quot;)&lt;/script&gt;开头的摘要。">',
     );
     expect(article).toContain('来源：&lt;i&gt;来源&lt;/i&gt;');
     expect(article).toContain('责任编辑：&quot;&gt;&lt;svg onload=alert(1)&gt;');
@@ -135,7 +135,7 @@ describe('content is text, never markup or code', () => {
     expect(html).toContain('<p>{% include &quot;base.njk&quot; %}</p>');
     expect(html).toContain('<p>{% for i in range(0, 7) %}{{ i }}{% endfor %}</p>');
     expect(html).toContain('<code>{{ 7*7 }}</code>');
-    expect(html).toContain('<meta name="description" content="{{ 7*7 }}">');
+    expect(html).toContain('<meta name="Description" content="{{ 7*7 }}">');
   });
 });
 

@@ -105,8 +105,14 @@ describe('the image rule of the Markdown renderer', () => {
     renderMarkdown(createMarkdown(basePath), body, { images: catalog, article }).html;
 
   it('writes the site path, width and height, and lazy loading', () => {
+    expect(render('见图 ![金华](images/a.png "标题")')).toBe(
+      '<p>见图 <img src="/xuexi/2022/03/a/images/a.png" alt="金华" title="标题" width="640" height="360" loading="lazy" decoding="async"></p>\n',
+    );
+  });
+
+  it('keeps them in a figure, whose caption is the title of an image alone in its paragraph', () => {
     expect(render('![金华](images/a.png "标题")')).toBe(
-      '<p><img src="/xuexi/2022/03/a/images/a.png" alt="金华" title="标题" width="640" height="360" loading="lazy" decoding="async"></p>\n',
+      '<figure><img src="/xuexi/2022/03/a/images/a.png" alt="金华" width="640" height="360" loading="lazy" decoding="async"><figcaption>标题</figcaption></figure>\n',
     );
   });
 
