@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { runSequence, type SequenceOptions } from '../helpers/differential/run-sequence.js';
+import { KEPT_MTIME_FAULT, runSequence, type SequenceOptions } from '../helpers/differential/run-sequence.js';
 import type { StepKind } from '../helpers/differential/steps.js';
 
 /**
@@ -30,7 +30,7 @@ const SUITE: readonly SequenceOptions[] = [
   { seed: 4, steps: 55, search: false, jobs: 1, dev: true },
   { seed: 5, steps: 55, search: false, jobs: 1, dev: true },
   { seed: 6, steps: 20, search: true, jobs: 1, dev: false },
-  { seed: 7, steps: 8, search: false, jobs: 2, dev: true },
+  { seed: 7, steps: 6, search: false, jobs: 2, dev: true },
 ];
 
 /** DIFF_SEED alone: that sequence, with the options given (one thread, dev server, no search by default). */
@@ -69,4 +69,11 @@ describe('incremental builds and the dev server against a clean build, after ran
       },
       Math.max(600_000, o.steps * 5_000),
     );
+
+  // The dev server's sequences above replace pictures under a new modification time; with the old
+  // one kept, it serves the old picture: this sequence fails at its step 8, a chart.png replaced.
+  it.skip(`a picture replaced with its mtime kept, on the dev server: fails (${KEPT_MTIME_FAULT})`, async () => {
+    const kinds = new Set<StepKind>(['image', 'cover', 'body']);
+    await runSequence({ seed: 4, steps: 30, search: false, jobs: 1, dev: true, keepImageTimes: true, kinds });
+  }, 600_000);
 });

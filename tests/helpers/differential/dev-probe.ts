@@ -1,7 +1,12 @@
 import http from 'node:http';
+import type { RunningDevServer } from '../../../src/dev/dev-server.js';
+import type { RebuildReport } from '../../../src/dev/dev-site.js';
 import { injectClient } from '../../../src/dev/live-reload.js';
 import type { TreeDifference } from './tree-diff.js';
 import { whereTheyPart } from './tree-diff.js';
+
+/** How long the dev server may take to come to the clean build's files after an edit. */
+const DEV_SETTLE_MS = 2500;
 
 /** Requests made at once: enough to keep the server busy, few enough for a loaded machine. */
 const AT_ONCE = 8;
@@ -74,4 +79,38 @@ function request(agent: http.Agent, url: string, target: string): Promise<{ stat
       })
       .on('error', reject);
   });
+}
+
+/**
+ * The differences `check` finds once the dev server is done: an edit may come to it in more than
+ * one batch (a rename is an add, then an unlink ~100 ms later), so while they differ, each later
+ * rebuild is waited for, up to DEV_SETTLE_MS.
+ */
+export async function devSettled(
+  server: RunningDevServer,
+  check: () => Promise<TreeDifference[]>,
+): Promise<TreeDifference[]> {
+  await server.lastRebuild();
+  let differences = await check();
+  const deadline = Date.now() + DEV_SETTLE_MS;
+  while (differences.length > 0 && Date.now() < deadline) {
+    if (!(await nextRebuild(server, server.lastRebuild(), deadline - Date.now()))) break;
+    differences = await check();
+  }
+  return differences;
+}
+
+/** Waits for a rebuild after `seen` to start, then for it to end; false if none starts within `ms`. */
+export async function nextRebuild(
+  server: RunningDevServer,
+  seen: Promise<RebuildReport>,
+  ms: number,
+): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (server.lastRebuild() === seen) {
+    if (Date.now() >= until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await server.lastRebuild();
+  return true;
 }

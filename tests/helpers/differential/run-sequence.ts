@@ -4,11 +4,11 @@ import path from 'node:path';
 import { type RunningDevServer, startDevServer } from '../../../src/dev/dev-server.js';
 import type { RebuildReport } from '../../../src/dev/dev-site.js';
 import { runCli, snapshotDir } from '../site.js';
-import { servedDifferences } from './dev-probe.js';
+import { devSettled, nextRebuild, servedDifferences } from './dev-probe.js';
 import { seededRandom } from './random.js';
 import { initialState, siteFiles } from './site-model.js';
 import { applyStep, describeStep, randomStep, type Step, type StepKind } from './steps.js';
-import { describeDifferences, type TreeDifference, treeDifferences } from './tree-diff.js';
+import { describeDifferences, treeDifferences } from './tree-diff.js';
 import { editOutput, touch, writeSite } from './write-site.js';
 
 export interface SequenceOptions {
@@ -51,8 +51,6 @@ export class SequenceFailed extends Error {
 export const KEPT_MTIME_FAULT =
   'the dev server misses a file replaced with its modification time kept (chokidar drops the change)';
 
-/** How long the dev server may take to come to the clean build's files after an edit. */
-const DEV_SETTLE_MS = 2500;
 /** How long to wait for the dev server to begin rebuilding after an edit of a file it watches. */
 const DEV_START_MS = 3000;
 
@@ -109,33 +107,19 @@ export async function runSequence(o: SequenceOptions): Promise<void> {
     // The dev server's rebuild last served before the step's edits: one after it is theirs.
     let servedBefore: Promise<RebuildReport> | undefined;
 
-    const debug = process.env.DIFF_DEBUG ? (l: string) => process.stderr.write(`${l}\n`) : () => {};
     for (let n = 0; ; n++) {
-      let t = performance.now();
-      let c = process.cpuUsage();
-      const lap = (what: string) => {
-        const cpu = process.cpuUsage(c);
-        debug(
-          `${n} ${steps.at(-1)?.kind} ${what} ${Math.round(performance.now() - t)}ms cpu ${Math.round((cpu.user + cpu.system) / 1000)}ms`,
-        );
-        t = performance.now();
-        c = process.cpuUsage();
-      };
       await builds(['--jobs', String(o.jobs)], 'incremental');
       await builds(['--out', clean, '--no-cache', '--jobs', '1'], 'clean');
-      lap('builds');
       const expected = snapshotDir(clean);
       const built = treeDifferences(snapshotDir(dist), expected);
       if (built.length > 0)
         fail(`the incremental build differs from a clean --no-cache build:\n${describeDifferences(built)}`);
       if (server) {
-        if (servedBefore) debug(`started ${await nextRebuild(server, servedBefore, DEV_START_MS)}`);
-        lap('wait');
+        if (servedBefore) await nextRebuild(server, servedBefore, DEV_START_MS);
         const absent = [...everServed].filter((f) => !expected.has(f));
         const served = await devSettled(server, () => servedDifferences(server?.url ?? '', expected, absent));
         if (served.length > 0)
           fail(`the dev server does not serve the clean build's files:\n${describeDifferences(served)}`);
-        lap('served');
         for (const f of expected.keys()) everServed.add(f);
       }
       if (n === o.steps) return;
@@ -163,38 +147,4 @@ export async function runSequence(o: SequenceOptions): Promise<void> {
     rmSync(root, { recursive: true, force: true });
     rmSync(cleanParent, { recursive: true, force: true });
   }
-}
-
-/**
- * The differences `check` finds once the dev server is done: an edit may come to it in more than
- * one batch (a rename is an add, then an unlink ~100 ms later), so while they differ, each later
- * rebuild is waited for, up to DEV_SETTLE_MS.
- */
-async function devSettled(
-  server: RunningDevServer,
-  check: () => Promise<TreeDifference[]>,
-): Promise<TreeDifference[]> {
-  await server.lastRebuild();
-  let differences = await check();
-  const deadline = Date.now() + DEV_SETTLE_MS;
-  while (differences.length > 0 && Date.now() < deadline) {
-    if (!(await nextRebuild(server, server.lastRebuild(), deadline - Date.now()))) break;
-    differences = await check();
-  }
-  return differences;
-}
-
-/** Waits for a rebuild after `seen` to start, then for it to end; false if none starts within `ms`. */
-async function nextRebuild(
-  server: RunningDevServer,
-  seen: Promise<RebuildReport>,
-  ms: number,
-): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (server.lastRebuild() === seen) {
-    if (Date.now() >= until) return false;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  await server.lastRebuild();
-  return true;
 }
