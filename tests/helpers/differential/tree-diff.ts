@@ -52,7 +52,7 @@ export function describeDifferences(differences: readonly TreeDifference[], deta
       const line = `  ${d.kind} ${d.path}`;
       if (!d.detail || shown >= detailed) return line;
       shown++;
-      return `${line} at ${d.detail}`;
+      return `${line}: ${d.detail}`;
     })
     .join('\n');
 }
