@@ -318,7 +318,11 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
         await step('index for search', async () => {
           const { writeSearchIndex } = await import('./search/write-search-index.js');
           await output.clear(SEARCH_BUNDLE_URL);
-          await writeSearchIndex(site.entries ?? [], config, htmlOf, output.dir, out);
+          // The previous bundle is copied only as its build left it: one of its files changed or
+          // deleted since (repaired) would be copied as it is now, or be missing.
+          const bundle = SEARCH_BUNDLE_URL.slice(1);
+          const intact = !repaired.some((f) => f.startsWith(bundle));
+          await writeSearchIndex(site.entries ?? [], config, htmlOf, output.dir, intact ? out : undefined);
           output.adopt(SEARCH_BUNDLE_URL);
         });
       changes = await step('swap in new site', () => output.commit());

@@ -175,8 +175,9 @@ export async function openOutputFolder(out: string, options: OpenOptions = {}): 
 }
 
 async function sameBytes(a: string, b: string): Promise<boolean> {
-  const [x, y] = await Promise.all([readFile(a), readFile(b)]);
-  return x.equals(y);
+  // The previous site's file may have been deleted since (by hand): then it is not the same.
+  const [x, y] = await Promise.all([readFile(a), readFile(b).catch(() => undefined)]);
+  return y !== undefined && x.equals(y);
 }
 
 /** `/pagefind/` → `pagefind`: a folder of the site as the recorded file paths begin with it. */
