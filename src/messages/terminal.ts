@@ -39,3 +39,51 @@ export const devFailed = (ms: number, what: string | undefined, lang: Lang): str
 
 export const devServing = (root: string, url: string, lang: Lang): string =>
   lang === 'zh' ? `gazette dev：正在预览 ${root}，网址 ${url}` : `gazette dev: serving ${root} at ${url}`;
+
+export interface AuditLine {
+  /** The moment audited at, in site time. */
+  readonly at: string;
+  /** The 单项否决 indicators failed, by their name in the report. */
+  readonly vetoes: readonly ('home' | 'blank' | 'stale' | 'wording')[];
+  readonly wording: number;
+  readonly typography: number;
+  readonly brokenLinks: number;
+}
+
+const VETO_WORDS = {
+  zh: { home: '首页不更新', blank: '空白栏目', stale: '栏目不更新', wording: '严重表述错误' },
+  en: {
+    home: 'home page not updated',
+    blank: 'blank columns',
+    stale: 'columns not updated',
+    wording: 'serious wording errors',
+  },
+} as const;
+
+/** check --audit's line before the summary: what fails the 抽查 at once, and how much else was found. */
+export function auditSummary(a: AuditLine, lang: Lang): string {
+  const vetoes = a.vetoes.map((v) => VETO_WORDS[lang][v]);
+  if (lang === 'zh') {
+    const verdict =
+      vetoes.length > 0 ? `有 ${vetoes.length} 项单项否决：${vetoes.join('、')}` : '未发现单项否决问题';
+    return `audit：按 ${a.at} 自查，${verdict}；另有表述错误 ${a.wording} 处、链接问题 ${a.brokenLinks} 处、排版提醒 ${a.typography} 处`;
+  }
+  const verdict =
+    vetoes.length > 0
+      ? `fails the 抽查 at once (单项否决) for ${vetoes.join(', ')}`
+      : 'nothing fails the 抽查 at once';
+  return `audit: as of ${a.at}, ${verdict}; ${plural(a.wording, 'wording error')}, ${plural(a.brokenLinks, 'broken link')}, ${plural(a.typography, 'typography warning')}`;
+}
+
+export const reportWritten = (file: string, lang: Lang): string =>
+  lang === 'zh' ? `audit：自查报告已写入 ${file}` : `audit: report written to ${file}`;
+
+export const reportNotWritten = (file: string, reason: string, lang: Lang): string =>
+  lang === 'zh'
+    ? `audit：写不了自查报告 ${file}：${reason}`
+    : `audit: cannot write the report ${file}: ${reason}`;
+
+export const notAudited = (lang: Lang): string =>
+  lang === 'zh'
+    ? 'audit：网站没能生成，所以没有自查'
+    : 'audit: the site could not be built, so it was not audited';
