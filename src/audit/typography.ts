@@ -1,6 +1,7 @@
 import { run } from 'zhlint';
 import { type Diagnostic, problem } from '../errors/diagnostic.js';
 import type { AuditText } from './audit-input.js';
+import { proseToLint } from './prose-to-lint.js';
 import { near, positionsIn } from './text-position.js';
 
 /**
@@ -59,6 +60,10 @@ const ENGLISH: Readonly<Record<string, string>> = {
   此处引号的外部不需要空格: 'no space outside the quotation marks',
   此处引号的外部需要一个空格: 'a space is needed outside the quotation marks',
   此处需要去除外部空格: 'spaces around it should be removed',
+  引号未闭合: 'a quotation mark is not closed',
+  括号未闭合: 'a bracket is not closed',
+  引号未匹配: 'a quotation mark closes none',
+  括号未匹配: 'a bracket closes none',
 };
 
 const CHINESE: Readonly<Record<string, string>> = {
@@ -69,25 +74,26 @@ const CHINESE: Readonly<Record<string, string>> = {
 export function typographyFindings(texts: readonly AuditText[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const text of texts) {
-    const { validations } = run(text.text, text.kind === 'title' ? TITLE : BODY);
-    if (validations.length === 0) continue;
     const at = positionsIn(text);
-    for (const v of validations) {
-      // A missing or extra space is after the token zhlint names: point at the space.
-      const offset = v.target === 'spaceAfter' ? v.index + v.length : v.index;
-      found.push(
-        problem(
-          'GZ0805',
-          text.file,
-          at(offset),
-          {
-            zh: CHINESE[v.message] ?? v.message.replace(/^此处\s*/, ''),
-            en: ENGLISH[v.message] ?? v.message,
-            near: near(text.text, v.index, v.index + v.length),
-          },
-          'warning',
-        ),
-      );
+    for (const block of proseToLint(text.text)) {
+      for (const v of run(block.text, text.kind === 'title' ? TITLE : BODY).validations) {
+        const start = block.from + v.index;
+        // A missing or extra space is after the token zhlint names: point at the space.
+        const offset = v.target === 'spaceAfter' ? start + v.length : start;
+        found.push(
+          problem(
+            'GZ0805',
+            text.file,
+            at(offset),
+            {
+              zh: CHINESE[v.message] ?? v.message.replace(/^此处\s*/, ''),
+              en: ENGLISH[v.message] ?? v.message,
+              near: near(text.text, start, start + Math.max(v.length, 1)),
+            },
+            'warning',
+          ),
+        );
+      }
     }
   }
   return found;

@@ -265,6 +265,13 @@ describe('check --audit: typography (zhlint), as warnings', () => {
     expect(run.code).toBe(0);
   });
 
+  it('an unclosed quotation mark is reported at its own line, not counted from the body’s start', async () => {
+    const run = await audit(site(files('第一段没有问题。\n\n第二段，意“向升级。')), '2022-03-11');
+    expect(lines(run.stdout, 'typography:')).toEqual([
+      'content/a.md:9:6: warning: typography: a quotation mark is not closed near "二段，意“向升级。"; Chinese text takes full-width punctuation, and no space between full-width characters',
+    ]);
+  });
+
   it('passes text in the style of government sites: figures and Latin letters without spaces, full-width brackets, a headline’s space', async () => {
     const body =
       '全市5G基站达1.2万个（含室分），“技能金华”行动覆盖60余名学员。\n\n- 列表一项；\n- [链接](https://example.cn/)。';
