@@ -9,8 +9,8 @@ export function limitStart(limit: Exclude<UpdateLimit, 'none'>, now: number, tim
     .toMillis();
 }
 
-/** The limit in words: `2 weeks`, `2周`. */
+/** The limit in words: `2 weeks`, `2 周`. */
 export function limitWords(limit: Exclude<UpdateLimit, 'none'>, lang: 'en' | 'zh'): string {
-  if (lang === 'zh') return `${limit.amount}${{ day: '天', week: '周', month: '个月' }[limit.unit]}`;
+  if (lang === 'zh') return `${limit.amount} ${{ day: '天', week: '周', month: '个月' }[limit.unit]}`;
   return `${limit.amount} ${limit.unit}${limit.amount === 1 ? '' : 's'}`;
 }

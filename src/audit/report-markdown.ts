@@ -37,7 +37,7 @@ export function auditReport(result: AuditResult, site: { title: string; timeZone
     `| 首页不更新 | 监测 ${VETO.homeDays} 天（2 周），首页无信息更新 | ${c.homeStale ? '首页超过 2 周无新文章' : '未发现'} | ${verdict(v.has('home'))} |`,
     `| 栏目不更新 | 动态、要闻类 2 周内、通知公告和政策文件类 6 个月内未更新的栏目累计 ${VETO.staleColumns} 个及以上 | ${found(c.staleColumns, '个')} | ${verdict(v.has('stale'))} |`,
     `| 空白栏目 | 空白栏目 ${VETO.blankColumns} 个及以上 | ${found(c.blankColumns, '个')} | ${verdict(v.has('blank'))} |`,
-    `| 严重表述错误 | 出现严重表述错误（如领导人姓名、国名写错） | ${result.wordingList ? found(c.seriousWording, '处') : '未检查（网站没有 audit/wording.yaml）'} | ${verdict(v.has('wording'))} |`,
+    `| 严重表述错误 | 出现严重表述错误（如领导人姓名、国名写错） | ${result.wordingList ? found(c.seriousWording, '处') : '未检查（网站没有 audit/wording.yaml）'} | ${result.wordingList ? verdict(v.has('wording')) : '未检查'} |`,
     '',
     '## 二、首页更新',
     '',

@@ -4,7 +4,7 @@
  * updated (a finished 专题). Read by the config and used by `gazette check --audit`.
  */
 export type UpdateLimit =
-  | { readonly amount: number; readonly unit: 'day' | 'week' | 'month'; readonly text: string }
+  | { readonly amount: number; readonly unit: 'day' | 'week' | 'month' }
   | 'none';
 
 const UNITS: Readonly<Record<string, 'day' | 'week' | 'month'>> = {
@@ -28,7 +28,7 @@ export function parseUpdateLimit(value: unknown): UpdateLimit | undefined {
   const unit = m?.[2] && UNITS[m[2].toLowerCase()];
   const amount = Number(m?.[1]);
   if (!unit || !(amount >= 1)) return undefined;
-  return { amount, unit, text };
+  return { amount, unit };
 }
 
 /**
@@ -37,7 +37,7 @@ export function parseUpdateLimit(value: unknown): UpdateLimit | undefined {
  * The kind is read from the column's name, as the inspectors read it; other columns have no limit.
  */
 export function defaultUpdateLimit(name: string): UpdateLimit {
-  if (/要闻|动态/.test(name)) return { amount: 2, unit: 'week', text: '2周' };
-  if (/通知|公告|政策文件/.test(name)) return { amount: 6, unit: 'month', text: '6个月' };
+  if (/要闻|动态/.test(name)) return { amount: 2, unit: 'week' };
+  if (/通知|公告|政策文件/.test(name)) return { amount: 6, unit: 'month' };
   return 'none';
 }

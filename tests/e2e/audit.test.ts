@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { article, makeSite, removeSite, runCli, runCliWithCodes } from '../helpers/site.js';
+import { article, makeSite, REPO, removeSite, runCli, runCliWithCodes } from '../helpers/site.js';
 
 /**
  * `gazette check --audit`: each rule of the self-check against the 政府网站抽查 (国办秘函〔2019〕19号)
@@ -306,6 +306,17 @@ describe('check --audit: broken links and attachments are check’s, counted onc
     });
     const run = await audit(root, '2022-03-11');
     expect(run.stdout).toContain('0 broken links');
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('check --audit: the sample site', () => {
+  it('passes a week after its newest article, with its own list of wrong wordings', async () => {
+    const run = await audit(REPO, '2022-03-25 09:00');
+    expect(run.stdout.split('\n').slice(-2)).toEqual([
+      'audit: as of 2022-03-25 09:00, nothing fails the 抽查 at once; 0 wording errors, 0 broken links, 0 typography warnings',
+      expect.stringMatching(/^check: 0 errors, 0 warnings in 16 articles, \d+ pages$/),
+    ]);
     expect(run.code).toBe(0);
   });
 });
