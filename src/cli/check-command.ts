@@ -1,4 +1,5 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { auditCounts } from '../audit/audit-counts.js';
 import { type AuditResult, isMoment } from '../audit/audit-site.js';
 import { auditReport } from '../audit/report-markdown.js';
@@ -31,12 +32,17 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
 
   // --report implies --audit; GAZETTE_NOW stands for --now (CI jobs, tests).
   const audit = values.audit || values.report !== undefined;
-  const now = values.now ?? process.env.GAZETTE_NOW;
+  if (values.now !== undefined && !audit) throw new UsageError(`--now is for --audit\n\n${CHECK_HELP}`);
+  const now = audit ? (values.now ?? process.env.GAZETTE_NOW) : undefined;
   if (now !== undefined && !isMoment(now))
     throw new UsageError(
       `--now must be a date like 2022-04-01 or 2022-04-01 09:00 (site time), not "${now}"\n\n${CHECK_HELP}`,
     );
-  if (values.now !== undefined && !audit) throw new UsageError(`--now is for --audit\n\n${CHECK_HELP}`);
+  const source = values.report && sourceFolderOf(values.report, values.root ?? '.');
+  if (source)
+    throw new UsageError(
+      `--report must not be in the site's ${source}/, which the next build would read: write it beside the site, e.g. --report 自查报告.md\n\n${CHECK_HELP}`,
+    );
 
   const report = await runCheck({
     root: values.root ?? '.',
@@ -86,6 +92,16 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   }
   return errors > 0 ? 1 : 0;
 }
+
+/** The site's folder of sources (content, public, templates) that `file` would be in, if any. */
+function sourceFolderOf(file: string, root: string): string | undefined {
+  return SOURCE_FOLDERS.find((folder) => {
+    const rel = path.relative(path.resolve(root, folder), path.resolve(file));
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  });
+}
+
+const SOURCE_FOLDERS = ['content', 'public', 'templates'];
 
 const auditLineOf = (a: AuditResult, timeZone: string): AuditLine => {
   const c = auditCounts(a);

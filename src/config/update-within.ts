@@ -3,9 +3,7 @@
  * `14d` or `14天`, `2w` or `2周`, `6m` or `6个月`; `none` (or `不限`) for a column that need not be
  * updated (a finished 专题). Read by the config and used by `gazette check --audit`.
  */
-export type UpdateLimit =
-  | { readonly amount: number; readonly unit: 'day' | 'week' | 'month' }
-  | 'none';
+export type UpdateLimit = { readonly amount: number; readonly unit: 'day' | 'week' | 'month' } | 'none';
 
 const UNITS: Readonly<Record<string, 'day' | 'week' | 'month'>> = {
   d: 'day',

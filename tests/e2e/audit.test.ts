@@ -392,7 +392,23 @@ describe('check --audit: output', () => {
     expect(bad.stderr).toContain('--now must be a date like 2022-04-01 or 2022-04-01 09:00');
     const alone = await runCli(['check', '--root', root, '--now', '2022-03-01']);
     expect(alone.code).toBe(2);
+    process.env.GAZETTE_NOW = 'soon';
+    try {
+      expect((await runCli(['check', '--root', root])).code).toBe(0);
+    } finally {
+      delete process.env.GAZETTE_NOW;
+    }
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
+  });
+
+  it('a report in content/ or public/, which the next build would read or publish, is bad usage', async () => {
+    const root = site(files);
+    for (const place of ['content/自查报告.md', 'public/r.md']) {
+      const run = await runCli(['check', '--root', root, '--report', path.join(root, place)]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--report must not be in the site's ${place.split('/')[0]}/`);
+      expect(existsSync(path.join(root, place))).toBe(false);
+    }
   });
 
   it('a report that cannot be written fails the command and says why', async () => {
