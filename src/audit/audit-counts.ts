@@ -15,12 +15,12 @@ export function auditCounts(result: AuditResult): AuditCounts {
   const count = (code: string, severity?: string) =>
     result.diagnostics.filter((d) => d.code === code && (!severity || d.severity === severity)).length;
   return {
-    blankColumns: count('GZ0801'),
-    staleColumns: count('GZ0802'),
-    homeStale: count('GZ0803') > 0,
-    seriousWording: count('GZ0804', 'error'),
-    wording: count('GZ0804'),
-    typography: count('GZ0805'),
+    blankColumns: count('GZ0901'),
+    staleColumns: count('GZ0902'),
+    homeStale: count('GZ0903') > 0,
+    seriousWording: count('GZ0904', 'error'),
+    wording: count('GZ0904'),
+    typography: count('GZ0905'),
     brokenLinks: result.input.links.length,
   };
 }

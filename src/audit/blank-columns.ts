@@ -10,7 +10,7 @@ export function blankColumns(input: AuditInput): Diagnostic[] {
   const veto = blank.length >= VETO.blankColumns;
   return blank.map((c) =>
     problem(
-      'GZ0801',
+      'GZ0901',
       CONFIG_FILE,
       c.at,
       { name: c.name, count: blank.length, veto: veto ? 1 : 0 },

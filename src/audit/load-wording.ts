@@ -62,7 +62,7 @@ export function loadWording(root: string): WordingList {
     const at = yaml.locate(['wordings', i, 'wrong']);
     const line = first.get(e.wrong);
     if (line !== undefined) {
-      diagnostics.push(problem('GZ0807', file, at, { wrong: e.wrong, line }));
+      diagnostics.push(problem('GZ0907', file, at, { wrong: e.wrong, line }));
       return;
     }
     first.set(e.wrong, at.line);

@@ -41,25 +41,25 @@ export function auditReport(result: AuditResult, site: { title: string; timeZone
     '',
     '## 二、首页更新',
     '',
-    ...listOrNone(of('GZ0803'), '首页 2 周内有新文章。'),
+    ...listOrNone(of('GZ0903'), '首页 2 周内有新文章。'),
     '## 三、空白栏目',
     '',
-    ...listOrNone(of('GZ0801'), '没有空白栏目。'),
+    ...listOrNone(of('GZ0901'), '没有空白栏目。'),
     '## 四、栏目更新',
     '',
     ...columnLimits(result),
-    ...listOrNone(of('GZ0802'), '所有规定了更新期限的栏目都按时更新。'),
+    ...listOrNone(of('GZ0902'), '所有规定了更新期限的栏目都按时更新。'),
     '## 五、表述错误',
     '',
     ...(result.wordingList
-      ? listOrNone(of('GZ0804'), '没有发现本网站规定的错误写法。')
+      ? listOrNone(of('GZ0904'), '没有发现本网站规定的错误写法。')
       : ['网站没有 `audit/wording.yaml`，没有检查表述错误。', '']),
     '## 六、链接和附件（扣分项）',
     '',
     ...listOrNone(result.input.links, '没有发现打不开的链接、图片或附件。'),
     '## 七、排版提醒',
     '',
-    ...listOrNone(of('GZ0805').slice(0, TYPOGRAPHY_LISTED), '没有发现排版问题。'),
+    ...listOrNone(of('GZ0905').slice(0, TYPOGRAPHY_LISTED), '没有发现排版问题。'),
     ...(c.typography > TYPOGRAPHY_LISTED
       ? [
           `另有 ${c.typography - TYPOGRAPHY_LISTED} 处排版提醒未列出，请运行 gazette check --audit 查看全部。`,

@@ -24,10 +24,10 @@ export interface AuditFindings {
 }
 
 const VETO_OF: Readonly<Record<string, Veto>> = {
-  GZ0803: 'home',
-  GZ0801: 'blank',
-  GZ0802: 'stale',
-  GZ0804: 'wording',
+  GZ0903: 'home',
+  GZ0901: 'blank',
+  GZ0902: 'stale',
+  GZ0904: 'wording',
 };
 
 export function runAudit(input: AuditInput): AuditFindings {

@@ -23,7 +23,7 @@ export function staleColumns(input: AuditInput): Diagnostic[] {
   const veto = stale.length >= VETO.staleColumns;
   return stale.map(({ column, limit, last }) =>
     problem(
-      'GZ0802',
+      'GZ0902',
       CONFIG_FILE,
       column.at,
       {

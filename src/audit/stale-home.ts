@@ -12,8 +12,8 @@ export function staleHome(input: AuditInput): Diagnostic[] {
     (best, a) => (!best || a.epochMs > best.epochMs ? a : best),
     undefined,
   );
-  if (!newest) return [problem('GZ0803', `${CONTENT_DIR}/`, undefined, {})];
+  if (!newest) return [problem('GZ0903', `${CONTENT_DIR}/`, undefined, {})];
   const days = daysBetween(newest.epochMs, input.now);
   if (days < VETO.homeDays) return [];
-  return [problem('GZ0803', newest.file, newest.dateAt, { days, last: newest.date, title: newest.title })];
+  return [problem('GZ0903', newest.file, newest.dateAt, { days, last: newest.date, title: newest.title })];
 }

@@ -82,7 +82,7 @@ export function typographyFindings(texts: readonly AuditText[]): Diagnostic[] {
         const offset = v.target === 'spaceAfter' ? start + v.length : start;
         found.push(
           problem(
-            'GZ0805',
+            'GZ0905',
             text.file,
             at(offset),
             {

@@ -35,7 +35,7 @@ export function wordingFindings(texts: readonly AuditText[], wording: readonly W
       if (inRight) continue;
       found.push(
         problem(
-          'GZ0804',
+          'GZ0904',
           text.file,
           at(m.start),
           { wrong: entry.wrong, right: entry.right, note: entry.note ?? '', serious: entry.serious ? 1 : 0 },

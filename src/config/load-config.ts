@@ -67,7 +67,7 @@ export function parseConfig(
     const updateWithin = c.updateWithin === undefined ? undefined : parseUpdateLimit(c.updateWithin);
     if (c.updateWithin !== undefined && updateWithin === undefined) {
       const at = yaml.locate(['categories', i, 'updateWithin']);
-      problems.push(coded('GZ0806', file, at, { name: c.name, value: String(c.updateWithin) }));
+      problems.push(coded('GZ0906', file, at, { name: c.name, value: String(c.updateWithin) }));
     }
     const category = { name: c.name, slug: c.slug ?? slugify(c.name), ...(updateWithin && { updateWithin }) };
     const problem = categoryProblem(category, categories);

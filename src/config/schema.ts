@@ -16,7 +16,7 @@ export const categorySchema = z.object(
       .string({ error: '"slug" must be text' })
       .refine(isValidSlug, { error: 'a category slug may contain only a-z, 0-9 and "-" (e.g. xuexi)' })
       .optional(),
-    /** Read by parseUpdateLimit, whose problem has a code of its own (GZ0806). */
+    /** Read by parseUpdateLimit, whose problem has a code of its own (GZ0906). */
     updateWithin: z.unknown().optional(),
   },
   { error: 'each category must be a mapping like {name: 学习, slug: xuexi}' },

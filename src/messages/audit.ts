@@ -6,7 +6,7 @@ import type { Entry } from './types.js';
  * the indicator's threshold a warning.
  */
 export const AUDIT = {
-  GZ0801: {
+  GZ0901: {
     en: (v) => ({
       message: `category "${v.name}" has no published article (a blank column, 空白栏目)`,
       hint: v.veto
@@ -20,7 +20,7 @@ export const AUDIT = {
         : '请在栏目里发布文章，或者从 site.yaml 里去掉这个栏目；空白栏目达到 5 个即“单项否决”',
     }),
   },
-  GZ0802: {
+  GZ0902: {
     en: (v) => ({
       message: `category "${v.name}" has had no new article for ${v.days} days (the newest is of ${v.last}), more than its limit of ${v.limitEn}`,
       hint: v.veto
@@ -34,7 +34,7 @@ export const AUDIT = {
         : '请尽快在栏目里发布文章；更新不及时的栏目达到 5 个即“单项否决”',
     }),
   },
-  GZ0803: {
+  GZ0903: {
     en: (v) => ({
       message: v.title
         ? `the home page has had no new article for ${v.days} days (the newest, "${v.title}", is of ${v.last})`
@@ -48,7 +48,7 @@ export const AUDIT = {
       hint: '首页 2 周没有更新即“单项否决”；请尽快发布文章',
     }),
   },
-  GZ0804: {
+  GZ0904: {
     en: (v) => ({
       message: `"${v.wrong}" is on the site's list of wrong wordings${v.note ? ` (${v.note})` : ''}`,
       hint: v.serious
@@ -60,7 +60,7 @@ export const AUDIT = {
       hint: v.serious ? `应写作“${v.right}”；严重表述错误即“单项否决”` : `应写作“${v.right}”`,
     }),
   },
-  GZ0805: {
+  GZ0905: {
     en: (v) => ({
       message: `typography: ${v.en} near "${v.near}"`,
       hint: 'Chinese text takes full-width punctuation, and no space between full-width characters',
@@ -70,7 +70,7 @@ export const AUDIT = {
       hint: '中文使用全角标点，全角字符之间不加空格',
     }),
   },
-  GZ0806: {
+  GZ0906: {
     en: (v) => ({
       message: `updateWithin of category "${v.name}" is "${v.value}", which is not a time limit`,
       hint: 'write a number of days, weeks or months, like updateWithin: 14d, 2w or 6m (or none)',
@@ -80,7 +80,7 @@ export const AUDIT = {
       hint: '写天数、周数或月数，如 updateWithin: 14d、2w 或 6m（也可以写 14天、2周、6个月；不要求更新写 none）',
     }),
   },
-  GZ0807: {
+  GZ0907: {
     en: (v) => ({
       message: `"${v.wrong}" is listed twice (first on line ${v.line})`,
       hint: 'keep one entry for each wrong wording',

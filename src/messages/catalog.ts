@@ -11,7 +11,7 @@ import { YAML } from './yaml.js';
 /**
  * Every kind of problem gazette reports, by its stable code, worded in each language. Codes are
  * grouped by stage: GZ01 article files and front matter, GZ02 dates, GZ03 site.yaml, GZ04
- * templates, GZ05 files and output, GZ06 links and images, GZ07 YAML (articles and site.yaml alike), GZ08 the
+ * templates, GZ05 files and output, GZ06 links and images, GZ07 YAML (articles and site.yaml alike), GZ09 the
  * audit against the 政府网站抽查 (`check --audit`).
  * A code is never reused for another kind of problem; docs/编辑指南.md has one entry per code.
  */

@@ -50,8 +50,8 @@ describe('check --audit: the home page', () => {
       '--now',
       '2022-03-15 10:00',
     ]);
-    expect(lines(run.stdout, 'GZ0803')).toEqual([
-      'content/a.md:3:7: error: the home page has had no new article for 14 days (the newest, "旧文章", is of 2022-03-01 10:00); a home page not updated for 2 weeks fails the 抽查 at once (单项否决): publish an article [GZ0803]',
+    expect(lines(run.stdout, 'GZ0903')).toEqual([
+      'content/a.md:3:7: error: the home page has had no new article for 14 days (the newest, "旧文章", is of 2022-03-01 10:00); a home page not updated for 2 weeks fails the 抽查 at once (单项否决): publish an article [GZ0903]',
     ]);
     expect(run.stdout).toContain(
       'audit: as of 2022-03-15 10:00, fails the 抽查 at once (单项否决) for home page not updated;',
@@ -175,7 +175,7 @@ describe('check --audit: columns not updated in time (栏目不更新)', () => {
     });
     const run = await runCliWithCodes(['check', '--root', root]);
     expect(run.stdout).toContain(
-      'site.yaml:6:19: error: updateWithin of category "学习" is "两周", which is not a time limit; write a number of days, weeks or months, like updateWithin: 14d, 2w or 6m (or none) [GZ0806]',
+      'site.yaml:6:19: error: updateWithin of category "学习" is "两周", which is not a time limit; write a number of days, weeks or months, like updateWithin: 14d, 2w or 6m (or none) [GZ0906]',
     );
     expect(run.code).toBe(1);
   });
@@ -234,7 +234,7 @@ describe('check --audit: the site’s wrong wordings (audit/wording.yaml)', () =
     });
     const run = await runCliWithCodes(['check', '--root', root, '--audit', '--now', '2022-03-11']);
     expect(run.stdout).toContain(
-      'audit/wording.yaml:10:12: error: "截止目前" is listed twice (first on line 6); keep one entry for each wrong wording [GZ0807]',
+      'audit/wording.yaml:10:12: error: "截止目前" is listed twice (first on line 6); keep one entry for each wrong wording [GZ0907]',
     );
     expect(run.code).toBe(1);
     writeSame(root);
@@ -363,7 +363,7 @@ describe('check --audit: output', () => {
       typography: 0,
       brokenLinks: 0,
     });
-    expect(json.diagnostics.map((d: { code: string }) => d.code)).toEqual(['GZ0803', 'GZ0801', 'GZ0804']);
+    expect(json.diagnostics.map((d: { code: string }) => d.code)).toEqual(['GZ0903', 'GZ0901', 'GZ0904']);
   });
 
   it('prints the summary in Chinese for the editors, and takes the time from GAZETTE_NOW', async () => {
@@ -375,7 +375,7 @@ describe('check --audit: output', () => {
         'audit：按 2022-03-05 08:00 自查，未发现单项否决问题；另有表述错误 1 处、链接问题 0 处、排版提醒 0 处',
       );
       expect(run.stdout).toContain(
-        'site.yaml:6:11: warning: 栏目“一”没有已发布的文章，是空白栏目；请在栏目里发布文章，或者从 site.yaml 里去掉这个栏目；空白栏目达到 5 个即“单项否决”。 [GZ0801]',
+        'site.yaml:6:11: warning: 栏目“一”没有已发布的文章，是空白栏目；请在栏目里发布文章，或者从 site.yaml 里去掉这个栏目；空白栏目达到 5 个即“单项否决”。 [GZ0901]',
       );
     } finally {
       delete process.env.GAZETTE_NOW;
