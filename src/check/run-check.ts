@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { type AuditResult, auditSite } from '../audit/audit-site.js';
+import { brokenLinks } from '../audit/broken-links.js';
 import { CONTENT_DIR } from '../content/discover.js';
 import { createDevSite } from '../dev/dev-site.js';
 import { type Diagnostic, formatDiagnostic } from '../errors/diagnostic.js';
@@ -11,6 +13,8 @@ import { readTemplateSources } from './template-sources.js';
 export interface CheckOptions {
   /** Folder with site.yaml and content/. */
   readonly root: string;
+  /** `--audit`: also hold the site against the 政府网站抽查's indicators, at `now` (default: the clock). */
+  readonly audit?: { readonly now?: string };
 }
 
 export interface CheckReport {
@@ -26,6 +30,8 @@ export interface CheckReport {
   readonly linksChecked: boolean;
   /** Content files with errors, built without: their links were not checked. */
   readonly notChecked: readonly string[];
+  /** With `audit`, when the site could be built: its findings are among `diagnostics` too. */
+  readonly audit?: AuditResult;
 }
 
 /** Builds without files with errors, which may show errors of more files (two at one address). */
@@ -81,12 +87,28 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     templates: await readTemplateSources(root),
   });
   const htmlPages = [...site.files.keys()].filter((f) => f.endsWith('.html') && !staticSources.has(f));
+  const audit =
+    options.audit &&
+    auditSite({
+      root,
+      config,
+      entries: site.entries,
+      links: brokenLinks([...problems, ...articles.diagnostics], pages),
+      ...(options.audit.now !== undefined && { now: options.audit.now }),
+    });
   return {
-    diagnostics: [...problems, ...articles.diagnostics, ...pages, ...report.futureDated],
+    diagnostics: [
+      ...problems,
+      ...articles.diagnostics,
+      ...pages,
+      ...(audit?.diagnostics ?? []),
+      ...report.futureDated,
+    ],
     articles: site.entries.length,
     pages: htmlPages.length,
     linksChecked: true,
     notChecked: [...leaveOut].sort(),
+    ...(audit && { audit }),
   };
 }
 

@@ -11,6 +11,7 @@ import { policeCodeOf } from './police-code.js';
 import { type NamedFile, namedFile, sitePath, withPublicFiles } from './public-file.js';
 import { EXTRA_KEY, KNOWN_SITE_KEYS, siteSchema } from './schema.js';
 import type { Category, CategoryMeta, SiteConfig } from './site-config.js';
+import { parseUpdateLimit } from './update-within.js';
 
 export const CONFIG_FILE = 'site.yaml';
 
@@ -69,7 +70,12 @@ export function parseConfig(
   const problems: Diagnostic[] = [...yaml.warnings, ...unknownKeyWarnings(yaml, fields, file, 'site.yaml')];
   const categories: Category[] = [];
   raw.categories.forEach((c, i) => {
-    const category = { name: c.name, slug: c.slug ?? slugify(c.name) };
+    const updateWithin = c.updateWithin === undefined ? undefined : parseUpdateLimit(c.updateWithin);
+    if (c.updateWithin !== undefined && updateWithin === undefined) {
+      const at = yaml.locate(['categories', i, 'updateWithin']);
+      problems.push(coded('GZ0906', file, at, { name: c.name, value: String(c.updateWithin) }));
+    }
+    const category = { name: c.name, slug: c.slug ?? slugify(c.name), ...(updateWithin && { updateWithin }) };
     const problem = categoryProblem(category, categories, raw.gov?.contact ? [CONTACT_SLUG] : []);
     const at = problem?.inSlug && c.slug !== undefined ? ['categories', i, 'slug'] : ['categories', i];
     if (problem) problems.push(coded(problem.code, file, yaml.locate(at), problem.values));

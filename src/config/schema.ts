@@ -28,6 +28,8 @@ export const categorySchema = z.object(
       .transform((k) => (typeof k === 'string' ? k.split(/[,，、]\s*/).filter(Boolean) : k))
       .optional(),
     type: text('type').optional(),
+    /** Read by parseUpdateLimit, whose problem has a code of its own (GZ0906). */
+    updateWithin: z.unknown().optional(),
   },
   { error: 'each category must be a mapping like {name: 学习, slug: xuexi}' },
 );

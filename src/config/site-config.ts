@@ -1,7 +1,11 @@
+import type { UpdateLimit } from './update-within.js';
+
 /** The validated site configuration (from `site.yaml`), as every later stage sees it. */
 export interface Category {
   readonly name: string;
   readonly slug: string;
+  /** How often it must get a new article, when site.yaml says (`updateWithin: 14d`): for the audit. */
+  readonly updateWithin?: UpdateLimit;
 }
 
 /**

@@ -66,7 +66,7 @@ Options:
   --future      include articles dated in the future
   -h, --help    show this help`;
 
-const CHECK_HELP = `Usage: gazette check [--root DIR] [--format text|json]
+const CHECK_HELP = `Usage: gazette check [--root DIR] [--format text|json] [--audit [--now DATE] [--report FILE]]
 
 Builds the site into memory (dist/ is neither read nor written) and checks it: content, config and
 templates as a build does, then every internal link and image of every article and page. Problems are
@@ -75,6 +75,13 @@ printed on stdout, one per line as file:line:col: error|warning: message, then a
 Options:
   --root DIR       the site's folder (default: .)
   --format FORMAT  text (default), or json: one object {"diagnostics": [...], "summary": {...}}
+  --audit          also check the site against the 政府网站抽查's indicators (国办秘函〔2019〕19号):
+                   a stale home page, blank columns, columns not updated within their updateWithin,
+                   audit/wording.yaml's wrong wordings, broken links, Chinese typography (warnings);
+                   a 单项否决 finding is an error
+  --now DATE       audit as of this time, in site time, e.g. 2022-04-01 09:00 (default: now;
+                   GAZETTE_NOW sets it too)
+  --report FILE    write the audit as a report in Chinese (Markdown) to FILE; implies --audit
   -h, --help       show this help
 
 Exit codes: 0 no errors (warnings allowed), 1 errors, 2 bad usage.`;

@@ -65,7 +65,7 @@ const DEV_HELP = `用法：gazette dev [--root DIR] [--port 4000] [--host 127.0.
   --future      把日期在将来的文章也生成出来
   -h, --help    显示本帮助`;
 
-const CHECK_HELP = `用法：gazette check [--root DIR] [--format text|json]
+const CHECK_HELP = `用法：gazette check [--root DIR] [--format text|json] [--audit [--now DATE] [--report FILE]]
 
 在内存里生成网站并检查（不读也不写 dist/）：像生成时一样检查文章、网站设置和模板，再检查每篇文章、
 每个页面里的站内链接和图片。问题输出到标准输出，每行一个，格式为 文件:行:列: error|warning: 说明，
@@ -74,6 +74,12 @@ const CHECK_HELP = `用法：gazette check [--root DIR] [--format text|json]
 选项：
   --root DIR       网站所在的文件夹（默认：当前文件夹）
   --format FORMAT  text（默认），或 json：输出一个对象 {"diagnostics": [...], "summary": {...}}
+  --audit          同时按政府网站抽查的指标（国办秘函〔2019〕19号）自查：首页长期不更新、空白栏目、
+                   栏目超过 updateWithin 未更新、audit/wording.yaml 里列出的错误表述、失效链接，
+                   以及中文排版（只作提醒）；属于单项否决的问题算作错误
+  --now DATE       按这个时间自查，用网站所在时区，如 2022-04-01 09:00（默认：现在；
+                   也可以用环境变量 GAZETTE_NOW 指定）
+  --report FILE    把自查结果写成中文报告（Markdown）存到 FILE；写了它就等于加了 --audit
   -h, --help       显示本帮助
 
 退出码：0 没有错误（可以有提醒），1 有错误，2 命令写法有误。`;

@@ -53,6 +53,27 @@ export const TERMINAL_EN: TerminalText = {
     return `check: ${which}: ${files.slice(0, files.length - more).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
   },
   badFormat: (format) => `--format must be "text" or "json", not "${format}"`,
+  auditSummary: (a) => {
+    const words = {
+      home: 'home page not updated',
+      blank: 'blank columns',
+      stale: 'columns not updated',
+      wording: 'serious wording errors',
+    };
+    const vetoes = a.vetoes.map((v) => words[v]);
+    const verdict =
+      vetoes.length > 0
+        ? `fails the 抽查 at once (单项否决) for ${vetoes.join(', ')}`
+        : 'nothing fails the 抽查 at once';
+    return `audit: as of ${a.at}, ${verdict}; ${count(a.wording, 'wording error')}, ${count(a.brokenLinks, 'broken link')}, ${count(a.typography, 'typography warning')}`;
+  },
+  notAudited: 'audit: the site could not be built, so it was not audited',
+  reportWritten: (file) => `audit: report written to ${file}`,
+  reportNotWritten: (file, reason) => `audit: cannot write the report ${file}: ${reason}`,
+  nowWithoutAudit: '--now is for --audit',
+  badNow: (now) => `--now must be a date like 2022-04-01 or 2022-04-01 09:00 (site time), not "${now}"`,
+  reportInSources: (folder) =>
+    `--report must not be in the site's ${folder}/, which the next build would read: write it beside the site, e.g. --report 自查报告.md`,
 
   devRebuilt: (ms, files, what) =>
     `rebuilt in ${ms} ms: ${files} file(s) updated (${what ?? 'initial build'})`,

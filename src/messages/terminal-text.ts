@@ -27,6 +27,17 @@ export interface BuildCounts {
   };
 }
 
+/** check --audit's line before the summary. */
+export interface AuditLine {
+  /** The moment audited at, in site time. */
+  readonly at: string;
+  /** The 单项否决 indicators failed, by their name in the report. */
+  readonly vetoes: readonly ('home' | 'blank' | 'stale' | 'wording')[];
+  readonly wording: number;
+  readonly typography: number;
+  readonly brokenLinks: number;
+}
+
 /** Each command's `--help`. Option names are the same in every language. */
 export interface HelpText {
   readonly main: string;
@@ -64,6 +75,14 @@ export interface TerminalText {
   readonly checkSummary: (c: CheckCounts) => string;
   readonly notChecked: (files: readonly string[], more: number) => string;
   readonly badFormat: (format: string) => string;
+  /** check --audit: what fails the 抽查 at once, and how much else was found. */
+  readonly auditSummary: (a: AuditLine) => string;
+  readonly notAudited: string;
+  readonly reportWritten: (file: string) => string;
+  readonly reportNotWritten: (file: string, reason: string) => string;
+  readonly nowWithoutAudit: string;
+  readonly badNow: (now: string) => string;
+  readonly reportInSources: (folder: string) => string;
 
   readonly devRebuilt: (ms: number, files: number, what: string | undefined) => string;
   readonly devFailed: (ms: number, what: string | undefined) => string;

@@ -73,6 +73,21 @@ export const TERMINAL_ZH: TerminalText = {
     files.slice(0, files.length - more).join('、') +
     (more > 0 ? `等，另有 ${more} 篇` : ''),
   badFormat: (format) => `--format 只能是 text 或 json，不能是“${format}”`,
+  auditSummary: (a) => {
+    const words = { home: '首页不更新', blank: '空白栏目', stale: '栏目不更新', wording: '严重表述错误' };
+    const vetoes = a.vetoes.map((v) => words[v]);
+    const verdict =
+      vetoes.length > 0 ? `有 ${vetoes.length} 项单项否决：${vetoes.join('、')}` : '未发现单项否决问题';
+    return `audit：按 ${a.at} 自查，${verdict}；另有表述错误 ${a.wording} 处、链接问题 ${a.brokenLinks} 处、排版提醒 ${a.typography} 处`;
+  },
+  notAudited: 'audit：网站没能生成，所以没有自查',
+  reportWritten: (file) => `audit：自查报告已写入 ${file}`,
+  reportNotWritten: (file, reason) => `audit：写不了自查报告 ${file}：${reason}`,
+  nowWithoutAudit: '--now 只能和 --audit 一起用',
+  badNow: (now) =>
+    `--now 要写成 2022-04-01 或 2022-04-01 09:00 这样的日期时间（网站所在时区），不能是“${now}”`,
+  reportInSources: (folder) =>
+    `--report 不能写在网站的 ${folder}/ 文件夹里，下次生成会把它当作网站的内容；请写在网站旁边，如 --report 自查报告.md`,
 
   devRebuilt: (ms, files, what) =>
     `已重新生成，用时 ${ms} 毫秒：更新了 ${files} 个文件（${what ?? '首次生成'}）`,

@@ -12,4 +12,4 @@ import { TERMINAL_ZH } from './terminal-zh.js';
 export const terminalText = (lang: Lang | undefined): TerminalText =>
   lang === 'en' ? TERMINAL_EN : TERMINAL_ZH;
 
-export type { BuildCounts, CheckCounts, TerminalText } from './terminal-text.js';
+export type { AuditLine, BuildCounts, CheckCounts, TerminalText } from './terminal-text.js';
