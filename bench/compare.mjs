@@ -23,6 +23,9 @@ const { values } = parseArgs({
     saves: { type: 'string', default: '8' },
     work: { type: 'string' },
     shared: { type: 'string' },
+    // The sites of an earlier run in --work, built already: no corpus, no cold build.
+    reuse: { type: 'boolean', default: false },
+    'skip-watch': { type: 'boolean', default: false },
   },
 });
 if (!values.old) throw new Error('--old DIR: a checkout of the version to compare with, lib/ compiled');
@@ -41,34 +44,38 @@ const VERSIONS = [
 ];
 
 // The corpus, once, copied into a site per version.
-rmSync(WORK, { recursive: true, force: true });
-mkdirSync(WORK, { recursive: true });
-const corpus = path.join(WORK, 'corpus');
-if (existsSync(path.join(SHARED, 'gen-corpus.mjs')))
-  run('node', [path.join(SHARED, 'gen-corpus.mjs'), '--n', String(N), '--out', corpus]);
-else writeCorpus(N, path.join(corpus, 'articles'));
-const theme = path.join(REPO, 'templates', 'category.njk');
-for (const v of VERSIONS) {
-  cpSync(path.join(corpus, 'articles'), path.join(v.site, 'content', 'articles'), { recursive: true });
-  writeFileSync(
-    path.join(v.site, 'site.yaml'),
-    `title: 基准测试新闻网
+if (!values.reuse) setUp();
+
+function setUp() {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  const corpus = path.join(WORK, 'corpus');
+  if (existsSync(path.join(SHARED, 'gen-corpus.mjs')))
+    run('node', [path.join(SHARED, 'gen-corpus.mjs'), '--n', String(N), '--out', corpus]);
+  else writeCorpus(N, path.join(corpus, 'articles'));
+  const theme = path.join(REPO, 'templates', 'category.njk');
+  for (const v of VERSIONS) {
+    cpSync(path.join(corpus, 'articles'), path.join(v.site, 'content', 'articles'), { recursive: true });
+    writeFileSync(
+      path.join(v.site, 'site.yaml'),
+      `title: 基准测试新闻网
 baseUrl: https://bench.example.cn/
 pageSize: 20
 categories:
 ${['学习:xuexi', '要闻:yaowen', '语言:yuyan', '知识:zhishi', '经济:jingji', '民生:minsheng'].map((c) => `  - {name: ${c.split(':')[0]}, slug: ${c.split(':')[1]}}`).join('\n')}
 `,
-  );
-  // A theme override of the category list, edited by the template row.
-  mkdirSync(path.join(v.site, 'templates'), { recursive: true });
-  cpSync(theme, path.join(v.site, 'templates', 'category.njk'));
+    );
+    // A theme override of the category list, edited by the template row.
+    mkdirSync(path.join(v.site, 'templates'), { recursive: true });
+    cpSync(theme, path.join(v.site, 'templates', 'category.njk'));
+  }
 }
 
 const build = (v) => ['node', [v.bin, 'build', '--root', v.site, '--quiet', '--no-search']];
 const file = (v, name) => path.join(v.site, 'content', 'articles', name);
 let edits = 0;
 const rows = [];
-rows.push(measure('cold build (first, untimed warm-up of the disk)', () => {}, 1));
+if (!values.reuse) rows.push(measure('cold build (first, untimed warm-up of the disk)', () => {}, 1));
 rows.push(measure('up to date', () => {}));
 rows.push(measure('one text edit', (v) => appendFileSync(file(v, '000001.md'), `\n改动${++edits}。\n`)));
 rows.push(
@@ -84,7 +91,7 @@ rows.push(
     appendFileSync(path.join(v.site, 'templates', 'category.njk'), `\n{# ${++edits} #}\n`),
   ),
 );
-rows.push(...(await measureWatch()));
+if (!values['skip-watch']) rows.push(...(await measureWatch()));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cell = (xs, unit) =>
@@ -94,12 +101,16 @@ const cell = (xs, unit) =>
 console.log(
   `\n${N} articles, ${RUNS} alternated run(s) each, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}\n`,
 );
-console.log('| path | old | new | new / old |');
-console.log('| --- | --- | --- | --- |');
-for (const r of rows)
+console.log('| path | old | new | new / old | CPU old | CPU new | CPU new / old |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) {
+  const cpu = r.cpu
+    ? `${cell(r.cpu.old)} | ${cell(r.cpu.new)} | ${(median(r.cpu.new) / median(r.cpu.old)).toFixed(2)}`
+    : ' | | ';
   console.log(
-    `| ${r.work} | ${cell(r.old, r.unit)} | ${cell(r.new, r.unit)} | ${(median(r.new) / median(r.old)).toFixed(2)} |`,
+    `| ${r.work} | ${cell(r.old, r.unit)} | ${cell(r.new, r.unit)} | ${(median(r.new) / median(r.old)).toFixed(2)} | ${cpu} |`,
   );
+}
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -109,18 +120,20 @@ function run(cmd, args) {
 /** Wall time of a build of each version, `runs` times, alternating; `prepare` is not timed. */
 function measure(work, prepare, runs = RUNS) {
   const seconds = { old: [], new: [] };
+  const cpu = { old: [], new: [] };
   for (let i = 0; i < runs; i++)
     for (const v of i % 2 === 0 ? VERSIONS : [...VERSIONS].reverse()) {
       prepare(v);
       const [cmd, args] = build(v);
-      const start = performance.now();
-      const r = spawnSync(cmd, args, { encoding: 'utf8' });
-      const s = (performance.now() - start) / 1000;
+      // Wall time, and CPU time (user + system), which the other users of a shared machine disturb less.
+      const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', cmd, ...args], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`${v.name} ${work} failed:\n${r.stderr}`);
+      const [s, user, sys] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
       seconds[v.name].push(s);
-      log(`${v.name} ${work}: ${s.toFixed(2)} s`);
+      cpu[v.name].push(user + sys);
+      log(`${v.name} ${work}: ${s.toFixed(2)} s (cpu ${(user + sys).toFixed(2)} s)`);
     }
-  return { work, ...seconds };
+  return { work, ...seconds, cpu };
 }
 
 /** Both dev servers at once; each save of one is followed by the same save of the other. */
