@@ -1,9 +1,8 @@
 import { closeSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { CacheUnusable } from '../cache/cache-unusable.js';
-import { cacheWriteFailure } from '../cache/cache-unwritable.js';
 import type { BodyRef, BodySink, PackedBody } from './body-ref.js';
+import { CacheUnusable, cacheWriteFailure } from './cache-unusable.js';
 
 /**
  * Bodies are stored as UTF-16, the form V8 keeps Chinese text in: reading one back is a copy, where

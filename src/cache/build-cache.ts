@@ -2,16 +2,16 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { packNames } from '../bodies/pack-names.js';
+import { CacheUnusable } from '../bodies/cache-unusable.js';
 import type { FileStamp } from '../content/article.js';
-import { exclusionOf, type PublishOptions } from '../content/publish.js';
+import type { PublishOptions } from '../content/publish.js';
 import { unchangedSince } from '../fs/file-stamp.js';
 import type { FsFailure } from '../fs/fs-failure.js';
+import { publishedSince, stillValid } from '../incremental/published.js';
 import { type OutputFound, withDelta, writtenDelta } from '../output/written-files.js';
 import type { Surroundings } from '../pages/article-page.js';
 import type { FileResult } from '../site/load-files.js';
-import { stillValid } from '../site/still-valid.js';
-import { CacheUnusable } from './cache-unusable.js';
+import { cacheDirOf } from '../site/site-sources.js';
 import { cacheWriteFailure } from './cache-unwritable.js';
 import { whyUnwritable } from './cache-writable.js';
 import {
@@ -24,6 +24,7 @@ import {
   type SpareDetails,
   writeManifest,
 } from './manifest.js';
+import { packNames } from './pack-names.js';
 import { type KnownSpare, type PreviousChanges, previousChanges } from './previous-output.js';
 import {
   detailsLine,
@@ -34,8 +35,7 @@ import {
   surroundingsOfStored,
 } from './stored-result.js';
 
-/** The build cache of a site: `ROOT/.cache/gazette/`. Deleting it is always safe. */
-export const cacheDirOf = (root: string): string => path.join(root, '.cache', 'gazette');
+export { cacheDirOf };
 
 /** What the previous build left, as far as this build can use it. */
 export interface BuildCache {
@@ -127,7 +127,7 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
   const listed = new Set(previous?.files.map((f) => f.path));
   if (usable)
     for (const f of previous.files)
-      if (f.stamp && !(f.pending && !exclusionOf(f.pending, keys.publish))) known.set(f.path, f.stamp);
+      if (f.stamp && !publishedSince(f.pending, keys.publish)) known.set(f.path, f.stamp);
   const stored = new Map<string, StoredResult>();
   const parsed = new Map<string, FileResult | undefined>();
   let details: BuildDetails | undefined;
@@ -224,8 +224,11 @@ export async function saveBuildCache(
   cache: BuildCache,
   manifest: Omit<BuildManifest, 'format' | 'details' | 'spare' | 'spareWritten'>,
   kept: {
-    /** Every content file's result, in the manifest's order: made or parsed by this build, or as stored. */
-    readonly files: ReadonlyArray<FileResult | StoredResult>;
+    /**
+     * Every content file's result, in the manifest's order: made or parsed by this build, or the
+     * path of a file whose line stays as stored.
+     */
+    readonly files: ReadonlyArray<FileResult | string>;
     /** What each article page shows around it; without it, as the previous build stored it. */
     readonly around?: ReadonlyMap<string, Surroundings>;
     readonly pages: BuildDetails['pages'];
@@ -236,14 +239,15 @@ export async function saveBuildCache(
 ): Promise<void> {
   const was = cache.loadedDetails();
   const around = kept.around;
+  const files = kept.files.map((r) => (typeof r === 'string' ? storedLine(cache, r) : r));
   // A line as stored, or with the surroundings this build made, or those of the line it replaces.
   const lineOf = (r: FileResult | StoredResult) =>
     detailsLine(r, around ? around.get(r.path) : { asStored: 'line' in r ? r : cache.stored(r.path) });
-  const patch = around ? undefined : patchOf(cache, kept.files, lineOf);
+  const patch = around ? undefined : patchOf(cache, files, lineOf);
   const details = {
     pages: kept.pages,
     others: kept.others,
-    lines: patch ? [] : eachLine(kept.files, lineOf),
+    lines: patch ? [] : eachLine(files, lineOf),
   };
   const withSpare = spare && was ? { ...details, spare: spareDetails(was, details) } : details;
   // The spare is the output the previous build left: its files as that build recorded them (those
@@ -255,7 +259,7 @@ export async function saveBuildCache(
     withSpare,
     patch,
   );
-  const used = new Set(kept.files.map((r) => ('line' in r ? packOfStored(r) : packOfResult(r))));
+  const used = new Set(files.map((r) => ('line' in r ? packOfStored(r) : packOfResult(r))));
   const wasUsed = new Set(
     cache.previous?.files.map((f) => cache.stored(f.path)).map((r) => (r ? packOfStored(r) : '')),
   );
@@ -270,6 +274,13 @@ export async function saveBuildCache(
         await unlink(file).catch(() => {});
     }),
   );
+}
+
+/** The line of a file as the previous build stored it. */
+export function storedLine(cache: BuildCache, file: string): StoredResult {
+  const line = cache.stored(file);
+  if (!line) throw new CacheUnusable(`the build cache's details do not match its manifest (${file})`);
+  return line;
 }
 
 /** Each file's line, made when the writer asks for it. */

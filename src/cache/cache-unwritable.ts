@@ -1,30 +1,10 @@
 import os from 'node:os';
 import path from 'node:path';
+import { CacheUnwritable, cacheWriteFailure } from '../bodies/cache-unusable.js';
 import { type Diagnostic, GazetteError, problem } from '../errors/diagnostic.js';
 import { detailOf, type FsFailure, fsFailureOf, isOutOfSpace } from '../fs/fs-failure.js';
-import { reasonEn } from '../messages/errno.js';
-import { CacheUnusable } from './cache-unusable.js';
 
-/**
- * The build cache could not be written (no permission, a read-only or full disk, a file where a
- * folder should be). Thrown where a body pack could not be written: the build starts again without
- * the cache, which stays as it was. Only a warning for the site: see cacheNotSaved.
- */
-export class CacheUnwritable extends CacheUnusable {
-  readonly failure: FsFailure;
-
-  constructor(failure: FsFailure) {
-    super(`the build cache cannot be written: ${reasonEn(valuesOf(failure))}`);
-    this.name = 'CacheUnwritable';
-    this.failure = failure;
-  }
-}
-
-/** A failure to write into the cache as CacheUnwritable; anything but the file system's as it is. */
-export function cacheWriteFailure(cause: unknown): unknown {
-  const failure = fsFailureOf(cause);
-  return failure ? new CacheUnwritable(failure) : cause;
-}
+export { CacheUnwritable, cacheWriteFailure };
 
 /** Why saving the cache failed: the file system's failure, or what was thrown. */
 export const saveFailureOf = (cause: unknown): FsFailure =>

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileStamp } from '../content/article.js';
-import type { Publishing, Skipped } from '../content/publish.js';
-import type { Diagnostic } from '../errors/diagnostic.js';
+import type { Publishing } from '../content/publish.js';
 import { writeAll } from '../fs/write-all.js';
+import type { BuildSummary } from '../incremental/previous-state.js';
 import type { WrittenFiles, WrittenStamp } from '../output/written-files.js';
 
 /** Bumped whenever the shape below changes. */
@@ -55,13 +55,7 @@ export interface BuildManifest {
   readonly patch?: string;
 }
 
-export interface BuildSummary {
-  readonly articles: number;
-  readonly pages: number;
-  readonly staticFiles: number;
-  readonly skipped: Skipped;
-  readonly warnings: readonly Diagnostic[];
-}
+export type { BuildSummary };
 
 export interface BuildDetails {
   /**

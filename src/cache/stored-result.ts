@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { CacheUnusable } from '../bodies/cache-unusable.js';
 import type { Surroundings } from '../pages/article-page.js';
 import type { FileResult } from '../site/load-files.js';
-import { CacheUnusable } from './cache-unusable.js';
 import type { BuildManifest } from './manifest.js';
 
 /**

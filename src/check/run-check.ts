@@ -2,9 +2,9 @@ import path from 'node:path';
 import { type AuditResult, auditSite } from '../audit/audit-site.js';
 import { brokenLinks } from '../audit/broken-links.js';
 import { CONTENT_DIR } from '../content/discover.js';
-import { createDevSite } from '../dev/dev-site.js';
 import { type Diagnostic, formatDiagnostic } from '../errors/diagnostic.js';
-import { listPublicFiles } from '../output/public-files.js';
+import { listPublicFiles } from '../images/public-files.js';
+import { createMemorySite } from '../memory/memory-site.js';
 import { THEME_PUBLIC } from '../paths.js';
 import { checkArticleLinks } from './check-links.js';
 import { checkPages } from './check-pages.js';
@@ -44,7 +44,7 @@ const PASSES = 3;
  */
 export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const root = path.resolve(options.root);
-  const site = createDevSite({ root, exclude: [path.join(root, 'dist')] });
+  const site = createMemorySite({ root, exclude: [path.join(root, 'dist')] });
   let report = await site.rebuild();
   const found = new Map(report.diagnostics.map((d) => [formatDiagnostic(d), d]));
   // Content files with errors are left out, and what is left is built and checked: every problem

@@ -1,13 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { formatIn, inLanguage } from '../errors/diagnostic.js';
+import { createMemorySite, type RebuildReport } from '../memory/memory-site.js';
 import { languageOf } from '../messages/choose-language.js';
 import type { Lang } from '../messages/language.js';
 import { terminalText } from '../messages/terminal.js';
 import { siteSources } from '../site/site-sources.js';
 import { hostChecker } from './allowed-hosts.js';
 import { toBrowserProblems } from './browser-problem.js';
-import { createDevSite, type RebuildReport } from './dev-site.js';
 import { ReloadHub } from './live-reload.js';
 import { createServer } from './server.js';
 import { watchPaths } from './watch.js';
@@ -54,7 +54,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${host}:${port}/`;
 
-  const site = createDevSite({
+  const site = createMemorySite({
     root,
     baseUrl: url,
     ...(options.drafts !== undefined && { drafts: options.drafts }),

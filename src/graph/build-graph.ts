@@ -3,18 +3,18 @@ import { slugify } from '../text/slug.js';
 import { buildArchive } from './archive.js';
 import { paginate } from './paginate.js';
 import { relatedEntries } from './related.js';
-import type { CategorySection, Entry, Neighbours, SiteGraph, TagSection } from './site-graph.js';
+import type { CategorySection, ListedEntry, Neighbours, SiteGraph, TagSection } from './site-graph.js';
 import { categoryUrl, tagUrl } from './urls.js';
 
 /** Newest first; ties broken by file path so that every build orders the same way. */
-export const byDateDesc = (a: Entry, b: Entry): number =>
+export const byDateDesc = (a: ListedEntry, b: ListedEntry): number =>
   b.date.epochMs - a.date.epochMs || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
 /**
  * Builds the site's structure from published entries: categories, tags, pagination, neighbours,
  * related articles and the date archive. Pure.
  */
-export function buildGraph(published: readonly Entry[], config: SiteConfig): SiteGraph {
+export function buildGraph(published: readonly ListedEntry[], config: SiteConfig): SiteGraph {
   const entries = [...published].sort(byDateDesc);
 
   const categories: CategorySection[] = config.categories.map((category) => {
@@ -44,8 +44,8 @@ export function buildGraph(published: readonly Entry[], config: SiteConfig): Sit
   };
 }
 
-function buildTags(entries: readonly Entry[], pageSize: number): TagSection[] {
-  const byName = new Map<string, Entry[]>();
+function buildTags(entries: readonly ListedEntry[], pageSize: number): TagSection[] {
+  const byName = new Map<string, ListedEntry[]>();
   const slugs = new Map<string, string>();
   for (const e of entries) {
     e.tags.forEach((tag, i) => {

@@ -1,25 +1,28 @@
 import { createHash } from 'node:crypto';
-import type { Entry, RenderedEntry } from './site-graph.js';
+import { type Entry, type ListedEntry, OWN_PAGE_ONLY, type RenderedEntry } from './site-graph.js';
 
 /** An entry as makeEntry has it before its listing is known. */
 type Unlisted = Omit<RenderedEntry, 'listing'>;
 
 /**
- * A digest of everything of an entry that pages other than its own can show: lists, feeds,
- * neighbours and related reading show its title, dates, summary, tags and cover, never its body.
- * Those pages count the entry by this in their signatures, so an edit of an article's text further
- * down changes the signature of its own page only (which counts its body by `version`).
+ * A digest of everything of an entry that pages other than its own can show: all of it but what
+ * only its own page shows (OWN_PAGE_ONLY), which listedView leaves out of what they are given. Those
+ * pages count the entry by this in their signatures, so an edit of an article's text further down
+ * changes the signature of its own page only (which counts its body by `version`).
  */
 export function listingOf(entry: Unlisted | Entry): string {
-  const {
-    version: _version,
-    links: _links,
-    warnings: _warnings,
-    listing: _listing,
-    html: _html,
-    // Where its fields are written, for messages: no page shows it.
-    at: _at,
-    ...shown
-  } = entry as Unlisted & { listing?: string; html?: string };
-  return createHash('sha1').update(JSON.stringify(shown), 'utf16le').digest('base64url');
+  const { listing: _listing, html: _html, ...rest } = entry as Unlisted & { listing?: string; html?: string };
+  return createHash('sha1')
+    .update(JSON.stringify(withoutOwn(rest)), 'utf16le')
+    .digest('base64url');
+}
+
+/** The entry as every page but its own is given it: without what only its own page shows. */
+export const listedView = (entry: ListedEntry | Entry): ListedEntry =>
+  'version' in entry ? (withoutOwn(entry) as ListedEntry) : entry;
+
+function withoutOwn<T extends object>(entry: T): Partial<T> {
+  const rest: Record<string, unknown> = { ...(entry as Record<string, unknown>) };
+  for (const key of OWN_PAGE_ONLY) delete rest[key];
+  return rest as Partial<T>;
 }

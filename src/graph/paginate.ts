@@ -1,8 +1,8 @@
-import type { Entry, ListPage } from './site-graph.js';
+import type { ListedEntry, ListPage } from './site-graph.js';
 import { listPageUrl } from './urls.js';
 
 /** Splits `entries` into pages of `size`; an empty list still has one (empty) first page. */
-export function paginate(base: string, entries: readonly Entry[], size: number): ListPage[] {
+export function paginate(base: string, entries: readonly ListedEntry[], size: number): ListPage[] {
   const count = Math.max(1, Math.ceil(entries.length / size));
   return Array.from({ length: count }, (_, i) => ({
     number: i + 1,

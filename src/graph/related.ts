@@ -1,4 +1,4 @@
-import type { Entry } from './site-graph.js';
+import type { ListedEntry } from './site-graph.js';
 
 /** How many related articles an article page lists (相关阅读). */
 export const RELATED_COUNT = 5;
@@ -21,7 +21,7 @@ export const RELATED_MAX_TAGS = 8;
  * category before other categories, then those sharing one tag fewer, and so on; each tier is read
  * from lists of "entries carrying all of these tags", newest first, that are made once per tag set.
  */
-export function relatedEntries(entries: readonly Entry[], count = RELATED_COUNT): RelatedReading {
+export function relatedEntries(entries: readonly ListedEntry[], count = RELATED_COUNT): RelatedReading {
   // The index is made on the first question too: a rebuild that reuses the site's surroundings
   // (see surroundingsOf) asks none, and making it took 30-50 ms at 20,000 articles.
   let reading: RelatedReading | undefined;
@@ -33,18 +33,18 @@ export function relatedEntries(entries: readonly Entry[], count = RELATED_COUNT)
   };
 }
 
-function readingOf(entries: readonly Entry[], count: number): RelatedReading {
+function readingOf(entries: readonly ListedEntry[], count: number): RelatedReading {
   const rank = new Map(entries.map((e, i) => [e, i]));
   const byFile = new Map(entries.map((e) => [e.file, e]));
   const index = tagSetIndex(entries);
   const byCategory = groupBy(entries, (e) => e.category.slug);
 
-  const found = new Map<string, readonly Entry[]>();
-  const relatedTo = (entry: Entry): readonly Entry[] => {
+  const found = new Map<string, readonly ListedEntry[]>();
+  const relatedTo = (entry: ListedEntry): readonly ListedEntry[] => {
     const category = entry.category.slug;
-    const best: Entry[] = [];
-    const taken = new Set<Entry>([entry]);
-    const take = (lists: readonly (readonly Entry[])[]) => {
+    const best: ListedEntry[] = [];
+    const taken = new Set<ListedEntry>([entry]);
+    const take = (lists: readonly (readonly ListedEntry[])[]) => {
       for (const e of newestOf(lists, count - best.length, taken, rank)) {
         best.push(e);
         taken.add(e);
@@ -85,19 +85,19 @@ function readingOf(entries: readonly Entry[], count: number): RelatedReading {
  */
 export interface RelatedReading {
   /** Best first, never the entry itself; undefined for a file that is not one of the entries. */
-  get(file: string): readonly Entry[] | undefined;
+  get(file: string): readonly ListedEntry[] | undefined;
 }
 
 /** Entries carrying every tag of a set (tags sorted), by category, each list newest first. */
 interface TagSetIndex {
-  entries(tags: readonly string[]): ReadonlyMap<string, readonly Entry[]>;
+  entries(tags: readonly string[]): ReadonlyMap<string, readonly ListedEntry[]>;
   /** How many entries carry every tag of the set. */
   size(tags: readonly string[]): number;
 }
 
-function tagSetIndex(entries: readonly Entry[]): TagSetIndex {
+function tagSetIndex(entries: readonly ListedEntry[]): TagSetIndex {
   const tagsOf = new Map(entries.map((e) => [e, new Set(e.tags)]));
-  const byTag = new Map<string, Entry[]>();
+  const byTag = new Map<string, ListedEntry[]>();
   for (const e of entries) {
     for (const t of e.tags) {
       const list = byTag.get(t) ?? [];
@@ -105,19 +105,19 @@ function tagSetIndex(entries: readonly Entry[]): TagSetIndex {
       byTag.set(t, list);
     }
   }
-  const lists = new Map<string, readonly Entry[]>();
-  const split = new Map<string, ReadonlyMap<string, readonly Entry[]>>();
-  const list = (tags: readonly string[]): readonly Entry[] => {
+  const lists = new Map<string, readonly ListedEntry[]>();
+  const split = new Map<string, ReadonlyMap<string, readonly ListedEntry[]>>();
+  const list = (tags: readonly string[]): readonly ListedEntry[] => {
     const key = tags.join('\u0000');
     const known = lists.get(key);
     if (known) return known;
-    let result: readonly Entry[];
+    let result: readonly ListedEntry[];
     if (tags.length === 1) {
       result = byTag.get(tags[0] ?? '') ?? [];
     } else {
       // Filter the shortest list of the set less one tag by that tag: with a rare tag in the set,
       // this reads a handful of entries, not every entry of the common one.
-      let shortest: readonly Entry[] | undefined;
+      let shortest: readonly ListedEntry[] | undefined;
       let missing = '';
       tags.forEach((tag, i) => {
         const rest = list(tags.filter((_, j) => j !== i));
@@ -149,7 +149,7 @@ function tagSetIndex(entries: readonly Entry[]): TagSetIndex {
  * The sets of the entry's tags that at least one other entry carries too, by size: `[k - 1]` holds
  * the sets of k tags. A set is only tried when one tag fewer was shared, so most are never tried.
  */
-function sharedTagSets(entry: Entry, index: TagSetIndex): string[][][] {
+function sharedTagSets(entry: ListedEntry, index: TagSetIndex): string[][][] {
   const tags = [...entry.tags.slice(0, RELATED_MAX_TAGS)].sort();
   const shared = (set: readonly string[]) => index.size(set) > 1;
   const levels: string[][][] = [];
@@ -168,14 +168,14 @@ function sharedTagSets(entry: Entry, index: TagSetIndex): string[][][] {
 
 /** Up to `n` entries not yet taken from lists that are each newest first, newest first overall. */
 function newestOf(
-  lists: readonly (readonly Entry[])[],
+  lists: readonly (readonly ListedEntry[])[],
   n: number,
-  taken: ReadonlySet<Entry>,
-  rank: ReadonlyMap<Entry, number>,
-): Entry[] {
+  taken: ReadonlySet<ListedEntry>,
+  rank: ReadonlyMap<ListedEntry, number>,
+): ListedEntry[] {
   const at = lists.map(() => 0);
-  const found: Entry[] = [];
-  const seen = new Set<Entry>();
+  const found: ListedEntry[] = [];
+  const seen = new Set<ListedEntry>();
   while (found.length < n) {
     let pick = -1;
     let pickRank = Number.POSITIVE_INFINITY;
@@ -190,7 +190,7 @@ function newestOf(
     });
     const list = lists[pick];
     if (!list) break;
-    const e = list[at[pick] ?? 0] as Entry;
+    const e = list[at[pick] ?? 0] as ListedEntry;
     at[pick] = (at[pick] ?? 0) + 1;
     seen.add(e);
     found.push(e);
@@ -199,8 +199,11 @@ function newestOf(
 }
 
 /** Entries under their key, in the order given. */
-function groupBy(entries: readonly Entry[], key: (e: Entry) => string): Map<string, Entry[]> {
-  const groups = new Map<string, Entry[]>();
+function groupBy(
+  entries: readonly ListedEntry[],
+  key: (e: ListedEntry) => string,
+): Map<string, ListedEntry[]> {
+  const groups = new Map<string, ListedEntry[]>();
   for (const e of entries) {
     const k = key(e);
     const list = groups.get(k) ?? [];

@@ -39,6 +39,17 @@ export interface Entry extends Omit<Article, 'body'> {
   readonly warnings?: readonly Diagnostic[];
 }
 
+/**
+ * What of an entry only its own page shows: its page counts them by `version`, the digest of its
+ * file. Every other page (lists, the home page, neighbours, feeds) is given the entry without them
+ * (listedView), and counts it by `listing`, a digest of all the rest (listingOf). One declaration
+ * for both, so that a field a theme's list can read is always one its page's signature counts.
+ */
+export const OWN_PAGE_ONLY = ['version', 'links', 'warnings', 'at'] as const;
+
+/** An entry as pages other than its own see it. */
+export type ListedEntry = Omit<Entry, (typeof OWN_PAGE_ONLY)[number]>;
+
 /** An entry with its body's HTML, as made from the article: the body then goes its own way. */
 export interface RenderedEntry extends Entry {
   readonly html: string;
@@ -48,7 +59,7 @@ export interface RenderedEntry extends Entry {
 export interface ListPage {
   readonly number: number;
   readonly url: string;
-  readonly entries: readonly Entry[];
+  readonly entries: readonly ListedEntry[];
 }
 
 export interface Pagination {
@@ -59,7 +70,7 @@ export interface CategorySection {
   readonly category: Category;
   readonly url: string;
   /** Newest first. */
-  readonly entries: readonly Entry[];
+  readonly entries: readonly ListedEntry[];
   readonly pages: readonly ListPage[];
 }
 
@@ -67,22 +78,22 @@ export interface TagSection {
   readonly name: string;
   readonly slug: string;
   readonly url: string;
-  readonly entries: readonly Entry[];
+  readonly entries: readonly ListedEntry[];
   readonly pages: readonly ListPage[];
 }
 
 export interface Neighbours {
   /** 上一篇: the previous (older) article of the same category. */
-  readonly previous?: Entry;
+  readonly previous?: ListedEntry;
   /** 下一篇: the next (newer) article of the same category. */
-  readonly next?: Entry;
+  readonly next?: ListedEntry;
 }
 
 /** Everything about the site's structure, as data; rendering is a separate stage. */
 export interface SiteGraph {
   /** Published articles, newest first. */
-  readonly entries: readonly Entry[];
-  readonly headline?: Entry;
+  readonly entries: readonly ListedEntry[];
+  readonly headline?: ListedEntry;
   readonly categories: readonly CategorySection[];
   readonly tags: readonly TagSection[];
   readonly neighbours: ReadonlyMap<string, Neighbours>;

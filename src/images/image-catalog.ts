@@ -6,8 +6,8 @@ import { CONTENT_DIR, isArticleName, isIgnoredName } from '../content/discover.j
 import { fileDigest } from '../fs/file-digest.js';
 import { stampOf, unchangedSince } from '../fs/file-stamp.js';
 import { walkFiles } from '../fs/walk-files.js';
-import { sitePublicFiles } from '../output/public-files.js';
 import { type ImageSize, measureImage } from './measure-image.js';
+import { sitePublicFiles } from './public-files.js';
 
 /**
  * A file an article may show as an image: where it is on disk, its size when it is a known image, and

@@ -1,8 +1,8 @@
 import type { ArticleCover } from '../content/article.js';
 import { type Diagnostic, problem } from '../errors/diagnostic.js';
 import type { MarkdownLink } from '../markdown/render-markdown.js';
-import type { StaticFile } from '../output/public-files.js';
 import type { ImageCatalog } from './image-catalog.js';
+import type { StaticFile } from './public-files.js';
 import { resolveImage } from './resolve-image.js';
 
 /** What planImages needs of an entry: where it comes from, where its page is, and its images. */

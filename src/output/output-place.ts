@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { cacheDirOf } from '../cache/build-cache.js';
 import { realPathOf } from '../fs/real-path.js';
 import type { Values } from '../messages/types.js';
-import { type SourceKind, siteSources } from '../site/site-sources.js';
+import { cacheDirOf, type SourceKind, siteSources } from '../site/site-sources.js';
 
 /** The output folder when none is given. */
 export const defaultOutOf = (root: string): string => path.join(root, 'dist');

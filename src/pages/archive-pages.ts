@@ -3,7 +3,7 @@ import type { SiteGraph } from '../graph/site-graph.js';
 import { ARCHIVE_URL, archiveYearUrl } from '../graph/urls.js';
 import { entryLink } from './entry-link.js';
 import { lastmodOf } from './lastmod.js';
-import { listed, type Page, type PlannedPage } from './page.js';
+import type { Page } from './page.js';
 import { type Crumb, numberedTitle, pagination } from './pagination.js';
 
 /** How many titles of each month a year page shows before "查看全部". */
@@ -16,16 +16,13 @@ const monthTitle = (m: ArchiveMonth) => `${Number(m.month)}月`;
 const ARCHIVE_CRUMB: Crumb = { title: '归档', url: ARCHIVE_URL };
 const HOME_CRUMB: Crumb = { title: '首页', url: '/' };
 
-/**
- * The date archive: /archive/, a page per year, and paginated pages per month; a month's page that
- * lists none of the `edited` articles is settled (see PlanOptions.edited).
- */
-export function archivePages(graph: SiteGraph, edited?: ReadonlySet<string>): PlannedPage[] {
+/** The date archive: /archive/, a page per year, and paginated pages per month. */
+export function archivePages(graph: SiteGraph): Page[] {
   return [
     archiveIndexPage(graph),
     ...graph.archive.flatMap((year) => [
       yearPage(year),
-      ...year.months.flatMap((m) => monthPages(m, edited)),
+      ...year.months.flatMap((m) => m.pages.map((list) => monthPage(m, list))),
     ]),
   ];
 }
@@ -71,10 +68,6 @@ function yearPage(year: ArchiveYear): Page {
       breadcrumb: [HOME_CRUMB, ARCHIVE_CRUMB, { title }],
     },
   };
-}
-
-function monthPages(month: ArchiveMonth, edited?: ReadonlySet<string>): PlannedPage[] {
-  return month.pages.map((list) => listed(monthPage(month, list), list.entries, edited));
 }
 
 function monthPage(month: ArchiveMonth, list: ArchiveMonth['pages'][number]): Page {

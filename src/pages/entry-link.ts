@@ -1,4 +1,4 @@
-import type { Entry } from '../graph/site-graph.js';
+import type { ListedEntry } from '../graph/site-graph.js';
 
 /**
  * What a link to an article needs (title, address, date), without its body: a page that lists
@@ -8,7 +8,7 @@ import type { Entry } from '../graph/site-graph.js';
 export interface EntryLink {
   readonly title: string;
   readonly url: string;
-  readonly date: Entry['date'];
+  readonly date: ListedEntry['date'];
 }
 
-export const entryLink = (e: Entry): EntryLink => ({ title: e.title, url: e.url, date: e.date });
+export const entryLink = (e: ListedEntry): EntryLink => ({ title: e.title, url: e.url, date: e.date });

@@ -29,35 +29,3 @@ export interface Page {
    */
   readonly lastmod?: string;
 }
-
-/**
- * A page known to be as the previous build made it (see planWholeSite): planned by its address
- * alone, for sitemap.xml and the collision check; it keeps the signature and the file that build
- * left, and is never rendered.
- */
-export interface SettledPage {
-  readonly url: string;
-  readonly source?: string;
-  readonly lastmod?: string;
-  readonly settled: true;
-}
-
-/**
- * A list page as planned, or as settled when it lists none of the `edited` articles: with every
- * article in its place, its entries and pages are the previous build's, and so is the page.
- */
-export function listed(
-  page: Page,
-  entries: Iterable<{ readonly file: string }>,
-  edited?: ReadonlySet<string>,
-): PlannedPage {
-  if (!edited) return page;
-  for (const e of entries) if (edited.has(e.file)) return page;
-  return { url: page.url, ...(page.lastmod !== undefined && { lastmod: page.lastmod }), settled: true };
-}
-
-/** What a plan lists of each page of the site. */
-export type PlannedPage = Page | SettledPage;
-
-export const isSettled = (page: PlannedPage): page is SettledPage => 'settled' in page;
-export const isPlanned = (page: PlannedPage): page is Page => !('settled' in page);

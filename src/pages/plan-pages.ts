@@ -1,17 +1,11 @@
 import type { BodyRef } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
-import type { Entry, ListPage, SiteGraph } from '../graph/site-graph.js';
+import type { Entry, ListedEntry, ListPage, SiteGraph } from '../graph/site-graph.js';
 import { CONTACT_URL, NOT_FOUND_URL, SEARCH_BUNDLE_URL, SEARCH_URL, TAGS_URL } from '../graph/urls.js';
 import { archivePages } from './archive-pages.js';
-import {
-  aroundFrom,
-  articlePlanner,
-  type Surroundings,
-  settledPage,
-  surroundingsOf,
-} from './article-page.js';
+import { aroundFrom, articlePlanner, type Surroundings, surroundingsOf } from './article-page.js';
 import { lastmodOf } from './lastmod.js';
-import { listed, type Page, type PlannedPage } from './page.js';
+import type { Page } from './page.js';
 import { type Crumb, numberedTitle, pagination } from './pagination.js';
 import { categoryMeta, homeDescription, homeMeta, type MetaTag } from './portal-meta.js';
 import { shared } from './shared.js';
@@ -22,35 +16,24 @@ export interface PlanOptions {
   readonly search?: boolean;
   /** Where each article's body is, by file: its page reads it when rendered. */
   readonly bodies?: ReadonlyMap<string, BodyRef>;
+  /** What each article's page shows around it (surroundingsOf the graph), if the caller made it already. */
+  readonly around?: ReadonlyMap<string, Surroundings>;
   /**
-   * What each article's page shows around it, when the caller knows it already (a rebuild in which
-   * every article kept its place: see keptPlace); by default it is found from the graph.
+   * Each published article whole, by file, for its own page; the graph holds what other pages show
+   * of them (listedView). Default: the graph's, for a graph built from whole entries.
    */
-  readonly around?: (file: string) => Surroundings;
-  /** Files whose article pages are as the previous build made them: listed as SettledPage. */
-  readonly settled?: ReadonlySet<string>;
-  /**
-   * The files edited since that build, every article in its place: a category, tag or month page
-   * that lists none of them is as that build made it, and is listed as SettledPage too.
-   */
-  readonly edited?: ReadonlySet<string>;
+  readonly own?: (file: string) => Entry;
 }
 
 /** Lists every page of the site with the data its template needs. Pure; nothing is rendered here. */
-export function planPages(
-  graph: SiteGraph,
-  config: SiteConfig,
-  options?: PlanOptions & { readonly settled?: undefined; readonly edited?: undefined },
-): Page[];
-export function planPages(graph: SiteGraph, config: SiteConfig, options: PlanOptions): PlannedPage[];
-export function planPages(graph: SiteGraph, config: SiteConfig, options: PlanOptions = {}): PlannedPage[] {
+export function planPages(graph: SiteGraph, config: SiteConfig, options: PlanOptions = {}): Page[] {
   return [
     homePage(graph, config),
     ...articlePages(graph, config, options),
-    ...categoryPages(graph, config, options.edited),
-    ...tagPages(graph, options.edited),
+    ...categoryPages(graph, config),
+    ...tagPages(graph),
     tagIndexPage(graph),
-    ...archivePages(graph, options.edited),
+    ...archivePages(graph),
     siteMapPage(graph),
     searchPage(options.search ?? false),
     ...contactPage(config),
@@ -78,14 +61,14 @@ function homePage(graph: SiteGraph, config: SiteConfig): Page {
   };
 }
 
-function articlePages(graph: SiteGraph, config: SiteConfig, options: PlanOptions): PlannedPage[] {
+function articlePages(graph: SiteGraph, config: SiteConfig, options: PlanOptions): Page[] {
   const plan = articlePlanner(config, options.bodies ?? new Map());
-  const around = options.around ?? ((file: string) => surroundingsOf(graph).get(file) as Surroundings);
+  const around = options.around ?? surroundingsOf(graph);
   const byFile = new Map(graph.entries.map((e) => [e.file, e]));
-  const entryOf = (file: string) => byFile.get(file) as Entry;
-  const settled = options.settled;
+  const shown = (file: string) => byFile.get(file) as ListedEntry;
+  const own = options.own ?? (shown as (file: string) => Entry);
   return graph.entries.map((entry) =>
-    settled?.has(entry.file) ? settledPage(entry) : plan(entry, aroundFrom(around(entry.file), entryOf)),
+    plan(own(entry.file), aroundFrom(around.get(entry.file) as Surroundings, shown)),
   );
 }
 
@@ -95,12 +78,9 @@ function listPages(
   url: string,
   pages: readonly ListPage[],
   crumbs: Crumb[],
-  edited?: ReadonlySet<string>,
   portalMeta?: readonly MetaTag[],
-): PlannedPage[] {
-  return pages.map((list) =>
-    listed(listPage(kind, title, url, pages, crumbs, list, portalMeta), list.entries, edited),
-  );
+): Page[] {
+  return pages.map((list) => listPage(kind, title, url, pages, crumbs, list, portalMeta));
 }
 
 function listPage(
@@ -131,23 +111,15 @@ function listPage(
   };
 }
 
-function categoryPages(graph: SiteGraph, config: SiteConfig, edited?: ReadonlySet<string>): PlannedPage[] {
+function categoryPages(graph: SiteGraph, config: SiteConfig): Page[] {
   return graph.categories.flatMap((s) =>
-    listPages(
-      'category',
-      s.category.name,
-      s.url,
-      s.pages,
-      [],
-      edited,
-      shared(categoryMeta(config, s.category)),
-    ),
+    listPages('category', s.category.name, s.url, s.pages, [], shared(categoryMeta(config, s.category))),
   );
 }
 
-function tagPages(graph: SiteGraph, edited?: ReadonlySet<string>): PlannedPage[] {
+function tagPages(graph: SiteGraph): Page[] {
   return graph.tags.flatMap((t) =>
-    listPages('tag', t.name, t.url, t.pages, [{ title: '标签', url: TAGS_URL }], edited),
+    listPages('tag', t.name, t.url, t.pages, [{ title: '标签', url: TAGS_URL }]),
   );
 }
 

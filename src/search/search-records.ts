@@ -1,5 +1,5 @@
 import type { SiteConfig } from '../config/site-config.js';
-import type { Entry } from '../graph/site-graph.js';
+import type { ListedEntry } from '../graph/site-graph.js';
 import { plainText } from './plain-text.js';
 
 /** What Pagefind indexes for one article (its CustomRecord), as plain data. */
@@ -28,7 +28,7 @@ export const searchLanguage = (language: string): string => language.toLowerCase
  * One record per published article, from its title and body text rather than its HTML page: nothing
  * to parse, and no header, navigation or footer text in the index. Pure.
  */
-export function searchRecords<E extends Entry>(
+export function searchRecords<E extends ListedEntry>(
   entries: readonly E[],
   config: SiteConfig,
   htmlOf: (entry: E) => string,

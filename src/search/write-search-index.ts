@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.js';
-import type { Entry } from '../graph/site-graph.js';
+import type { ListedEntry } from '../graph/site-graph.js';
 import { SEARCH_BUNDLE_URL } from '../graph/urls.js';
 import { DIGEST_FILE, recordsDigest, reusePreviousIndex } from './reuse-index.js';
 import { runPagefind } from './run-pagefind.js';
@@ -13,7 +13,7 @@ import { searchLanguage, searchRecords } from './search-records.js';
  * with no server and nothing fetched from elsewhere. When the previous site (`previousDir`) has a
  * bundle made from the same records, it is copied instead: the same bytes, without the wait.
  */
-export async function writeSearchIndex<E extends Entry>(
+export async function writeSearchIndex<E extends ListedEntry>(
   entries: readonly E[],
   config: SiteConfig,
   htmlOf: (entry: E) => string,

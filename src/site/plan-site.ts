@@ -3,19 +3,23 @@ import type { SiteConfig } from '../config/site-config.js';
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js';
 import { buildGraph } from '../graph/build-graph.js';
 import { findCollisions } from '../graph/collisions.js';
+import { listedView } from '../graph/listing.js';
 import type { Entry, SiteGraph } from '../graph/site-graph.js';
 import { outputPathOf } from '../graph/urls.js';
 import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
 import { planImages } from '../images/plan-images.js';
-import { type StaticFile, sitePublicFiles } from '../output/public-files.js';
-import type { PlannedPage } from '../pages/page.js';
-import { type PlanOptions, planPages } from '../pages/plan-pages.js';
+import { type StaticFile, sitePublicFiles } from '../images/public-files.js';
+import { type Surroundings, surroundingsOf } from '../pages/article-page.js';
+import type { Page } from '../pages/page.js';
+import { planPages } from '../pages/plan-pages.js';
 import type { GeneratedFile } from '../syndication/generated-file.js';
 import { claimsOf, planGeneratedFiles } from '../syndication/plan-files.js';
 
 export interface SitePlan {
   readonly graph: SiteGraph;
-  readonly pages: readonly PlannedPage[];
+  readonly pages: readonly Page[];
+  /** What every article page shows around it, by file (for the build cache's next text edit). */
+  readonly around: ReadonlyMap<string, Surroundings>;
   readonly staticFiles: readonly StaticFile[];
   /** Feeds, sitemap.xml, robots.txt: made from the data, written as they are. */
   readonly files: readonly GeneratedFile[];
@@ -37,22 +41,21 @@ export async function planSite(
     readonly bodies?: ReadonlyMap<string, BodyRef>;
     /** The site's static files, if the caller has listed them already (sitePublicFiles). */
     readonly publicFiles?: readonly StaticFile[];
-    readonly around?: PlanOptions['around'];
-    readonly settled?: PlanOptions['settled'];
-    readonly edited?: PlanOptions['edited'];
   } = {},
 ): Promise<{ plan?: SitePlan; diagnostics: Diagnostic[] }> {
   const diagnostics = findCollisions(
     entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file, at: e.at.address })),
   );
   if (hasErrors(diagnostics)) return { diagnostics };
-  const graph = buildGraph(entries, config);
+  // Every page but an article's own is given its entry as lists show it (listedView).
+  const graph = buildGraph(entries.map(listedView), config);
+  const whole = new Map(entries.map((e) => [e.file, e]));
+  const around = surroundingsOf(graph);
   const pages = planPages(graph, config, {
     search: options.search ?? false,
+    around,
+    own: (file) => whole.get(file) as Entry,
     ...(options.bodies && { bodies: options.bodies }),
-    ...(options.around && { around: options.around }),
-    ...(options.settled && { settled: options.settled }),
-    ...(options.edited && { edited: options.edited }),
   });
   const publicFiles = options.publicFiles ?? (await sitePublicFiles(root));
   const images = planImages(entries, options.images ?? NO_IMAGES);
@@ -69,5 +72,5 @@ export async function planSite(
   );
   return hasErrors(diagnostics)
     ? { diagnostics }
-    : { plan: { graph, pages, staticFiles, files }, diagnostics };
+    : { plan: { graph, pages, around, staticFiles, files }, diagnostics };
 }

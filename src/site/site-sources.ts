@@ -6,6 +6,9 @@ import { templateDirs } from '../templates/template-dirs.js';
 
 export type SourceKind = 'content' | 'config' | 'public' | 'templates' | 'theme templates' | 'theme public';
 
+/** The build cache of a site: `ROOT/.cache/gazette/`. Deleting it is always safe. */
+export const cacheDirOf = (root: string): string => path.join(root, '.cache', 'gazette');
+
 /** A file or folder a site is made from. */
 export interface SiteSource {
   readonly kind: SourceKind;

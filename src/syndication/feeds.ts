@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { SiteConfig } from '../config/site-config.js';
-import type { Entry, SiteGraph } from '../graph/site-graph.js';
+import type { ListedEntry, SiteGraph } from '../graph/site-graph.js';
 import { feedUrls } from '../graph/urls.js';
 import type { GeneratedFile } from './generated-file.js';
 import { type FeedSpec, renderFeed } from './render-feed.js';
@@ -17,7 +17,12 @@ export function planFeeds(graph: SiteGraph, config: SiteConfig): GeneratedFile[]
     graph.entries[0]?.date.iso ??
     DateTime.fromMillis(0, { zone: config.timeZone }).toISO({ suppressMilliseconds: true }) ??
     '1970-01-01T00:00:00Z';
-  const spec = (title: string, description: string, page: string, entries: readonly Entry[]): FeedSpec => {
+  const spec = (
+    title: string,
+    description: string,
+    page: string,
+    entries: readonly ListedEntry[],
+  ): FeedSpec => {
     const newest = entries.slice(0, config.feedSize);
     return { title, description, page, entries: newest, updated: newest[0]?.date.iso ?? fallback };
   };

@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../config/site-config.js';
 import type { Claim } from '../graph/collisions.js';
 import type { SiteGraph } from '../graph/site-graph.js';
-import type { PlannedPage } from '../pages/page.js';
+import type { Page } from '../pages/page.js';
 import { planFeeds } from './feeds.js';
 import type { GeneratedFile } from './generated-file.js';
 import { ROBOTS_FILE, robotsTxt } from './robots.js';
@@ -15,7 +15,7 @@ import { planSitemap } from './sitemap.js';
  */
 export function planGeneratedFiles(
   graph: SiteGraph,
-  pages: readonly PlannedPage[],
+  pages: readonly Page[],
   config: SiteConfig,
   staticPaths: ReadonlySet<string>,
 ): GeneratedFile[] {

@@ -1,6 +1,6 @@
 import { Feed } from 'feed';
 import type { SiteConfig } from '../config/site-config.js';
-import type { Entry } from '../graph/site-graph.js';
+import type { ListedEntry } from '../graph/site-graph.js';
 import { absoluteUrl, feedUrls } from '../graph/urls.js';
 import { SiteDate } from './feed-date.js';
 import { htmlText, xmlChars } from './xml-text.js';
@@ -12,7 +12,7 @@ export interface FeedSpec {
   /** The list page the feed is of, and the folder its files go in: `/` or `/xuexi/`. */
   readonly page: string;
   /** Newest first, already cut to the feed's size. */
-  readonly entries: readonly Entry[];
+  readonly entries: readonly ListedEntry[];
   /** ISO 8601 date the feed was last updated: its newest article's, or a fixed one for an empty feed. */
   readonly updated: string;
 }

@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config/site-config.js';
 import { absoluteUrl, NOT_FOUND_URL, SEARCH_URL } from '../graph/urls.js';
-import type { PlannedPage } from '../pages/page.js';
+import type { Page } from '../pages/page.js';
 import type { GeneratedFile } from './generated-file.js';
 import { escapeXml } from './xml-text.js';
 
@@ -21,7 +21,7 @@ interface SitemapUrl {
  * 50,000 pages gets numbered files (sitemap-1.xml, …) and sitemap.xml becomes their index.
  */
 export function planSitemap(
-  pages: readonly PlannedPage[],
+  pages: readonly Page[],
   config: SiteConfig,
   limit = SITEMAP_LIMIT,
 ): GeneratedFile[] {

@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync, statSync, unlinkSync, utimesSync, writeFi
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { createDevSite } from '../../src/dev/dev-site.js';
+import { createMemorySite } from '../../src/memory/memory-site.js';
 import { buildsOk, siteFactory } from '../helpers/adversarial.js';
 import { makePng } from '../helpers/png.js';
 import { article, runCli, snapshotDir, writeFiles } from '../helpers/site.js';
@@ -138,7 +138,7 @@ describe('a copied file is an input by its bytes', () => {
 
   it('the dev server serves a photo replaced by another of the same size', async () => {
     const { root } = await newsSite();
-    const site = createDevSite({ root, exclude: [path.join(root, 'dist')] });
+    const site = createMemorySite({ root, exclude: [path.join(root, 'dist')] });
     expect((await site.rebuild()).ok).toBe(true);
     const corrected = makePng(40, 30, [20, 160, 30]);
     replaceKeepingTime(root, CHART, corrected);

@@ -3,8 +3,8 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDevServer } from '../../src/dev/dev-server.js';
-import { createDevSite } from '../../src/dev/dev-site.js';
 import { formatDiagnostic } from '../../src/errors/diagnostic.js';
+import { createMemorySite } from '../../src/memory/memory-site.js';
 import { buildsOk, failsCleanly, siteFactory } from '../helpers/adversarial.js';
 import { readPage, runCli, withoutCodes, writeFiles } from '../helpers/site.js';
 
@@ -114,7 +114,7 @@ describe('a template named by an expression is a dependency of the pages that us
 
   it.each(forms)('dev site: %s', async (_name, files, edited) => {
     const root = sites.make(files);
-    const site = createDevSite({ root });
+    const site = createMemorySite({ root });
     const first = await site.rebuild();
     expect(first.ok, first.diagnostics.map(formatDiagnostic).map(withoutCodes).join('\n')).toBe(true);
     const full = path.join(root, edited);
@@ -136,7 +136,7 @@ describe('a template named by an expression is a dependency of the pages that us
       ),
       'templates/partials/unused.njk': notice('没有用到'),
     });
-    const site = createDevSite({ root });
+    const site = createMemorySite({ root });
     expect((await site.rebuild()).ok).toBe(true);
     const full = path.join(root, 'templates/partials/unused.njk');
     writeFileSync(full, notice('还是没有用到'));
@@ -191,7 +191,7 @@ describe('a template that is not UTF-8 is refused, never shown garbled', () => {
 
   it('dev site: the rebuild fails with the same error, and the last good pages stay', async () => {
     const root = sites.make(files);
-    const site = createDevSite({ root });
+    const site = createMemorySite({ root });
     expect((await site.rebuild()).ok).toBe(true);
     const before = Buffer.from(site.files.get('index.html') ?? []);
     const full = path.join(root, 'templates/partials/notice.njk');
@@ -264,7 +264,7 @@ describe('links in public/', () => {
 
   it('dev site: a link out of the site fails the rebuild with the same error', async () => {
     const root = sites.make({ 'public/files/note.txt': '附件\n' });
-    const site = createDevSite({ root });
+    const site = createMemorySite({ root });
     expect((await site.rebuild()).ok).toBe(true);
     const link = path.join(root, 'public/files/passwd');
     symlinkSync('/etc/passwd', link);

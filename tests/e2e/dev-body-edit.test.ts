@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { createDevSite } from '../../src/dev/dev-site.js';
+import { createMemorySite } from '../../src/memory/memory-site.js';
 import { article, makeSite, removeSite, runCli, siteYaml, snapshotDir, writeFiles } from '../helpers/site.js';
 
 const text = (n: number, extra = '') =>
@@ -18,7 +18,7 @@ const root = makeSite({
 afterAll(() => removeSite(root));
 
 /** The dev site's files, compared with a fresh full build of the same sources (no search index). */
-async function expectSameAsFullBuild(site: ReturnType<typeof createDevSite>) {
+async function expectSameAsFullBuild(site: ReturnType<typeof createMemorySite>) {
   const out = path.join(root, 'fresh');
   const run = await runCli(['build', '--root', root, '--out', out, '--no-search', '--no-cache', '--quiet']);
   expect(run.code).toBe(0);
@@ -27,7 +27,7 @@ async function expectSameAsFullBuild(site: ReturnType<typeof createDevSite>) {
 }
 
 it('an edit of an article’s text further down re-renders only its page, and the site stays a full build', async () => {
-  const site = createDevSite({ root, exclude: [path.join(root, 'fresh'), path.join(root, 'dist')] });
+  const site = createMemorySite({ root, exclude: [path.join(root, 'fresh'), path.join(root, 'dist')] });
   expect((await site.rebuild()).ok).toBe(true);
   const file = path.join(root, 'content/xuexi/a2.md');
 

@@ -1,7 +1,7 @@
 import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { createDevSite } from '../../src/dev/dev-site.js';
+import { createMemorySite } from '../../src/memory/memory-site.js';
 import { makePng } from '../helpers/png.js';
 import { article, makeSite, removeSite, siteYaml } from '../helpers/site.js';
 
@@ -19,7 +19,7 @@ const PAGE = 'xuexi/2022/03/a/index.html';
 const IMAGE = 'xuexi/2022/03/a/images/b.png';
 
 it('serves article images from memory, and re-renders pages when an image changes or goes', async () => {
-  const site = createDevSite({ root });
+  const site = createMemorySite({ root });
   const html = () => Buffer.from(site.files.get(PAGE) ?? '').toString('utf8');
   expect((await site.rebuild()).ok).toBe(true);
   expect(html()).toContain('width="40" height="30"');

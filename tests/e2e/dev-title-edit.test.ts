@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { createDevSite } from '../../src/dev/dev-site.js';
+import { createMemorySite } from '../../src/memory/memory-site.js';
 import {
   makeSite,
   neighboursSiteFiles,
@@ -15,7 +15,7 @@ const root = makeSite(files);
 afterAll(() => removeSite(root));
 
 it('a new title re-renders the pages that show the article, and the others stay as a full build has them', async () => {
-  const site = createDevSite({ root, exclude: [path.join(root, 'fresh')] });
+  const site = createMemorySite({ root, exclude: [path.join(root, 'fresh')] });
   expect((await site.rebuild()).ok).toBe(true);
   const x = (title: string) => (files['content/x.md'] as string).replace('原来的标题', title);
   for (const [n, title] of ['更正后的标题', '再次更正'].entries()) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyOnlyChanges } from '../../src/site/body-only.js';
+import { bodyOnlyChanges } from '../../src/incremental/body-only.js';
 import { entry } from './fixtures.js';
 
 describe('bodyOnlyChanges', () => {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph, byDateDesc } from '../../src/graph/build-graph.js';
 import { makeEntry } from '../../src/graph/entries.js';
 import { paginate } from '../../src/graph/paginate.js';
-import type { Entry } from '../../src/graph/site-graph.js';
+import type { Entry, ListedEntry } from '../../src/graph/site-graph.js';
 import { articleUrl, listPageUrl, outputPathOf, tagUrl } from '../../src/graph/urls.js';
 import { createMarkdown } from '../../src/markdown/markdown-it.js';
 import { entry, siteConfig, siteDate, XUEXI, YAOWEN } from './fixtures.js';
 
-const files = (list: readonly Entry[] | undefined) => (list ?? []).map((e) => e.file);
+const files = (list: readonly ListedEntry[] | undefined) => (list ?? []).map((e) => e.file);
 
 describe('buildGraph ordering', () => {
   it('orders newest first, breaking ties by file path', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceFile } from '../../src/content/article.js';
 import { createMarkdown } from '../../src/markdown/markdown-it.js';
-import { type EntryCache, loadEntries } from '../../src/site/load-entries.js';
+import { type EntryCache, loadEntries, newEntryCache } from '../../src/memory/load-entries.js';
 import { article } from '../helpers/site.js';
 import { siteConfig, utf8 } from './fixtures.js';
 
@@ -43,7 +43,7 @@ describe.each([
     );
 
   it('after one edited file gives what loading everything anew gives', () => {
-    const cache: EntryCache = new Map();
+    const cache: EntryCache = newEntryCache();
     const files = [file(1), file(2), file(3)];
     loadEntries(files, config, { drafts: false, future: false, now: MARCH_2 + 7 * 86_400_000 }, md, cache);
     files[1] = file(2, {}, '改过的正文。');
@@ -56,7 +56,7 @@ describe.each([
   });
 
   it('publishes a scheduled article once its time has come, whichever file changed', () => {
-    const cache: EntryCache = new Map();
+    const cache: EntryCache = newEntryCache();
     const files = [file(1), file(3)];
     // On 2 March, the article of 3 March is scheduled, not published.
     const first = loadEntries(files, config, { drafts: false, future: false, now: MARCH_2 }, md, cache);
@@ -81,7 +81,7 @@ describe.each([
   });
 
   it('keeps reporting every file’s problems, and a new problem, after an edit', () => {
-    const cache: EntryCache = new Map();
+    const cache: EntryCache = newEntryCache();
     const broken = { ...file(2), bytes: utf8('---\ntitle: 缺少日期\n---\n\n正文。') };
     const files = [file(1), broken, file(3)];
     const now = MARCH_2 + 7 * 86_400_000;

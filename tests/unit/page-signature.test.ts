@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { pageSignature } from '../../src/incremental/page-signature.js';
 import type { Page } from '../../src/pages/page.js';
 import { shared } from '../../src/pages/shared.js';
-import { pageSignature } from '../../src/site/page-signature.js';
 
 const link = (title: string) => ({
   title,

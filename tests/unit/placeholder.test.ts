@@ -5,8 +5,8 @@ import { loadArticle } from '../../src/content/load-article.js';
 import { PLACEHOLDER_BODY, placeholderProblem } from '../../src/content/placeholder.js';
 import { formatDiagnostic } from '../../src/errors/diagnostic.js';
 import { createMarkdown } from '../../src/markdown/markdown-it.js';
+import { type EntryCache, loadEntries, newEntryCache } from '../../src/memory/load-entries.js';
 import { newArticle } from '../../src/scaffold/new-article.js';
-import { type EntryCache, loadEntries } from '../../src/site/load-entries.js';
 import { article, withoutCodes } from '../helpers/site.js';
 import { siteConfig, utf8 } from './fixtures.js';
 
@@ -99,7 +99,7 @@ describe('the placeholder gazette new writes', () => {
   });
 
   it('leaves no warning behind in a build without drafts that reuses the result of one with them', () => {
-    const cache: EntryCache = new Map();
+    const cache: EntryCache = newEntryCache();
     const files = [
       fromNew(),
       {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build-graph.js';
 import { RELATED_MAX_TAGS, relatedEntries } from '../../src/graph/related.js';
-import type { Entry } from '../../src/graph/site-graph.js';
+import type { Entry, ListedEntry } from '../../src/graph/site-graph.js';
 import { entry, siteConfig, YAOWEN } from './fixtures.js';
 
 const related = (entries: readonly Entry[], file: string) =>
@@ -88,8 +88,8 @@ describe('related articles (相关阅读)', () => {
     const fast = relatedEntries(sorted);
     for (const me of sorted) {
       const mine = new Set(me.tags.slice(0, RELATED_MAX_TAGS));
-      const shared = (o: Entry) => o.tags.filter((t) => mine.has(t)).length;
-      const same = (o: Entry) => (o.category.slug === me.category.slug ? 1 : 0);
+      const shared = (o: ListedEntry) => o.tags.filter((t) => mine.has(t)).length;
+      const same = (o: ListedEntry) => (o.category.slug === me.category.slug ? 1 : 0);
       const expected = sorted
         .filter((o) => o !== me && (shared(o) > 0 || same(o) === 1))
         .map((o, i) => ({ o, i }))

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { RunningDevServer } from '../../../src/dev/dev-server.js';
-import type { RebuildReport } from '../../../src/dev/dev-site.js';
 import { injectClient } from '../../../src/dev/live-reload.js';
+import type { RebuildReport } from '../../../src/memory/memory-site.js';
 import type { TreeDifference } from './tree-diff.js';
 import { whereTheyPart } from './tree-diff.js';
 

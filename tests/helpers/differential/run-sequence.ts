@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type RunningDevServer, startDevServer } from '../../../src/dev/dev-server.js';
-import type { RebuildReport } from '../../../src/dev/dev-site.js';
+import type { RebuildReport } from '../../../src/memory/memory-site.js';
 import { runCli, snapshotDir } from '../site.js';
 import { devSettled, nextRebuild, servedDifferences } from './dev-probe.js';
 import { seededRandom } from './random.js';

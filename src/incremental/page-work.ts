@@ -1,9 +1,8 @@
 import { outputPathOf } from '../graph/urls.js';
 import type { WriteOutcome } from '../output/folder-writer.js';
-import { isSettled, type Page, type PlannedPage } from '../pages/page.js';
-import { pageSignature } from '../site/page-signature.js';
+import type { Page } from '../pages/page.js';
 import type { TemplateFingerprints } from '../templates/template-deps.js';
-import { CacheUnusable } from './cache-unusable.js';
+import { pageSigner } from './page-signature.js';
 
 export interface PageWork {
   /** Pages to render. */
@@ -23,11 +22,10 @@ export interface PageWork {
  * Splits the pages into those to render and those to keep from the previous site: a page whose
  * signature (template with its includes, data, config, gazette itself: `key`) is the one recorded
  * for the same output path renders to the same bytes. Without a trusted previous site, all render.
- * A page the staging folder's spare has with the same signature is left where it is. A settled page
- * is known to be as the previous site has it: it keeps that signature, unsigned.
+ * A page the staging folder's spare has with the same signature is left where it is.
  */
 export function pageWork(
-  pages: readonly PlannedPage[],
+  pages: readonly Page[],
   fingerprints: TemplateFingerprints,
   key: string,
   previous: Readonly<Record<string, string>> | undefined,
@@ -37,19 +35,16 @@ export function pageWork(
   const keep: string[] = [];
   const untouched: Array<[string, WriteOutcome]> = [];
   const signatures: Record<string, string> = {};
+  const sign = pageSigner();
   for (const page of pages) {
     const out = outputPathOf(page.url);
     const was = previous?.[out];
-    if (isSettled(page) && was === undefined)
-      throw new CacheUnusable(`the build cache does not know the page ${out} it was to keep`);
-    const signature = isSettled(page)
-      ? (was as string)
-      : pageSignature(page, fingerprints.get(page.template) ?? '', key);
+    const signature = sign(page, fingerprints.get(page.template) ?? '', key);
     signatures[out] = signature;
     if (spare?.[out] === signature)
       untouched.push([out, was === undefined ? 'added' : was === signature ? 'same' : 'changed']);
     else if (was === signature) keep.push(out);
-    else if (!isSettled(page)) render.push(page);
+    else render.push(page);
   }
   return { render, keep, untouched, signatures };
 }

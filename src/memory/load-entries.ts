@@ -2,9 +2,10 @@ import type { MarkdownIt } from 'markdown-it';
 import { type BodyRef, type BodySink, inlineBodies } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { SourceFile } from '../content/article.js';
-import { exclusionOf, type PublishOptions } from '../content/publish.js';
+import type { PublishOptions } from '../content/publish.js';
 import type { Entry } from '../graph/site-graph.js';
 import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
+import { isPublished, stillValid } from '../incremental/published.js';
 import {
   collectEntries,
   digestOf,
@@ -12,8 +13,7 @@ import {
   type LoadedEntries,
   loadFile,
   nextDue,
-} from './load-files.js';
-import { stillValid } from './still-valid.js';
+} from '../site/load-files.js';
 
 /** What one content file became, with the bytes it was made from: the same buffer again needs no hashing. */
 interface Loaded {
@@ -24,9 +24,15 @@ interface Loaded {
 /**
  * Remembers each file's result by the digest of its bytes, so a rebuild re-reads only what changed,
  * and an unchanged file keeps the very same entry object (the dev server tells body-only edits by
- * that). Valid for one config and one catalog of images: make a new cache when they change.
+ * that); and what the last call came to, which the next call, after the usual edit of one file,
+ * patches. Valid for one config and one catalog of images: make a new cache when they change.
  */
-export type EntryCache = Map<string, Loaded>;
+export interface EntryCache {
+  readonly files: Map<string, Loaded>;
+  last?: Collected;
+}
+
+export const newEntryCache = (): EntryCache => ({ files: new Map() });
 
 /**
  * Validates every content file and renders its Markdown (loadFile), taking what it can from `cache`:
@@ -37,24 +43,24 @@ export function loadEntries(
   config: SiteConfig,
   publish: PublishOptions,
   md: MarkdownIt,
-  cache: EntryCache = new Map(),
+  cache: EntryCache = newEntryCache(),
   images: ImageCatalog = NO_IMAGES,
   sink: BodySink = inlineBodies,
   /** Files that may have changed since the last call with `cache` (the same files otherwise); default: all. */
   changed?: readonly string[],
 ): LoadedEntries {
   const load = (file: SourceFile): FileResult => {
-    const known = cache.get(file.path);
+    const known = cache.files.get(file.path);
     const same = known && (known.bytes === file.bytes || known.result.digest === digestOf(file.bytes));
     const result =
       known && same && stillValid(known.result, publish)
         ? known.result
         : loadFile(file, config, publish, md, images, sink);
     if (known?.bytes !== file.bytes || known.result !== result)
-      cache.set(file.path, { bytes: file.bytes, result });
+      cache.files.set(file.path, { bytes: file.bytes, result });
     return result;
   };
-  const before = collected.get(cache);
+  const before = cache.last;
   const kept = before && changed && onlyChanged(before, files, changed, publish);
   let results: FileResult[];
   let index: ReadonlyMap<string, number>;
@@ -72,12 +78,12 @@ export function loadEntries(
   } else {
     results = files.map(load);
     const seen = new Set(files.map((f) => f.path));
-    for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);
+    for (const path of cache.files.keys()) if (!seen.has(path)) cache.files.delete(path);
     index = new Map(results.map((r, i) => [r.path, i]));
     due = nextDue(results, publish);
   }
   const loaded = (before && patched(before, results, publish)) ?? collectEntries(results, publish);
-  collected.set(cache, { results, publish, loaded, index, due });
+  cache.last = { results, publish, loaded, index, due };
   return loaded;
 }
 
@@ -103,9 +109,6 @@ function onlyChanged(
 
 const earliest = (a: number | undefined, b: number | undefined) =>
   a === undefined ? b : b === undefined ? a : Math.min(a, b);
-
-/** What each cache's last call came to: the next call, after the usual edit of one file, patches it. */
-const collected = new WeakMap<EntryCache, Collected>();
 
 interface Collected {
   readonly results: readonly FileResult[];
@@ -157,9 +160,7 @@ function patched(
 
 /** Published, rendered, and with nothing to report (so the problems of the whole set stay as they were). */
 const plainlyPublished = (r: FileResult, publish: PublishOptions): boolean =>
-  r.publishing !== undefined &&
-  r.entry !== undefined &&
+  isPublished(r, publish) &&
   r.body !== undefined &&
   r.diagnostics.length === 0 &&
-  (r.entry.warnings ?? []).length === 0 &&
-  exclusionOf(r.publishing, publish) === undefined;
+  (r.entry.warnings ?? []).length === 0;

@@ -1,16 +1,15 @@
 import type { BodyRef } from '../bodies/body-ref.js';
-import type { BuildSummary } from '../cache/manifest.js';
-import type { StoredResult } from '../cache/stored-result.js';
-import type { Entry } from '../graph/site-graph.js';
-import type { StaticFile } from '../output/public-files.js';
+import type { ListedEntry } from '../graph/site-graph.js';
+import type { StaticFile } from '../images/public-files.js';
 import type { Surroundings } from '../pages/article-page.js';
-import type { PlannedPage } from '../pages/page.js';
+import type { Page } from '../pages/page.js';
+import type { FileResult } from '../site/load-files.js';
 import type { GeneratedFile } from '../syndication/generated-file.js';
-import type { FileResult } from './load-files.js';
+import type { BuildSummary } from './previous-state.js';
 
 /** What a build will write, planned whole (planWholeSite) or only where text was edited (planTextEdits). */
 export interface PlannedBuild {
-  readonly pages: readonly PlannedPage[];
+  readonly pages: readonly Page[];
   readonly staticFiles: readonly StaticFile[];
   /** Feeds, sitemap.xml, robots.txt. */
   readonly files: readonly GeneratedFile[];
@@ -20,12 +19,15 @@ export interface PlannedBuild {
    */
   readonly partial: boolean;
   /** The published entries, newest first, with where their bodies are: for the search index. */
-  readonly entries?: readonly Entry[];
+  readonly entries?: readonly ListedEntry[];
   readonly bodies: ReadonlyMap<string, BodyRef>;
   /** What the build reports (and a later build that finds nothing to do repeats); not pages. */
   readonly summary: Omit<BuildSummary, 'pages'>;
-  /** For the build cache: every content file's result in order, made, parsed or as stored. */
-  readonly results: ReadonlyArray<FileResult | StoredResult>;
+  /**
+   * For the next build: every content file's result in order, made or parsed by this build, or the
+   * path of a file whose result stays as the previous build left it.
+   */
+  readonly results: ReadonlyArray<FileResult | string>;
   /** What every article page shows around it, when the whole site was planned and it was found anew. */
   readonly around?: ReadonlyMap<string, Surroundings>;
   /** The first moment an article left out for its future date is due. */

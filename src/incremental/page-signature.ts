@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Page } from '../pages/page.js';
-import { SHARED } from '../pages/shared.js';
+import { isShared } from '../pages/shared.js';
+
+/** Signs pages: see pageSigner. */
+export type PageSigner = (page: Page, templateFingerprint: string, configDigest: string) => string;
 
 /**
  * What a page's HTML depends on, as one digest: its URL, its template (with everything the template
@@ -8,12 +11,31 @@ import { SHARED } from '../pages/shared.js';
  * listing (what a list can show of them), not by content, which keeps this cheap; an article's body
  * counts by the version of its source. Same signature, same HTML: a rebuild re-renders only pages
  * whose signature changed, so an edit of an article's text re-renders its own page alone.
+ * A signer writes out each object marked `shared` once, for all the pages it signs: one per plan.
  */
-export function pageSignature(page: Page, templateFingerprint: string, configDigest: string): string {
-  const context = page.derived ? withoutKeys(page.context, page.derived) : page.context;
-  const data = serialize({ url: page.url, template: page.template, context });
-  return digest(`${templateFingerprint}\0${configDigest}\0${page.bodyVersion ?? ''}\0${data}`);
+export function pageSigner(): PageSigner {
+  const written = new WeakMap<object, string>();
+  const serialize = (value: unknown): string => {
+    if (typeof value !== 'object' || value === null || !isShared(value))
+      return serializeValue(value, serialize);
+    let out = written.get(value);
+    if (out === undefined) {
+      out = serializeValue(value, serialize);
+      if (out.length > DIGEST_FROM) out = `"#${digest(out)}"`;
+      written.set(value, out);
+    }
+    return out;
+  };
+  return (page, templateFingerprint, configDigest) => {
+    const context = page.derived ? withoutKeys(page.context, page.derived) : page.context;
+    const data = serialize({ url: page.url, template: page.template, context });
+    return digest(`${templateFingerprint}\0${configDigest}\0${page.bodyVersion ?? ''}\0${data}`);
+  };
 }
+
+/** One page's signature, by a signer of its own. */
+export const pageSignature: PageSigner = (page, templateFingerprint, configDigest) =>
+  pageSigner()(page, templateFingerprint, configDigest);
 
 /** The data but `keys`, which are not even read (they may be made when read: see planPages). */
 function withoutKeys(
@@ -31,23 +53,11 @@ const digest = (text: string) => createHash('sha1').update(text, 'utf16le').dige
 /** Longer than this, a shared object is written into a page's data as the digest of what it came to. */
 const DIGEST_FROM = 128;
 
-/** serializeValue, written out once per build for an object marked `shared` (see SHARED). */
-function serialize(value: unknown): string {
-  if (typeof value !== 'object' || value === null || !SHARED.has(value)) return serializeValue(value);
-  let out = SHARED.get(value);
-  if (out === undefined) {
-    out = serializeValue(value);
-    if (out.length > DIGEST_FROM) out = `"#${digest(out)}"`;
-    SHARED.set(value, out);
-  }
-  return out;
-}
-
 /**
  * JSON, but with each entry (an object with a file, a listing and a URL) written as its reference.
  * Written out by hand: JSON.stringify with a replacer function took most of a large site's rebuild.
  */
-function serializeValue(value: unknown): string {
+function serializeValue(value: unknown, serialize: (value: unknown) => string): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);

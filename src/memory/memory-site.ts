@@ -12,14 +12,12 @@ import { readIfPresent } from '../fs/read-if-present.js';
 import type { Entry } from '../graph/site-graph.js';
 import { outputPathOf } from '../graph/urls.js';
 import { catalogDigest, type ImageCatalog, NO_IMAGES, readImageCatalog } from '../images/image-catalog.js';
+import { bodyOnlyChanges } from '../incremental/body-only.js';
+import { pageWork } from '../incremental/page-work.js';
+import { editedPages } from '../incremental/plan-text-edits.js';
 import { createMarkdown } from '../markdown/markdown-it.js';
-import { showsAround } from '../pages/article-page.js';
-import { isPlanned, isSettled, type Page } from '../pages/page.js';
-import { bodyOnlyChanges } from '../site/body-only.js';
-import { placeKeptChanges } from '../site/kept-place.js';
-import { type EntryCache, loadEntries } from '../site/load-entries.js';
+import type { Surroundings } from '../pages/article-page.js';
 import { digestOf } from '../site/load-files.js';
-import { pageSignature } from '../site/page-signature.js';
 import { planSite } from '../site/plan-site.js';
 import { compileTemplates } from '../templates/compile-templates.js';
 import { createEnvironment } from '../templates/environment.js';
@@ -27,8 +25,9 @@ import { readTemplates } from '../templates/read-templates.js';
 import { renderPage } from '../templates/render-page.js';
 import { type TemplateFingerprints, templateFingerprints } from '../templates/template-deps.js';
 import { templateDirs } from '../templates/template-dirs.js';
+import { type EntryCache, loadEntries, newEntryCache } from './load-entries.js';
 
-export interface DevSiteOptions {
+export interface MemorySiteOptions {
   readonly root: string;
   /**
    * The address the dev server is reached at: every link of the served site points there.
@@ -54,7 +53,7 @@ export interface RebuildReport {
 }
 
 /** The site as served by the dev server: output path → bytes, always the last good build. */
-export interface DevSite {
+export interface MemorySite {
   readonly files: ReadonlyMap<string, Uint8Array>;
   /** The published articles of the last good build, as in `files`. */
   readonly entries: readonly Entry[];
@@ -70,18 +69,19 @@ export interface DevSite {
   rebuild(paths?: readonly string[], options?: { leaveOut?: ReadonlySet<string> }): Promise<RebuildReport>;
 }
 
-export function createDevSite(options: DevSiteOptions): DevSite {
+export function createMemorySite(options: MemorySiteOptions): MemorySite {
   const root = path.resolve(options.root);
   const contentDir = path.join(root, CONTENT_DIR);
   const files = new Map<string, Uint8Array>();
-  const signatures = new Map<string, string>();
+  // What the served site was made from, as the engine reads a previous build (see PreviousState).
+  let signatures: Record<string, string> = {};
   const staticDigests = new Map<string, string>();
   const sources = new Map<string, SourceFile>();
   // The sources by path, and where each is in that order: sorted again only when files come or go.
   let ordered: { files: SourceFile[]; index: Map<string, number> } | undefined;
   let config: SiteConfig | undefined;
   let configDigest = '';
-  let entryCache: EntryCache = new Map();
+  let entryCache: EntryCache = newEntryCache();
   let env: nunjucks.Environment | undefined;
   let fingerprints: TemplateFingerprints = new Map();
   // Set when site.yaml or a template changed, cleared only once it loads: until then every rebuild
@@ -94,8 +94,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   let scanProblems: readonly Diagnostic[] = [];
   let goodConfig: SiteConfig | undefined;
   let templatesDirty = true;
-  // The article page of each published file, as last rendered: for rebuilds after body-only edits.
-  const articlePages = new Map<string, Page>();
+  // What each article page served shows around it: for rebuilds after text edits (editedPages).
+  let around: ReadonlyMap<string, Surroundings> = new Map();
   let running: Promise<RebuildReport> = Promise.resolve({
     ok: true,
     diagnostics: [],
@@ -104,22 +104,6 @@ export function createDevSite(options: DevSiteOptions): DevSite {
     rendered: 0,
     ms: 0,
   });
-
-  /**
-   * The articles whose pages, as planned before, show none of the `edited` ones (their own, or
-   * around them): after edits that kept every article in its place, those pages are as they were.
-   * Undefined when a page is not known from before.
-   */
-  const settledArticles = (edited: ReadonlySet<string>): Set<string> | undefined => {
-    const urls = new Set(entries.filter((e) => edited.has(e.file)).map((e) => e.url));
-    const settled = new Set<string>();
-    for (const e of entries) {
-      const page = articlePages.get(e.file);
-      if (!page) return undefined;
-      if (!edited.has(e.file) && !showsAround(page, edited, urls)) settled.add(e.file);
-    }
-    return settled;
-  };
 
   const rebuildNow = async (
     paths: readonly string[] | undefined,
@@ -154,8 +138,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         if (digest !== configDigest) {
           config = loaded.config;
           configDigest = digest;
-          entryCache = new Map();
-          signatures.clear();
+          entryCache = newEntryCache();
+          signatures = {};
           templatesDirty = true;
         }
         configDirty = false;
@@ -202,8 +186,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         const digest = catalogDigest(images);
         if (digest !== imagesDigest) {
           imagesDigest = digest;
-          entryCache = new Map();
-          signatures.clear();
+          entryCache = newEntryCache();
+          signatures = {};
         }
       }
       diagnostics.push(...scanProblems);
@@ -237,32 +221,17 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         !templatesDirty &&
         goodConfig === config &&
         bodyOnlyChanges(entries, loaded.published);
-      if (bodies && env && bodies.every((f) => articlePages.has(f))) {
+      if (bodies && env && bodies.every((f) => around.has(f))) {
+        // Their pages, planned as the build plans them after a text edit (editedPages), from what
+        // the pages around them showed: the other articles' entries are the ones served.
+        const entryOf = (file: string) => entryCache.files.get(file)?.result.entry;
+        const pages = editedPages(bodies, entryOf, (file) => around.get(file), loaded.bodies, config);
+        const work = pageWork(pages, fingerprints, configDigest, signatures);
         const batch = new Map<string, Uint8Array>();
-        const nextPages = new Map<string, Page>();
-        for (const file of bodies) {
-          const old = articlePages.get(file) as Page;
-          const entry = loaded.published.find((e) => e.file === file);
-          const body = loaded.bodies.get(file);
-          // The JSON-LD made from the old entry is the new one's too: it shows only what a body-only
-          // edit leaves as it was (title, summary, dates, author, cover).
-          const page: Page = {
-            ...old,
-            context: { ...old.context, article: entry },
-            ...(body && { body }),
-            ...(entry && { bodyVersion: entry.version }),
-          };
+        for (const page of work.render)
           batch.set(outputPathOf(page.url), Buffer.from(renderPage(env, page, root)));
-          nextPages.set(file, page);
-        }
         for (const [out, bytes] of batch) files.set(out, bytes);
-        for (const [file, page] of nextPages) {
-          articlePages.set(file, page);
-          signatures.set(
-            outputPathOf(page.url),
-            pageSignature(page, fingerprints.get(page.template) ?? '', configDigest),
-          );
-        }
+        Object.assign(signatures, work.signatures);
         entries = loaded.published;
         return {
           ok: true,
@@ -274,31 +243,11 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         };
       }
 
-      // 3. Structure, pages and static files: cheap, always recomputed. After a new title (every
-      // article still in its place), the pages that show no edited article (article pages, and the
-      // lists of categories, tags and months) are settled: served as they are, neither planned nor
-      // signed (signing them was 0.3 s of 1.1 s at 20,000 articles).
-      const changes =
-        onlyArticles && env && !templatesDirty && goodConfig === config
-          ? placeKeptChanges(entries, loaded.published)
-          : undefined;
-      const edited = changes && new Set(changes);
-      const settled = edited && settledArticles(edited);
-      const current = config;
-      const plan = (keep: boolean) =>
-        planSite(loaded.published, current, root, {
-          images,
-          bodies: loaded.bodies,
-          ...(keep && settled && edited && { settled, edited }),
-        });
-      let planned = await plan(true);
-      // A page can be kept only if it was served before: otherwise, plan every page.
-      if (planned.plan?.pages.some((p) => isSettled(p) && !signatures.has(outputPathOf(p.url))))
-        planned = await plan(false);
+      // 3. Structure, pages and static files: cheap, always recomputed.
+      const planned = await planSite(loaded.published, config, root, { images, bodies: loaded.bodies });
       diagnostics.push(...planned.diagnostics);
       if (!planned.plan) return fail();
-      const { staticFiles, files: generated } = planned.plan;
-      const pages = planned.plan.pages.filter(isPlanned);
+      const { staticFiles, files: generated, pages } = planned.plan;
 
       // 4. Templates: recompiled when any of them changed; fingerprints say which pages they affect.
       const dirs = templateDirs(root);
@@ -313,18 +262,11 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       }
 
       // 5. Render what changed, into a batch that replaces the served files only if all succeed.
+      // Which pages changed: by their signatures against those served (pageWork, as the build does).
+      const work = pageWork(pages, fingerprints, configDigest, signatures);
       const batch = new Map<string, Uint8Array>();
-      const nextSignatures = new Map<string, string>();
-      for (const page of planned.plan.pages.filter(isSettled)) {
-        const out = outputPathOf(page.url);
-        nextSignatures.set(out, signatures.get(out) as string);
-      }
-      for (const page of pages) {
-        const out = outputPathOf(page.url);
-        const signature = pageSignature(page, fingerprints.get(page.template) ?? '', configDigest);
-        nextSignatures.set(out, signature);
-        if (signatures.get(out) !== signature) batch.set(out, Buffer.from(renderPage(env, page, root)));
-      }
+      for (const page of work.render)
+        batch.set(outputPathOf(page.url), Buffer.from(renderPage(env, page, root)));
       const nextStatic = new Map<string, string>();
       for (const f of staticFiles) {
         const bytes = await readFile(f.from);
@@ -345,19 +287,16 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       const changed = [...batch.keys()];
       for (const [out, bytes] of batch) files.set(out, bytes);
       for (const out of [...files.keys()]) {
-        if (!nextSignatures.has(out) && !nextStatic.has(out) && !nextGenerated.has(out)) {
+        if (!(out in work.signatures) && !nextStatic.has(out) && !nextGenerated.has(out)) {
           files.delete(out);
           changed.push(out);
         }
       }
-      signatures.clear();
-      for (const [k, v] of nextSignatures) signatures.set(k, v);
+      signatures = work.signatures;
       staticDigests.clear();
       for (const [k, v] of nextStatic) staticDigests.set(k, v);
       entries = loaded.published;
-      // A settled article's page is the one planned before: it stays.
-      for (const file of [...articlePages.keys()]) if (!settled?.has(file)) articlePages.delete(file);
-      for (const page of pages) if (page.source && page.context.article) articlePages.set(page.source, page);
+      around = planned.plan.around;
       goodConfig = config;
       const rendered = changed.length;
       return {
