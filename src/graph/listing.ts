@@ -6,7 +6,8 @@ type Unlisted = Omit<RenderedEntry, 'listing'>;
 
 /**
  * A digest of everything of an entry that pages other than its own can show: lists, feeds,
- * neighbours and related reading show its title, dates, summary, tags and cover, never its body.
+ * neighbours and related reading show its title, dates, summary, tags and cover (its address and
+ * size: the home page's 图片新闻 and the lists' thumbnails), never its body.
  * Those pages count the entry by this in their signatures, so an edit of an article's text further
  * down changes the signature of its own page only (which counts its body by `version`).
  */
