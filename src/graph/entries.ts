@@ -38,6 +38,9 @@ export function makeEntry(
     url,
     // Lines of the body → lines of the file.
     links: rendered.links.map((l) => ({ ...l, line: l.line + article.bodyLine - 1 })),
+    // The cover as other pages show it (the home page's 图片新闻, a list's thumbnail: src, width and
+    // height): part of the entry's listing (listingOf), so that those pages are signed, and rendered
+    // again, when it is added, replaced, or measured at another size.
     ...(cover?.kind === 'found' && { coverUrl: cover.url, ...(cover.size && { coverSize: cover.size }) }),
     warnings: rendered.warnings.map((w) =>
       problem(

@@ -7,6 +7,7 @@ import { aroundFrom, articlePlanner, type Surroundings, surroundingsOf } from '.
 import { lastmodOf } from './lastmod.js';
 import type { Page } from './page.js';
 import { type Crumb, numberedTitle, pagination } from './pagination.js';
+import { pictureNews } from './picture-news.js';
 import { categoryMeta, homeDescription, homeMeta, type MetaTag } from './portal-meta.js';
 import { shared } from './shared.js';
 import { siteMapPage } from './site-map-page.js';
@@ -43,14 +44,16 @@ export function planPages(graph: SiteGraph, config: SiteConfig, options: PlanOpt
 
 function homePage(graph: SiteGraph, config: SiteConfig): Page {
   const shown = graph.categories.flatMap((s) => s.entries.slice(0, config.homePerCategory));
+  const pictures = pictureNews(graph.entries);
   return {
     url: '/',
     template: 'home.njk',
-    ...lastmodOf(graph.headline ? [graph.headline, ...shown] : shown),
+    ...lastmodOf([...(graph.headline ? [graph.headline] : []), ...pictures, ...shown]),
     context: {
       page: { kind: 'home', title: config.title, description: homeDescription(config) },
       portalMeta: homeMeta(config),
       headline: graph.headline,
+      pictures,
       sections: graph.categories.map((s) => ({
         category: s.category,
         url: s.url,
