@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ReloadHub } from '../../src/dev/live-reload.js';
+import { createServer } from '../../src/dev/server.js';
 import { BIN, makeSite, removeSite, runCliWithCodes, siteYaml } from '../helpers/site.js';
 
 // Issue 17: the last English lines an editor of a Chinese site could see — init's refused values,
@@ -107,5 +111,167 @@ describe('a reader that stops reading (gazette theme list | head -1)', () => {
   it('--help too', async () => {
     const run = await withClosedStdout(['build', '--help']);
     expect(run).toEqual({ code: 0, stderr: '' });
+  });
+});
+
+interface Running {
+  readonly url: string;
+  readonly child: ReturnType<typeof spawn>;
+  readonly stdout: () => string;
+  readonly stderr: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+/** The real `gazette dev`, as an editor starts it (no GAZETTE_LANG): the site's language decides. */
+function startDev(root: string, nodeArgs: string[] = []): Promise<Running> {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'dev', '--root', root, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, GAZETTE_LANG: '' },
+  });
+  let out = '';
+  let err = '';
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`dev did not start:\n${out}\n${err}`)), 30_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const url = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ url, child, stdout: () => out, stderr: () => err, exited });
+      }
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    exited.then(() => reject(new Error(`dev ended:\n${out}\n${err}`)));
+  });
+}
+const running: Running[] = [];
+afterEach(async () => {
+  for (const r of running.splice(0)) {
+    r.child.kill('SIGTERM');
+    await r.exited;
+  }
+});
+const dev = async (root: string, nodeArgs: string[] = []) => {
+  const r = await startDev(root, nodeArgs);
+  running.push(r);
+  return r;
+};
+
+/** A GET with the Host header given (fetch does not let a test set it). */
+function get(url: string, host?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers: host ? { host } : {} }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => {
+        body += d;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+  });
+}
+
+const BROKEN = {
+  'content/xuexi/a.md': '---\ntitle: 坏日期\ndate: 2022-02-30 09:00\ncategory: 学习\n---\n\n正文。\n',
+};
+
+describe('the dev server speaks the site’s language in the browser', () => {
+  it('a zh-CN site: the refused Host, the page of a failed first build and its error screen in Chinese', async () => {
+    const root = makeSite({ 'site.yaml': siteYaml(), ...BROKEN });
+    made.push(root);
+    const server = await dev(root);
+    const refused = await get(server.url, 'attacker.example');
+    expect(refused.status).toBe(403);
+    expect(refused.body).toContain('gazette dev：拒绝了一个主机名为 "attacker.example" 的请求');
+    expect(refused.body).toContain('--host');
+    expect(refused.body).not.toMatch(/refused|answers only/);
+    const page = await get(server.url);
+    expect(page.body).toContain('<html lang="zh-CN">');
+    expect(page.body).toContain('<h1>网站还没有生成成功</h1>');
+    // The error screen's words go with the page's script.
+    expect(page.body).toContain('构建出错：修改并保存后，页面会自动刷新。');
+    expect(page.body).toContain('"error":"错误"');
+    expect(page.body).not.toContain('The build failed');
+  });
+
+  it('an English site: the same in English', async () => {
+    const root = makeSite({ 'site.yaml': siteYaml('language: en\n'), ...BROKEN });
+    made.push(root);
+    const server = await dev(root);
+    const refused = await get(server.url, 'attacker.example');
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatch(/^gazette dev: refused a request for host "attacker.example": /);
+    const page = await get(server.url);
+    expect(page.body).toContain('<html lang="en">');
+    expect(page.body).toContain('<h1>The site has not been built yet</h1>');
+    expect(page.body).toContain('The build failed: fix and save, and the page reloads by itself.');
+    expect(page.body).toContain('"error":"Error"');
+    expect(page.body).not.toMatch(/构建出错|网站还没有/);
+  });
+});
+
+describe('a bug while answering one request', () => {
+  it('is told in the editors’ language, in the terminal and in the browser', async () => {
+    for (const [lang, line, body] of [
+      [
+        'zh',
+        /^gazette dev：回应请求 GET \/xuexi\/ 时内部出错（这是 gazette 的问题.*）：Error: the site broke/,
+        /^500 预览服务内部出错/,
+      ],
+      [
+        'en',
+        /^gazette dev: internal error answering GET \/xuexi\/ \(please report it\): Error: the site broke/,
+        /^500 Internal Server Error$/,
+      ],
+    ] as const) {
+      const lines: string[] = [];
+      const hub = new ReloadHub();
+      const server = createServer({
+        site: () => {
+          throw new Error('the site broke');
+        },
+        hub,
+        hostAllowed: () => true,
+        log: (l) => lines.push(l),
+        lang,
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        const answer = await get(`http://127.0.0.1:${port}/xuexi/`);
+        expect(answer.status).toBe(500);
+        expect(answer.body).toMatch(body);
+        expect(lines).toEqual([expect.stringMatching(line)]);
+      } finally {
+        hub.close();
+        server.close();
+      }
+    }
+  });
+});
+
+describe("bin/gazette.js's last resort, for a bug that escapes every handler", () => {
+  // A bug outside any command's own handling: a timer that throws while the dev server runs.
+  const bug = ['--import', 'data:text/javascript,setTimeout(()=>{throw new Error("escaped bug")},1500)'];
+
+  it('speaks the language of the site, exit 1', async () => {
+    const root = site();
+    const run = await startDev(root, bug);
+    expect(await run.exited).toBe(1);
+    expect(run.stderr()).toMatch(
+      /^gazette dev：gazette 内部出错（这是 gazette 的问题，不是网站的问题.*）：Error: escaped bug\n/,
+    );
+    expect(run.stderr()).not.toContain('internal error');
+  });
+
+  it('and English for an English site', async () => {
+    const root = site(siteYaml('language: en\n'));
+    const run = await startDev(root, bug);
+    expect(await run.exited).toBe(1);
+    expect(run.stderr()).toMatch(/^gazette dev: internal error \(please report it\): Error: escaped bug\n/);
   });
 });
