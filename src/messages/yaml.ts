@@ -27,6 +27,11 @@ export const SCHEMA_ISSUE: Entry = {
   zh: (v) => {
     const hint = [
       v.example ? `可以这样写：${v.example}` : '',
+      v.guess
+        ? `是不是想写“${v.guess}”？`
+        : v.known
+          ? `可以用的字段有：${String(v.known).split(', ').join('、')}`
+          : '',
       v.kind === 'type:string' && (v.received === 'number' || v.received === 'boolean')
         ? '数字或 true、false 要当作文字时，请加上英文引号，如 "2024"'
         : '',
@@ -222,7 +227,10 @@ const ISSUE_ZH: Record<string, (v: Values) => string> = {
   'too_small:array': (v) => `“${v.field}”至少要列 ${v.limit} 项`,
   'too_big:number': (v) => `“${v.field}”最多是 ${v.limit}`,
   invalid_union: (v) => `“${v.field}”的写法不对`,
-  unrecognized_keys: (v) => `“${v.field}”里没有 ${String(v.keys).split(', ').join('、')} 这样的字段`,
+  unrecognized_keys: (v) =>
+    v.key
+      ? `“${v.field}”里没有“${v.key}”这个字段`
+      : `“${v.field}”里没有 ${String(v.keys).split(', ').join('、')} 这样的字段`,
   'custom:slug': (v) => `“${v.field}”只能用小写字母 a-z、数字 0-9 和“-”“_”“.”`,
   'custom:categorySlug': () => '栏目的网址名（slug）只能用小写字母 a-z、数字 0-9 和“-”',
   'custom:policeDigits': (v) => `“${v.field}”必须是公安备案号里的数字（6 到 20 位）`,

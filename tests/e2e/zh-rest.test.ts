@@ -275,3 +275,33 @@ describe("bin/gazette.js's last resort, for a bug that escapes every handler", (
     expect(run.stderr()).toMatch(/^gazette dev: internal error \(please report it\): Error: escaped bug\n/);
   });
 });
+
+describe('an unknown key under gov: or police: (GZ0712)', () => {
+  const yaml = siteYaml(
+    'gov:\n  sitecode: "3307000001"\n  contact:\n    fax: "1"\npolice:\n  text: 浙公网安备 33070202000123号\n  bar: 2\n',
+  );
+
+  it('is named at its own line, in Chinese, with the keys meant, like an unknown top-level key', async () => {
+    const root = site(yaml);
+    const run = await runCliWithCodes(['build', '--root', root, '--lang', 'zh-CN']);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.split('\n');
+    expect(lines).toContain(
+      'site.yaml:11:3: error: “gov”里没有“sitecode”这个字段；是不是想写“siteCode”？ [GZ0712]',
+    );
+    expect(lines).toContain(
+      'site.yaml:13:5: error: “gov.contact”里没有“fax”这个字段；可以用的字段有：phone、email、address。 [GZ0712]',
+    );
+    expect(lines).toContain(
+      'site.yaml:16:3: error: “police”里没有“bar”这个字段；可以用的字段有：text、code。 [GZ0712]',
+    );
+  });
+
+  it('stays English with --lang en', async () => {
+    const root = site(yaml);
+    const run = await runCliWithCodes(['build', '--root', root, '--lang', 'en']);
+    expect(run.stderr).toContain(
+      'site.yaml:16:3: error: "police" has only text and code, not "bar" [GZ0712]',
+    );
+  });
+});
