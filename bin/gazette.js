@@ -8,10 +8,25 @@ if (!existsSync(entry)) {
   process.stderr.write('gazette: lib/ is missing; run "npm install" (or "npm run compile") first\n');
   process.exit(2);
 }
+const args = process.argv.slice(2);
+// Set once lib/ is loaded: the line in the language the command speaks (main.ts's rule).
+let lastWords;
+// Without lib/ (a bug while loading it) the language cannot be chosen: the line goes in both.
+const inBoth = (detail) =>
+  `gazette: internal error (please report it): ${detail}\n` +
+  'gazette：内部出错（这是 gazette 的问题，不是网站的问题，请把上面的内容报告给维护者）';
 // A bug that escapes every handler must still end in a plain message and a failing exit code.
 process.on('uncaughtException', (error) => {
-  process.stderr.write(`gazette: internal error (please report it): ${error?.stack ?? error}\n`);
+  const detail = error?.stack ?? error;
+  let line;
+  try {
+    line = lastWords ? lastWords(args, detail) : inBoth(detail);
+  } catch {
+    line = inBoth(detail);
+  }
+  process.stderr.write(`${line}\n`);
   process.exit(1);
 });
-const { main } = await import(entry.href);
-process.exitCode = await main(process.argv.slice(2));
+const { main, internalErrorLine } = await import(entry.href);
+lastWords = internalErrorLine;
+process.exitCode = await main(args);

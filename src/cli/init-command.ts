@@ -4,13 +4,20 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { formatIn, GazetteError, problem, sentenceOf } from '../errors/diagnostic.js';
 import { errorCode } from '../fs/fs-failure.js';
+import type { Lang } from '../messages/language.js';
 import { type TerminalText, terminalText } from '../messages/terminal.js';
 import { gazettePin } from '../scaffold/gazette-pin.js';
 import { newSiteProblem } from '../scaffold/new-site-place.js';
 import { readStarter } from '../scaffold/read-starter.js';
 import { runningGazette } from '../scaffold/running-gazette.js';
 import { siteFiles } from '../scaffold/site-files.js';
-import { completeValues, SITE_FIELDS, type SiteValues, setValue } from '../scaffold/site-values.js';
+import {
+  completeValues,
+  SITE_FIELDS,
+  type SiteValues,
+  setValue,
+  type ValueProblem,
+} from '../scaffold/site-values.js';
 import { existingFiles, writeNewFiles } from '../scaffold/write-files.js';
 import { terminalAsker } from './ask.js';
 import type { Io } from './io.js';
@@ -34,8 +41,9 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   const place = newSiteProblem(dir);
   if (place) throw new UsageError(`${sentenceOf('GZ0520', place, io.lang ?? 'zh')} [GZ0520]`);
 
-  const draft = valuesOfFlags(flags, text);
-  const values = await completed(draft, io, text);
+  const lang = io.lang ?? 'zh';
+  const draft = valuesOfFlags(flags, text, lang);
+  const values = await completed(draft, io, text, lang);
 
   const gazette = await runningGazette();
   let files: ReturnType<typeof siteFiles>;
@@ -49,7 +57,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   } catch (cause) {
     // Every value was checked by the loader's rules for its key; this is the loader's last word.
     if (!(cause instanceof GazetteError)) throw cause;
-    throw new UsageError(cause.diagnostics.map((d) => d.message).join('\n'));
+    throw new UsageError(cause.diagnostics.map(format).join('\n'));
   }
 
   const shownPath = (file: string) => path.join(shown, ...file.split('/'));
@@ -81,6 +89,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
 function valuesOfFlags(
   flags: Record<string, string | string[] | boolean | undefined>,
   text: TerminalText,
+  lang: Lang,
 ): Partial<SiteValues> {
   const draft: Partial<SiteValues> = {};
   const problems: string[] = [];
@@ -89,14 +98,19 @@ function valuesOfFlags(
     if (given === undefined || typeof given === 'boolean') continue;
     const texts = typeof given === 'string' ? [given] : given;
     const problem = setValue(draft, field.key, texts);
-    if (problem) problems.push(`--${field.flag}: ${problem}`);
+    if (problem) problems.push(`--${field.flag}${lang === 'zh' ? '：' : ': '}${refusal(problem, lang)}`);
   }
   if (problems.length > 0) throw new UsageError(`${problems.join('\n')}\n\n${text.initSeeHelp}`);
   return draft;
 }
 
 /** The values, with those missing asked for on a terminal; without one, a missing value is bad usage. */
-async function completed(draft: Partial<SiteValues>, io: Io, text: TerminalText): Promise<SiteValues> {
+async function completed(
+  draft: Partial<SiteValues>,
+  io: Io,
+  text: TerminalText,
+  lang: Lang,
+): Promise<SiteValues> {
   const done = completeValues(draft);
   if (done.ok) return done.values;
   if (!io.terminal?.input.isTTY) {
@@ -118,7 +132,7 @@ async function completed(draft: Partial<SiteValues>, io: Io, text: TerminalText)
           field.multiple ? typed.split(/[\s,，、]+/).filter(Boolean) : [typed],
         );
         if (problem === undefined) break;
-        asker.say(`  ${problem}`);
+        asker.say(`  ${refusal(problem, lang)}`);
       }
     }
   } finally {
@@ -128,6 +142,9 @@ async function completed(draft: Partial<SiteValues>, io: Io, text: TerminalText)
   if (!asked.ok) throw new Error('a required value was neither given nor asked for');
   return asked.values;
 }
+
+/** A refused value as one sentence in the editors' language, with its code to look up in the guide. */
+const refusal = (p: ValueProblem, lang: Lang): string => `${sentenceOf(p.code, p.values, lang)} [${p.code}]`;
 
 const parseOptions = (args: string[], text: TerminalText) =>
   parseCommandLine(

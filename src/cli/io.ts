@@ -17,9 +17,28 @@ export interface Terminal {
   readonly output: NodeJS.WritableStream;
 }
 
+/**
+ * Lines written to `stream`. A reader that stops reading (`gazette theme list | head -1`) closes the
+ * pipe under the command: the lines after that have no one to read them and are dropped, and the
+ * command ends as it would have, quietly, rather than with "internal error: write EPIPE". Any other
+ * failure of the stream stays an error.
+ */
+function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
+  let listening = false;
+  return (line) => {
+    if (!listening) {
+      listening = true;
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+      });
+    }
+    if (!stream.destroyed) stream.write(`${line}\n`);
+  };
+}
+
 export const processIo: Io = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  out: lineWriter(process.stdout),
+  err: lineWriter(process.stderr),
   progress: process.stderr,
   terminal: { input: process.stdin, output: process.stdout },
 };

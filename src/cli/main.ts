@@ -54,7 +54,17 @@ export async function main(argv: readonly string[], given: Io = processIo): Prom
     }
     // A bug in gazette, not in the site: say so plainly, with the stack for the report.
     const detail = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
-    io.err(text.head(command, text.internalError(detail)));
+    io.err(internalErrorLine(argv, detail));
     return 1;
   }
+}
+
+/**
+ * A bug in gazette, told in the language the command speaks: for the errors main catches, and for
+ * bin/gazette.js's last resort, the bugs that escape it.
+ */
+export function internalErrorLine(argv: readonly string[], detail: string): string {
+  const [command = '', ...all] = argv;
+  const text = terminalText(chooseLanguage(all).lang);
+  return text.head(command, text.internalError(detail));
 }

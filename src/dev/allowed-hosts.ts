@@ -33,13 +33,6 @@ export function hostChecker(listenHost: string): (hostHeader: string | undefined
   };
 }
 
-/** The refusal's text: what happened, and how to allow the name. */
-export const refusedHostMessage = (hostHeader: string): string =>
-  `gazette dev: refused a request for host ${JSON.stringify(hostHeader)}: the preview answers only ` +
-  `the names of its own address (localhost, 127.0.0.1, [::1], the --host given), so that other ` +
-  `sites cannot read it. To preview under this name, start gazette dev with --host set to it, or ` +
-  `with --host 0.0.0.0 to answer on every interface, for the addresses and name of this machine.\n`;
-
 /** `--host ::1` is `[::1]` in a Host header. */
 const bracketed = (host: string): string =>
   host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;

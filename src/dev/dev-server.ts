@@ -45,6 +45,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     hub,
     hostAllowed: hostChecker(options.host),
     log: options.log,
+    lang,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,19 +1,19 @@
 import { OVERLAY_STYLE } from './error-overlay-style.js';
-import { UI_TEXT } from './ui-text.js';
+import type { OverlayText } from './ui-text.js';
 
 /** A value as a JavaScript literal that is safe inside an inline <script>. */
 const literal = (value: unknown): string => JSON.stringify(value).replaceAll('<', '\\u003c');
 
 /**
- * The error screen, as statements for the page's live-reload script: they define
- * `showProblems(problems)` (a BrowserProblem[], see browser-problem.ts) and `hideProblems()`.
+ * The error screen in the words of `text`, as statements for the page's live-reload script: they
+ * define `showProblems(problems)` (a BrowserProblem[], see browser-problem.ts) and `hideProblems()`.
  *
  * It lives in a shadow root (the site's CSS cannot reach it) and is an alert dialog named by its
  * heading, with a close button that takes the focus, Tab kept inside and Escape to close. Every text
  * goes in with textContent, never as HTML: a message may quote `<script>` from an article.
  */
-export const OVERLAY_SCRIPT = String.raw`
-  const TEXT = ${literal(UI_TEXT)};
+export const overlayScript = (text: OverlayText): string => String.raw`
+  const TEXT = ${literal(text)};
   const STYLE = ${literal(OVERLAY_STYLE)};
   let overlay;
   let focusBefore;

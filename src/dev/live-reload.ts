@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
+import type { Lang } from '../messages/language.js';
 import type { BrowserProblem } from './browser-problem.js';
-import { OVERLAY_SCRIPT } from './error-overlay.js';
+import { overlayScript } from './error-overlay.js';
+import { uiText } from './ui-text.js';
 
 /** Where the browser listens for rebuilds (Server-Sent Events). Never a path of the site itself. */
 export const EVENTS_PATH = '/__gazette/events';
@@ -8,15 +10,15 @@ export const EVENTS_PATH = '/__gazette/events';
 /**
  * The script injected into every HTML page the dev server sends (never into a build): it reloads
  * the page when it changed, and shows the problems of a failed build over the page (error-overlay.ts)
- * until they are fixed.
+ * until they are fixed, in the words of `lang`.
  */
-export const CLIENT_SCRIPT = `<script>
+const clientScript = (lang: Lang): string => `<script>
 (() => {
   const here = decodeURIComponent(location.pathname);
   const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
   // Set once a build failed: the page is reloaded when one succeeds, even if its screen was closed.
   let failed = false;
-${OVERLAY_SCRIPT}
+${overlayScript(uiText(lang).overlay)}
   // Visible state for anyone inspecting the page: is it listening for rebuilds?
   events.onopen = () => { document.documentElement.dataset.gazetteLive = 'connected'; };
   events.addEventListener('reload', (e) => {
@@ -31,10 +33,13 @@ ${OVERLAY_SCRIPT}
 })();
 </script>`;
 
-/** Inserts the client script before `</body>` (or at the end). */
-export function injectClient(html: string): string {
+const CLIENT_SCRIPTS: Readonly<Record<Lang, string>> = { zh: clientScript('zh'), en: clientScript('en') };
+
+/** Inserts the client script, speaking `lang`, before `</body>` (or at the end). */
+export function injectClient(html: string, lang: Lang): string {
+  const script = CLIENT_SCRIPTS[lang];
   const at = html.lastIndexOf('</body>');
-  return at === -1 ? html + CLIENT_SCRIPT : html.slice(0, at) + CLIENT_SCRIPT + html.slice(at);
+  return at === -1 ? html + script : html.slice(0, at) + script + html.slice(at);
 }
 
 /** The open browser pages, and what to tell them. */

@@ -1,9 +1,11 @@
 import http from 'node:http';
-import { refusedHostMessage } from './allowed-hosts.js';
+import type { Lang } from '../messages/language.js';
+import { terminalText } from '../messages/terminal.js';
 import { contentTypeOf } from './content-types.js';
 import { EVENTS_PATH, injectClient, type ReloadHub } from './live-reload.js';
-import { NO_BUILD_PAGE } from './no-build-page.js';
+import { noBuildPage } from './no-build-page.js';
 import { resolveRequest } from './resolve-request.js';
+import { uiText } from './ui-text.js';
 
 export interface ServerOptions {
   /** The site's files as the last good build made them. */
@@ -13,6 +15,8 @@ export interface ServerOptions {
   readonly hostAllowed: (hostHeader: string | undefined) => boolean;
   /** Where a request that failed is reported. */
   readonly log: (line: string) => void;
+  /** The language of the server's own lines and pages: the site's, as its terminal lines (dev-server.ts). */
+  readonly lang: Lang;
 }
 
 /** The dev server: serves the in-memory site, the live-reload events, and the site's 404 page. */
@@ -23,15 +27,13 @@ export function createServer(options: ServerOptions): http.Server {
       answer(req, res, options);
     } catch (cause) {
       // A bug in answering one request must not stop the preview of every page: the last resort.
-      const stack = cause instanceof Error ? cause.stack : String(cause);
-      options.log(
-        `gazette dev: internal error answering ${req.method} ${req.url} (please report it): ${stack}`,
-      );
+      const stack = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
+      options.log(terminalText(options.lang).devRequestFailed(req.method ?? '', req.url ?? '', stack));
       if (res.headersSent) res.destroy();
       else
         res
           .writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
-          .end('500 Internal Server Error');
+          .end(uiText(options.lang).serverError);
     }
   });
 }
@@ -45,7 +47,7 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, options: Se
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-store',
       })
-      .end(refusedHostMessage(req.headers.host ?? ''));
+      .end(uiText(options.lang).refusedHost(req.headers.host ?? ''));
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -65,13 +67,14 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, options: Se
   }
   const file = 'file' in found ? found.file : '404.html';
   const status = 'file' in found ? 200 : 404;
-  let body = files.get(file) ?? (files.size === 0 ? Buffer.from(NO_BUILD_PAGE) : undefined);
+  let body = files.get(file) ?? (files.size === 0 ? Buffer.from(noBuildPage(options.lang)) : undefined);
   if (!body) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 Not Found');
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(uiText(options.lang).notFound);
     return;
   }
   const type = contentTypeOf(file);
-  if (type.startsWith('text/html')) body = Buffer.from(injectClient(Buffer.from(body).toString('utf8')));
+  if (type.startsWith('text/html'))
+    body = Buffer.from(injectClient(Buffer.from(body).toString('utf8'), options.lang));
   res.writeHead(status, {
     'content-type': type,
     'content-length': body.byteLength,

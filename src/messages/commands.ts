@@ -1,4 +1,5 @@
 import type { Entry, Values } from './types.js';
+import { SCHEMA_ISSUE } from './yaml.js';
 
 /** The site's categories, as `gazette new` lists them: by name, with the slug that works as well. */
 const pairs = (v: Values) => {
@@ -10,7 +11,8 @@ const pairs = (v: Values) => {
 
 /**
  * GZ08xx: the files the commands that write into a site (init, new, theme) would make, refused
- * or failed. Each refusal leaves every file as it was.
+ * or failed, and the values `gazette init` is given for site.yaml, refused. Each refusal leaves
+ * every file as it was.
  */
 export const COMMANDS = {
   GZ0801: {
@@ -134,5 +136,40 @@ export const COMMANDS = {
       message: `--slug 太长了：文件名 ${v.start}… 会有 ${v.bytes} 个字节，而文件名最多只能有 ${v.max} 个字节`,
       hint: '请换一个短一些的 --slug',
     }),
+  },
+  // A value given to init (as a flag or typed), held to its site.yaml key's rule and worded as that rule's problem.
+  GZ0814: {
+    en: (v) => {
+      const { message, hint } = SCHEMA_ISSUE.en(v);
+      return { message: v.given ? `"${v.given}": ${message}` : message, ...(hint && { hint }) };
+    },
+    zh: (v) => {
+      const { message, hint } = SCHEMA_ISSUE.zh(v);
+      return { message: v.given ? `“${v.given}”：${message}` : message, ...(hint && { hint }) };
+    },
+  },
+  GZ0815: {
+    en: () => ({
+      message: 'the 公安备案 has no number in it',
+      hint: 'give it as shown, e.g. 浙公网安备 33070202000123号',
+    }),
+    zh: (v) => ({
+      message: `公安备案“${v.given}”里没有备案号`,
+      hint: '请照网站上显示的样子完整填写，如 浙公网安备 33070202000123号',
+    }),
+  },
+  GZ0816: {
+    en: (v) => ({
+      message: `"${v.given}" has no name`,
+      hint: 'write it as 名称:代号, e.g. 要闻:yaowen',
+    }),
+    zh: (v) => ({
+      message: `栏目“${v.given}”没有名称`,
+      hint: '请写成“名称:代号”，如 要闻:yaowen',
+    }),
+  },
+  GZ0817: {
+    en: () => ({ message: 'no category given', hint: 'give at least one, e.g. --category 要闻:yaowen' }),
+    zh: () => ({ message: '一个栏目也没有', hint: '至少要有一个栏目，如 --category 要闻:yaowen' }),
   },
 } satisfies Record<string, Entry>;

@@ -80,6 +80,8 @@ export const TERMINAL_EN: TerminalText = {
   devFailed: (ms, what) =>
     `build failed after ${ms} ms (${what ?? 'initial build'}); still serving the last good pages`,
   devServing: (root, url) => `gazette dev: serving ${root} at ${url}`,
+  devRequestFailed: (method, url, detail) =>
+    `gazette dev: internal error answering ${method} ${url} (please report it): ${detail}`,
   portInUse: (port) =>
     `port ${port} is already in use; try --port ${port + 1} (or --port 0 for any free port)`,
   badPort: '--port must be a number from 0 to 65535',

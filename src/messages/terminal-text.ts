@@ -87,6 +87,8 @@ export interface TerminalText {
   readonly devRebuilt: (ms: number, files: number, what: string | undefined) => string;
   readonly devFailed: (ms: number, what: string | undefined) => string;
   readonly devServing: (root: string, url: string) => string;
+  /** A bug met while answering one request (the server goes on); the stack is for the report. */
+  readonly devRequestFailed: (method: string, url: string, detail: string) => string;
   readonly portInUse: (port: number) => string;
   readonly badPort: string;
 

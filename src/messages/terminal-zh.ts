@@ -94,6 +94,8 @@ export const TERMINAL_ZH: TerminalText = {
   devFailed: (ms, what) =>
     `生成失败，用时 ${ms} 毫秒（${what ?? '首次生成'}）；预览仍显示上一次成功生成的页面`,
   devServing: (root, url) => `gazette dev：正在预览 ${root}，网址 ${url}`,
+  devRequestFailed: (method, url, detail) =>
+    `gazette dev：回应请求 ${method} ${url} 时内部出错（这是 gazette 的问题，不是网站的问题，请把下面的内容报告给维护者；预览服务照常运行）：${detail}`,
   portInUse: (port) =>
     `端口 ${port} 已被占用；换一个试试：--port ${port + 1}（或用 --port 0 自动选一个空闲端口）`,
   badPort: '--port 必须是 0 到 65535 之间的数字',

@@ -17,6 +17,32 @@ const SAID: Record<string, string> = {
 
 const advice = (v: Values, lang: 'en' | 'zh') => ADVICE[(v.advice as Advice) ?? 'rules']?.[lang](v);
 
+/**
+ * A value that breaks its schema's rule (src/yaml/issue-values.ts gives its values): the schema's
+ * English sentence, and in Chinese the words for its kind. Shared by site.yaml and front matter
+ * (GZ0712) and by the values `gazette init` is given for site.yaml (GZ0814).
+ */
+export const SCHEMA_ISSUE: Entry = {
+  en: (v) => ({ message: String(v.detail) }),
+  zh: (v) => {
+    const hint = [
+      v.example ? `可以这样写：${v.example}` : '',
+      v.guess
+        ? `是不是想写“${v.guess}”？`
+        : v.known
+          ? `可以用的字段有：${String(v.known).split(', ').join('、')}`
+          : '',
+      v.kind === 'type:string' && (v.received === 'number' || v.received === 'boolean')
+        ? '数字或 true、false 要当作文字时，请加上英文引号，如 "2024"'
+        : '',
+    ]
+      .filter(Boolean)
+      .join('；');
+    const words = ISSUE_ZH[String(v.kind)]?.(v) ?? `“${v.field}”的内容不对，检查结果是“${v.detail}”`;
+    return { message: words, ...(hint && { hint }) };
+  },
+};
+
 /** GZ07xx: YAML, in an article's front matter and in site.yaml alike. */
 export const YAML = {
   GZ0701: {
@@ -114,21 +140,7 @@ export const YAML = {
     en: (v) => ({ message: `"${v.field}" is empty`, hint: `write a value after "${v.field}:"` }),
     zh: (v) => ({ message: `“${v.field}”是空的`, hint: `在“${v.field}:”后面写上内容` }),
   },
-  GZ0712: {
-    en: (v) => ({ message: String(v.detail) }),
-    zh: (v) => {
-      const hint = [
-        v.example ? `可以这样写：${v.example}` : '',
-        v.kind === 'type:string' && (v.received === 'number' || v.received === 'boolean')
-          ? '数字或 true、false 要当作文字时，请加上英文引号，如 "2024"'
-          : '',
-      ]
-        .filter(Boolean)
-        .join('；');
-      const words = ISSUE_ZH[String(v.kind)]?.(v) ?? `“${v.field}”的内容不对，检查结果是“${v.detail}”`;
-      return { message: words, ...(hint && { hint }) };
-    },
-  },
+  GZ0712: SCHEMA_ISSUE,
   GZ0713: {
     en: (v) => ({
       message: `unknown ${v.what} key "${v.key}"`,
@@ -215,7 +227,10 @@ const ISSUE_ZH: Record<string, (v: Values) => string> = {
   'too_small:array': (v) => `“${v.field}”至少要列 ${v.limit} 项`,
   'too_big:number': (v) => `“${v.field}”最多是 ${v.limit}`,
   invalid_union: (v) => `“${v.field}”的写法不对`,
-  unrecognized_keys: (v) => `“${v.field}”里没有 ${String(v.keys).split(', ').join('、')} 这样的字段`,
+  unrecognized_keys: (v) =>
+    v.key
+      ? `“${v.field}”里没有“${v.key}”这个字段`
+      : `“${v.field}”里没有 ${String(v.keys).split(', ').join('、')} 这样的字段`,
   'custom:slug': (v) => `“${v.field}”只能用小写字母 a-z、数字 0-9 和“-”“_”“.”`,
   'custom:categorySlug': () => '栏目的网址名（slug）只能用小写字母 a-z、数字 0-9 和“-”',
   'custom:policeDigits': (v) => `“${v.field}”必须是公安备案号里的数字（6 到 20 位）`,

@@ -3,8 +3,10 @@ import { categoryProblem } from '../config/category-rules.js';
 import { policeCodeOf } from '../config/police-code.js';
 import { categorySchema, siteSchema } from '../config/schema.js';
 import type { Category } from '../config/site-config.js';
-import { CATALOG } from '../messages/catalog.js';
+import type { Code } from '../messages/catalog.js';
+import type { Values } from '../messages/types.js';
 import { slugify } from '../text/slug.js';
+import { issueValues } from '../yaml/issue-values.js';
 
 /** What a news office says about its new site: the values `gazette init` writes into site.yaml. */
 export interface SiteValues {
@@ -20,7 +22,13 @@ export interface SiteValues {
   readonly police?: string;
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
+/** Why a value was refused: a problem of the catalog, worded by the CLI in the editors' language. */
+export interface ValueProblem {
+  readonly code: Code;
+  readonly values: Values;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
 
 /** How one value is given: its flag, and the question asked for it on a terminal. */
 export interface SiteField {
@@ -87,20 +95,17 @@ type Checks = {
 
 /** Each value is checked by the rule site.yaml's loader applies to its key, so init never writes a site.yaml that does not load. */
 const CHECKS: Checks = {
-  title: (t) => bySchema(siteSchema.shape.title, one(t)),
-  baseUrl: (t) => bySchema(siteSchema.shape.baseUrl, one(t)),
-  timeZone: (t) => bySchema(siteSchema.shape.timeZone, one(t)),
-  description: (t) => bySchema(siteSchema.shape.description, one(t)),
-  defaultSource: (t) => bySchema(siteSchema.shape.defaultSource.unwrap(), one(t)),
-  footer: (t) => bySchema(siteSchema.shape.footer, one(t)),
-  icp: (t) => bySchema(siteSchema.shape.icp.unwrap(), one(t)),
+  title: (t) => bySchema('title', siteSchema.shape.title, one(t)),
+  baseUrl: (t) => bySchema('baseUrl', siteSchema.shape.baseUrl, one(t)),
+  timeZone: (t) => bySchema('timeZone', siteSchema.shape.timeZone, one(t)),
+  description: (t) => bySchema('description', siteSchema.shape.description, one(t)),
+  defaultSource: (t) => bySchema('defaultSource', siteSchema.shape.defaultSource.unwrap(), one(t)),
+  footer: (t) => bySchema('footer', siteSchema.shape.footer, one(t)),
+  icp: (t) => bySchema('icp', siteSchema.shape.icp.unwrap(), one(t)),
   police: (t) => {
-    const text = bySchema(siteSchema.shape.police.unwrap().shape.text, one(t));
+    const text = bySchema('police', siteSchema.shape.police.unwrap().shape.text, one(t));
     if (!text.ok || policeCodeOf({ text: text.value })) return text;
-    return {
-      ok: false,
-      problem: 'the 公安备案 has no number in it; give it as shown, e.g. 浙公网安备 33070202000123号',
-    };
+    return { ok: false, problem: { code: 'GZ0815', values: { given: text.value } } };
   },
   categories: (specs) => {
     const categories: Category[] = [];
@@ -108,14 +113,11 @@ const CHECKS: Checks = {
       const category = categoryOf(spec);
       if (!category.ok) return category;
       const problem = categoryProblem(category.value, categories);
-      if (problem) {
-        const { message, hint } = CATALOG[problem.code].en(problem.values);
-        return { ok: false, problem: `${message}; ${hint}` };
-      }
+      // The rules site.yaml's categories are held to, with their own codes (GZ0303…).
+      if (problem) return { ok: false, problem };
       categories.push(category.value);
     }
-    if (categories.length === 0)
-      return { ok: false, problem: 'give at least one category, e.g. --category 要闻:yaowen' };
+    if (categories.length === 0) return { ok: false, problem: { code: 'GZ0817', values: {} } };
     return { ok: true, value: categories };
   },
 };
@@ -125,7 +127,7 @@ export function setValue<K extends keyof SiteValues>(
   draft: Partial<SiteValues>,
   key: K,
   texts: readonly string[],
-): string | undefined {
+): ValueProblem | undefined {
   // TypeScript does not follow K from the key into CHECKS' own type: said once here.
   const checked = (CHECKS[key] as (t: readonly string[]) => Checked<SiteValues[K]>)(texts);
   if (!checked.ok) return checked.problem;
@@ -151,18 +153,21 @@ function categoryOf(spec: string): Checked<Category> {
   const at = spec.search(/[:：]/);
   const name = (at < 0 ? spec : spec.slice(0, at)).trim();
   const slug = at < 0 ? slugify(name) : spec.slice(at + 1).trim();
-  if (name === '')
-    return { ok: false, problem: `"${spec}" has no name; write it as 名称:代号, e.g. 要闻:yaowen` };
+  if (name === '') return { ok: false, problem: { code: 'GZ0816', values: { given: spec } } };
   const checked = categorySchema.safeParse({ name, slug });
-  if (!checked.success) return { ok: false, problem: `"${spec}": ${checked.error.issues[0]?.message}` };
+  const issue = checked.error?.issues[0];
+  if (issue)
+    return { ok: false, problem: { code: 'GZ0814', values: { ...issueValues(issue, slug), given: spec } } };
   return { ok: true, value: { name, slug } };
 }
 
-function bySchema<T>(schema: z.ZodType<T>, text: string): Checked<NonNullable<T>> {
+/** A value held to its site.yaml key's rule; refused in the words site.yaml's own problem (GZ0712) would use. */
+function bySchema<T>(key: string, schema: z.ZodType<T>, text: string): Checked<NonNullable<T>> {
   const checked = schema.safeParse(text);
-  return checked.success && checked.data != null
-    ? { ok: true, value: checked.data }
-    : { ok: false, problem: checked.error?.issues[0]?.message ?? 'is empty' };
+  if (checked.success && checked.data != null) return { ok: true, value: checked.data };
+  const issue = checked.error?.issues[0];
+  const values = issue ? issueValues(issue, text) : { kind: 'too_small:string', detail: `"${key}" is empty` };
+  return { ok: false, problem: { code: 'GZ0814', values: { ...values, field: key } } };
 }
 
 /** The last of the texts given, as parseArgs keeps the last of a repeated option. */

@@ -31,7 +31,7 @@ export function validateMapping<T>(
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    diagnostics: result.error.issues.map((issue) => {
+    diagnostics: result.error.issues.flatMap((issue) => {
       const path = issue.path as PropertyKey[];
       const missing =
         issue.code === 'invalid_type' && path.length === 1 && yaml.data[String(path[0])] === undefined;
@@ -60,6 +60,18 @@ export function validateMapping<T>(
       if (issue.code === 'invalid_type' && valueAt(yaml.data, path) === null) {
         const field = path.map(String).join('.');
         return problem('GZ0711', file, yaml.locate(path), { field });
+      }
+      if (issue.code === 'unrecognized_keys') {
+        // Each unknown key at its own line, with the keys of its mapping, as for an unknown top-level key.
+        const known = keysAt(schema, path);
+        return issue.keys.map((key) =>
+          problem('GZ0712', file, yaml.locateKey([...path, key]), {
+            ...issueValues(issue, valueAt(yaml.data, path)),
+            key,
+            known: known.join(', '),
+            guess: closest(key, known) ?? '',
+          }),
+        );
       }
       return problem('GZ0712', file, yaml.locate(path), issueValues(issue, valueAt(yaml.data, path)));
     }),
@@ -104,6 +116,33 @@ export function unknownKeyWarnings(
     );
   }
   return problems;
+}
+
+/** The keys of the mapping the schema describes at `path` (through optional, default and pipes). */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  type Def = {
+    type: string;
+    shape?: Record<string, z.ZodType>;
+    innerType?: z.ZodType;
+    in?: z.ZodType;
+    element?: z.ZodType;
+  };
+  let at: z.ZodType | undefined = schema;
+  let rest = [...path];
+  while (at) {
+    const def: Def = (at as unknown as { _zod: { def: Def } })._zod.def;
+    if (def.innerType) at = def.innerType;
+    else if (def.type === 'pipe') at = def.in;
+    else if (def.type === 'array' && typeof rest[0] === 'number') {
+      at = def.element;
+      rest = rest.slice(1);
+    } else if (def.type === 'object' && def.shape) {
+      if (rest.length === 0) return Object.keys(def.shape);
+      at = def.shape[String(rest[0])];
+      rest = rest.slice(1);
+    } else return [];
+  }
+  return [];
 }
 
 const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>

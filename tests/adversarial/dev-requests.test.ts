@@ -157,6 +157,7 @@ describe('an error while answering a request', () => {
       hub,
       hostAllowed: () => true,
       log: (l) => lines.push(l),
+      lang: 'en',
     });
     await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
     const at = (failing.address() as net.AddressInfo).port;

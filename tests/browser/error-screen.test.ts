@@ -24,21 +24,23 @@ const BAD_CATEGORY = '体育<img src=x onerror=window.__gazettePwned=1>';
 const WARNED = 'content/xuexi/c.md';
 const warned = article({ title: '摘要拼错', date: '2022-03-02 09:00', category: '学习', sumary: '摘要' });
 
+// The suite runs in English (GAZETTE_LANG=en): the screen's own words are English too, as for an
+// English site; the Chinese ones are checked with a server told to speak Chinese, below.
 const EXPECTED = [
   {
-    kind: '错误',
+    kind: 'Error',
     at: `${DATED}:3:7`,
     message: `cannot read the date "${LONG_DATE}"`,
     hint: 'use two digits for month and day (2022-03-01); write it like 2022-03-01 16:59:26 (site time) or 2022-03-01T16:59:26+08:00',
   },
   {
-    kind: '错误',
+    kind: 'Error',
     at: `${CATEGORY}:4:11`,
     message: `unknown category "${BAD_CATEGORY}"`,
     hint: 'use one of: 学习, 要闻 (or add it to site.yaml)',
   },
   {
-    kind: '警告',
+    kind: 'Warning',
     at: `${WARNED}:5:1`,
     message: 'unknown front matter key "sumary"',
     hint: 'did you mean "summary"?',
@@ -173,9 +175,11 @@ describe('the error screen of the dev server (headless Chromium)', () => {
     // The two saves may come as one rebuild or two: the screen ends up listing both.
     await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(3);
 
-    const dialog = page.getByRole('alertdialog', { name: '构建出错：修改并保存后，页面会自动刷新。' });
+    const dialog = page.getByRole('alertdialog', {
+      name: 'The build failed: fix and save, and the page reloads by itself.',
+    });
     expect(await dialog.isVisible()).toBe(true);
-    expect(await dialog.locator('.summary').textContent()).toBe('共 3 个问题：错误 2 个，警告 1 个。');
+    expect(await dialog.locator('.summary').textContent()).toBe('3 problem(s): 2 error(s), 1 warning(s).');
     expect(await listed(page)).toEqual(
       EXPECTED.map((p) => ({ ...p, href: `vscode://file${path.resolve(root)}/${p.at}` })),
     );
@@ -219,19 +223,19 @@ describe('the error screen of the dev server (headless Chromium)', () => {
         const el = document.querySelector('gazette-error-overlay')?.shadowRoot?.activeElement;
         return el ? `${el.tagName.toLowerCase()} ${el.textContent}` : 'nothing';
       });
-    expect(await focused()).toBe('button 关闭');
+    expect(await focused()).toBe('button Close');
     for (const p of EXPECTED) {
       await page.keyboard.press('Tab');
       expect(await focused()).toBe(`a ${p.at}`);
     }
     await page.keyboard.press('Tab');
-    expect(await focused()).toBe('button 关闭');
+    expect(await focused()).toBe('button Close');
     await page.keyboard.press('Shift+Tab');
     expect(await focused()).toBe(`a ${EXPECTED[2]?.at}`);
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
-    expect(await focused()).toBe('button 关闭');
+    expect(await focused()).toBe('button Close');
     await page.keyboard.press('Enter');
     expect(await page.locator('gazette-error-overlay').count()).toBe(0);
 
@@ -239,7 +243,7 @@ describe('the error screen of the dev server (headless Chromium)', () => {
     write(DATED, good('人代会开幕', '学习'));
     await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(2);
     expect((await listed(page)).map((p) => p.at)).toEqual([EXPECTED[1]?.at, EXPECTED[2]?.at]);
-    expect(await dialog.locator('.summary').textContent()).toBe('共 2 个问题：错误 1 个，警告 1 个。');
+    expect(await dialog.locator('.summary').textContent()).toBe('2 problem(s): 1 error(s), 1 warning(s).');
 
     // Both fixed: the page reloads, without the screen.
     await page.evaluate(() => {
@@ -270,7 +274,7 @@ describe('the error screen of the dev server (headless Chromium)', () => {
       await page.locator('gazette-error-overlay li.problem').waitFor();
       expect(await listed(page)).toEqual([
         {
-          kind: '错误',
+          kind: 'Error',
           at: 'content/xuexi/a.md:3:7',
           href: `vscode://file${path.resolve(broken)}/content/xuexi/a.md:3:7`,
           message: '"2022-02-30 09:00" is not a real date and time',
@@ -295,7 +299,13 @@ describe('the error screen of the dev server (headless Chromium)', () => {
         new TextEncoder().encode('<!doctype html><title>首页</title><body><h1>首页</h1></body>'),
       ],
     ]);
-    const served = createServer({ site: () => files, hub, hostAllowed: () => true, log: () => {} });
+    const served = createServer({
+      site: () => files,
+      hub,
+      hostAllowed: () => true,
+      log: () => {},
+      lang: 'zh',
+    });
     await new Promise<void>((resolve) => served.listen(0, '127.0.0.1', resolve));
     const page = await context.newPage();
     try {

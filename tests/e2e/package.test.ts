@@ -140,7 +140,7 @@ describe('installed from the tarball into an empty folder', { timeout: 60_000 },
   });
 
   it('npx gazette new', () => {
-    const r = gazette('new', '新的文章', '--category', '学习', '--slug', 'xin');
+    const r = gazette('new', '新的文章', '--category', '学习', '--slug', 'xin', '--lang', 'zh-CN');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const made = readdirSync(path.join(office, 'content/xuexi')).filter((f) => f.endsWith('-xin.md'));
@@ -218,7 +218,7 @@ describe('a new site from npx gazette init, with the npm scripts it writes', () 
     expect(check.stdout).toMatch(/^check: 0 errors, 0 warnings in 1 article, /m);
 
     // A new article: a draft, which the build names and leaves out.
-    const made = npm('run', 'new', '--', '我市召开安全生产工作会议', '--category', '要闻');
+    const made = npm('run', 'new', '--', '我市召开安全生产工作会议', '--category', '要闻', '--lang', 'zh-CN');
     expect(made.code).toBe(0);
     const rel = /已创建 (content\/yaowen\/\S+?\.md)（草稿，不会发布）。/.exec(made.stdout)?.[1] as string;
     expect(rel).toMatch(

@@ -62,9 +62,9 @@ export async function servedDifferences(
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** What the dev server sends for a file of the site: HTML with the live-reload script in it. */
+/** What the dev server (started in English) sends for a file: HTML with the live-reload script in it. */
 const served = (file: string, bytes: Buffer): Buffer =>
-  file.endsWith('.html') ? Buffer.from(injectClient(bytes.toString('utf8'))) : bytes;
+  file.endsWith('.html') ? Buffer.from(injectClient(bytes.toString('utf8'), 'en')) : bytes;
 
 /** A GET of `target` (a path whose segments are not yet percent-encoded), following no redirect. */
 function request(agent: http.Agent, url: string, target: string): Promise<{ status: number; body: Buffer }> {

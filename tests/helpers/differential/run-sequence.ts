@@ -89,7 +89,13 @@ export async function runSequence(o: SequenceOptions): Promise<void> {
     let files = siteFiles(state);
     writeSite(root, new Map(), files);
     if (o.dev) {
-      server = await startDevServer({ root, host: '127.0.0.1', port: 0, log: (l) => devLog.push(l) });
+      server = await startDevServer({
+        root,
+        host: '127.0.0.1',
+        port: 0,
+        lang: 'en',
+        log: (l) => devLog.push(l),
+      });
       const first = await server.lastRebuild();
       if (!first.ok) fail('the dev server did not build the site');
     }
