@@ -14,6 +14,8 @@ export function listingOf(entry: Unlisted | Entry): string {
   const {
     version: _version,
     links: _links,
+    // Listed on its own page only, under its body.
+    attachments: _attachments,
     warnings: _warnings,
     listing: _listing,
     html: _html,
