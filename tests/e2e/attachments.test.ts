@@ -1,11 +1,12 @@
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { humanSize } from '../../src/attachments/human-size.js';
 import { createDevSite } from '../../src/dev/dev-site.js';
 import { buildsOk, failsCleanly, siteFactory } from '../helpers/adversarial.js';
-import { article, readPage, runCli, snapshotDir, writeFiles } from '../helpers/site.js';
+import { article, REPO, readPage, runCli, snapshotDir, writeFiles } from '../helpers/site.js';
 
 const sites = siteFactory();
 afterEach(() => sites.cleanup());
@@ -214,5 +215,41 @@ describe('humanSize', () => {
     expect(
       [0, 1023, 1024, 364_544, 1_048_500, 1_258_291, 10 * 1024 * 1024, 5 * 1024 ** 3].map(humanSize),
     ).toEqual(['0 B', '1023 B', '1 KB', '356 KB', '1.0 MB', '1.2 MB', '10.0 MB', '5.0 GB']);
+  });
+});
+
+describe('the sample site', () => {
+  it('lists the PDF beside the 老旧小区 article and copies it, a valid PDF (scripts/sample-attachment.mjs)', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'gazette-attachments-'));
+    try {
+      const run = await runCli(['build', '--root', REPO, '--out', out, '--no-cache', '--no-search']);
+      expect(run.code, run.stderr).toBe(0);
+      const page = 'minsheng/2022/03/laojiu-xiaoqu/';
+      expect(attachmentsOf(readPage(out, `${page}index.html`))).toEqual([
+        {
+          href: `/${page}files/laojiu-xiaoqu-qingdan.pdf`,
+          text: '2022年市区老旧小区改造项目清单',
+          info: '（PDF，2 KB）',
+        },
+      ]);
+      const bytes = readFileSync(path.join(out, page, 'files/laojiu-xiaoqu-qingdan.pdf'));
+      expect(bytes).toEqual(
+        readFileSync(path.join(REPO, 'content/minsheng/files/laojiu-xiaoqu-qingdan.pdf')),
+      );
+      // Valid as PDF readers read it: from the end, startxref leads to the table, whose every entry
+      // leads to its object.
+      const text = bytes.toString('latin1');
+      expect(text.startsWith('%PDF-1.4\n')).toBe(true);
+      expect(text.endsWith('%%EOF\n')).toBe(true);
+      const xref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)?.[1]);
+      expect(text.slice(xref, xref + 5)).toBe('xref\n');
+      const entries = [...text.slice(xref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
+      expect(entries).toHaveLength(8);
+      entries.forEach((offset, i) => {
+        expect(text.slice(offset, offset + 8)).toBe(`${i + 1} 0 obj\n`);
+      });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
