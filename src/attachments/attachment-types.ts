@@ -26,6 +26,3 @@ export function attachmentType(file: string): string | undefined {
   if (dot === -1 || file.indexOf('/', dot) !== -1) return undefined;
   return TYPES[file.slice(dot + 1).toLowerCase()];
 }
-
-/** The extensions of attachments, for the guide and messages: `pdf、doc、…`. */
-export const ATTACHMENT_EXTENSIONS: readonly string[] = Object.keys(TYPES);
