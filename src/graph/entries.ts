@@ -1,4 +1,5 @@
 import type { MarkdownIt } from 'markdown-it';
+import { listAttachments } from '../attachments/list-attachments.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Article } from '../content/article.js';
 import { problem } from '../errors/diagnostic.js';
@@ -29,6 +30,7 @@ export function makeEntry(
   const cover = article.cover && resolveImage(article.cover.href, place, images);
   // The Markdown source is not kept: from here on only its HTML counts.
   const { body: _body, ...meta } = article;
+  const attachments = listAttachments(rendered.links, place, images);
   const entry = {
     ...meta,
     version,
@@ -42,6 +44,7 @@ export function makeEntry(
     // height): part of the entry's listing (listingOf), so that those pages are signed, and rendered
     // again, when it is added, replaced, or measured at another size.
     ...(cover?.kind === 'found' && { coverUrl: cover.url, ...(cover.size && { coverSize: cover.size }) }),
+    ...(attachments.length > 0 && { attachments }),
     warnings: rendered.warnings.map((w) =>
       problem(
         w.code,

@@ -7,8 +7,9 @@ type Unlisted = Omit<RenderedEntry, 'listing'>;
 /**
  * A digest of everything of an entry that pages other than its own can show: all of it but what
  * only its own page shows (OWN_PAGE_ONLY), which listedView leaves out of what they are given. Those
- * pages (the home page's 图片新闻 and the lists' thumbnails show its cover) count the entry by this in their signatures, so an edit of an article's text further down
- * changes the signature of its own page only (which counts its body by `version`).
+ * pages (the home page's 图片新闻 and the lists' thumbnails show its cover) count the entry by this
+ * in their signatures, so an edit of an article's text further down changes the signature of its
+ * own page only (which counts its body by `version`).
  */
 export function listingOf(entry: Unlisted | Entry): string {
   const { listing: _listing, html: _html, ...rest } = entry as Unlisted & { listing?: string; html?: string };

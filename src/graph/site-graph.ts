@@ -1,3 +1,4 @@
+import type { Attachment } from '../attachments/list-attachments.js';
 import type { Category } from '../config/site-config.js';
 import type { Article } from '../content/article.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
@@ -35,6 +36,8 @@ export interface Entry extends Omit<Article, 'body'> {
   readonly coverUrl?: string;
   /** Its size, when it could be measured: for `width` and `height`. */
   readonly coverSize?: ImageSize;
+  /** The files its body links for download, listed under 附件 on its page; absent when none. */
+  readonly attachments?: readonly Attachment[];
   /** Problems of the body worth a warning (text nested too deeply), at the file's own lines. */
   readonly warnings?: readonly Diagnostic[];
 }
@@ -45,7 +48,7 @@ export interface Entry extends Omit<Article, 'body'> {
  * (listedView), and counts it by `listing`, a digest of all the rest (listingOf). One declaration
  * for both, so that a field a theme's list can read is always one its page's signature counts.
  */
-export const OWN_PAGE_ONLY = ['version', 'links', 'warnings', 'at'] as const;
+export const OWN_PAGE_ONLY = ['version', 'links', 'attachments', 'warnings', 'at'] as const;
 
 /** An entry as pages other than its own see it. */
 export type ListedEntry = Omit<Entry, (typeof OWN_PAGE_ONLY)[number]>;

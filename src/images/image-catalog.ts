@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { attachmentType } from '../attachments/attachment-types.js';
 import type { FileStamp } from '../content/article.js';
 import { CONTENT_DIR, isArticleName, isIgnoredName } from '../content/discover.js';
 import { fileDigest } from '../fs/file-digest.js';
@@ -10,7 +11,7 @@ import { type ImageSize, measureImage } from './measure-image.js';
 import { sitePublicFiles } from './public-files.js';
 
 /**
- * A file an article may show as an image: where it is on disk, its size when it is a known image, and
+ * A file an article may show as an image or link as an attachment: where it is on disk, its size when it is a known image, and
  * its bytes' digest. The site copies its bytes (beside an article's page, or from public/), so a
  * file is an input by its bytes: a photo replaced by a corrected one of the same size is a change.
  */
@@ -25,7 +26,7 @@ export interface CatalogFile {
 }
 
 /**
- * Every file that articles may show as an image, measured once, before any Markdown is rendered, so
+ * Every file that articles may show as an image or link as an attachment, measured once, before any Markdown is rendered, so
  * that rendering stays pure: the files beside the articles in content/, and the site's static files.
  */
 export interface ImageCatalog {
@@ -72,11 +73,12 @@ export async function readImageCatalog(
 }
 
 /**
- * Changes when a file is added or removed, or its measured size changes: what rendering an article
- * depends on (its `<img>` has the size), and so every file's result in the build cache.
+ * Changes when a file is added or removed, its measured size changes, or an attachment's length
+ * changes: what rendering an article depends on (its `<img>` has the size, its list of attachments
+ * their lengths), and so every file's result in the build cache.
  */
 export const catalogDigest = (catalog: ImageCatalog): string =>
-  digestOfLists(catalog, (key, f) => [key, f.from, f.size]);
+  digestOfLists(catalog, (key, f) => [key, f.from, f.size, attachmentType(key) ? f.stamp.size : 0]);
 
 /**
  * Changes when any file's bytes change, or a file is added or removed: what the copies of the files

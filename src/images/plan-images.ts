@@ -1,3 +1,5 @@
+import { copiedLinks } from '../assets/copied-links.js';
+import { resolveAttachment } from '../attachments/resolve-attachment.js';
 import type { ArticleCover } from '../content/article.js';
 import { type Diagnostic, problem } from '../errors/diagnostic.js';
 import type { MarkdownLink } from '../markdown/render-markdown.js';
@@ -13,7 +15,7 @@ export interface ArticleImages {
   readonly cover?: ArticleCover;
 }
 
-/** An image to copy beside an article's page, and the article that shows it (named in collisions). */
+/** An image or attachment to copy beside an article's page, and the article that shows it (named in collisions). */
 export interface ImageCopy extends StaticFile {
   readonly owner: string;
 }
@@ -21,28 +23,32 @@ export interface ImageCopy extends StaticFile {
 export interface ImagePlan {
   /** Sorted by destination; one per destination, unless two different files claim it (a collision). */
   readonly copies: readonly ImageCopy[];
-  /** One error per image that cannot be found, at its address in the article's file. */
+  /** One error per image or attachment that cannot be found, at its address in the article's file. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
- * The images every article shows, in its body and as its cover: which files to copy beside the
- * pages, and which images are missing. Pure; resolved exactly as the Markdown renderer resolves them.
+ * The files every article shows or links for download beside it: its images (in its body and as its
+ * cover) and its attachments. Which files to copy beside the pages, and which are missing. Pure;
+ * resolved exactly as the Markdown renderer resolves them.
  */
 export function planImages(articles: readonly ArticleImages[], catalog: ImageCatalog): ImagePlan {
   const copies = new Map<string, ImageCopy>();
   const diagnostics: Diagnostic[] = [];
   for (const article of articles) {
     const wanted = [
-      ...(article.cover ? [article.cover] : []),
-      ...article.links.filter((l) => l.kind === 'image'),
+      ...(article.cover ? [{ ...article.cover, kind: 'image' as const }] : []),
+      ...copiedLinks(article.links),
     ];
-    for (const image of wanted) {
-      const resolved = resolveImage(image.href, article, catalog);
-      if (resolved.kind === 'missing') {
-        const at = { line: image.line, column: image.column };
+    for (const asset of wanted) {
+      const resolved =
+        asset.kind === 'image'
+          ? resolveImage(asset.href, article, catalog)
+          : resolveAttachment(asset.href, article, catalog);
+      if (resolved?.kind === 'missing') {
+        const at = { line: asset.line, column: asset.column };
         diagnostics.push(problem(resolved.code, article.file, at, resolved.values));
-      } else if (resolved.kind === 'found' && resolved.copy) {
+      } else if (resolved?.kind === 'found' && resolved.copy) {
         const { from, to } = resolved.copy;
         // The same file shown twice, or by two articles sharing a folder, is copied once; two
         // different files for one destination are left to the collision check.

@@ -1,10 +1,11 @@
+import { copiedLinks } from '../assets/copied-links.js';
 import type { Entry } from '../graph/site-graph.js';
 import { changedEntries } from './entry-changes.js';
 
 /**
  * Whether the entry of one file changed only in what its own page alone shows: the text of its body
- * (not the summary made from it), with the same images. Every other page, feed and list of the site
- * is then as it was (see listingOf), and so are the images copied beside its page.
+ * (not the summary made from it), with the same images and attachments. Every other page, feed and
+ * list of the site is then as it was (see listingOf), and so are the files copied beside its page.
  */
 export function onlyBodyChanged(before: Entry, after: Entry): boolean {
   return before.file === after.file && before.listing === after.listing && sameImages(before, after);
@@ -20,11 +21,10 @@ export function onlyBodyChanged(before: Entry, after: Entry): boolean {
 export const bodyOnlyChanges = (before: readonly Entry[], after: readonly Entry[]): string[] | undefined =>
   changedEntries(before, after, onlyBodyChanged);
 
-/** The images the bodies show, by address, in order. */
+/** The images the bodies show and the attachments they link (copiedLinks), by address, in order. */
 function sameImages(a: Entry, b: Entry): boolean {
   const images = (e: Entry) =>
-    e.links
-      .filter((l) => l.kind === 'image')
+    copiedLinks(e.links)
       .map((l) => l.href)
       .join('\n');
   return images(a) === images(b);

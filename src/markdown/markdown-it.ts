@@ -1,6 +1,7 @@
 import MarkdownItCtor, { type MarkdownIt } from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 import cjkFriendly from 'markdown-it-cjk-friendly';
+import { attachmentLinks } from '../attachments/attachment-rule.js';
 import { imageAttributes } from '../images/image-rule.js';
 import { slugify } from '../text/slug.js';
 import { figures } from './figures.js';
@@ -12,8 +13,9 @@ const UNSAFE_SCHEME = /^\s*(javascript|vbscript|file|data):/i;
 /**
  * The one markdown-it configuration of gazette: raw HTML off (content is data, never markup),
  * GFM tables, heading anchors with pinyin ids, CJK-friendly emphasis so that `**“开门红”**，`
- * is bold (plain CommonMark leaves the asterisks), images with their size, loaded lazily, and an
- * image with a title alone in its paragraph shown as a figure with that title as its caption.
+ * is bold (plain CommonMark leaves the asterisks), images with their size, loaded lazily, links to
+ * attachments at their address on the site, and an image with a title alone in its paragraph shown
+ * as a figure with that title as its caption.
  */
 export function createMarkdown(basePath = '/'): MarkdownIt {
   const md = new MarkdownItCtor({ html: false, linkify: false, typographer: false });
@@ -21,8 +23,9 @@ export function createMarkdown(basePath = '/'): MarkdownIt {
   md.use(cjkFriendly);
   md.use(keepTooDeepText);
   if (basePath !== '/') prefixRootLinks(md, basePath);
-  // After prefixRootLinks: images get their site path first, then the base path.
+  // After prefixRootLinks: images and attachments get their site path first, then the base path.
   md.use(imageAttributes);
+  md.use(attachmentLinks);
   // After imageAttributes: the caption follows the image as that rule wrote it.
   md.use(figures);
   md.use(anchor, { slugify: (s: string) => slugify(s) || 'section', tabIndex: false });

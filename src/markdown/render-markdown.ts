@@ -1,4 +1,6 @@
 import type { MarkdownIt, Token } from 'markdown-it';
+import { fileNameOf } from '../assets/resolve-asset.js';
+import { attachmentType } from '../attachments/attachment-types.js';
 import type { Values } from '../messages/types.js';
 import { controlsDropped, countControls, firstControl, withoutControls } from '../text/invisible.js';
 import { maxNesting, tooDeepLines } from './nesting-limit.js';
@@ -38,6 +40,8 @@ export interface MarkdownLink {
   readonly column: number;
   /** Images only: the alt text, as plain text. */
   readonly alt?: string;
+  /** Links to attachments only (attachmentType): the link's text, as plain text, which lists it under 附件. */
+  readonly text?: string;
 }
 
 /**
@@ -96,7 +100,8 @@ function collectLinks(md: MarkdownIt, tokens: readonly Token[], body: string): M
     if (t.type !== 'inline' || !blockMap) continue;
     const [first, last] = blockMap;
     const block = lines.slice(first, Math.max(last, first + 1)).join('\n');
-    for (const c of t.children ?? []) {
+    const children = t.children ?? [];
+    for (const [i, c] of children.entries()) {
       if (c.type !== 'link_open' && c.type !== 'image') continue;
       const kind = c.type === 'image' ? 'image' : 'link';
       const href = String(c.attrGet(kind === 'image' ? 'src' : 'href') ?? '');
@@ -117,7 +122,9 @@ function collectLinks(md: MarkdownIt, tokens: readonly Token[], body: string): M
         href,
         kind,
         ...at,
-        ...(kind === 'image' && { alt: inlineText(c.children ?? []) }),
+        ...(kind === 'image'
+          ? { alt: inlineText(c.children ?? []) }
+          : attachmentType(fileNameOf(href)) && { text: linkText(children, i) }),
       });
     }
   }
@@ -195,6 +202,18 @@ function paragraphTexts(tokens: readonly Token[]): string[] {
     }
   }
   return out.filter((p) => p.trim() !== '');
+}
+
+/** The plain text of the link opened at `children[open]`, up to its closing token. */
+function linkText(children: readonly Token[], open: number): string {
+  let depth = 0;
+  let end = open + 1;
+  for (; end < children.length; end++) {
+    const type = children[end]?.type;
+    if (type === 'link_open') depth++;
+    else if (type === 'link_close' && depth-- === 0) break;
+  }
+  return inlineText(children.slice(open + 1, end)).trim();
 }
 
 function inlineText(children: readonly Token[]): string {

@@ -1,6 +1,6 @@
 import type { Entry, Values } from './types.js';
 
-/** GZ06xx: links and images, found by the build and by `gazette check`. */
+/** GZ06xx: links, images and attachments, found by the build and by `gazette check`. */
 export const CHECKS = {
   GZ0601: {
     en: () => ({
@@ -96,6 +96,26 @@ export const CHECKS = {
           : v.fix === 'url'
             ? `在模板里改正网址：从网站根目录写起的网址要写成 {{ '${v.ref}' | url }}，这样会自动加上网站的路径 ${v.base}`
             : '在模板里改正这个网址；模板由网站管理员负责',
+    }),
+  },
+  GZ0609: {
+    en: (v) => ({
+      message: `attachment "${v.href}" is not in the site`,
+      hint: `there is no file ${v.source}; fix the path or put the file there`,
+    }),
+    zh: (v) => ({
+      message: `网站里没有附件“${v.href}”`,
+      hint: `找不到文件 ${v.source}：检查文件名（包括大小写和扩展名）和所在的文件夹，或者把文件放到那里`,
+    }),
+  },
+  GZ0610: {
+    en: (v) => ({
+      message: `attachment "${v.href}" is outside the article's folder`,
+      hint: `put it in ${v.folder}/ (or a folder inside it); an attachment of several articles goes in public/, linked from the site root, like /files/a.pdf`,
+    }),
+    zh: (v) => ({
+      message: `附件“${v.href}”在文章所在的文件夹以外`,
+      hint: `把它放进 ${v.folder}/（或其中的子文件夹）；几篇文章共用的附件放进 public/，并从网站根目录写地址，如 /files/a.pdf`,
     }),
   },
 } satisfies Record<string, Entry>;

@@ -86,24 +86,38 @@ describe('what the guide tells editors, as the tool does it', () => {
     expect((await check(renamed)).stdout).toContain('hui-yi.md:7:21: error:');
   });
 
-  it('copies an attachment from public/, and not one beside the article, whose link check reports', async () => {
-    const root = sites.make({
+  it('copies attachments beside the article and from public/, lists them, and stops at one that is missing', async () => {
+    const files = {
       'public/files/2022/tingdian.pdf': '%PDF-1.4\n',
-      'content/xuexi/fujian.pdf': '%PDF-1.4\n',
-      'content/xuexi/ting-dian.md': article(
+      'content/xuexi/files/fujian.pdf': '%PDF-1.4\n',
+    };
+    const body = (more: string) =>
+      article(
         { title: '停电通知', date: '2022-03-01 09:00', category: '学习' },
-        '附件：[停电路段（PDF）](/files/2022/tingdian.pdf)\n\n旁边：[附件](fujian.pdf)\n\n大小写：[附件](/files/2022/TingDian.pdf)',
-      ),
-    });
-    const checked = await check(root);
-    expect(checked.stdout.split('\n').filter((l) => l.includes('error:'))).toEqual([
-      'content/xuexi/ting-dian.md:9:9: error: 链接“fujian.pdf”指向的页面在网站里不存在；改正网址，或者删掉这个链接。 [GZ0605]',
-      'content/xuexi/ting-dian.md:11:10: error: 链接“/files/2022/TingDian.pdf”指向的页面在网站里不存在；改正网址，或者删掉这个链接。 [GZ0605]',
-    ]);
+        `附件：[停电路段](/files/2022/tingdian.pdf)\n\n旁边：[停电路段一览](files/fujian.pdf)${more}`,
+      );
+    const root = sites.make({ ...files, 'content/xuexi/ting-dian.md': body('') });
+    expect((await check(root)).code).toBe(0);
     expect((await build(root)).code).toBe(0);
     expect(filesUnder(path.join(root, 'dist')).filter((f) => f.endsWith('.pdf'))).toEqual([
       path.join('files', '2022', 'tingdian.pdf'),
+      path.join('xuexi', '2022', '03', 'ting-dian', 'files', 'fujian.pdf'),
     ]);
+    const page = readFileSync(path.join(root, 'dist/xuexi/2022/03/ting-dian/index.html'), 'utf8');
+    expect(page).toContain('>停电路段一览</a><span class="attachment-info">（PDF，9 B）</span>');
+
+    const wrong = sites.make({
+      ...files,
+      'content/xuexi/ting-dian.md': body(
+        '\n\n大小写：[附件](/files/2022/TingDian.pdf) [上级](../fujian.pdf)',
+      ),
+    });
+    const checked = await check(wrong);
+    expect(checked.stdout.split('\n').filter((l) => l.includes('error:'))).toEqual([
+      'content/xuexi/ting-dian.md:11:10: error: 网站里没有附件“/files/2022/TingDian.pdf”；找不到文件 public/files/2022/TingDian.pdf：检查文件名（包括大小写和扩展名）和所在的文件夹，或者把文件放到那里。 [GZ0609]',
+      'content/xuexi/ting-dian.md:11:41: error: 附件“../fujian.pdf”在文章所在的文件夹以外；把它放进 content/xuexi/（或其中的子文件夹）；几篇文章共用的附件放进 public/，并从网站根目录写地址，如 /files/a.pdf。 [GZ0610]',
+    ]);
+    expect((await build(wrong)).code).toBe(1);
   });
 
   it('renders the guide’s table with its alignment, and a table written wrong as text', async () => {
