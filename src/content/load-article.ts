@@ -9,6 +9,7 @@ import { unknownKeyWarnings, validateMapping } from '../yaml/validate.js';
 import type { Article, SourceFile } from './article.js';
 import { parseArticleDate } from './dates.js';
 import { decodeText, undecodable } from './decode.js';
+import { readDisclosure } from './disclosure.js';
 import { splitFrontMatter } from './front-matter.js';
 import { CHINESE_FIELD_NAMES, FRONT_MATTER_FIELDS, frontMatterSchema } from './schema.js';
 
@@ -58,6 +59,13 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
   diagnostics.push(
     ...tooLongAddresses(fm, yaml, file, articleUrl(config.permalink, { category, date: date.date, slug })),
   );
+  const disclosure = readDisclosure(
+    fm.disclosure,
+    { file, date: date.date, categorySlug: category.slug, categoryName: category.name },
+    yaml,
+    config,
+  );
+  diagnostics.push(...disclosure.problems);
   if (diagnostics.length > 0) return { diagnostics: withCleaned(diagnostics) };
 
   const {
@@ -74,6 +82,7 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
     headline,
     cover,
     coverAlt,
+    disclosure: _disclosure,
     ...extra
   } = fm;
   return {
@@ -100,10 +109,15 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
       ...(cover !== undefined && {
         cover: { href: cover, alt: coverAlt ?? '', ...yaml.locate(['cover']) },
       }),
+      ...(disclosure.disclosure && { disclosure: disclosure.disclosure }),
       extra,
       body: split.value.body,
       bodyLine: split.value.bodyLine,
-      at: { date: yaml.locate(['date']), address: addressAt(yaml, fm.slug !== undefined) },
+      at: {
+        date: yaml.locate(['date']),
+        address: addressAt(yaml, fm.slug !== undefined),
+        ...(disclosure.at && { disclosureIndex: disclosure.at }),
+      },
     },
   };
 }

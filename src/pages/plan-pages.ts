@@ -97,9 +97,10 @@ function listPages(
   crumbs: Crumb[],
   edited?: ReadonlySet<string>,
   portalMeta?: readonly MetaTag[],
+  disclosure?: boolean,
 ): PlannedPage[] {
   return pages.map((list) =>
-    listed(listPage(kind, title, url, pages, crumbs, list, portalMeta), list.entries, edited),
+    listed(listPage(kind, title, url, pages, crumbs, list, portalMeta, disclosure), list.entries, edited),
   );
 }
 
@@ -111,6 +112,7 @@ function listPage(
   crumbs: Crumb[],
   list: ListPage,
   portalMeta?: readonly MetaTag[],
+  disclosure?: boolean,
 ): Page {
   return {
     url: list.url,
@@ -122,7 +124,8 @@ function listPage(
         title: numberedTitle(title, list.number),
         description: `${title}：共${pages.length}页`,
       },
-      section: { title, url },
+      // disclosure: a 信息公开 category, listed as a table of 索引号, 文号 and 成文日期.
+      section: { title, url, ...(disclosure && { disclosure }) },
       list,
       pagination: pagination(pages, list.number),
       breadcrumb: [{ title: '首页', url: '/' }, ...crumbs, { title, ...(list.number > 1 && { url }) }],
@@ -141,6 +144,7 @@ function categoryPages(graph: SiteGraph, config: SiteConfig, edited?: ReadonlySe
       [],
       edited,
       shared(categoryMeta(config, s.category)),
+      config.disclosure?.required.includes(s.category.slug),
     ),
   );
 }
