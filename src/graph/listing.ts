@@ -7,6 +7,8 @@ type Unlisted = Omit<RenderedEntry, 'listing'>;
 /**
  * A digest of everything of an entry that pages other than its own can show: lists, feeds,
  * neighbours and related reading show its title, dates, summary, tags and cover, never its body.
+ * A 信息公开 category's list also shows its `disclosure` (索引号, 文号, 成文日期): kept in `shown`
+ * on purpose, so that editing a 文号 re-renders that list (tests/e2e/disclosure.test.ts).
  * Those pages count the entry by this in their signatures, so an edit of an article's text further
  * down changes the signature of its own page only (which counts its body by `version`).
  */
