@@ -107,7 +107,7 @@ export const govSchema = mappingOf(
 export const disclosureSchema = mappingOf(
   'disclosure',
   { indexPattern: text('indexPattern').optional() },
-  '{indexPattern: "^\\\\d{9}/\\\\d{4}-\\\\d{5}$"}',
+  "{indexPattern: '^\\d{9}/\\d{4}-\\d{5}$'}",
 );
 
 /** `site.yaml`, as written by the site's maintainer. Key names are part of the public contract. */

@@ -107,11 +107,11 @@ export const CONFIG = {
   GZ0312: {
     en: (v) => ({
       message: `disclosure.indexPattern is not a regular expression: ${v.detail}`,
-      hint: 'write it as a JavaScript regular expression in quotes, with backslashes doubled, e.g. indexPattern: "^\\\\d{9}/\\\\d{4}-\\\\d{5}$"',
+      hint: "write a JavaScript regular expression in single quotes, e.g. indexPattern: '^\\d{9}/\\d{4}-\\d{5}$'",
     }),
     zh: (v) => ({
       message: `disclosure.indexPattern 不是正则表达式：${v.detail}`,
-      hint: '用引号写 JavaScript 正则表达式，反斜杠写两个，如 indexPattern: "^\\\\d{9}/\\\\d{4}-\\\\d{5}$"',
+      hint: "用单引号写 JavaScript 正则表达式，如 indexPattern: '^\\d{9}/\\d{4}-\\d{5}$'",
     }),
   },
 } satisfies Record<string, Entry>;

@@ -182,7 +182,7 @@ describe('disclosure: in site.yaml', () => {
       [],
     );
     expect(run.stderr).toMatch(
-      /^site\.yaml:11:17: error: disclosure\.indexPattern is not a regular expression: .+; write it as a JavaScript regular expression/m,
+      /^site\.yaml:11:17: error: disclosure\.indexPattern is not a regular expression: .+; write a JavaScript regular expression in single quotes/m,
     );
   });
 
