@@ -16,7 +16,8 @@ export interface RawDisclosure {
 
 /**
  * An article's 政府信息公开 fields, checked against its date and the site's rules, each problem at
- * the key it is about. A category that requires the block and an article without it: at `category:`.
+ * the key it is about. A category that requires the block and an article without it: at `category:`
+ * (a warning in a draft).
  * Two articles with one 索引号 are found later, over all articles (graph/disclosure-indexes.ts).
  */
 export function readDisclosure(
@@ -24,6 +25,7 @@ export function readDisclosure(
   article: {
     readonly file: string;
     readonly date: ArticleDate;
+    readonly draft: boolean;
     readonly categorySlug: string;
     readonly categoryName: string;
   },
@@ -33,9 +35,16 @@ export function readDisclosure(
   const { file } = article;
   const problems: Diagnostic[] = [];
   if (raw === undefined) {
+    // A draft (as `gazette new` writes it) is told, not stopped: the block is needed to publish it.
     if (config.disclosure?.required.includes(article.categorySlug))
       problems.push(
-        problem('GZ0117', file, yaml.locateKey(['category']), { category: article.categoryName }),
+        problem(
+          'GZ0117',
+          file,
+          yaml.locateKey(['category']),
+          { category: article.categoryName },
+          article.draft ? 'warning' : 'error',
+        ),
       );
     return { problems };
   }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.js';
-import { type Diagnostic, type Position, problem } from '../errors/diagnostic.js';
+import { type Diagnostic, hasErrors, type Position, problem } from '../errors/diagnostic.js';
 import { addressLimit } from '../graph/address-length.js';
 import { articleUrl, tagUrl } from '../graph/urls.js';
 import { slugify } from '../text/slug.js';
@@ -61,12 +61,12 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
   );
   const disclosure = readDisclosure(
     fm.disclosure,
-    { file, date: date.date, categorySlug: category.slug, categoryName: category.name },
+    { file, date: date.date, draft: fm.draft, categorySlug: category.slug, categoryName: category.name },
     yaml,
     config,
   );
   diagnostics.push(...disclosure.problems);
-  if (diagnostics.length > 0) return { diagnostics: withCleaned(diagnostics) };
+  if (hasErrors(diagnostics)) return { diagnostics: withCleaned(diagnostics) };
 
   const {
     title,
@@ -86,9 +86,10 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
     ...extra
   } = fm;
   return {
-    diagnostics: withCleaned(
-      unknownKeyWarnings(yaml, FRONT_MATTER_FIELDS, file, 'front matter', { nearMissesOnly: true }),
-    ),
+    diagnostics: withCleaned([
+      ...diagnostics,
+      ...unknownKeyWarnings(yaml, FRONT_MATTER_FIELDS, file, 'front matter', { nearMissesOnly: true }),
+    ]),
     article: {
       file,
       title,

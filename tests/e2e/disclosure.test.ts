@@ -158,6 +158,20 @@ describe('the disclosure: block is checked at its keys', () => {
     );
   });
 
+  it('a draft without the block, as gazette new writes it, is a warning: the build goes on', async () => {
+    const root = sites.make(
+      {
+        'content/zhengce/d.md':
+          '---\ntitle: 草稿\ndate: 2022-03-02 10:00\ncategory: 政策文件\ndraft: true\n---\n\n正文。\n',
+      },
+      YAML,
+    );
+    const run = await buildsOk(root);
+    expect(run.stderr).toContain(
+      'content/zhengce/d.md:4:1: warning: articles of the category "政策文件" are 政府信息公开 articles, but this one has no disclosure: block',
+    );
+  });
+
   it('a key the block does not have, and a 索引号 that is missing', async () => {
     const root = sites.make({}, YAML);
     const run = await runCli(['build', '--root', root]);
