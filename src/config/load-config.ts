@@ -94,7 +94,14 @@ export function parseConfig(
     problems.push(...gov.problems);
     files.push(...gov.files);
   }
+  const indexPattern = raw.disclosure?.indexPattern;
+  const patternProblem = indexPattern !== undefined && regexProblem(indexPattern);
+  if (patternProblem)
+    problems.push(
+      coded('GZ0312', file, yaml.locate(['disclosure', 'indexPattern']), { detail: patternProblem }),
+    );
   if (hasErrors(problems)) throw new GazetteError(problems);
+  const required = categories.filter((_, i) => raw.categories[i]?.disclosure === 'required');
 
   const categoryMeta = metaOfCategories(raw.categories, categories);
   const baseUrl = new URL(raw.baseUrl);
@@ -120,10 +127,26 @@ export function parseConfig(
     ...(gov && { gov: gov.gov }),
     ...(raw.logo !== undefined && { logo: { url: sitePath(raw.logo) } }),
     ...(raw.favicon !== undefined && { favicon: sitePath(raw.favicon) }),
+    ...((indexPattern !== undefined || required.length > 0) && {
+      disclosure: {
+        ...(indexPattern !== undefined && { indexPattern }),
+        required: required.map((c) => c.slug),
+      },
+    }),
     extra:
       extra && typeof extra === 'object' && !Array.isArray(extra) ? (extra as Record<string, unknown>) : {},
   };
   return { config, warnings: problems, files };
+}
+
+/** Why `pattern` cannot be compiled as a regular expression (Unicode mode, as it is used), if it cannot. */
+function regexProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'u');
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 /** What site.yaml says of each category for the 指引's metadata, by slug, for the categories kept. */

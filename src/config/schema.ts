@@ -30,6 +30,10 @@ export const categorySchema = z.object(
     type: text('type').optional(),
     /** Read by parseUpdateLimit, whose problem has a code of its own (GZ0906). */
     updateWithin: z.unknown().optional(),
+    // Every article of the category is a 政府信息公开 article, with a `disclosure:` block.
+    disclosure: z
+      .literal('required', { error: '"disclosure" of a category can only be "required"' })
+      .optional(),
   },
   { error: 'each category must be a mapping like {name: 学习, slug: xuexi}' },
 );
@@ -101,6 +105,13 @@ export const govSchema = mappingOf(
   '{siteCode: "3307000001", organizer: 金华市人民政府办公室}',
 );
 
+/** `disclosure:`, the site's rules for 政府信息公开 articles; the pattern is compiled in load-config. */
+export const disclosureSchema = mappingOf(
+  'disclosure',
+  { indexPattern: text('indexPattern').optional() },
+  "{indexPattern: '^\\d{9}/\\d{4}-\\d{5}$'}",
+);
+
 /** `site.yaml`, as written by the site's maintainer. Key names are part of the public contract. */
 export const siteSchema = z.object({
   title: text('title'),
@@ -154,6 +165,7 @@ export const siteSchema = z.object({
   gov: govSchema.optional(),
   logo: text('logo').optional(),
   favicon: text('favicon').optional(),
+  disclosure: disclosureSchema.optional(),
 });
 
 export const KNOWN_SITE_KEYS = Object.keys(siteSchema.shape);

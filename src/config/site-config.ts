@@ -45,6 +45,14 @@ export interface GovInfo {
   readonly findError?: string;
 }
 
+/** What site.yaml says of 政府信息公开 articles (`disclosure:`, and `disclosure: required` on categories). */
+export interface DisclosureRules {
+  /** The regular expression every 索引号 must match (its source, checked when site.yaml is read). */
+  readonly indexPattern?: string;
+  /** Slugs of the categories whose every article must have a `disclosure:` block. */
+  readonly required: readonly string[];
+}
+
 export interface PoliceRecord {
   /** As shown: `浙公网安备 33070202000123号`. */
   readonly text: string;
@@ -83,6 +91,8 @@ export interface SiteConfig {
   readonly logo?: ConfigImage;
   /** The icon browsers show for the site (a file of public/); default: the theme's `/favicon.ico`. */
   readonly favicon?: string;
+  /** The rules for 政府信息公开 articles; none when site.yaml sets none. */
+  readonly disclosure?: DisclosureRules;
   /** Keys beyond the known ones, passed to templates unchanged as `site.extra`. */
   readonly extra: Readonly<Record<string, unknown>>;
 }

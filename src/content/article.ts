@@ -44,6 +44,8 @@ export interface Article {
   readonly headline: boolean;
   /** The picture shown above the article (front matter `cover`, `coverAlt`). */
   readonly cover?: ArticleCover;
+  /** Its 政府信息公开 fields, when it is a 信息公开 article (front matter `disclosure:`). */
+  readonly disclosure?: Disclosure;
   /** Front-matter fields gazette does not know, for templates. */
   readonly extra: Readonly<Record<string, unknown>>;
   readonly body: string;
@@ -57,6 +59,24 @@ export interface ArticlePositions {
   readonly date: Position;
   /** The value that sets its address apart from others: `slug:`, or what stands for it (addressAt). */
   readonly address: Position;
+  /** The key `index:` of `disclosure:`, for a message about two articles with one 索引号. */
+  readonly disclosureIndex?: Position;
+}
+
+/** The 政府信息公开 fields of an article, as its page shows them (labels in partials/disclosure.njk). */
+export interface Disclosure {
+  /** 索引号. */
+  readonly index: string;
+  /** 发布机构 (发文机关). */
+  readonly publisher?: string;
+  /** 主题分类. */
+  readonly topic?: string;
+  /** 成文日期, checked: `2022-02-28`, and as shown, `2022年02月28日`. */
+  readonly written?: { readonly iso: string; readonly display: string };
+  /** 文号 (发文字号). */
+  readonly number?: string;
+  /** 有效性. */
+  readonly validity?: string;
 }
 
 /** A cover picture as written in the front matter, and where its address is written. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.js';
-import { type Diagnostic, type Position, problem } from '../errors/diagnostic.js';
+import { type Diagnostic, hasErrors, type Position, problem } from '../errors/diagnostic.js';
 import { addressLimit } from '../graph/address-length.js';
 import { articleUrl, tagUrl } from '../graph/urls.js';
 import { slugify } from '../text/slug.js';
@@ -9,6 +9,7 @@ import { unknownKeyWarnings, validateMapping } from '../yaml/validate.js';
 import type { Article, SourceFile } from './article.js';
 import { parseArticleDate } from './dates.js';
 import { decodeText, undecodable } from './decode.js';
+import { readDisclosure } from './disclosure.js';
 import { splitFrontMatter } from './front-matter.js';
 import { CHINESE_FIELD_NAMES, FRONT_MATTER_FIELDS, frontMatterSchema } from './schema.js';
 
@@ -58,7 +59,14 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
   diagnostics.push(
     ...tooLongAddresses(fm, yaml, file, articleUrl(config.permalink, { category, date: date.date, slug })),
   );
-  if (diagnostics.length > 0) return { diagnostics: withCleaned(diagnostics) };
+  const disclosure = readDisclosure(
+    fm.disclosure,
+    { file, date: date.date, draft: fm.draft, categorySlug: category.slug, categoryName: category.name },
+    yaml,
+    config,
+  );
+  diagnostics.push(...disclosure.problems);
+  if (hasErrors(diagnostics)) return { diagnostics: withCleaned(diagnostics) };
 
   const {
     title,
@@ -74,12 +82,14 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
     headline,
     cover,
     coverAlt,
+    disclosure: _disclosure,
     ...extra
   } = fm;
   return {
-    diagnostics: withCleaned(
-      unknownKeyWarnings(yaml, FRONT_MATTER_FIELDS, file, 'front matter', { nearMissesOnly: true }),
-    ),
+    diagnostics: withCleaned([
+      ...diagnostics,
+      ...unknownKeyWarnings(yaml, FRONT_MATTER_FIELDS, file, 'front matter', { nearMissesOnly: true }),
+    ]),
     article: {
       file,
       title,
@@ -100,10 +110,15 @@ export function loadArticle(source: SourceFile, config: SiteConfig): LoadResult 
       ...(cover !== undefined && {
         cover: { href: cover, alt: coverAlt ?? '', ...yaml.locate(['cover']) },
       }),
+      ...(disclosure.disclosure && { disclosure: disclosure.disclosure }),
       extra,
       body: split.value.body,
       bodyLine: split.value.bodyLine,
-      at: { date: yaml.locate(['date']), address: addressAt(yaml, fm.slug !== undefined) },
+      at: {
+        date: yaml.locate(['date']),
+        address: addressAt(yaml, fm.slug !== undefined),
+        ...(disclosure.at && { disclosureIndex: disclosure.at }),
+      },
     },
   };
 }

@@ -19,6 +19,27 @@ const tagList = z
   )
   .transform((tags) => [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))]);
 
+/**
+ * `disclosure:`, the 政府信息公开 fields of an article. Only the 索引号 is required: it is what the
+ * 信息公开 system files the document by. Dates and patterns are checked in disclosure.ts.
+ */
+const disclosureSchema = z.strictObject(
+  {
+    index: text('index', '002542567/2022-00123'),
+    publisher: text('publisher', '金华市人民政府办公室').optional(),
+    topic: text('topic', '劳动、人事、监察').optional(),
+    written: text('written', '2022-02-28').optional(),
+    number: text('number', '金政办发〔2022〕5号').optional(),
+    validity: text('validity', '有效').optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `"disclosure" has only index, publisher, topic, written, number and validity, not ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        : '"disclosure" must be a mapping of index:, publisher:, topic:, written:, number: and validity:',
+  },
+);
+
 /** Front matter as editors write it. Unknown fields pass through to templates as `article.extra`. */
 export const frontMatterSchema = z.looseObject({
   title: text('title', '金华全力保障用工先行'),
@@ -40,6 +61,7 @@ export const frontMatterSchema = z.looseObject({
   coverAlt: text('coverAlt', '金华站春运专列').optional(),
   draft: z.boolean({ error: '"draft" must be true or false (without quotes)' }).default(false),
   headline: z.boolean({ error: '"headline" must be true or false (without quotes)' }).default(false),
+  disclosure: disclosureSchema.optional(),
 });
 
 export const KNOWN_FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape);
@@ -63,6 +85,7 @@ export const CHINESE_FIELD_NAMES: ReadonlyMap<string, string> = new Map([
   ['封面', 'cover'],
   ['草稿', 'draft'],
   ['头条', 'headline'],
+  ['信息公开', 'disclosure'],
 ]);
 
 /** The front matter's fields and their Chinese names, for "did you mean". */

@@ -9,7 +9,9 @@ type Unlisted = Omit<RenderedEntry, 'listing'>;
  * only its own page shows (OWN_PAGE_ONLY), which listedView leaves out of what they are given. Those
  * pages (the home page's 图片新闻 and the lists' thumbnails show its cover) count the entry by this
  * in their signatures, so an edit of an article's text further down changes the signature of its
- * own page only (which counts its body by `version`).
+ * own page only (which counts its body by `version`). A 信息公开 category's list shows its
+ * `disclosure` (索引号, 文号, 成文日期): not own-page-only, so that editing a 文号 re-renders that
+ * list (tests/e2e/disclosure.test.ts).
  */
 export function listingOf(entry: Unlisted | Entry): string {
   const { listing: _listing, html: _html, ...rest } = entry as Unlisted & { listing?: string; html?: string };

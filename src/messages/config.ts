@@ -104,4 +104,14 @@ export const CONFIG = {
         : '把文件放进网站的 public/ 文件夹，写它在那里的路径，如 /assets/logo.png',
     }),
   },
+  GZ0312: {
+    en: (v) => ({
+      message: `disclosure.indexPattern is not a regular expression: ${v.detail}`,
+      hint: "write a JavaScript regular expression in single quotes, e.g. indexPattern: '^\\d{9}/\\d{4}-\\d{5}$'",
+    }),
+    zh: (v) => ({
+      message: `disclosure.indexPattern 不是正则表达式：${v.detail}`,
+      hint: "用单引号写 JavaScript 正则表达式，如 indexPattern: '^\\d{9}/\\d{4}-\\d{5}$'",
+    }),
+  },
 } satisfies Record<string, Entry>;

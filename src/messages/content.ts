@@ -112,6 +112,57 @@ export const CONTENT = {
       hint: '把它换成文章的正文',
     }),
   },
+  // GZ0113–GZ0117: a 信息公开 article's `disclosure:` block (src/content/disclosure.ts).
+  GZ0113: {
+    en: (v) => ({
+      message: `the 成文日期 "${v.text}" is not a real date`,
+      hint: 'write the day the document was signed as YYYY-MM-DD, e.g. written: 2022-02-28',
+    }),
+    zh: (v) => ({
+      message: `成文日期“${v.text}”不是真实存在的日期`,
+      hint: '按“年-月-日”写文件的成文日期，如 written: 2022-02-28',
+    }),
+  },
+  GZ0114: {
+    en: (v) => ({
+      message: `the 成文日期 ${v.written} is later than the article's date ${v.date}`,
+      hint: 'a document is written before it is published: correct written: or date:',
+    }),
+    zh: (v) => ({
+      message: `成文日期 ${v.written} 晚于发布日期 ${v.date}`,
+      hint: '文件要先成文才能发布，请核对 written: 或 date:',
+    }),
+  },
+  GZ0115: {
+    en: (v) => ({
+      message: `the 索引号 "${v.index}" does not follow the site's pattern ${v.pattern}`,
+      hint: 'copy the 索引号 from the 政府信息公开 system, or correct disclosure.indexPattern in site.yaml',
+    }),
+    zh: (v) => ({
+      message: `索引号“${v.index}”不符合网站规定的格式 ${v.pattern}`,
+      hint: '从政府信息公开系统里照抄索引号；若格式本身定错了，改 site.yaml 里的 disclosure.indexPattern',
+    }),
+  },
+  GZ0116: {
+    en: (v) => ({
+      message: `the 索引号 "${v.index}" is also the 索引号 of ${v.other}`,
+      hint: 'each document has its own 索引号: correct one of the two',
+    }),
+    zh: (v) => ({
+      message: `索引号“${v.index}”与 ${v.other} 的重复了`,
+      hint: '每份文件的索引号都不同，请改正其中一篇',
+    }),
+  },
+  GZ0117: {
+    en: (v) => ({
+      message: `articles of the category "${v.category}" are 政府信息公开 articles, but this one has no disclosure: block`,
+      hint: "add disclosure: with index:, publisher:, topic:, written:, number: and validity: (see the editors' guide)",
+    }),
+    zh: (v) => ({
+      message: `“${v.category}”栏目的文章都要写政府信息公开信息，这篇没有 disclosure:`,
+      hint: '加上 disclosure:，写明 index（索引号）、publisher（发布机构）、topic（主题分类）、written（成文日期）、number（文号）、validity（有效性）',
+    }),
+  },
 } satisfies Record<string, Entry>;
 
 /** What makes the address too long: the slug, the file name (no slug written), or a tag. */

@@ -82,8 +82,9 @@ function listPages(
   pages: readonly ListPage[],
   crumbs: Crumb[],
   portalMeta?: readonly MetaTag[],
+  disclosure?: boolean,
 ): Page[] {
-  return pages.map((list) => listPage(kind, title, url, pages, crumbs, list, portalMeta));
+  return pages.map((list) => listPage(kind, title, url, pages, crumbs, list, portalMeta, disclosure));
 }
 
 function listPage(
@@ -94,6 +95,7 @@ function listPage(
   crumbs: Crumb[],
   list: ListPage,
   portalMeta?: readonly MetaTag[],
+  disclosure?: boolean,
 ): Page {
   return {
     url: list.url,
@@ -105,7 +107,8 @@ function listPage(
         title: numberedTitle(title, list.number),
         description: `${title}：共${pages.length}页`,
       },
-      section: { title, url },
+      // disclosure: a 信息公开 category, listed as a table of 索引号, 文号 and 成文日期.
+      section: { title, url, ...(disclosure && { disclosure }) },
       list,
       pagination: pagination(pages, list.number),
       breadcrumb: [{ title: '首页', url: '/' }, ...crumbs, { title, ...(list.number > 1 && { url }) }],
@@ -116,7 +119,15 @@ function listPage(
 
 function categoryPages(graph: SiteGraph, config: SiteConfig): Page[] {
   return graph.categories.flatMap((s) =>
-    listPages('category', s.category.name, s.url, s.pages, [], shared(categoryMeta(config, s.category))),
+    listPages(
+      'category',
+      s.category.name,
+      s.url,
+      s.pages,
+      [],
+      shared(categoryMeta(config, s.category)),
+      config.disclosure?.required.includes(s.category.slug),
+    ),
   );
 }
 

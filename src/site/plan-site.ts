@@ -3,6 +3,7 @@ import type { SiteConfig } from '../config/site-config.js';
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js';
 import { buildGraph } from '../graph/build-graph.js';
 import { findCollisions } from '../graph/collisions.js';
+import { duplicateIndexes } from '../graph/disclosure-indexes.js';
 import { listedView } from '../graph/listing.js';
 import type { Entry, SiteGraph } from '../graph/site-graph.js';
 import { outputPathOf } from '../graph/urls.js';
@@ -43,9 +44,11 @@ export async function planSite(
     readonly publicFiles?: readonly StaticFile[];
   } = {},
 ): Promise<{ plan?: SitePlan; diagnostics: Diagnostic[] }> {
-  const diagnostics = findCollisions(
-    entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file, at: e.at.address })),
-  );
+  const diagnostics = [
+    ...findCollisions(entries.map((e) => ({ path: outputPathOf(e.url), owner: e.file, at: e.at.address }))),
+    // Two 信息公开 articles with one 索引号: as two with one address, an error naming both.
+    ...duplicateIndexes(entries),
+  ];
   if (hasErrors(diagnostics)) return { diagnostics };
   // Every page but an article's own is given its entry as lists show it (listedView).
   const graph = buildGraph(entries.map(listedView), config);

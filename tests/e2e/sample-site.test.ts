@@ -237,7 +237,7 @@ describe('the whole sample site', () => {
     const sections = parse(home)
       .querySelectorAll('.section-title')
       .map((h) => h.textContent.trim());
-    expect(sections).toEqual(['要闻', '学习', '经济', '民生', '语言', '知识']);
+    expect(sections).toEqual(['要闻', '学习', '经济', '民生', '语言', '知识', '政策文件']);
   });
 
   it('leaves the draft out and copies public/ unchanged', () => {
