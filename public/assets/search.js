@@ -16,6 +16,9 @@
     excerptLength: 40,
     resetStyles: false,
     translations: { placeholder: '搜索文章标题和正文' },
+    // The 栏目 filter stays open: Pagefind folds it away once a site has more than a few categories,
+    // where a reader (an older one above all) would not find it.
+    openFilters: ['栏目'],
     // Each result shows its date and category under the title, labelled in Chinese.
     processResult: (result) => {
       const { title, date, category } = result.meta ?? {};

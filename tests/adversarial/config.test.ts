@@ -57,7 +57,7 @@ describe('unknown keys in site.yaml', () => {
       'site.yaml:10:1: warning: unknown site.yaml key "titel"; did you mean "title"?',
       'site.yaml:11:1: warning: unknown site.yaml key "pagesize"; did you mean "pageSize"?',
       'site.yaml:12:1: warning: unknown site.yaml key "foter"; did you mean "footer"?',
-      'site.yaml:13:1: warning: unknown site.yaml key "colour"; known keys: title, description, baseUrl, language, timeZone, defaultSource, categories, pageSize, homePerCategory, permalink, footer, feedSize, icp, police, gov, logo, favicon, extra',
+      'site.yaml:13:1: warning: unknown site.yaml key "colour"; known keys: title, description, baseUrl, language, timeZone, defaultSource, categories, pageSize, homePerCategory, permalink, footer, feedSize, icp, police, gov, logo, favicon, disclosure, extra',
     ]);
     expect(readPage(root, 'dist/index.html')).toContain('<title>测试新闻网</title>');
   });

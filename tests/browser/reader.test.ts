@@ -54,10 +54,10 @@ describe('a reader', () => {
 
   it('searches from the header box and finds the Jinhua article with its title, date and category', async () => {
     await page.goto(site.url + JINENG);
-    await page.getByRole('searchbox', { name: '搜索文章' }).fill('返岗');
+    await page.getByRole('searchbox', { name: '搜索文章' }).fill('李子园');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=/);
-    expect(addressOf(page)).toBe('/search/?q=返岗');
+    expect(addressOf(page)).toBe('/search/?q=李子园');
 
     const result = page.locator('.pagefind-ui__result').first();
     await result.waitFor({ timeout: 10_000 });
@@ -71,12 +71,12 @@ describe('a reader', () => {
     ]);
     // An excerpt around the words found, which are marked (Pagefind marks Chinese character by character).
     const excerpt = result.locator('.pagefind-ui__result-excerpt');
-    expect(await excerpt.textContent()).toContain('员工返岗工作取得明显成效');
-    expect((await excerpt.locator('mark').allTextContents()).join('')).toContain('返岗');
-    expect(await page.textContent('.pagefind-ui__message')).toBe('找到 1 个 返岗 的相关结果');
+    expect(await excerpt.textContent()).toContain('推广“李子园”品牌');
+    expect((await excerpt.locator('mark').allTextContents()).join('')).toContain('李子园');
+    expect(await page.textContent('.pagefind-ui__message')).toBe('找到 1 个 李子园 的相关结果');
     // The search page's own box and the header's both show the search.
-    expect(await page.inputValue('.pagefind-ui__search-input')).toBe('返岗');
-    expect(await page.inputValue('#site-search-q')).toBe('返岗');
+    expect(await page.inputValue('.pagefind-ui__search-input')).toBe('李子园');
+    expect(await page.inputValue('#site-search-q')).toBe('李子园');
 
     await link.click();
     await page.waitForURL(site.url + JINHUA);
