@@ -1,15 +1,14 @@
 /// <reference lib="dom" />
 import { mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { type ServedSite, serveSampleSite } from '../helpers/served-site.js';
 import { article, makeSite, REPO, runCli, siteYaml } from '../helpers/site.js';
 import { serveStatic } from '../helpers/static-server.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const ARTIFACTS = path.join(REPO, 'test-artifacts');
 
 let site: ServedSite;
@@ -28,30 +27,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-}
-
-/** Runs axe-core in the page and returns its serious and critical violations, readable in a failure. */
-async function seriousViolations(): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  type Axe = { run(options: object): Promise<{ violations: AxeViolation[] }> };
-  // Violations only: axe skips the details of what passed, which is most of its time.
-  const violations = await page.evaluate(
-    async () =>
-      (await (window as unknown as { axe: Axe }).axe.run({ resultTypes: ['violations'] })).violations,
-  );
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`).join('\n')}`,
-    );
-}
-
 describe('accessibility (axe-core in headless Chromium): no serious or critical violations', () => {
   it.each([
     ['home', ''],
@@ -67,13 +42,13 @@ describe('accessibility (axe-core in headless Chromium): no serious or critical 
     await page.goto(site.url + url);
     // After the deferred scripts: the article's toolbar is shown by then.
     await page.waitForLoadState('load');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('on the search page, with results and the filter shown', async () => {
     await page.goto(`${site.url}search/?q=${encodeURIComponent('返岗')}`);
     await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 10_000 });
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('on page 10 of a long list, whose page links leave gaps (…)', async () => {
@@ -96,7 +71,7 @@ describe('accessibility (axe-core in headless Chromium): no serious or critical 
         await page.goto(`${server.url}xuexi/page/10/`);
         const shown = await page.locator('.page-numbers li').allTextContents();
         expect(shown.map((t) => t.trim())).toEqual(['1', '…', '8', '9', '10', '11', '12', '…', '30']);
-        expect(await seriousViolations()).toEqual([]);
+        expect(await seriousViolations(page)).toEqual([]);
       } finally {
         await server.close();
       }
@@ -109,7 +84,7 @@ describe('accessibility (axe-core in headless Chromium): no serious or critical 
     const response = await page.goto(`${site.url}no/such/page/`);
     expect(response?.status()).toBe(404);
     expect(await page.textContent('h1')).toBe('抱歉，您访问的页面不存在');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
 

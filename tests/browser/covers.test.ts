@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { type ServedSite, serveSampleSite } from '../helpers/served-site.js';
 import { REPO } from '../helpers/site.js';
@@ -13,7 +13,6 @@ import { REPO } from '../helpers/site.js';
 // thumbnails of the list pages are on screen, loaded, at their own shape, within the page's width,
 // and axe finds no serious or critical violation.
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const ARTIFACTS = path.join(REPO, 'test-artifacts');
 
 let site: ServedSite;
@@ -25,19 +24,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  type Violation = { id: string; impact: string | null; nodes: Array<{ target: unknown[] }> };
-  type Axe = { run(options: object): Promise<{ violations: Violation[] }> };
-  const violations = await page.evaluate(
-    async () =>
-      (await (window as unknown as { axe: Axe }).axe.run({ resultTypes: ['violations'] })).violations,
-  );
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 /** Each image of `selector`: loaded, and drawn at its file's own shape (within a pixel). */
 async function pictures(page: Page, selector: string) {

@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { makeSite, runCli } from '../helpers/site.js';
 import { type StaticServer, serveStatic } from '../helpers/static-server.js';
@@ -61,20 +61,6 @@ afterAll(async () => {
   await server?.close();
   rmSync(root, { recursive: true, force: true });
 });
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  type Violation = { id: string; impact: string | null; nodes: Array<{ target: unknown[] }> };
-  type Axe = { run(options: object): Promise<{ violations: Violation[] }> };
-  const violations = await page.evaluate(
-    async () =>
-      (await (window as unknown as { axe: Axe }).axe.run({ resultTypes: ['violations'] })).violations,
-  );
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 describe.each([390, 1280])('信息公开 at %i px', (width) => {
   let page: Page;

@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { type ServedSite, serveSampleSite } from '../helpers/served-site.js';
 import { REPO } from '../helpers/site.js';
@@ -16,7 +16,6 @@ import { REPO } from '../helpers/site.js';
  * 4.5:1 (here, for “higher contrast”, 7:1), targets of at least 60×60, and nothing that moves.
  */
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const ARTIFACTS = path.join(REPO, 'test-artifacts');
 
 let site: ServedSite;
@@ -394,27 +393,6 @@ describe('nothing moves', () => {
   });
 });
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-}
-
-/** Every axe-core violation of the page, whatever its impact, readable in a failure. */
-async function violations(): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  type Axe = { run(options: object): Promise<{ violations: AxeViolation[] }> };
-  const found = await page.evaluate(
-    async () =>
-      (await (window as unknown as { axe: Axe }).axe.run({ resultTypes: ['violations'] })).violations,
-  );
-  return found.map(
-    (v) =>
-      `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`).join('\n')}`,
-  );
-}
-
 describe.each([
   ['on', true],
   ['off', false],
@@ -425,14 +403,14 @@ describe.each([
   it.each(PAGES)('finds nothing on the %s page', async (name, url) => {
     await open(url);
     expect(await elderOn(), name).toBe(on);
-    expect(await violations(), name).toEqual([]);
+    expect(await axeViolations(page), name).toEqual([]);
   });
 
   it('finds nothing on the article page at 390px either', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
       await open(ARTICLE);
-      expect(await violations()).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }

@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { article, makeSite, REPO, runCli } from '../helpers/site.js';
 import { type StaticServer, serveStatic } from '../helpers/static-server.js';
@@ -12,7 +12,6 @@ import { type StaticServer, serveStatic } from '../helpers/static-server.js';
 // 网站标识码 and badges, 联系我们, and a captioned image, in Chromium at a phone's and a desktop's
 // width, with axe-core finding no serious or critical violation.
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PICTURE = readFileSync(path.join(REPO, 'content/minsheng/images/chunyun-zhuanxian.png'));
 
 const root = makeSite({
@@ -53,19 +52,6 @@ afterAll(async () => {
   await server?.close();
   rmSync(root, { recursive: true, force: true });
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  type Violation = { id: string; impact: string | null; nodes: Array<{ target: unknown[] }> };
-  type Axe = { run(options: object): Promise<{ violations: Violation[] }> };
-  const violations = await page.evaluate(
-    async () =>
-      (await (window as unknown as { axe: Axe }).axe.run({ resultTypes: ['violations'] })).violations,
-  );
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 describe.each([390, 1280])('a government portal at %i px', (width) => {
   let page: Page;
