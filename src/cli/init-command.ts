@@ -119,10 +119,12 @@ async function completed(
   const asker = terminalAsker(io.terminal);
   try {
     for (const field of SITE_FIELDS) {
-      if (field.question === undefined || draft[field.key] !== undefined) continue;
-      const suffix = field.fallback === undefined ? '' : `（直接回车：${field.fallback}）`;
+      if (!field.asked || draft[field.key] !== undefined) continue;
+      const suffix = field.fallback === undefined ? '' : text.initFallback(field.fallback);
       for (;;) {
-        const answer = await asker.ask(`${field.question}${suffix}: `);
+        const answer = await asker.ask(
+          `${text.initQuestions[field.key]}${suffix}${lang === 'zh' ? '：' : ': '}`,
+        );
         if (answer === undefined) throw new UsageError(text.initUnanswered);
         const typed = answer.trim() || (field.fallback ?? '');
         if (typed === '' && !field.required) break;

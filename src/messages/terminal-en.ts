@@ -96,6 +96,16 @@ export const TERMINAL_EN: TerminalText = {
   initMissing: (flags) =>
     `${flags.join(', ')} ${flags.length === 1 ? 'is' : 'are'} missing; give ${flags.length === 1 ? 'it' : 'them'}, or run gazette init in a terminal to be asked`,
   initUnanswered: 'the questions were not all answered; nothing was written',
+  initQuestions: {
+    title: 'Site name (title), e.g. 金华新闻网',
+    baseUrl: 'Site address (baseUrl), e.g. https://news.example.gov.cn/',
+    categories: 'Categories (categories), name:slug separated by spaces, e.g. 要闻:yaowen 通知公告:tzgg',
+    timeZone: 'Time zone (timeZone)',
+    defaultSource: 'Default source (defaultSource), e.g. 金华市人民政府; press Enter for none',
+    icp: 'ICP licence number (icp), e.g. 浙ICP备12345678号; press Enter for none',
+    police: 'Public security filing (police), e.g. 浙公网安备 33070202000123号; press Enter for none',
+  },
+  initFallback: (value) => ` (press Enter for ${value})`,
   initSeeHelp: 'Run "gazette init --help" for the options.',
 
   newTitleMissing: 'the title is missing',

@@ -38,6 +38,12 @@ export interface AuditLine {
   readonly brokenLinks: number;
 }
 
+/**
+ * The site.yaml values `gazette init` asks for on a terminal when missing (scaffold/site-values.ts
+ * marks them `asked`); the others keep their defaults, edited in site.yaml.
+ */
+export type AskedKey = 'title' | 'baseUrl' | 'categories' | 'timeZone' | 'defaultSource' | 'icp' | 'police';
+
 /** Each command's `--help`. Option names are the same in every language. */
 export interface HelpText {
   readonly main: string;
@@ -100,6 +106,10 @@ export interface TerminalText {
   readonly initNotAFolder: (shown: string) => string;
   readonly initMissing: (flags: readonly string[]) => string;
   readonly initUnanswered: string;
+  /** What `init` asks on a terminal for each value missing, the key named as in site.yaml. */
+  readonly initQuestions: Readonly<Record<AskedKey, string>>;
+  /** Said after a question that has a default: what an empty answer takes. */
+  readonly initFallback: (value: string) => string;
   readonly initSeeHelp: string;
 
   readonly newTitleMissing: string;

@@ -110,6 +110,16 @@ export const TERMINAL_ZH: TerminalText = {
   initMissing: (flags) =>
     `缺少 ${flags.join('、')}；请在命令行上写出来，或者在终端里运行 gazette init，按提问逐项填写`,
   initUnanswered: '问题没有全部回答，什么也没有写',
+  initQuestions: {
+    title: '网站名称 (title)，如 金华新闻网',
+    baseUrl: '网站地址 (baseUrl)，如 https://news.example.gov.cn/',
+    categories: '栏目 (categories)，名称:代号，用空格隔开，如 要闻:yaowen 通知公告:tzgg',
+    timeZone: '时区 (timeZone)',
+    defaultSource: '默认来源 (defaultSource)，如 金华市人民政府；没有请直接回车',
+    icp: 'ICP 备案号 (icp)，如 浙ICP备12345678号；没有请直接回车',
+    police: '公安备案 (police)，如 浙公网安备 33070202000123号；没有请直接回车',
+  },
+  initFallback: (value) => `（直接回车：${value}）`,
   initSeeHelp: '运行 gazette init --help 查看所有选项。',
 
   newTitleMissing: '缺少标题',

@@ -4,6 +4,7 @@ import { policeCodeOf } from '../config/police-code.js';
 import { categorySchema, siteSchema } from '../config/schema.js';
 import type { Category } from '../config/site-config.js';
 import type { Code } from '../messages/catalog.js';
+import type { AskedKey } from '../messages/terminal-text.js';
 import type { Values } from '../messages/types.js';
 import { slugify } from '../text/slug.js';
 import { issueValues } from '../yaml/issue-values.js';
@@ -30,14 +31,16 @@ export interface ValueProblem {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
 
-/** How one value is given: its flag, and the question asked for it on a terminal. */
-export interface SiteField {
-  readonly key: keyof SiteValues;
+/** How one value is given: its flag, and whether it is asked for on a terminal. */
+export type SiteField = FieldOf<AskedKey, true> | FieldOf<Exclude<keyof SiteValues, AskedKey>, undefined>;
+
+interface FieldOf<K extends keyof SiteValues, Asked extends true | undefined> {
+  readonly key: K;
   /** `base-url` for `--base-url`: the config key in the command line's spelling. */
   readonly flag: string;
   readonly required: boolean;
-  /** Asked for on a terminal when missing (the others keep their defaults, edited in site.yaml). */
-  readonly question?: string;
+  /** The question's words are the terminal text's (initQuestions), in the editors' language. */
+  readonly asked: Asked;
   /** Taken when the answer is empty. */
   readonly fallback?: string;
   /** Several values: `--category` is given once per category. */
@@ -46,46 +49,46 @@ export interface SiteField {
 
 /** In the order they are asked for. */
 export const SITE_FIELDS: readonly SiteField[] = [
-  { key: 'title', flag: 'title', required: true, question: '网站名称 (title)，如 金华新闻网' },
+  { key: 'title', flag: 'title', required: true, asked: true },
   {
     key: 'baseUrl',
     flag: 'base-url',
     required: true,
-    question: '网站地址 (baseUrl)，如 https://news.example.gov.cn/',
+    asked: true,
   },
   {
     key: 'categories',
     flag: 'category',
     required: true,
     multiple: true,
-    question: '栏目 (categories)，名称:代号，用空格隔开，如 要闻:yaowen 通知公告:tzgg',
+    asked: true,
   },
   {
     key: 'timeZone',
     flag: 'time-zone',
     required: false,
-    question: '时区 (timeZone)',
+    asked: true,
     fallback: 'Asia/Shanghai',
   },
   {
     key: 'defaultSource',
     flag: 'default-source',
     required: false,
-    question: '默认来源 (defaultSource)，如 金华市人民政府；没有请直接回车',
+    asked: true,
   },
-  { key: 'description', flag: 'description', required: false },
-  { key: 'footer', flag: 'footer', required: false },
+  { key: 'description', flag: 'description', required: false, asked: undefined },
+  { key: 'footer', flag: 'footer', required: false, asked: undefined },
   {
     key: 'icp',
     flag: 'icp',
     required: false,
-    question: 'ICP 备案号 (icp)，如 浙ICP备12345678号；没有请直接回车',
+    asked: true,
   },
   {
     key: 'police',
     flag: 'police',
     required: false,
-    question: '公安备案 (police)，如 浙公网安备 33070202000123号；没有请直接回车',
+    asked: true,
   },
 ];
 

@@ -317,7 +317,7 @@ describe('gazette init', () => {
     // Title given as a flag; then: a base URL without a scheme (refused), the right one, categories,
     // the default time zone, a source, no ICP, no 公安备案.
     input.end(
-      [
+      `${[
         'news.example.cn',
         'https://news.example.cn/',
         '要闻:yaowen 通知公告:tzgg',
@@ -325,7 +325,7 @@ describe('gazette init', () => {
         '金华市人民政府',
         '',
         '',
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     );
     const out: string[] = [];
     const err: string[] = [];
@@ -336,10 +336,14 @@ describe('gazette init', () => {
     });
     expect(err).toEqual([]);
     expect(code).toBe(0);
-    expect(asked).not.toContain('网站名称');
-    expect(asked.match(/网站地址 \(baseUrl\)/g)).toHaveLength(2);
+    // The questions are in the editors' language, as every other line (English here, as the suite runs).
+    expect(asked).not.toMatch(/Site name|网站名称/);
+    expect(
+      asked.match(/Site address \(baseUrl\), e\.g\. https:\/\/news\.example\.gov\.cn\/: /g),
+    ).toHaveLength(2);
     expect(asked).toContain('"baseUrl" must be an absolute http(s) URL');
-    expect(asked).toContain('时区 (timeZone)（直接回车：Asia/Shanghai）');
+    expect(asked).toContain('Time zone (timeZone) (press Enter for Asia/Shanghai): ');
+    expect(asked).not.toMatch(/[\u4e00-\u9fff]+[（：]/);
     const { config } = await loadConfig(root);
     expect(config).toMatchObject({
       title: '金华新闻网',
@@ -353,6 +357,26 @@ describe('gazette init', () => {
     });
     expect(config.icp).toBeUndefined();
     expect(read(root, 'site.yaml')).toContain('\n# icp: 浙ICP备12345678号\n');
+  });
+
+  it('asks in Chinese on a Chinese site, with full-width punctuation', async () => {
+    const root = path.join(place(), 'site');
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const output = new PassThrough();
+    let asked = '';
+    output.on('data', (chunk: Buffer) => {
+      asked += chunk.toString('utf8');
+    });
+    input.end(`${['https://news.example.cn/', '要闻:yaowen', '', '', '', ''].join('\n')}\n`);
+    const code = await main(['init', root, '--title', '金华新闻网', '--lang', 'zh'], {
+      out: () => {},
+      err: () => {},
+      terminal: { input, output },
+    });
+    expect(code).toBe(0);
+    expect(asked).toContain('网站地址 (baseUrl)，如 https://news.example.gov.cn/：');
+    expect(asked).toContain('时区 (timeZone)（直接回车：Asia/Shanghai）：');
+    expect(asked).not.toMatch(/Site address|press Enter/);
   });
 
   it('writes nothing when the questions are not all answered', async () => {
