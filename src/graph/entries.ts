@@ -9,9 +9,9 @@ import { resolveImage } from '../images/resolve-image.js';
 import { renderMarkdown } from '../markdown/render-markdown.js';
 import { makeSummary } from '../markdown/summary.js';
 import { slugify } from '../text/slug.js';
+import { articleUrl } from '../urls/urls.js';
 import { listingOf } from './listing.js';
 import type { RenderedEntry } from './site-graph.js';
-import { articleUrl } from './urls.js';
 
 /**
  * An article with its body rendered and its URL fixed. `version` identifies the source the entry was

@@ -10,7 +10,6 @@ import { futureDatedListing } from '../content/future-dated.js';
 import { type Diagnostic, GazetteError, hasErrors } from '../errors/diagnostic.js';
 import { readIfPresent } from '../fs/read-if-present.js';
 import type { Entry } from '../graph/site-graph.js';
-import { outputPathOf } from '../graph/urls.js';
 import { catalogDigest, type ImageCatalog, NO_IMAGES, readImageCatalog } from '../images/image-catalog.js';
 import { bodyOnlyChanges } from '../incremental/body-only.js';
 import { pageWork } from '../incremental/page-work.js';
@@ -25,6 +24,7 @@ import { readTemplates } from '../templates/read-templates.js';
 import { renderPage } from '../templates/render-page.js';
 import { type TemplateFingerprints, templateFingerprints } from '../templates/template-deps.js';
 import { templateDirs } from '../templates/template-dirs.js';
+import { outputPathOf } from '../urls/urls.js';
 import { type EntryCache, loadEntries, newEntryCache } from './load-entries.js';
 
 export interface MemorySiteOptions {

@@ -6,7 +6,6 @@ import { findCollisions } from '../graph/collisions.js';
 import { duplicateIndexes } from '../graph/disclosure-indexes.js';
 import { listedView } from '../graph/listing.js';
 import type { Entry, SiteGraph } from '../graph/site-graph.js';
-import { outputPathOf } from '../graph/urls.js';
 import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
 import { planImages } from '../images/plan-images.js';
 import { type StaticFile, sitePublicFiles } from '../images/public-files.js';
@@ -15,6 +14,7 @@ import type { Page } from '../pages/page.js';
 import { planPages } from '../pages/plan-pages.js';
 import type { GeneratedFile } from '../syndication/generated-file.js';
 import { claimsOf, planGeneratedFiles } from '../syndication/plan-files.js';
+import { outputPathOf } from '../urls/urls.js';
 
 export interface SitePlan {
   readonly graph: SiteGraph;
