@@ -5,8 +5,8 @@ import { attachmentType } from '../attachments/attachment-types.js';
 import { CONTENT_DIR, isArticleName, isIgnoredName } from '../content/discover.js';
 import { fileDigest } from '../fs/file-digest.js';
 import { type FileStamp, stampOf, unchangedSince } from '../fs/file-stamp.js';
+import { type ImageSize, measureImage } from '../fs/measure-image.js';
 import { walkFiles } from '../fs/walk-files.js';
-import { type ImageSize, measureImage } from './measure-image.js';
 import { sitePublicFiles } from './public-files.js';
 
 /**
