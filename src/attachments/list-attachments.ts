@@ -1,5 +1,5 @@
+import type { ImageCatalog } from '../assets/image-catalog.js';
 import type { AssetContext } from '../assets/resolve-asset.js';
-import type { ImageCatalog } from '../images/image-catalog.js';
 import type { MarkdownLink } from '../markdown/render-markdown.js';
 import { humanSize } from './human-size.js';
 import { resolveAttachment } from './resolve-attachment.js';

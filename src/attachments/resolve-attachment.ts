@@ -1,5 +1,5 @@
+import type { ImageCatalog } from '../assets/image-catalog.js';
 import { type AssetContext, fileNameOf, resolveAsset } from '../assets/resolve-asset.js';
-import type { ImageCatalog } from '../images/image-catalog.js';
 import type { Values } from '../messages/types.js';
 import { attachmentType } from './attachment-types.js';
 

@@ -1,9 +1,9 @@
 import type { MarkdownIt } from 'markdown-it';
+import { type ImageCatalog, NO_IMAGES } from '../assets/image-catalog.js';
 import { listAttachments } from '../attachments/list-attachments.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Article } from '../content/article.js';
 import { problem } from '../errors/diagnostic.js';
-import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
 import type { ImageEnv } from '../images/image-rule.js';
 import { resolveImage } from '../images/resolve-image.js';
 import { renderMarkdown } from '../markdown/render-markdown.js';

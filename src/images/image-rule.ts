@@ -1,5 +1,5 @@
 import type { MarkdownIt } from 'markdown-it';
-import type { ImageCatalog } from './image-catalog.js';
+import type { ImageCatalog } from '../assets/image-catalog.js';
 import { type ImageContext, resolveImage } from './resolve-image.js';
 
 /** What the image rule needs from the render environment (markdown-it's `env`) of one article. */

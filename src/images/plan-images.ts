@@ -1,9 +1,9 @@
 import { copiedLinks } from '../assets/copied-links.js';
+import type { ImageCatalog } from '../assets/image-catalog.js';
 import { resolveAttachment } from '../attachments/resolve-attachment.js';
 import type { ArticleCover } from '../content/article.js';
 import { type Diagnostic, problem } from '../errors/diagnostic.js';
 import type { MarkdownLink } from '../markdown/render-markdown.js';
-import type { ImageCatalog } from './image-catalog.js';
 import type { StaticFile } from './public-files.js';
 import { resolveImage } from './resolve-image.js';
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MarkdownIt } from 'markdown-it';
+import type { ImageCatalog } from '../assets/image-catalog.js';
 import { packWriter } from '../bodies/body-pack.js';
 import type { BodyRef, BodySink } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
@@ -13,7 +14,6 @@ import type { Diagnostic } from '../errors/diagnostic.js';
 import type { FileStamp } from '../fs/file-stamp.js';
 import { makeEntry } from '../graph/entries.js';
 import type { Entry } from '../graph/site-graph.js';
-import type { ImageCatalog } from '../images/image-catalog.js';
 
 /**
  * What one content file became, as plain data: what the build cache keeps of it between builds.

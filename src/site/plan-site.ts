@@ -1,3 +1,4 @@
+import { type ImageCatalog, NO_IMAGES } from '../assets/image-catalog.js';
 import type { BodyRef } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js';
@@ -6,7 +7,6 @@ import { findCollisions } from '../graph/collisions.js';
 import { duplicateIndexes } from '../graph/disclosure-indexes.js';
 import { listedView } from '../graph/listing.js';
 import type { Entry, SiteGraph } from '../graph/site-graph.js';
-import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
 import { planImages } from '../images/plan-images.js';
 import { type StaticFile, sitePublicFiles } from '../images/public-files.js';
 import { type Surroundings, surroundingsOf } from '../pages/article-page.js';
