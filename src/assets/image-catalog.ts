@@ -7,7 +7,7 @@ import { fileDigest } from '../fs/file-digest.js';
 import { type FileStamp, stampOf, unchangedSince } from '../fs/file-stamp.js';
 import { type ImageSize, measureImage } from '../fs/measure-image.js';
 import { walkFiles } from '../fs/walk-files.js';
-import { sitePublicFiles } from '../images/public-files.js';
+import { sitePublicFiles } from './public-files.js';
 
 /**
  * A file an article may show as an image or link as an attachment: where it is on disk, its size when it is a known image, and
