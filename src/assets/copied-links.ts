@@ -1,5 +1,5 @@
-import { attachmentType } from '../attachments/attachment-types.js';
 import type { MarkdownLink } from '../markdown/render-markdown.js';
+import { attachmentType } from './attachment-types.js';
 import { fileNameOf } from './resolve-asset.js';
 
 /**

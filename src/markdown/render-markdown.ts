@@ -1,6 +1,6 @@
 import type { MarkdownIt, Token } from 'markdown-it';
+import { attachmentType } from '../assets/attachment-types.js';
 import { fileNameOf } from '../assets/resolve-asset.js';
-import { attachmentType } from '../attachments/attachment-types.js';
 import type { Values } from '../messages/types.js';
 import { controlsDropped, countControls, firstControl, withoutControls } from '../text/invisible.js';
 import { maxNesting, tooDeepLines } from './nesting-limit.js';
