@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CatalogFile, ImageCatalog } from '../images/image-catalog.js';
+import type { CatalogFile, ImageCatalog } from './image-catalog.js';
 
 /**
  * Where a file an article shows or links (an image, an attachment) is, and where the site serves it.

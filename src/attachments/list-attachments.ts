@@ -1,6 +1,6 @@
+import type { BodyLink } from '../assets/copied-links.js';
+import type { ImageCatalog } from '../assets/image-catalog.js';
 import type { AssetContext } from '../assets/resolve-asset.js';
-import type { ImageCatalog } from '../images/image-catalog.js';
-import type { MarkdownLink } from '../markdown/render-markdown.js';
 import { humanSize } from './human-size.js';
 import { resolveAttachment } from './resolve-attachment.js';
 
@@ -21,7 +21,7 @@ export interface Attachment {
  * missing are left out: the build reports them (planImages). Pure.
  */
 export function listAttachments(
-  links: readonly MarkdownLink[],
+  links: readonly BodyLink[],
   article: AssetContext,
   catalog: ImageCatalog,
 ): Attachment[] {

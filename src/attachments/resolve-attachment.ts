@@ -1,7 +1,7 @@
+import { attachmentType } from '../assets/attachment-types.js';
+import type { ImageCatalog } from '../assets/image-catalog.js';
 import { type AssetContext, fileNameOf, resolveAsset } from '../assets/resolve-asset.js';
-import type { ImageCatalog } from '../images/image-catalog.js';
 import type { Values } from '../messages/types.js';
-import { attachmentType } from './attachment-types.js';
 
 /** Where an attachment an article links is, and where the site serves it. */
 export type ResolvedAttachment =

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { decodeText, undecodable } from '../content/decode.js';
 import { type Diagnostic, problem } from '../errors/diagnostic.js';
 import { readIfPresent } from '../fs/read-if-present.js';
+import { decodeText, undecodable } from '../text/decode.js';
 import { parseYamlMapping } from '../yaml/parse-yaml.js';
 import { unknownKeyWarnings, validateMapping } from '../yaml/validate.js';
 import type { WordingEntry } from './audit-input.js';

@@ -1,7 +1,7 @@
+import type { ImageCatalog } from '../assets/image-catalog.js';
 import type { BuildCache } from '../cache/build-cache.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { PublishOptions } from '../content/publish.js';
-import type { ImageCatalog } from '../images/image-catalog.js';
 import { type BuildPool, createBuildPool, defaultJobs } from '../workers/pool.js';
 import type { WorkerInit } from '../workers/tasks.js';
 

@@ -1,4 +1,12 @@
 import path from 'node:path';
+import {
+  bytesDigest,
+  catalogDigest,
+  type ImageCatalog,
+  NO_IMAGES,
+  readImageCatalog,
+} from '../assets/image-catalog.js';
+import type { StaticFile } from '../assets/public-files.js';
 import { type BuildCache, cacheDirOf, keyOf, openBuildCache } from '../cache/build-cache.js';
 import { readStoredCatalog } from '../cache/stored-catalog.js';
 import { toolDigest } from '../cache/tool-digest.js';
@@ -8,14 +16,6 @@ import type { SourceFile, SourceRef } from '../content/article.js';
 import { readSources } from '../content/discover.js';
 import type { PublishOptions } from '../content/publish.js';
 import { type Diagnostic, GazetteError, problem } from '../errors/diagnostic.js';
-import {
-  bytesDigest,
-  catalogDigest,
-  type ImageCatalog,
-  NO_IMAGES,
-  readImageCatalog,
-} from '../images/image-catalog.js';
-import type { StaticFile } from '../images/public-files.js';
 import { outputTarget } from '../output/output-folder.js';
 import { defaultOutOf, outputProblem } from '../output/output-place.js';
 import { recoverOutput } from '../output/recover-output.js';

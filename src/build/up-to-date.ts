@@ -1,6 +1,6 @@
+import { readAgain } from '../assets/image-catalog.js';
 import { storeCatalog } from '../cache/stored-catalog.js';
 import { futureDatedListing } from '../content/future-dated.js';
-import { readAgain } from '../images/image-catalog.js';
 import { sameSite } from '../incremental/text-edits.js';
 import { outputFailure } from '../output/output-failure.js';
 import { openOutputFolder } from '../output/output-folder.js';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileStamp } from '../content/article.js';
 import type { Publishing } from '../content/publish.js';
+import type { FileStamp } from '../fs/file-stamp.js';
 import { writeAll } from '../fs/write-all.js';
 import type { BuildSummary } from '../incremental/previous-state.js';
 import type { WrittenFiles, WrittenStamp } from '../output/written-files.js';

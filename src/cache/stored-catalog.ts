@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { CatalogFile, ImageCatalog } from '../images/image-catalog.js';
-import { NO_IMAGES } from '../images/image-catalog.js';
+import type { CatalogFile, ImageCatalog } from '../assets/image-catalog.js';
+import { NO_IMAGES } from '../assets/image-catalog.js';
 import { readChecked, writeChecked } from './manifest.js';
 
 /**

@@ -1,6 +1,6 @@
 import { type Diagnostic, formatDiagnostic, problem } from '../errors/diagnostic.js';
 import type { Entry } from '../graph/site-graph.js';
-import { outputPathOf } from '../graph/urls.js';
+import { outputPathOf } from '../urls/urls.js';
 import { isInternal, resolvedPathname, resolveRef, type SiteFiles, serverPath } from './resolve.js';
 
 export interface ArticleLinkCheck {

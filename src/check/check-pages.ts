@@ -1,7 +1,7 @@
 import { parse } from 'node-html-parser';
-import { positionOf } from '../content/decode.js';
 import { problem as coded, type Diagnostic, type Position } from '../errors/diagnostic.js';
 import type { Values } from '../messages/types.js';
+import { positionOf } from '../text/decode.js';
 import { displayRef } from './check-links.js';
 import { isInternal, resolvedPathname, resolveRef, type SiteFiles } from './resolve.js';
 

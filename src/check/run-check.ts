@@ -1,9 +1,9 @@
 import path from 'node:path';
+import { listPublicFiles } from '../assets/public-files.js';
 import { type AuditResult, auditSite } from '../audit/audit-site.js';
 import { brokenLinks } from '../audit/broken-links.js';
 import { CONTENT_DIR } from '../content/discover.js';
 import { type Diagnostic, formatDiagnostic } from '../errors/diagnostic.js';
-import { listPublicFiles } from '../images/public-files.js';
 import { createMemorySite } from '../memory/memory-site.js';
 import { THEME_PUBLIC } from '../paths.js';
 import { checkArticleLinks } from './check-links.js';

@@ -1,6 +1,6 @@
-import { addressTooLong } from '../graph/address-length.js';
-import { CONTACT_URL, categoryUrl } from '../graph/urls.js';
 import type { Values } from '../messages/types.js';
+import { addressTooLong } from '../urls/address-length.js';
+import { CONTACT_URL, categoryUrl } from '../urls/urls.js';
 import type { Category } from './site-config.js';
 
 /** URL folders the generator writes itself; a category may not take them. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeText, undecodable } from '../content/decode.js';
 import { problem as coded, type Diagnostic, GazetteError, hasErrors } from '../errors/diagnostic.js';
+import { decodeText, undecodable } from '../text/decode.js';
 import { slugify } from '../text/slug.js';
 import { parseYamlMapping } from '../yaml/parse-yaml.js';
 import { unknownKeyWarnings, validateMapping } from '../yaml/validate.js';

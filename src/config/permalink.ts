@@ -1,4 +1,4 @@
-import { addressTooLong } from '../graph/address-length.js';
+import { addressTooLong } from '../urls/address-length.js';
 
 /** What a permalink may be made of besides its own characters. */
 const PLACEHOLDER = /\{(category|yyyy|mm|dd|slug)\}/g;

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, GazetteError, type Position, problem } from '../errors/diagnostic.js';
-import { measureImage } from '../images/measure-image.js';
+import { measureImage } from '../fs/measure-image.js';
 import { THEME_PUBLIC } from '../paths.js';
 import { hasScheme } from './gov-rules.js';
 import type { ConfigImage, SiteConfig } from './site-config.js';

@@ -1,5 +1,6 @@
 import type { Category } from '../config/site-config.js';
 import type { Position } from '../errors/diagnostic.js';
+import type { FileStamp } from '../fs/file-stamp.js';
 import type { ArticleDate } from './dates.js';
 
 /** A content file as read from disk: the only input of the content stage. */
@@ -17,14 +18,6 @@ export interface SourceRef {
   /** Its absolute path. */
   readonly full: string;
   readonly stamp?: FileStamp;
-}
-
-/** Enough of a file's status to tell, as git's index does, that it has not changed since. */
-export interface FileStamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly ctimeMs: number;
-  readonly ino: number;
 }
 
 /** A validated article, before its Markdown is rendered. */

@@ -2,12 +2,12 @@ import { type Dirent, readFileSync, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, problem } from '../errors/diagnostic.js';
-import { stampOf } from '../fs/file-stamp.js';
+import { type FileStamp, stampOf } from '../fs/file-stamp.js';
 import { followLink } from '../fs/follow-link.js';
 import { errnoOf, errorCode } from '../fs/fs-failure.js';
 import { listFolder } from '../fs/list-folder.js';
 import { listingError } from '../fs/listing-problems.js';
-import type { FileStamp, SourceFile, SourceRef } from './article.js';
+import type { SourceFile, SourceRef } from './article.js';
 
 export const CONTENT_DIR = 'content';
 

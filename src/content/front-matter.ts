@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import { type Diagnostic, problem } from '../errors/diagnostic.js';
-import { positionOf } from './decode.js';
+import { positionOf } from '../text/decode.js';
 
 export interface SplitFile {
   /** The YAML text, padded with blank lines so that its line numbers are the file's own. */

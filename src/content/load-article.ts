@@ -1,14 +1,14 @@
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.js';
 import { type Diagnostic, hasErrors, type Position, problem } from '../errors/diagnostic.js';
-import { addressLimit } from '../graph/address-length.js';
-import { articleUrl, tagUrl } from '../graph/urls.js';
+import { decodeText, undecodable } from '../text/decode.js';
 import { slugify } from '../text/slug.js';
+import { addressLimit } from '../urls/address-length.js';
+import { articleUrl, tagUrl } from '../urls/urls.js';
 import { parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml.js';
 import { unknownKeyWarnings, validateMapping } from '../yaml/validate.js';
 import type { Article, SourceFile } from './article.js';
 import { parseArticleDate } from './dates.js';
-import { decodeText, undecodable } from './decode.js';
 import { readDisclosure } from './disclosure.js';
 import { splitFrontMatter } from './front-matter.js';
 import { CHINESE_FIELD_NAMES, FRONT_MATTER_FIELDS, frontMatterSchema } from './schema.js';

@@ -1,6 +1,6 @@
 import { type Diagnostic, problem } from '../errors/diagnostic.js';
+import { positionOf } from '../text/decode.js';
 import type { Article } from './article.js';
-import { positionOf } from './decode.js';
 
 /**
  * The body `gazette new` writes, so that editors see where the text goes. An article that still

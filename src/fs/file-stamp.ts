@@ -1,4 +1,10 @@
-import type { FileStamp } from '../content/article.js';
+/** Enough of a file's status to tell, as git's index does, that it has not changed since. */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+}
 
 /** A file's status, as the stamp of its bytes. */
 export const stampOf = (s: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): FileStamp => ({

@@ -1,6 +1,6 @@
+import { archiveMonthUrl, archiveYearUrl } from '../urls/urls.js';
 import { paginate } from './paginate.js';
 import type { ListedEntry, ListPage } from './site-graph.js';
-import { archiveMonthUrl, archiveYearUrl } from './urls.js';
 
 /** One month of the date archive: `/archive/2022/03/`, paginated like a category. */
 export interface ArchiveMonth {

@@ -1,10 +1,10 @@
 import type { SiteConfig } from '../config/site-config.js';
 import { slugify } from '../text/slug.js';
+import { categoryUrl, tagUrl } from '../urls/urls.js';
 import { buildArchive } from './archive.js';
 import { paginate } from './paginate.js';
 import { relatedEntries } from './related.js';
 import type { CategorySection, ListedEntry, Neighbours, SiteGraph, TagSection } from './site-graph.js';
-import { categoryUrl, tagUrl } from './urls.js';
 
 /** Newest first; ties broken by file path so that every build orders the same way. */
 export const byDateDesc = (a: ListedEntry, b: ListedEntry): number =>

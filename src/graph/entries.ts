@@ -1,17 +1,17 @@
 import type { MarkdownIt } from 'markdown-it';
+import { type ImageCatalog, NO_IMAGES } from '../assets/image-catalog.js';
 import { listAttachments } from '../attachments/list-attachments.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Article } from '../content/article.js';
 import { problem } from '../errors/diagnostic.js';
-import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
-import type { ImageEnv } from '../images/image-rule.js';
 import { resolveImage } from '../images/resolve-image.js';
+import type { ImageEnv } from '../markdown/image-rule.js';
 import { renderMarkdown } from '../markdown/render-markdown.js';
 import { makeSummary } from '../markdown/summary.js';
 import { slugify } from '../text/slug.js';
+import { articleUrl } from '../urls/urls.js';
 import { listingOf } from './listing.js';
 import type { RenderedEntry } from './site-graph.js';
-import { articleUrl } from './urls.js';
 
 /**
  * An article with its body rendered and its URL fixed. `version` identifies the source the entry was

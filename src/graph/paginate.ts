@@ -1,5 +1,5 @@
+import { listPageUrl } from '../urls/urls.js';
 import type { ListedEntry, ListPage } from './site-graph.js';
-import { listPageUrl } from './urls.js';
 
 /** Splits `entries` into pages of `size`; an empty list still has one (empty) first page. */
 export function paginate(base: string, entries: readonly ListedEntry[], size: number): ListPage[] {

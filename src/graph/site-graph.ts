@@ -2,7 +2,7 @@ import type { Attachment } from '../attachments/list-attachments.js';
 import type { Category } from '../config/site-config.js';
 import type { Article } from '../content/article.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
-import type { ImageSize } from '../images/measure-image.js';
+import type { ImageSize } from '../fs/measure-image.js';
 import type { MarkdownLink } from '../markdown/render-markdown.js';
 import type { ArchiveYear } from './archive.js';
 import type { RelatedReading } from './related.js';

@@ -1,17 +1,16 @@
-import { copiedLinks } from '../assets/copied-links.js';
+import { type BodyLink, copiedLinks } from '../assets/copied-links.js';
+import type { ImageCatalog } from '../assets/image-catalog.js';
+import type { StaticFile } from '../assets/public-files.js';
 import { resolveAttachment } from '../attachments/resolve-attachment.js';
 import type { ArticleCover } from '../content/article.js';
 import { type Diagnostic, problem } from '../errors/diagnostic.js';
-import type { MarkdownLink } from '../markdown/render-markdown.js';
-import type { ImageCatalog } from './image-catalog.js';
-import type { StaticFile } from './public-files.js';
 import { resolveImage } from './resolve-image.js';
 
 /** What planImages needs of an entry: where it comes from, where its page is, and its images. */
 export interface ArticleImages {
   readonly file: string;
   readonly url: string;
-  readonly links: readonly MarkdownLink[];
+  readonly links: readonly BodyLink[];
   readonly cover?: ArticleCover;
 }
 

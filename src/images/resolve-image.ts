@@ -1,7 +1,7 @@
+import type { ImageCatalog } from '../assets/image-catalog.js';
 import { type AssetContext, resolveAsset } from '../assets/resolve-asset.js';
+import type { ImageSize } from '../fs/measure-image.js';
 import type { Values } from '../messages/types.js';
-import type { ImageCatalog } from './image-catalog.js';
-import type { ImageSize } from './measure-image.js';
 
 /** Where an image an article shows is, and where the site serves it. */
 export type ResolvedImage =

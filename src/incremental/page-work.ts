@@ -1,7 +1,7 @@
-import { outputPathOf } from '../graph/urls.js';
 import type { WriteOutcome } from '../output/folder-writer.js';
 import type { Page } from '../pages/page.js';
 import type { TemplateFingerprints } from '../templates/template-deps.js';
+import { outputPathOf } from '../urls/urls.js';
 import { pageSigner } from './page-signature.js';
 
 export interface PageWork {

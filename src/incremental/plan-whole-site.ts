@@ -1,8 +1,8 @@
+import type { ImageCatalog } from '../assets/image-catalog.js';
+import type { StaticFile } from '../assets/public-files.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { PublishOptions } from '../content/publish.js';
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js';
-import type { ImageCatalog } from '../images/image-catalog.js';
-import type { StaticFile } from '../images/public-files.js';
 import { collectEntries, type FileResult, nextDue } from '../site/load-files.js';
 import { planSite } from '../site/plan-site.js';
 import type { LoadedFiles, PlannedBuild } from './planned-build.js';

@@ -1,6 +1,6 @@
+import type { StaticFile } from '../assets/public-files.js';
 import type { BodyRef } from '../bodies/body-ref.js';
 import type { ListedEntry } from '../graph/site-graph.js';
-import type { StaticFile } from '../images/public-files.js';
 import type { Surroundings } from '../pages/article-page.js';
 import type { Page } from '../pages/page.js';
 import type { FileResult } from '../site/load-files.js';

@@ -1,10 +1,10 @@
 import MarkdownItCtor, { type MarkdownIt } from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 import cjkFriendly from 'markdown-it-cjk-friendly';
-import { attachmentLinks } from '../attachments/attachment-rule.js';
-import { imageAttributes } from '../images/image-rule.js';
 import { slugify } from '../text/slug.js';
+import { attachmentLinks } from './attachment-rule.js';
 import { figures } from './figures.js';
+import { imageAttributes } from './image-rule.js';
 import { keepTooDeepText } from './nesting-limit.js';
 
 /** Schemes that run code or smuggle content: a link using one is rendered as plain text. */

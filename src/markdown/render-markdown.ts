@@ -1,6 +1,7 @@
 import type { MarkdownIt, Token } from 'markdown-it';
+import { attachmentType } from '../assets/attachment-types.js';
+import type { BodyLink } from '../assets/copied-links.js';
 import { fileNameOf } from '../assets/resolve-asset.js';
-import { attachmentType } from '../attachments/attachment-types.js';
 import type { Values } from '../messages/types.js';
 import { controlsDropped, countControls, firstControl, withoutControls } from '../text/invisible.js';
 import { maxNesting, tooDeepLines } from './nesting-limit.js';
@@ -27,7 +28,7 @@ export interface MarkdownWarning {
 }
 
 /** A link or image of a Markdown body and where its address is written. */
-export interface MarkdownLink {
+export interface MarkdownLink extends BodyLink {
   /** The address as markdown-it normalized it (non-ASCII percent-encoded), without the base path. */
   readonly href: string;
   readonly kind: 'link' | 'image';

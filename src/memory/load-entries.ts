@@ -1,10 +1,10 @@
 import type { MarkdownIt } from 'markdown-it';
+import { type ImageCatalog, NO_IMAGES } from '../assets/image-catalog.js';
 import { type BodyRef, type BodySink, inlineBodies } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { SourceFile } from '../content/article.js';
 import type { PublishOptions } from '../content/publish.js';
 import type { Entry } from '../graph/site-graph.js';
-import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
 import { isPublished, stillValid } from '../incremental/published.js';
 import {
   collectEntries,

@@ -2,6 +2,7 @@ import { lstatSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type nunjucks from 'nunjucks';
+import { catalogDigest, type ImageCatalog, NO_IMAGES, readImageCatalog } from '../assets/image-catalog.js';
 import { CONFIG_FILE, loadConfig } from '../config/load-config.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { SourceFile } from '../content/article.js';
@@ -10,8 +11,6 @@ import { futureDatedListing } from '../content/future-dated.js';
 import { type Diagnostic, GazetteError, hasErrors } from '../errors/diagnostic.js';
 import { readIfPresent } from '../fs/read-if-present.js';
 import type { Entry } from '../graph/site-graph.js';
-import { outputPathOf } from '../graph/urls.js';
-import { catalogDigest, type ImageCatalog, NO_IMAGES, readImageCatalog } from '../images/image-catalog.js';
 import { bodyOnlyChanges } from '../incremental/body-only.js';
 import { pageWork } from '../incremental/page-work.js';
 import { editedPages } from '../incremental/plan-text-edits.js';
@@ -25,6 +24,7 @@ import { readTemplates } from '../templates/read-templates.js';
 import { renderPage } from '../templates/render-page.js';
 import { type TemplateFingerprints, templateFingerprints } from '../templates/template-deps.js';
 import { templateDirs } from '../templates/template-dirs.js';
+import { outputPathOf } from '../urls/urls.js';
 import { type EntryCache, loadEntries, newEntryCache } from './load-entries.js';
 
 export interface MemorySiteOptions {

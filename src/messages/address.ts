@@ -1,6 +1,6 @@
 import type { Values } from './types.js';
 
-/** An address too long to be written (values from src/graph/address-length.ts), in each language. */
+/** An address too long to be written (values from src/urls/address-length.ts), in each language. */
 export const tooLongEn = (v: Values): string =>
   v.part
     ? `the address ${v.address} is too long: its part "${v.part}" has ${v.bytes} bytes, and a file or folder name may have at most ${v.max}`

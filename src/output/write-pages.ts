@@ -1,8 +1,8 @@
 import type nunjucks from 'nunjucks';
 import type { BodyRef } from '../bodies/body-ref.js';
-import { outputPathOf } from '../graph/urls.js';
 import type { Page } from '../pages/page.js';
 import { renderPage } from '../templates/render-page.js';
+import { outputPathOf } from '../urls/urls.js';
 import type { OutputFolder } from './output-folder.js';
 
 /** Renders each page and writes it out as soon as it is rendered: rendered HTML is never all held in memory. */

@@ -1,6 +1,6 @@
 import type { ArchiveMonth, ArchiveYear } from '../graph/archive.js';
 import type { SiteGraph } from '../graph/site-graph.js';
-import { ARCHIVE_URL, archiveYearUrl } from '../graph/urls.js';
+import { ARCHIVE_URL, archiveYearUrl } from '../urls/urls.js';
 import { entryLink } from './entry-link.js';
 import { lastmodOf } from './lastmod.js';
 import type { Page } from './page.js';

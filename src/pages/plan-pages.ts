@@ -1,7 +1,7 @@
 import type { BodyRef } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Entry, ListedEntry, ListPage, SiteGraph } from '../graph/site-graph.js';
-import { CONTACT_URL, NOT_FOUND_URL, SEARCH_BUNDLE_URL, SEARCH_URL, TAGS_URL } from '../graph/urls.js';
+import { CONTACT_URL, NOT_FOUND_URL, SEARCH_BUNDLE_URL, SEARCH_URL, TAGS_URL } from '../urls/urls.js';
 import { archivePages } from './archive-pages.js';
 import { aroundFrom, articlePlanner, type Surroundings, surroundingsOf } from './article-page.js';
 import { lastmodOf } from './lastmod.js';

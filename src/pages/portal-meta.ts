@@ -1,6 +1,6 @@
 import type { Category, SiteConfig } from '../config/site-config.js';
 import type { Entry } from '../graph/site-graph.js';
-import { absoluteUrl } from '../graph/urls.js';
+import { absoluteUrl } from '../urls/urls.js';
 
 /**
  * The page metadata of 《政府网站发展指引》 (国办发〔2017〕47号): `<meta name content>` pairs that

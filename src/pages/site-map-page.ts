@@ -1,5 +1,5 @@
 import type { SiteGraph } from '../graph/site-graph.js';
-import { ARCHIVE_URL, SITE_MAP_URL, TAGS_URL } from '../graph/urls.js';
+import { ARCHIVE_URL, SITE_MAP_URL, TAGS_URL } from '../urls/urls.js';
 import { entryLink } from './entry-link.js';
 import { lastmodOf } from './lastmod.js';
 import type { Page } from './page.js';

@@ -2,9 +2,9 @@ import type { DateTime } from 'luxon';
 import type { Category, SiteConfig } from '../config/site-config.js';
 import { CONTENT_DIR } from '../content/discover.js';
 import { PLACEHOLDER_BODY } from '../content/placeholder.js';
-import { MAX_NAME_BYTES } from '../graph/address-length.js';
 import type { Values } from '../messages/types.js';
 import { isValidSlug, slugify } from '../text/slug.js';
+import { MAX_NAME_BYTES } from '../urls/address-length.js';
 import { yamlScalar } from '../yaml/yaml-scalar.js';
 
 /** Longest slug made from a title; longer ones are cut at a hyphen. */

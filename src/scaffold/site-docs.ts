@@ -1,6 +1,6 @@
 import type { Category, SiteConfig } from '../config/site-config.js';
 import { parseArticleDate } from '../content/dates.js';
-import { absoluteUrl, articleUrl } from '../graph/urls.js';
+import { absoluteUrl, articleUrl } from '../urls/urls.js';
 import { yamlScalar } from '../yaml/yaml-scalar.js';
 import { fillTemplate } from './fill-template.js';
 import { markdownText } from './markdown-text.js';

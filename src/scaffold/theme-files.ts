@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { listPublicFiles } from '../images/public-files.js';
+import { listPublicFiles } from '../assets/public-files.js';
 import { THEME_PUBLIC, THEME_TEMPLATES } from '../paths.js';
 import { listTemplates } from '../templates/list-templates.js';
 

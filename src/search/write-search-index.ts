@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.js';
 import type { ListedEntry } from '../graph/site-graph.js';
-import { SEARCH_BUNDLE_URL } from '../graph/urls.js';
+import { SEARCH_BUNDLE_URL } from '../urls/urls.js';
 import { DIGEST_FILE, recordsDigest, reusePreviousIndex } from './reuse-index.js';
 import { runPagefind } from './run-pagefind.js';
 import { searchLanguage, searchRecords } from './search-records.js';

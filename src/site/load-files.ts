@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { MarkdownIt } from 'markdown-it';
+import type { ImageCatalog } from '../assets/image-catalog.js';
 import { packWriter } from '../bodies/body-pack.js';
 import type { BodyRef, BodySink } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
-import type { FileStamp, SourceFile, SourceRef } from '../content/article.js';
+import type { SourceFile, SourceRef } from '../content/article.js';
 import { readSourceFile } from '../content/discover.js';
 import type { FilePublishing } from '../content/future-dated.js';
 import { loadArticle } from '../content/load-article.js';
 import { placeholderProblem } from '../content/placeholder.js';
 import { exclusionOf, type Publishing, type PublishOptions, type Skipped } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
+import type { FileStamp } from '../fs/file-stamp.js';
 import { makeEntry } from '../graph/entries.js';
 import type { Entry } from '../graph/site-graph.js';
-import type { ImageCatalog } from '../images/image-catalog.js';
 
 /**
  * What one content file became, as plain data: what the build cache keeps of it between builds.

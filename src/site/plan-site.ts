@@ -1,3 +1,5 @@
+import { type ImageCatalog, NO_IMAGES } from '../assets/image-catalog.js';
+import { type StaticFile, sitePublicFiles } from '../assets/public-files.js';
 import type { BodyRef } from '../bodies/body-ref.js';
 import type { SiteConfig } from '../config/site-config.js';
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js';
@@ -6,15 +8,13 @@ import { findCollisions } from '../graph/collisions.js';
 import { duplicateIndexes } from '../graph/disclosure-indexes.js';
 import { listedView } from '../graph/listing.js';
 import type { Entry, SiteGraph } from '../graph/site-graph.js';
-import { outputPathOf } from '../graph/urls.js';
-import { type ImageCatalog, NO_IMAGES } from '../images/image-catalog.js';
 import { planImages } from '../images/plan-images.js';
-import { type StaticFile, sitePublicFiles } from '../images/public-files.js';
 import { type Surroundings, surroundingsOf } from '../pages/article-page.js';
 import type { Page } from '../pages/page.js';
 import { planPages } from '../pages/plan-pages.js';
 import type { GeneratedFile } from '../syndication/generated-file.js';
 import { claimsOf, planGeneratedFiles } from '../syndication/plan-files.js';
+import { outputPathOf } from '../urls/urls.js';
 
 export interface SitePlan {
   readonly graph: SiteGraph;

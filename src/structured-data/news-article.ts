@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config/site-config.js';
 import type { Entry } from '../graph/site-graph.js';
-import { absoluteUrl } from '../graph/urls.js';
+import { absoluteUrl } from '../urls/urls.js';
 
 /** Where the article's cover picture is on the web, as an absolute URL (for JSON-LD and og:image). */
 export function coverUrl(entry: Entry, config: SiteConfig): string | undefined {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { SiteConfig } from '../config/site-config.js';
 import type { ListedEntry, SiteGraph } from '../graph/site-graph.js';
-import { feedUrls } from '../graph/urls.js';
+import { feedUrls } from '../urls/urls.js';
 import type { GeneratedFile } from './generated-file.js';
 import { type FeedSpec, renderFeed } from './render-feed.js';
 

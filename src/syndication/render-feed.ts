@@ -1,7 +1,7 @@
 import { Feed } from 'feed';
 import type { SiteConfig } from '../config/site-config.js';
 import type { ListedEntry } from '../graph/site-graph.js';
-import { absoluteUrl, feedUrls } from '../graph/urls.js';
+import { absoluteUrl, feedUrls } from '../urls/urls.js';
 import { SiteDate } from './feed-date.js';
 import { htmlText, xmlChars } from './xml-text.js';
 

@@ -1,5 +1,5 @@
 import type { SiteConfig } from '../config/site-config.js';
-import { absoluteUrl } from '../graph/urls.js';
+import { absoluteUrl } from '../urls/urls.js';
 import { SITEMAP_FILE } from './sitemap.js';
 
 export const ROBOTS_FILE = 'robots.txt';

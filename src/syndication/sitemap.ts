@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config/site-config.js';
-import { absoluteUrl, NOT_FOUND_URL, SEARCH_URL } from '../graph/urls.js';
 import type { Page } from '../pages/page.js';
+import { absoluteUrl, NOT_FOUND_URL, SEARCH_URL } from '../urls/urls.js';
 import type { GeneratedFile } from './generated-file.js';
 import { escapeXml } from './xml-text.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { positionOf } from '../content/decode.js';
 import type { Position } from '../errors/diagnostic.js';
+import { positionOf } from '../text/decode.js';
 
 const REFERENCE = /\{%-?\s*(?:extends|include|import|from)\s+(["'])([^"'\n]+)\1/g;
 

@@ -1,6 +1,6 @@
-import { decodeText, undecodable } from '../content/decode.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import { displayPath } from '../fs/display-path.js';
+import { decodeText, undecodable } from '../text/decode.js';
 
 /**
  * A template file's text, decoded as strictly as articles and site.yaml are: a template saved as GBK

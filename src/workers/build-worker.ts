@@ -2,9 +2,9 @@ import { workerData } from 'piscina';
 import { BodyMissing, bodyReader } from '../bodies/body-pack.js';
 import { CacheUnwritable } from '../cache/cache-unwritable.js';
 import { GazetteError } from '../errors/diagnostic.js';
-import { outputPathOf } from '../graph/urls.js';
 import { type FolderWriter, folderWriter, type WriteOutcome } from '../output/folder-writer.js';
 import type { Page } from '../pages/page.js';
+import { outputPathOf } from '../urls/urls.js';
 import type { LoadTask, WorkerInit, WorkerResult, WorkerTask } from './tasks.js';
 
 // A build loads articles in one pool of threads and renders pages in another, so that each thread

@@ -1,9 +1,9 @@
+import type { ImageCatalog } from '../assets/image-catalog.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { SourceFile, SourceRef } from '../content/article.js';
 import type { PublishOptions } from '../content/publish.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import type { FsFailure } from '../fs/fs-failure.js';
-import type { ImageCatalog } from '../images/image-catalog.js';
 import type { WriteOutcome } from '../output/folder-writer.js';
 import type { Page } from '../pages/page.js';
 import type { FileResult } from '../site/load-files.js';

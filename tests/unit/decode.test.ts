@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText, positionOf } from '../../src/content/decode.js';
+import { decodeText, positionOf } from '../../src/text/decode.js';
 import { utf8 } from './fixtures.js';
 
 const bytes = (...parts: Array<string | number[]>) =>

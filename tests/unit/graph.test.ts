@@ -3,8 +3,8 @@ import { buildGraph, byDateDesc } from '../../src/graph/build-graph.js';
 import { makeEntry } from '../../src/graph/entries.js';
 import { paginate } from '../../src/graph/paginate.js';
 import type { Entry, ListedEntry } from '../../src/graph/site-graph.js';
-import { articleUrl, listPageUrl, outputPathOf, tagUrl } from '../../src/graph/urls.js';
 import { createMarkdown } from '../../src/markdown/markdown-it.js';
+import { articleUrl, listPageUrl, outputPathOf, tagUrl } from '../../src/urls/urls.js';
 import { entry, siteConfig, siteDate, XUEXI, YAOWEN } from './fixtures.js';
 
 const files = (list: readonly ListedEntry[] | undefined) => (list ?? []).map((e) => e.file);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build-graph.js';
 import { findCollisions } from '../../src/graph/collisions.js';
-import { outputPathOf } from '../../src/graph/urls.js';
 import type { Page } from '../../src/pages/page.js';
 import { pagination } from '../../src/pages/pagination.js';
 import { planPages } from '../../src/pages/plan-pages.js';
+import { outputPathOf } from '../../src/urls/urls.js';
 import { entry, siteConfig, YAOWEN } from './fixtures.js';
 
 const config = siteConfig({ pageSize: 2, homePerCategory: 2 });

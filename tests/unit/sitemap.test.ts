@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build-graph.js';
-import { absoluteUrl } from '../../src/graph/urls.js';
 import { newestDate } from '../../src/pages/lastmod.js';
 import type { Page } from '../../src/pages/page.js';
 import { planPages } from '../../src/pages/plan-pages.js';
 import { planGeneratedFiles } from '../../src/syndication/plan-files.js';
 import { robotsTxt } from '../../src/syndication/robots.js';
 import { planSitemap } from '../../src/syndication/sitemap.js';
+import { absoluteUrl } from '../../src/urls/urls.js';
 import { parseXml } from '../helpers/xml.js';
 import { entry, siteConfig, XUEXI, YAOWEN } from './fixtures.js';
 

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { attachmentType } from '../attachments/attachment-types.js';
-import type { FileStamp } from '../content/article.js';
 import { CONTENT_DIR, isArticleName, isIgnoredName } from '../content/discover.js';
 import { fileDigest } from '../fs/file-digest.js';
-import { stampOf, unchangedSince } from '../fs/file-stamp.js';
+import { type FileStamp, stampOf, unchangedSince } from '../fs/file-stamp.js';
+import { type ImageSize, measureImage } from '../fs/measure-image.js';
 import { walkFiles } from '../fs/walk-files.js';
-import { type ImageSize, measureImage } from './measure-image.js';
+import { attachmentType } from './attachment-types.js';
 import { sitePublicFiles } from './public-files.js';
 
 /**

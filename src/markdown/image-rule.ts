@@ -1,6 +1,6 @@
 import type { MarkdownIt } from 'markdown-it';
-import type { ImageCatalog } from './image-catalog.js';
-import { type ImageContext, resolveImage } from './resolve-image.js';
+import type { ImageCatalog } from '../assets/image-catalog.js';
+import { type ImageContext, resolveImage } from '../images/resolve-image.js';
 
 /** What the image rule needs from the render environment (markdown-it's `env`) of one article. */
 export interface ImageEnv {

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { type Diagnostic, problem } from '../errors/diagnostic.js';
 import type { Values } from '../messages/types.js';
-import { utf8Text } from '../text/utf8.js';
+import { utf8Text } from './utf8.js';
 
 /**
  * Turns a file's bytes into text the way editors expect: UTF-8, with or without a BOM, any line

@@ -1,6 +1,6 @@
 import type { MarkdownIt } from 'markdown-it';
-import type { ImageEnv } from '../images/image-rule.js';
-import { resolveAttachment } from './resolve-attachment.js';
+import { resolveAttachment } from '../attachments/resolve-attachment.js';
+import type { ImageEnv } from './image-rule.js';
 
 /**
  * markdown-it plugin: a link to an attachment gets the attachment's address on the site (one beside

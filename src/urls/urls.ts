@@ -1,10 +1,15 @@
-import type { Category } from '../config/site-config.js';
-import type { ArticleDate } from '../content/dates.js';
-
-/** Expands a permalink pattern: `/{category}/{yyyy}/{mm}/{slug}/`. A trailing `index.html` is dropped. */
+/**
+ * Expands a permalink pattern: `/{category}/{yyyy}/{mm}/{slug}/`. A trailing `index.html` is dropped.
+ * Takes only what it reads of an article (its category's slug, its date's parts): site.yaml's
+ * rules check addresses with these functions before any article is read.
+ */
 export function articleUrl(
   pattern: string,
-  a: { category: Category; date: ArticleDate; slug: string },
+  a: {
+    category: { readonly slug: string };
+    date: { readonly year: string; readonly month: string; readonly day: string };
+    slug: string;
+  },
 ): string {
   return pattern
     .replaceAll('{category}', a.category.slug)
