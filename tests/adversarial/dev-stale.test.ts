@@ -1,0 +1,106 @@
+import { utimesSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
+import { EVENTS_PATH } from '../../src/dev/live-reload.js';
+import { siteFactory } from '../helpers/adversarial.js';
+import { makePng } from '../helpers/png.js';
+import { article } from '../helpers/site.js';
+
+// Faults of issue 18 the dev server and the lists had: a picture replaced with its modification
+// time kept, a file of public/ that pages show, and a list's template reading what only an
+// article's own page has.
+
+const sites = siteFactory();
+const servers: RunningDevServer[] = [];
+const streams: http.ClientRequest[] = [];
+afterEach(async () => {
+  for (const s of streams.splice(0)) s.destroy();
+  for (const s of servers.splice(0)) await s.close();
+  sites.cleanup();
+});
+
+async function serve(root: string, log: string[] = []): Promise<RunningDevServer> {
+  const server = await startDevServer({
+    root,
+    host: '127.0.0.1',
+    port: 0,
+    lang: 'en',
+    log: (l) => log.push(l),
+  });
+  servers.push(server);
+  return server;
+}
+
+const bytesAt = async (server: RunningDevServer, rel: string) =>
+  Buffer.from(await (await fetch(new URL(rel, server.url))).arrayBuffer());
+const textAt = async (server: RunningDevServer, rel: string) => (await bytesAt(server, rel)).toString('utf8');
+
+/** Waits up to `ms` for `ok` to hold; throws with `what` if it never does. */
+async function eventually(what: string, ok: () => Promise<boolean>, ms = 8000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await ok())) {
+    if (Date.now() > until) throw new Error(`never: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The live-reload events the server sends a page, as they come: each `reload` event's files. */
+async function reloads(server: RunningDevServer): Promise<string[][]> {
+  const got: string[][] = [];
+  await new Promise<void>((resolve, reject) => {
+    const req = http.get(new URL(EVENTS_PATH, server.url), (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        for (let end = text.indexOf('\n\n'); end !== -1; end = text.indexOf('\n\n')) {
+          const event = text.slice(0, end);
+          text = text.slice(end + 2);
+          const data = /^event: reload\ndata: (.*)$/m.exec(event)?.[1];
+          if (data) got.push(JSON.parse(data) as string[]);
+        }
+      });
+      resolve();
+    });
+    req.on('error', reject);
+    streams.push(req);
+  });
+  return got;
+}
+
+describe('the dev server after a file is replaced with its length and modification time kept', () => {
+  it('serves the new picture and the page with its new size (cp -p of a picture of the same length)', async () => {
+    const old = makePng(40, 30);
+    const replacement = makePng(20, 63);
+    expect(replacement.length).toBe(old.length);
+    const root = sites.make({
+      'content/xuexi/a.md': article(
+        { title: '图片', date: '2022-03-01 10:00', category: '学习' },
+        '![桥](images/b.png)',
+      ),
+      'content/xuexi/images/b.png': old,
+    });
+    const image = path.join(root, 'content/xuexi/images/b.png');
+    const mtime = new Date('2024-01-02T03:04:05Z');
+    utimesSync(image, mtime, mtime);
+    const server = await serve(root);
+    expect((await server.lastRebuild()).ok).toBe(true);
+    const page = 'xuexi/2022/03/a/';
+    expect(await textAt(server, page)).toContain('width="40" height="30"');
+    const events = await reloads(server);
+
+    // As `cp -p other.png b.png` leaves it: new bytes, the old modification time, and an access time
+    // after it (the file was read since), which is when chokidar takes the change for a read.
+    writeFileSync(image, replacement);
+    utimesSync(image, new Date(), mtime);
+    await eventually('the new picture is served', async () =>
+      (await bytesAt(server, 'xuexi/2022/03/a/images/b.png')).equals(replacement),
+    );
+    expect(await textAt(server, page)).toContain('width="20" height="63"');
+    expect(events.flat()).toEqual(
+      expect.arrayContaining(['xuexi/2022/03/a/images/b.png', `${page}index.html`]),
+    );
+  }, 30_000);
+});
