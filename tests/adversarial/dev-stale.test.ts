@@ -6,7 +6,7 @@ import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.
 import { EVENTS_PATH } from '../../src/dev/live-reload.js';
 import { siteFactory } from '../helpers/adversarial.js';
 import { makePng } from '../helpers/png.js';
-import { article } from '../helpers/site.js';
+import { article, siteYaml } from '../helpers/site.js';
 
 // Faults of issue 18 the dev server and the lists had: a picture replaced with its modification
 // time kept, a file of public/ that pages show, and a list's template reading what only an
@@ -102,5 +102,41 @@ describe('the dev server after a file is replaced with its length and modificati
     expect(events.flat()).toEqual(
       expect.arrayContaining(['xuexi/2022/03/a/images/b.png', `${page}index.html`]),
     );
+  }, 30_000);
+});
+
+describe('the dev server after a file of public/ that pages use changes', () => {
+  it('serves a new logo (site.yaml `logo:`) and every page with its new size, and reloads the pages', async () => {
+    const root = sites.make({ 'public/logo.png': makePng(40, 30) }, siteYaml('logo: /logo.png\n'));
+    const server = await serve(root);
+    expect((await server.lastRebuild()).ok).toBe(true);
+    expect(await textAt(server, '')).toMatch(
+      /<img class="site-logo" src="\/logo.png" alt="" width="40" height="30">/,
+    );
+    const events = await reloads(server);
+
+    const logo = makePng(120, 20);
+    writeFileSync(path.join(root, 'public/logo.png'), logo);
+    await eventually('the new logo is served', async () => (await bytesAt(server, 'logo.png')).equals(logo));
+    await eventually('the home page shows the new size', async () =>
+      (await textAt(server, '')).includes('width="120" height="20"'),
+    );
+    expect(await textAt(server, 'xuexi/2022/03/good/')).toContain('width="120" height="20"');
+    expect(events.flat()).toEqual(expect.arrayContaining(['logo.png', 'index.html']));
+  }, 30_000);
+
+  it('serves a new stylesheet of public/ and reloads the pages that use it', async () => {
+    const root = sites.make({ 'public/assets/site.css': 'body { color: red; }\n' });
+    const server = await serve(root);
+    expect((await server.lastRebuild()).ok).toBe(true);
+    expect(await textAt(server, '')).toContain('/assets/site.css');
+    const events = await reloads(server);
+
+    writeFileSync(path.join(root, 'public/assets/site.css'), 'body { color: blue; }\n');
+    await eventually('the new stylesheet is served', async () =>
+      (await textAt(server, 'assets/site.css')).includes('blue'),
+    );
+    // A page reloads on a change of any file that is not a page (live-reload.ts).
+    expect(events.flat()).toContain('assets/site.css');
   }, 30_000);
 });
