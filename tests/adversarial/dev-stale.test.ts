@@ -1,12 +1,12 @@
-import { utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
 import { EVENTS_PATH } from '../../src/dev/live-reload.js';
-import { siteFactory } from '../helpers/adversarial.js';
+import { buildsOk, FAILED, failsCleanly, siteFactory } from '../helpers/adversarial.js';
 import { makePng } from '../helpers/png.js';
-import { article, siteYaml } from '../helpers/site.js';
+import { article, readPage, runCli, siteYaml, snapshotDir, writeFiles } from '../helpers/site.js';
 
 // Faults of issue 18 the dev server and the lists had: a picture replaced with its modification
 // time kept, a file of public/ that pages show, and a list's template reading what only an
@@ -139,4 +139,67 @@ describe('the dev server after a file of public/ that pages use changes', () => 
     // A page reloads on a change of any file that is not a page (live-reload.ts).
     expect(events.flat()).toContain('assets/site.css');
   }, 30_000);
+});
+
+/**
+ * A theme's category list that links each article's attachments: only their own pages have them, and
+ * a loop over what is not there writes nothing (an output of it, `{{ e.attachments }}`, was an error
+ * already, GZ0401).
+ */
+const LISTS_ATTACHMENTS = `{% extends "base.njk" %}
+{% block content %}
+<ul>
+{% for e in list.entries %}<li>{{ e.title }}{% for a in e.attachments %} <a href="{{ a.url }}">{{ a.text }}</a>{% endfor %}</li>{% endfor %}
+</ul>
+{% endblock %}
+`;
+const ERROR_LINE =
+  `templates/category.njk:4:57: error: an article's "attachments" is only available as article.attachments on its own page,` +
+  ' not where other pages show the article (lists, previous and next); leave it out of this template; while rendering /xuexi/';
+const NOTICE = article(
+  { title: '停电通知', date: '2022-03-02 09:00', category: '学习' },
+  '附件：[停电路段一览](files/lu-duan.pdf)。',
+);
+const noticeFiles = { 'content/xuexi/tongzhi.md': NOTICE, 'content/xuexi/files/lu-duan.pdf': '%PDF-1.4\n' };
+
+describe('a list template that reads what only an article’s own page has', () => {
+  it('fails the build at the template’s line, and leaves dist/ as it was', async () => {
+    const root = sites.make(noticeFiles);
+    await failsCleanly(root, { 'templates/category.njk': LISTS_ATTACHMENTS }, [ERROR_LINE]);
+  });
+
+  it('fails the build the same when worker threads render the pages (--jobs 2)', async () => {
+    const root = sites.make(noticeFiles);
+    await buildsOk(root, ['--jobs', '2']);
+    const before = snapshotDir(path.join(root, 'dist'));
+    writeFiles(root, { 'templates/category.njk': LISTS_ATTACHMENTS });
+    const run = await runCli(['build', '--root', root, '--jobs', '2']);
+    expect(run.code, run.stderr).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toContain(ERROR_LINE);
+    expect(lines.at(-1)).toMatch(FAILED);
+    expect(snapshotDir(path.join(root, 'dist'))).toEqual(before);
+  }, 60_000);
+
+  it('fails the dev server’s rebuild with the same error, and keeps serving the last good site', async () => {
+    const root = sites.make(noticeFiles);
+    const log: string[] = [];
+    const server = await serve(root, log);
+    expect((await server.lastRebuild()).ok).toBe(true);
+    const good = await textAt(server, 'xuexi/');
+    writeFiles(root, { 'templates/category.njk': LISTS_ATTACHMENTS });
+    await eventually('the rebuild fails', async () => !(await server.lastRebuild()).ok);
+    expect(log).toContain(`${ERROR_LINE} [GZ0402]`);
+    expect(await textAt(server, 'xuexi/')).toBe(good);
+  }, 30_000);
+
+  it('still builds with the built-in theme, whose lists read no such field', async () => {
+    const root = sites.make(noticeFiles);
+    await buildsOk(root, ['--jobs', '2']);
+    expect(readPage(root, 'dist/xuexi/2022/03/tongzhi/index.html')).toContain('lu-duan.pdf');
+    expect(readPage(root, 'dist/xuexi/index.html')).toContain('停电通知');
+    expect(readFileSync(path.join(root, 'dist/xuexi/2022/03/tongzhi/files/lu-duan.pdf'), 'latin1')).toBe(
+      '%PDF-1.4\n',
+    );
+  }, 60_000);
 });
