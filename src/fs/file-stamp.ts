@@ -22,15 +22,16 @@ export const stampOf = (s: { size: number; mtimeMs: number; ctimeMs: number; ino
 const RACY_MS = 50;
 
 /**
+ * Whether two statuses of a file are the same: length, times and inode. The change time cannot be
+ * set by hand: a file overwritten with its old modification time kept (`cp -p`) is told.
+ */
+export const sameStamp = (was: FileStamp, now: FileStamp): boolean =>
+  was.size === now.size && was.mtimeMs === now.mtimeMs && was.ctimeMs === now.ctimeMs && was.ino === now.ino;
+
+/**
  * Whether a file read at `readAt`, whose status was `was` then and is `now`, still has the bytes it
- * had, as git's index tells: the same length, times and inode, and no change about when it was read
- * (a change in the same tick as the read, or just after it, leaves the same times). The change time
- * cannot be set by hand: a file overwritten with its old modification time kept (`cp -p`) is told.
+ * had, as git's index tells: the same status (sameStamp), and no change about when it was read (a
+ * change in the same tick as the read, or just after it, leaves the same times).
  */
 export const unchangedSince = (was: FileStamp, now: FileStamp, readAt: number): boolean =>
-  was.size === now.size &&
-  was.mtimeMs === now.mtimeMs &&
-  was.ctimeMs === now.ctimeMs &&
-  was.ino === now.ino &&
-  now.mtimeMs < readAt - RACY_MS &&
-  now.ctimeMs < readAt - RACY_MS;
+  sameStamp(was, now) && now.mtimeMs < readAt - RACY_MS && now.ctimeMs < readAt - RACY_MS;

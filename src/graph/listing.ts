@@ -24,6 +24,12 @@ export function listingOf(entry: Unlisted | Entry): string {
 export const listedView = (entry: ListedEntry | Entry): ListedEntry =>
   'version' in entry ? (withoutOwn(entry) as ListedEntry) : entry;
 
+/**
+ * Whether page data is an entry as listedView gives it, even as copied to a worker thread (which
+ * keeps plain data only): an entry (it has a `listing`) without the digest of its own file.
+ */
+export const isListedView = (value: object): boolean => 'listing' in value && !('version' in value);
+
 function withoutOwn<T extends object>(entry: T): Partial<T> {
   const rest: Record<string, unknown> = { ...(entry as Record<string, unknown>) };
   for (const key of OWN_PAGE_ONLY) delete rest[key];

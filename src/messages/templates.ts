@@ -32,4 +32,18 @@ export const TEMPLATES = {
       }),
     }),
   },
+  GZ0402: {
+    en: (v) => ({
+      message: `an article's "${v.field}" is only available as article.${v.field} on its own page, not where other pages show the article (lists, previous and next)`,
+      hint: ['leave it out of this template', v.page ? `while rendering ${v.page}` : '']
+        .filter(Boolean)
+        .join('; '),
+    }),
+    zh: (v) => ({
+      message: `文章的“${v.field}”只有文章自己的页面才有（article.${v.field}），别处列出这篇文章时（首页、栏目、标签、归档、上一篇、下一篇）读不到`,
+      hint: ['请把它从这个模板里去掉', v.page ? `出错时正在生成页面 ${v.page}` : '']
+        .filter(Boolean)
+        .join('；'),
+    }),
+  },
 } satisfies Record<string, Entry>;

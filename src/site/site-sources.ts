@@ -31,3 +31,18 @@ export function siteSources(root: string): SiteSource[] {
     { kind: 'theme public', path: THEME_PUBLIC },
   ];
 }
+
+/**
+ * Whether a change of `file` can change the config: site.yaml itself, or a file of public/ (the
+ * site's or the theme's), since site.yaml names pictures there (logo, favicon, the 党政机关 badge)
+ * that loading it finds and measures (withPublicFiles): a logo replaced by one of another size
+ * changes every page's `<img width height>`, and one deleted is an error at its key.
+ */
+export function changesConfig(root: string, file: string): boolean {
+  return siteSources(root).some(
+    (s) =>
+      (s.kind === 'config' && file === s.path) ||
+      ((s.kind === 'public' || s.kind === 'theme public') &&
+        file.startsWith(path.resolve(s.path) + path.sep)),
+  );
+}

@@ -9,14 +9,15 @@ const REFERENCE = /\{%-?\s*(?:extends|include|import|from)\s+(["'])([^"'\n]+)\1/
  * For errors Nunjucks gives no line (or the line of an `{% extends %}`): finds what the message names
  * (a filter, a missing template) in the template's text, or else in the templates it extends,
  * includes or imports, in that order. Nunjucks names the template rendered, which is not always the
- * one where the mistake is: a parent layout's error is reported under its child.
+ * one where the mistake is: a parent layout's error is reported under its child. `pattern` is what
+ * to look for, when the caller knows better than the message.
  */
 export function locateInTemplates(
   file: string,
   message: string,
   dirs: readonly string[],
+  pattern: RegExp | undefined = patternFor(message),
 ): { file: string; position: Position } | undefined {
-  const pattern = patternFor(message);
   const seen = new Set<string>();
   const queue = [file];
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
@@ -36,9 +37,13 @@ export function locateInTemplates(
   return undefined;
 }
 
-/** Whether line `position.line` of `file` shows what the message names. */
-export function showsCause(file: string, position: Position, message: string): boolean {
-  const pattern = patternFor(message);
+/** Whether line `position.line` of `file` shows what the message names (or `pattern` finds). */
+export function showsCause(
+  file: string,
+  position: Position,
+  message: string,
+  pattern: RegExp | undefined = patternFor(message),
+): boolean {
   const line = readText(file)?.split('\n')[position.line - 1];
   return pattern === undefined || line === undefined || pattern.test(line);
 }

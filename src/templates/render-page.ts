@@ -2,6 +2,7 @@ import type nunjucks from 'nunjucks';
 import type { BodyRef } from '../bodies/body-ref.js';
 import { GazetteError } from '../errors/diagnostic.js';
 import type { Page } from '../pages/page.js';
+import { guardListed } from './own-page-only.js';
 import { templateDiagnostic } from './template-error.js';
 
 const inline = (ref: BodyRef) => ('html' in ref ? ref.html : '');
@@ -21,10 +22,19 @@ export function renderPage(
     page.body && page.context.article
       ? { ...page.context, article: { ...page.context.article, html: readBody(page.body) } }
       : page.context;
+  // A list's entry read for what only the article's own page has: that read is the error (GZ0402).
+  let ownPageOnly: string | undefined;
+  const data = guardListed({ ...context, url: page.url }, (field) => {
+    ownPageOnly ??= field;
+  });
   try {
-    return env.render(page.template, { ...context, url: page.url });
+    return env.render(page.template, data);
   } catch (cause) {
-    const rendering = page.source ? { page: page.url, source: page.source } : { page: page.url };
+    const rendering = {
+      page: page.url,
+      ...(page.source && { source: page.source }),
+      ...(ownPageOnly && { ownPageOnly }),
+    };
     throw new GazetteError([templateDiagnostic(cause, root, rendering)], { cause });
   }
 }

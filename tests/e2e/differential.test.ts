@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { KEPT_MTIME_FAULT, runSequence, type SequenceOptions } from '../helpers/differential/run-sequence.js';
+import { runSequence, type SequenceOptions } from '../helpers/differential/run-sequence.js';
 import type { StepKind } from '../helpers/differential/steps.js';
 
 /**
@@ -41,7 +41,7 @@ const replay: SequenceOptions | undefined = env.DIFF_SEED
       search: flag('DIFF_SEARCH', false),
       jobs: Number(env.DIFF_JOBS ?? 1),
       dev: flag('DIFF_DEV', true),
-      ...(env.DIFF_KEEP_MTIME !== undefined && { keepImageTimes: flag('DIFF_KEEP_MTIME', false) }),
+      ...(env.DIFF_KEEP_MTIME !== undefined && { keepImageTimes: flag('DIFF_KEEP_MTIME', true) }),
       ...(kinds && { kinds }),
     }
   : undefined;
@@ -70,9 +70,10 @@ describe('incremental builds and the dev server against a clean build, after ran
       Math.max(600_000, o.steps * 5_000),
     );
 
-  // The dev server's sequences above replace pictures under a new modification time; with the old
-  // one kept, it serves the old picture: this sequence fails at its step 8, a chart.png replaced.
-  it.skip(`a picture replaced with its mtime kept, on the dev server: fails (${KEPT_MTIME_FAULT})`, async () => {
+  // Pictures replaced with their modification time kept (as every sequence replaces them): the dev
+  // server once served the old picture here from step 8 on, a chart.png replaced (chokidar drops the
+  // change; src/dev/watch.ts takes it from the system's events).
+  it('a picture replaced with its mtime kept, on the dev server: seed 4, pictures, covers and bodies only', async () => {
     const kinds = new Set<StepKind>(['image', 'cover', 'body']);
     await runSequence({ seed: 4, steps: 30, search: false, jobs: 1, dev: true, keepImageTimes: true, kinds });
   }, 600_000);

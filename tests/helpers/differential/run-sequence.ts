@@ -22,8 +22,9 @@ export interface SequenceOptions {
   /** Also runs the dev server on the site, and checks what it serves after every step. */
   readonly dev: boolean;
   /**
-   * Whether a picture replaced by one of the same length keeps its modification time. Not by
-   * default with the dev server, which misses such a change: see KEPT_MTIME_FAULT.
+   * Whether a picture replaced by one of the same length keeps its modification time, as `cp -p`
+   * leaves it (by default): chokidar drops such a change, which the dev server's watcher takes from
+   * the system's own events (src/dev/watch.ts).
    */
   readonly keepImageTimes?: boolean;
   /** Only steps of these kinds; all by default. */
@@ -33,23 +34,13 @@ export interface SequenceOptions {
 /** The command that runs one sequence again, as the test file reads it. */
 export const replayCommand = (o: SequenceOptions, steps = o.steps): string =>
   `DIFF_SEED=${o.seed} DIFF_STEPS=${steps} DIFF_SEARCH=${o.search ? 1 : 0} DIFF_JOBS=${o.jobs} DIFF_DEV=${o.dev ? 1 : 0}` +
-  `${o.keepImageTimes === undefined ? '' : ` DIFF_KEEP_MTIME=${o.keepImageTimes ? 1 : 0}`}` +
+  `${o.keepImageTimes === false ? ' DIFF_KEEP_MTIME=0' : ''}` +
   `${o.kinds ? ` DIFF_KINDS=${[...o.kinds].join(',')}` : ''} npx vitest run tests/e2e/differential.test.ts`;
 
 /** A failing sequence, with everything needed to replay it in its message. */
 export class SequenceFailed extends Error {
   override readonly name = 'SequenceFailed';
 }
-
-/**
- * A fault of the dev server this test found, left to the engine's rework: a file replaced by one
- * with its modification time kept (cp -p, rsync -t, unzip) is not rebuilt, and the old picture is
- * served until the server restarts. chokidar (handler.js, `mt !== prevStats.mtimeMs`) drops a
- * change event whose mtime is the previous one once the file was read since (atime > mtime), and
- * the watcher's own recheck (watch.ts, stampOf) compares size, mtime and inode, not the change time.
- */
-export const KEPT_MTIME_FAULT =
-  'the dev server misses a file replaced with its modification time kept (chokidar drops the change)';
 
 /** How long to wait for the dev server to begin rebuilding after an edit of a file it watches. */
 const DEV_START_MS = 3000;
@@ -135,7 +126,7 @@ export async function runSequence(o: SequenceOptions): Promise<void> {
       const next = applyStep(state, step);
       const nextFiles = siteFiles(next);
       const before = server?.lastRebuild();
-      const wrote = writeSite(root, files, nextFiles, o.keepImageTimes ?? !o.dev);
+      const wrote = writeSite(root, files, nextFiles, o.keepImageTimes ?? true);
       if (step.kind === 'touch') {
         const file = next.articles.find((a) => a.id === step.id)?.file;
         if (file) {
