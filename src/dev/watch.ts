@@ -1,9 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { watch } from 'chokidar';
-import type { FileStamp } from '../content/article.js';
 import { isIgnoredName } from '../content/discover.js';
-import { sameStamp, stampOf as stampOfStats } from '../fs/file-stamp.js';
+import { type FileStamp, sameStamp, stampOf as stampOfStats } from '../fs/file-stamp.js';
 
 /**
  * How long to wait for more events before rebuilding: a save (even write-and-rename) is one batch.
