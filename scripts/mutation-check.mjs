@@ -6,7 +6,8 @@
 // lib/ compiled (worker threads run it), and the differential test run there as `npm test` runs it,
 // stopping at its first failure. A mutation the test does not fail SURVIVED: the test cannot see
 // that bug, and the script exits 1.
-//   npm run mutation [-- --only name,name] [--keep] [--timeout SECONDS]
+//   npm run mutation [-- --only name,name] [--dev] [--keep] [--timeout SECONDS]
+// --dev runs only the dev server's pass (for mutations of rules the dev server uses).
 //   node scripts/mutation-check.mjs --verify   (each mutation's text occurs once in its file; fast)
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
     verify: { type: 'boolean', default: false },
+    dev: { type: 'boolean', default: false },
     timeout: { type: 'string', default: '600' },
   },
 });
@@ -54,6 +56,7 @@ for (const m of chosen) {
   console.log(`\n=== ${m.name} (${m.file}; ${m.paths}): ${m.rule}`);
   const row = await tryMutation(m);
   console.log(`--- ${m.name}: ${row.result}${row.where ? ` at ${row.where}` : ''} (${row.time})`);
+  if (row.dev !== '-') console.log(`--- ${m.name}, the dev server alone: ${row.dev || 'SURVIVED'}`);
   rows.push({ ...m, ...row });
 }
 printTable(rows);
@@ -102,13 +105,24 @@ async function tryMutation(m) {
     );
 
     const tsc = await run(['npx', 'tsc', '-p', 'tsconfig.build.json'], dir, 300);
-    if (tsc.code !== 0) return { result: 'DOES NOT COMPILE', where: firstLines(tsc.output, 3), time: time() };
+    if (tsc.code !== 0)
+      return { result: 'DOES NOT COMPILE', where: firstLines(tsc.output, 3), dev: '-', time: time() };
 
-    const test = await run(['npx', 'vitest', 'run', TEST, '--bail=1'], dir, Number(values.timeout));
-    if (test.timedOut)
-      return { result: 'caught', where: `a timeout after ${values.timeout} s`, time: time() };
-    if (test.code === 0) return { result: 'SURVIVED', where: '', time: time() };
-    return { result: 'caught', where: failure(test.output), time: time() };
+    // As npm test runs it; then, for a rule the build and the dev server share, the dev server
+    // alone (DIFF_CHECK=dev), as the build's check comes first and would hide the dev server's.
+    const passes = values.dev ? [] : [{ env: {} }];
+    if (m.paths === 'build, dev' || values.dev) passes.push({ env: { DIFF_CHECK: 'dev' } });
+    const found = [];
+    for (const pass of passes) {
+      const argv = ['npx', 'vitest', 'run', TEST, '--bail=1'];
+      const test = await run(argv, dir, Number(values.timeout), pass.env);
+      if (test.timedOut) found.push(`a timeout after ${values.timeout} s`);
+      else if (test.code === 0)
+        return { result: 'SURVIVED', where: found[0] ?? '', dev: found[0] ? '' : '-', time: time() };
+      else found.push(failure(test.output));
+    }
+    if (values.dev) return { result: 'caught', where: '', dev: found[0], time: time() };
+    return { result: 'caught', where: found[0], dev: found[1] ?? '-', time: time() };
   } finally {
     if (values.keep) console.log(`kept: ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
@@ -130,12 +144,14 @@ function failure(output) {
   return `${seed}: ${what?.replace(/:$/, '') ?? '?'}${first ? ` (${first.trim().split(':')[0]})` : ''}`;
 }
 
-const firstLines = (text, n) => text.trim().split('\n').slice(0, n).join(' / ');
+function firstLines(text, n) {
+  return text.trim().split('\n').slice(0, n).join(' / ');
+}
 
 /** Runs `argv` in `cwd` as a process group, printing its output as it comes; killed after `seconds`. */
-function run(argv, cwd, seconds) {
+function run(argv, cwd, seconds, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(argv[0], argv.slice(1), { cwd, detached: true });
+    const child = spawn(argv[0], argv.slice(1), { cwd, detached: true, env: { ...process.env, ...env } });
     let output = '';
     const take = (chunk) => {
       output += chunk;
@@ -158,12 +174,12 @@ function run(argv, cwd, seconds) {
 }
 
 function printTable(rows) {
-  const width = (key) => Math.max(key.length, ...rows.map((r) => String(r[key]).length));
-  const cols = ['name', 'paths', 'result', 'time'];
-  const w = Object.fromEntries(cols.map((c) => [c, width(c)]));
   console.log('\nmutation check: each mutation against tests/e2e/differential.test.ts\n');
-  console.log(cols.map((c) => c.padEnd(w[c])).join('  '), ' where');
-  for (const r of rows) console.log(cols.map((c) => String(r[c]).padEnd(w[c])).join('  '), ` ${r.where}`);
+  for (const r of rows) {
+    console.log(`${r.result.padEnd(8)} ${r.name} (${r.paths}; ${r.time}): ${r.rule}`);
+    if (r.where) console.log(`         ${r.dev === '-' ? '' : 'as npm test runs it: '}${r.where}`);
+    if (r.dev !== '-') console.log(`         the dev server alone: ${r.dev || 'SURVIVED'}`);
+  }
   const survived = rows.filter((r) => r.result !== 'caught');
   console.log(
     survived.length === 0

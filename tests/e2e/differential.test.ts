@@ -43,6 +43,7 @@ const replay: SequenceOptions | undefined = env.DIFF_SEED
       dev: flag('DIFF_DEV', true),
       ...(env.DIFF_KEEP_MTIME !== undefined && { keepImageTimes: flag('DIFF_KEEP_MTIME', false) }),
       ...(kinds && { kinds }),
+      ...(env.DIFF_CHECK_BUILD !== undefined && { checkBuild: flag('DIFF_CHECK_BUILD', true) }),
     }
   : undefined;
 
@@ -58,12 +59,25 @@ function longRun(range: string): SequenceOptions[] {
   });
 }
 
-const sequences = replay ? [replay] : env.DIFF_SEEDS ? longRun(env.DIFF_SEEDS) : SUITE;
+/**
+ * DIFF_CHECK=dev (npm run mutation): the suite's sequences with the dev server, checking it alone
+ * (the builds are made but not compared), so that a fault of a rule the build shares shows on the
+ * dev server's path.
+ */
+const devOnly = (o: SequenceOptions): SequenceOptions[] => (o.dev ? [{ ...o, checkBuild: false }] : []);
+
+const sequences = replay
+  ? [replay]
+  : env.DIFF_SEEDS
+    ? longRun(env.DIFF_SEEDS)
+    : env.DIFF_CHECK === 'dev'
+      ? SUITE.flatMap(devOnly)
+      : SUITE;
 
 describe('incremental builds and the dev server against a clean build, after random edits', () => {
   for (const o of sequences)
     it(
-      `seed ${o.seed}: ${o.steps} steps, search ${o.search ? 'on' : 'off'}, ${o.jobs} thread(s)${o.dev ? ', dev server' : ''}`,
+      `seed ${o.seed}: ${o.steps} steps, search ${o.search ? 'on' : 'off'}, ${o.jobs} thread(s)${o.dev ? ', dev server' : ''}${o.checkBuild === false ? ' alone' : ''}`,
       async () => {
         await runSequence(o);
       },
