@@ -4,10 +4,11 @@ import type { StepKind } from '../helpers/differential/steps.js';
 
 /**
  * The differential test of issue 18: seeded random sequences of edits (every field of an article,
- * articles added, deleted and renamed, templates, site.yaml, public/, pictures replaced by others of
- * the same size, files of the output changed by hand). After each step the incremental build must
- * be byte for byte a clean `--no-cache` build, and the dev server must serve exactly its files and
- * a 404 for every other file the site has had: a stale page fails it, with its seed and steps.
+ * articles added, deleted and renamed, an article dated a few seconds ahead, templates, site.yaml,
+ * public/, pictures replaced by others of the same size, files of the output changed by hand). After
+ * each step the incremental build must be byte for byte a clean `--no-cache` build, and the dev
+ * server must serve exactly its files and a 404 for every other file the site has had: a stale page
+ * fails it, with its seed and steps.
  *
  * Replay one sequence: `DIFF_SEED=1234 DIFF_STEPS=40 DIFF_SEARCH=0 DIFF_JOBS=1 DIFF_DEV=1 npx vitest
  * run tests/e2e/differential.test.ts` (a failure prints the line). Many seeds, many steps:
