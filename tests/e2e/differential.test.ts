@@ -4,10 +4,11 @@ import type { StepKind } from '../helpers/differential/steps.js';
 
 /**
  * The differential test of issue 18: seeded random sequences of edits (every field of an article,
- * articles added, deleted and renamed, templates, site.yaml, public/, pictures replaced by others of
- * the same size, files of the output changed by hand). After each step the incremental build must
- * be byte for byte a clean `--no-cache` build, and the dev server must serve exactly its files and
- * a 404 for every other file the site has had: a stale page fails it, with its seed and steps.
+ * articles added, deleted and renamed, an article dated a few seconds ahead, templates, site.yaml,
+ * public/, pictures replaced by others of the same size, files of the output changed by hand). After
+ * each step the incremental build must be byte for byte a clean `--no-cache` build, and the dev
+ * server must serve exactly its files and a 404 for every other file the site has had: a stale page
+ * fails it, with its seed and steps.
  *
  * Replay one sequence: `DIFF_SEED=1234 DIFF_STEPS=40 DIFF_SEARCH=0 DIFF_JOBS=1 DIFF_DEV=1 npx vitest
  * run tests/e2e/differential.test.ts` (a failure prints the line). Many seeds, many steps:
@@ -43,6 +44,7 @@ const replay: SequenceOptions | undefined = env.DIFF_SEED
       dev: flag('DIFF_DEV', true),
       ...(env.DIFF_KEEP_MTIME !== undefined && { keepImageTimes: flag('DIFF_KEEP_MTIME', true) }),
       ...(kinds && { kinds }),
+      ...(env.DIFF_CHECK_BUILD !== undefined && { checkBuild: flag('DIFF_CHECK_BUILD', true) }),
     }
   : undefined;
 
@@ -58,12 +60,25 @@ function longRun(range: string): SequenceOptions[] {
   });
 }
 
-const sequences = replay ? [replay] : env.DIFF_SEEDS ? longRun(env.DIFF_SEEDS) : SUITE;
+/**
+ * DIFF_CHECK=dev (npm run mutation): the suite's sequences with the dev server, checking it alone
+ * (the builds are made but not compared), so that a fault of a rule the build shares shows on the
+ * dev server's path.
+ */
+const devOnly = (o: SequenceOptions): SequenceOptions[] => (o.dev ? [{ ...o, checkBuild: false }] : []);
+
+const sequences = replay
+  ? [replay]
+  : env.DIFF_SEEDS
+    ? longRun(env.DIFF_SEEDS)
+    : env.DIFF_CHECK === 'dev'
+      ? SUITE.flatMap(devOnly)
+      : SUITE;
 
 describe('incremental builds and the dev server against a clean build, after random edits', () => {
   for (const o of sequences)
     it(
-      `seed ${o.seed}: ${o.steps} steps, search ${o.search ? 'on' : 'off'}, ${o.jobs} thread(s)${o.dev ? ', dev server' : ''}`,
+      `seed ${o.seed}: ${o.steps} steps, search ${o.search ? 'on' : 'off'}, ${o.jobs} thread(s)${o.dev ? ', dev server' : ''}${o.checkBuild === false ? ' alone' : ''}`,
       async () => {
         await runSequence(o);
       },

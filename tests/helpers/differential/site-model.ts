@@ -35,6 +35,11 @@ export interface ArticleState {
   readonly title: number;
   readonly day: number;
   readonly hour: number;
+  /**
+   * A moment of the real clock that stands for `day` and `hour` (ISO 8601, to the second), set by a
+   * `schedule` step: the article is left out for its date until then, and published from then on.
+   */
+  readonly at?: string;
   readonly category: Category;
   readonly tags: readonly string[];
   /** Index into SUMMARIES; none: the summary is the body's first sentences. */
@@ -196,7 +201,7 @@ function siteYaml(c: ConfigState): string {
 function articleText(a: ArticleState): string {
   const fields = [
     `title: 第${a.id}篇：${TITLES[a.title]}`,
-    `date: 2022-03-${String(a.day).padStart(2, '0')} ${String(a.hour).padStart(2, '0')}:00`,
+    `date: ${a.at ?? `2022-03-${String(a.day).padStart(2, '0')} ${String(a.hour).padStart(2, '0')}:00`}`,
     `category: ${a.category}`,
     `tags: [${a.tags.join(', ')}]`,
     ...(a.summary !== undefined ? [`summary: ${SUMMARIES[a.summary]}`] : []),

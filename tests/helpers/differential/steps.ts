@@ -31,6 +31,12 @@ export type Step =
       readonly figure: boolean;
     }
   | { readonly kind: 'date'; readonly id: number; readonly day: number; readonly hour: number }
+  /**
+   * The article dated a few seconds from now (`at`, by the real clock): left out until then, it must
+   * appear with the first build after, though its file has not changed since (runSequence waits
+   * for that moment and builds again).
+   */
+  | { readonly kind: 'schedule'; readonly id: number; readonly at: string }
   | { readonly kind: 'category'; readonly id: number; readonly category: Category }
   | { readonly kind: 'tags'; readonly id: number; readonly tags: readonly string[] }
   | { readonly kind: 'summary'; readonly id: number; readonly summary: number | null }
@@ -63,6 +69,7 @@ const WEIGHTS: Readonly<Record<StepKind, number>> = {
   title: 10,
   body: 10,
   date: 5,
+  schedule: 2,
   category: 4,
   tags: 5,
   summary: 4,
@@ -132,6 +139,8 @@ function drawStep(r: Random, state: SiteState, kind: StepKind): Step | undefined
     case 'date':
       // Often the same day, another hour: the order within a day, or nothing, changes.
       return { kind, id, day: r.chance(0.5) ? a.day : r.below(28) + 1, hour: r.below(24) };
+    case 'schedule':
+      return { kind, id, at: inAFewSeconds() };
     case 'category':
       return { kind, id, category: other(CATEGORIES, a.category) };
     case 'tags':
@@ -199,6 +208,22 @@ function drawStep(r: Random, state: SiteState, kind: StepKind): Step | undefined
   }
 }
 
+/**
+ * How long after a `schedule` step is drawn its article is due: time enough for that step's two
+ * builds and the dev server's check (about a second on a busy machine), which must still leave it
+ * out; a sequence then waits for it, without CPU.
+ */
+export const SCHEDULE_LEAD_MS = 4000;
+
+/** A date as front matter has it, SCHEDULE_LEAD_MS from now, in whole seconds: `2026-12-03T14:50:07+00:00`. */
+function inAFewSeconds(): string {
+  const due = Math.ceil((Date.now() + SCHEDULE_LEAD_MS) / 1000) * 1000;
+  return new Date(due).toISOString().replace('.000Z', '+00:00');
+}
+
+/** When the article of a `schedule` step is due (epoch ms). */
+export const dueOf = (step: Extract<Step, { kind: 'schedule' }>): number => Date.parse(step.at);
+
 function configChange(r: Random, c: ConfigState): Partial<ConfigState> {
   const other = (pool: readonly number[], now: number) => r.pick(pool.filter((v) => v !== now));
   switch (r.below(8)) {
@@ -241,7 +266,9 @@ export function applyStep(state: SiteState, step: Step): SiteState {
     case 'body':
       return edit(step.id, (a) => ({ ...a, lead: step.lead, tail: step.tail, figure: step.figure }));
     case 'date':
-      return edit(step.id, (a) => ({ ...a, day: step.day, hour: step.hour }));
+      return edit(step.id, ({ at: _at, ...a }) => ({ ...a, day: step.day, hour: step.hour }));
+    case 'schedule':
+      return edit(step.id, (a) => ({ ...a, at: step.at }));
     case 'category':
       return edit(step.id, (a) => ({ ...a, category: step.category }));
     case 'tags':
