@@ -11,9 +11,9 @@ import { planWholeSite } from '../incremental/plan-whole-site.js';
 import type { PreviousState } from '../incremental/previous-state.js';
 import { textEditsSince } from '../incremental/text-edits.js';
 import { changedPaths } from './changed-paths.js';
-import { readContent } from './content-files.js';
+import { type ContentFiles, readContent } from './content-files.js';
 import { fileLoader, type LoadedChanges, loadChanged, newMemo, type ResultMemo } from './load-changed.js';
-import { type MemoryState, previousOf, publishedEntries, stateAfter } from './memory-state.js';
+import { type Made, type MemoryState, previousOf, publishedEntries, stateAfter } from './memory-state.js';
 import {
   failed,
   NOTHING_YET,
@@ -23,7 +23,7 @@ import {
   stops,
   succeeded,
 } from './rebuild-report.js';
-import { renderBatch } from './render-batch.js';
+import { type Batch, renderBatch } from './render-batch.js';
 import {
   compiled,
   keysOf,
@@ -82,6 +82,14 @@ export function createMemorySite(options: MemorySiteOptions): MemorySite {
   let memo: ResultMemo = newMemo('');
   let running: Promise<RebuildReport> = Promise.resolve(NOTHING_YET);
 
+  const commit = (batch: Batch, made: Omit<Made, 'copied' | 'served'>, leftOut: boolean) => {
+    for (const [out, bytes] of batch.write) served.set(out, bytes);
+    for (const out of batch.remove) served.delete(out);
+    state = stateAfter(state, { ...made, copied: batch.copied, served });
+    // What may differ from the state is what is saved from now on (all, after a site built without some).
+    inputs = { ...inputs, content: { ...inputs.content, since: leftOut ? 'all' : new Set() } };
+  };
+
   const rebuildNow = async (run: Run, paths: readonly string[] | undefined): Promise<RebuildReport> => {
     const changed = changedPaths(paths);
     // 1–3. Config, content and images: each read again where its files changed. Content and images
@@ -99,10 +107,12 @@ export function createMemorySite(options: MemorySiteOptions): MemorySite {
     const publish = { ...flags, now: Date.now() };
     const keys = keysOf(config, images, inputs.templates, flags);
     if (memo.contentKey !== keys.contentKey) memo = newMemo(keys.contentKey);
-    const previous = state?.keys.contentKey === keys.contentKey ? previousOf(state, publish) : undefined;
-    const files = run.leaveOut ? content.files.filter((f) => !run.leaveOut?.has(f.path)) : content.files;
-    const load = fileLoader(config.config, images.catalog, publish);
-    const loaded = loadChanged(files, content.since, previous, memo, load, publish);
+    // The last good rebuild's results hold for this one if made for the same content key.
+    const kept = state?.keys.contentKey === keys.contentKey ? state : undefined;
+    const before = kept && { state: previousOf(kept, publish), waiting: kept.waiting };
+    const previous = before?.state;
+    const load = fileLoader(config.config, images.catalog, publish, memo);
+    const loaded = loadChanged(contentOf(content, run), before, memo, load, publish);
     run.futureDated = futureDatedListing(loaded.waiting, publish, config.config.timeZone);
 
     // 5. Decide, as the build does: the edited articles' pages alone, or the whole site.
@@ -118,29 +128,15 @@ export function createMemorySite(options: MemorySiteOptions): MemorySite {
 
     // 7. Render the pages whose signatures changed (pageWork), into a batch served only whole.
     const work = pageWork(planned.build.pages, templates.fingerprints, keys.contentKey, previous?.pages);
-    const batch = await renderBatch(
-      planned.build,
-      work,
-      templates.env,
-      root,
-      served,
-      state?.copied ?? new Map(),
-    );
+    const copied = state?.copied ?? new Map<string, string>();
+    const batch = await renderBatch(planned.build, work, templates.env, root, served, copied);
 
-    // 8. Commit: serve the batch, and keep what this rebuild made as the state to build on.
-    for (const [out, bytes] of batch.write) served.set(out, bytes);
-    for (const out of batch.remove) served.delete(out);
-    state = stateAfter(state, {
-      keys,
-      publish,
-      config: config.config,
-      site: planned.build,
-      fresh: loaded.fresh,
-      work,
-      copied: batch.copied,
-      served,
-    });
-    inputs = { ...inputs, content: { ...content, since: new Set() } };
+    // 8. Commit: serve the batch, and keep what this rebuild made for the next one to build on.
+    commit(
+      batch,
+      { keys, publish, config: config.config, site: planned.build, fresh: loaded.fresh, work },
+      run.leaveOut !== undefined,
+    );
     return succeeded(run, batch);
   };
 
@@ -189,3 +185,9 @@ function plan(
   const publicFiles = publicFilesOf(images);
   return planWholeSite(previous, loaded, config, root, publish, { images, search: false, publicFiles });
 }
+
+/** The content files to build from: all but those left out, each looked at if some are. */
+const contentOf = (content: ContentFiles, { leaveOut }: Run): ContentFiles =>
+  leaveOut
+    ? { ...content, files: content.files.filter((f) => !leaveOut.has(f.path)), since: 'all' }
+    : content;

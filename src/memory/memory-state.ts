@@ -7,6 +7,7 @@ import type { BuildSummary, PreviousState } from '../incremental/previous-state.
 import { isPublished, stillValid } from '../incremental/published.js';
 import type { Surroundings } from '../pages/article-page.js';
 import type { FileResult } from '../site/load-files.js';
+import { isWaiting } from './load-changed.js';
 import type { MemoryKeys } from './site-inputs.js';
 import { withChanges } from './with-changes.js';
 
@@ -33,6 +34,8 @@ export interface MemoryState {
   readonly outputFiles: readonly string[];
   /** The static files copied: output path → digest of the bytes. */
   readonly copied: ReadonlyMap<string, string>;
+  /** The results of valid articles it left out unrendered (drafts, future dates), in order. */
+  readonly waiting: readonly FileResult[];
   readonly nextDue?: number;
 }
 
@@ -87,7 +90,12 @@ function afterTextEdits(before: MemoryState, { publish, site, fresh, work }: Mad
 
 function afterWholeSite({ keys, publish, config, site, work, copied, served }: Made): MemoryState {
   const results: Record<string, FileResult> = Object.create(null);
-  for (const r of site.results) if (typeof r !== 'string') results[r.path] = r;
+  const waiting: FileResult[] = [];
+  for (const r of site.results)
+    if (typeof r !== 'string') {
+      results[r.path] = r;
+      if (isWaiting(r)) waiting.push(r);
+    }
   return {
     keys,
     publish,
@@ -99,6 +107,7 @@ function afterWholeSite({ keys, publish, config, site, work, copied, served }: M
     pages: work.signatures,
     outputFiles: [...served.keys()],
     copied,
+    waiting,
     ...(site.nextDue !== undefined && { nextDue: site.nextDue }),
   };
 }

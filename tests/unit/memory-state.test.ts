@@ -35,12 +35,13 @@ async function rebuild(
   files: SourceFile[],
   since: 'all' | Set<string>,
   before: MemoryState | undefined,
-  now = MARCH_10,
+  { now = MARCH_10, memo = newMemo(KEYS.contentKey) } = {},
 ) {
   const publish = publishAt(now);
   const previous = before && previousOf(before, publish);
-  const memo = newMemo(KEYS.contentKey);
-  const loaded = loadChanged(files, since, previous, memo, fileLoader(config, NO_IMAGES, publish), publish);
+  const content = { files, index: new Map(files.map((f, i) => [f.path, i])), since };
+  const kept = previous && before && { state: previous, waiting: before.waiting };
+  const loaded = loadChanged(content, kept, memo, fileLoader(config, NO_IMAGES, publish, memo), publish);
   const edited = previous && textEditsSince(previous, KEYS.siteKey, loaded, publish);
   const planned =
     previous && edited
@@ -71,8 +72,9 @@ const pageOf = (n: number) => `xuexi/2022/03/a${n}/index.html`;
 
 describe('the memory of the dev server, as the engine reads a previous build', () => {
   it('gives back what a whole rebuild made: files, results, surroundings, signatures, output', async () => {
+    const memo = newMemo(KEYS.contentKey);
     const files = [file(1), file(2), file(3)];
-    const { loaded, site, work, state } = await rebuild(files, 'all', undefined);
+    const { loaded, site, work, state } = await rebuild(files, 'all', undefined, { memo });
     const previous = previousOf(state, publishAt(MARCH_10));
     expect(previous.files).toEqual(['content/a1.md', 'content/a2.md', 'content/a3.md']);
     for (const r of loaded.fresh) expect(previous.resultOf(r.path)).toBe(r);
@@ -85,10 +87,11 @@ describe('the memory of the dev server, as the engine reads a previous build', (
   });
 
   it('after a text edit: only that file is loaded, only its page planned, and the state before stays as it was', async () => {
+    const memo = newMemo(KEYS.contentKey);
     const files = [file(1), file(2), file(3)];
-    const first = await rebuild(files, 'all', undefined);
+    const first = await rebuild(files, 'all', undefined, { memo });
     files[1] = file(2, {}, '改过的正文。');
-    const second = await rebuild(files, new Set(['content/a2.md']), first.state);
+    const second = await rebuild(files, new Set(['content/a2.md']), first.state, { memo });
     expect(second.loaded.fresh.map((r) => r.path)).toEqual(['content/a2.md']);
     expect(second.loaded.unchanged).toEqual(['content/a1.md', 'content/a3.md']);
     expect(second.edited).toEqual(new Set(['content/a2.md']));
@@ -110,7 +113,7 @@ describe('the memory of the dev server, as the engine reads a previous build', (
 
     // A second edit, of another file: both edits show, over the whole record of the first rebuild.
     files[2] = file(3, {}, '第三篇也改了。');
-    const third = await rebuild(files, new Set(['content/a3.md']), second.state);
+    const third = await rebuild(files, new Set(['content/a3.md']), second.state, { memo });
     expect(third.edited).toEqual(new Set(['content/a3.md']));
     const latest = previousOf(third.state, publishAt(MARCH_10));
     expect(latest.resultOf('content/a2.md')).toBe(second.loaded.fresh[0]);
@@ -119,10 +122,11 @@ describe('the memory of the dev server, as the engine reads a previous build', (
   });
 
   it('plans the whole site again after a title edit, and the state is made anew', async () => {
+    const memo = newMemo(KEYS.contentKey);
     const files = [file(1), file(2)];
-    const first = await rebuild(files, 'all', undefined);
+    const first = await rebuild(files, 'all', undefined, { memo });
     files[0] = file(1, { title: '新的标题' });
-    const second = await rebuild(files, new Set(['content/a1.md']), first.state);
+    const second = await rebuild(files, new Set(['content/a1.md']), first.state, { memo });
     expect(second.edited).toBeUndefined();
     expect(second.site.partial).toBe(false);
     expect(Object.getPrototypeOf(second.state.pages)).toBe(Object.prototype);
@@ -130,25 +134,31 @@ describe('the memory of the dev server, as the engine reads a previous build', (
   });
 
   it('loads an article whose date has come, though not saved, and plans the whole site for it', async () => {
+    const memo = newMemo(KEYS.contentKey);
     const files = [file(1), file(2, { date: '2022-03-20 10:00' })];
-    const first = await rebuild(files, 'all', undefined);
+    const first = await rebuild(files, 'all', undefined, { memo });
     expect(first.loaded.waiting.map((f) => f.path)).toEqual(['content/a2.md']);
     expect(first.state.nextDue).toBe(Date.parse('2022-03-20T10:00:00+08:00'));
     expect(publishedEntries(first.state).map((e) => e.file)).toEqual(['content/a1.md']);
     // Not yet due: the state's result of it holds, and nothing is loaded.
-    const early = await rebuild(files, new Set(), first.state, MARCH_10 + 86_400_000);
+    const early = await rebuild(files, new Set(), first.state, { now: MARCH_10 + 86_400_000, memo });
     expect(early.loaded.fresh).toEqual([]);
     expect(early.edited).toEqual(new Set());
-    const due = await rebuild(files, new Set(), first.state, Date.parse('2022-03-21T00:00:00+08:00'));
+    const due = await rebuild(files, new Set(), first.state, {
+      now: Date.parse('2022-03-21T00:00:00+08:00'),
+      memo,
+    });
     expect(due.loaded.fresh.map((r) => r.path)).toEqual(['content/a2.md']);
     expect(due.edited).toBeUndefined();
     expect(publishedEntries(due.state).map((e) => e.file)).toEqual(['content/a1.md', 'content/a2.md']);
   });
 
   it('loads the files a rebuild was made without (check leaves out files with errors) once they are back', async () => {
+    const memo = newMemo(KEYS.contentKey);
     const files = [file(1), file(2), file(3)];
-    const without = await rebuild([files[0], files[2]] as SourceFile[], 'all', undefined);
-    const back = await rebuild(files, new Set(), without.state);
+    const without = await rebuild([files[0], files[2]] as SourceFile[], 'all', undefined, { memo });
+    // After a rebuild without some files, every file is looked at (the memory site's commit says so).
+    const back = await rebuild(files, 'all', without.state, { memo });
     expect(back.loaded.fresh.map((r) => r.path)).toEqual(['content/a2.md']);
     expect(back.edited).toBeUndefined();
     expect(back.state.files).toEqual(['content/a1.md', 'content/a2.md', 'content/a3.md']);

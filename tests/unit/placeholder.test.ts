@@ -43,7 +43,13 @@ const loaded = (file: SourceFile) => {
 /** The files loaded as the dev server loads them (loadChanged), from `memo` where it can. */
 function load(files: SourceFile[], options: { drafts?: boolean; now?: number } = {}, memo = newMemo('')) {
   const publish = { drafts: options.drafts ?? false, future: false, now: options.now ?? MARCH_2 };
-  const loaded = loadChanged(files, 'all', undefined, memo, fileLoader(config, NO_IMAGES, publish), publish);
+  const loaded = loadChanged(
+    { files, index: new Map(), since: 'all' },
+    undefined,
+    memo,
+    fileLoader(config, NO_IMAGES, publish, memo),
+    publish,
+  );
   return collectEntries(loaded.fresh, publish);
 }
 const shown = (l: ReturnType<typeof load>) => ({
