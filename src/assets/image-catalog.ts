@@ -7,7 +7,7 @@ import { type FileStamp, stampOf, unchangedSince } from '../fs/file-stamp.js';
 import { type ImageSize, measureImage } from '../fs/measure-image.js';
 import { walkFiles } from '../fs/walk-files.js';
 import { attachmentType } from './attachment-types.js';
-import { sitePublicFiles } from './public-files.js';
+import { type StaticFile, sitePublicFiles } from './public-files.js';
 
 /**
  * A file an article may show as an image or link as an attachment: where it is on disk, its size when it is a known image, and
@@ -92,6 +92,10 @@ const digestOfLists = (catalog: ImageCatalog, row: (key: string, f: CatalogFile)
       JSON.stringify([catalog.content, catalog.public].map((files) => [...files].map(([k, f]) => row(k, f)))),
     )
     .digest('base64url');
+
+/** The site's static files as the catalog lists them (public/ over the theme's), to copy. */
+export const publicFilesOf = (catalog: ImageCatalog): StaticFile[] =>
+  [...catalog.public].map(([to, f]) => ({ from: f.from, to }));
 
 /** Whether any file of `catalog` was read again rather than taken from `previous`, or is gone. */
 export const readAgain = (catalog: ImageCatalog, previous: ImageCatalog): boolean =>

@@ -4,6 +4,7 @@ import {
   catalogDigest,
   type ImageCatalog,
   NO_IMAGES,
+  publicFilesOf,
   readImageCatalog,
 } from '../assets/image-catalog.js';
 import type { StaticFile } from '../assets/public-files.js';
@@ -136,7 +137,7 @@ async function inputKeys(
   // The templates' text, not yet what each depends on: that needs their parser, loaded only when
   // there is something to render (see toRender); any change of a template changes this key too.
   const templates = await readTemplates(root);
-  const publicFiles = [...images.public].map(([to, f]) => ({ from: f.from, to }));
+  const publicFiles = publicFilesOf(images);
   const { drafts, future } = options.publish;
   // The files the site copies (images beside articles, public/) by their bytes.
   const siteKey = keyOf(

@@ -22,7 +22,7 @@ export interface PreviousKeys {
 
 /**
  * What the previous build left, as the engine reads it, whoever keeps it: the build's cache on disk
- * (cache/previous-state.ts) or the dev server's memory (memory/memory-site.ts). The engine decides
+ * (cache/previous-state.ts) or the dev server's memory (memory/memory-state.ts). The engine decides
  * from this and from what was loaded now which pages to plan, render or keep; it never reads a
  * store itself. Every lookup is total over the files listed: a store that cannot answer (a damaged
  * line) says so when it is loaded or asked, as its own failure, never as the engine's.

@@ -10,8 +10,14 @@ import { isPublished } from './published.js';
  * since. The up-to-date check and the text-edit check both start from this.
  */
 export const sameSite = (previous: PreviousKeys, siteKey: string, publish: PublishOptions): boolean =>
-  previous.siteKey === siteKey &&
-  (previous.nextDue === undefined || publish.now < previous.nextDue || publish.future);
+  previous.siteKey === siteKey && !cameDue(previous, publish);
+
+/**
+ * Whether an article the previous build left out for its date is published by now: then that
+ * build's result of it no longer holds (stillValid), and the site changes.
+ */
+export const cameDue = (previous: PreviousKeys, publish: PublishOptions): boolean =>
+  previous.nextDue !== undefined && publish.now >= previous.nextDue && !publish.future;
 
 /**
  * The files whose articles changed only in their text since the previous build (onlyBodyChanged),

@@ -1,17 +1,17 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { NO_IMAGES } from '../../src/assets/image-catalog.js';
 import type { SourceFile } from '../../src/content/article.js';
 import { loadArticle } from '../../src/content/load-article.js';
 import { PLACEHOLDER_BODY, placeholderProblem } from '../../src/content/placeholder.js';
 import { formatDiagnostic } from '../../src/errors/diagnostic.js';
-import { createMarkdown } from '../../src/markdown/markdown-it.js';
-import { type EntryCache, loadEntries, newEntryCache } from '../../src/memory/load-entries.js';
+import { fileLoader, loadChanged, newMemo, type ResultMemo } from '../../src/memory/load-changed.js';
 import { newArticle } from '../../src/scaffold/new-article.js';
+import { collectEntries } from '../../src/site/load-files.js';
 import { article, withoutCodes } from '../helpers/site.js';
 import { siteConfig, utf8 } from './fixtures.js';
 
 const config = siteConfig({ defaultSource: '金华市人民政府' });
-const md = createMarkdown();
 const MARCH_2 = Date.parse('2022-03-02T12:00:00+08:00');
 const MESSAGE = `the text still holds the placeholder "${PLACEHOLDER_BODY}" that gazette new wrote; write the article's text in its place`;
 
@@ -40,14 +40,18 @@ const loaded = (file: SourceFile) => {
   return a;
 };
 
-const load = (files: SourceFile[], options: { drafts?: boolean; now?: number } = {}, cache?: EntryCache) =>
-  loadEntries(
-    files,
-    config,
-    { drafts: options.drafts ?? false, future: false, now: options.now ?? MARCH_2 },
-    md,
-    cache,
+/** The files loaded as the dev server loads them (loadChanged), from `memo` where it can. */
+function load(files: SourceFile[], options: { drafts?: boolean; now?: number } = {}, memo = newMemo('')) {
+  const publish = { drafts: options.drafts ?? false, future: false, now: options.now ?? MARCH_2 };
+  const loaded = loadChanged(
+    { files, index: new Map(), since: 'all' },
+    undefined,
+    memo,
+    fileLoader(config, NO_IMAGES, publish, memo),
+    publish,
   );
+  return collectEntries(loaded.fresh, publish);
+}
 const shown = (l: ReturnType<typeof load>) => ({
   published: l.published.map((e) => e.file),
   drafts: l.skipped.drafts,
@@ -99,7 +103,7 @@ describe('the placeholder gazette new writes', () => {
   });
 
   it('leaves no warning behind in a build without drafts that reuses the result of one with them', () => {
-    const cache: EntryCache = newEntryCache();
+    const memo: ResultMemo = newMemo('');
     const files = [
       fromNew(),
       {
@@ -107,8 +111,8 @@ describe('the placeholder gazette new writes', () => {
         bytes: utf8(article({ title: '文章', date: '2022-03-01 10:00', category: '学习' })),
       },
     ];
-    load(files, { drafts: true }, cache);
-    const again = shown(load(files, {}, cache));
+    load(files, { drafts: true }, memo);
+    const again = shown(load(files, {}, memo));
     expect(again).toEqual(shown(load(files)));
     expect(again.diagnostics).toEqual([]);
   });
