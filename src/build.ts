@@ -317,9 +317,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
       if (search)
         await step('index for search', async () => {
           const { writeSearchIndex } = await import('./search/write-search-index.js');
-          await output.clear(SEARCH_BUNDLE_URL);
-          await writeSearchIndex(site.entries ?? [], config, htmlOf, output.dir, out);
-          output.adopt(SEARCH_BUNDLE_URL);
+          await writeSearchIndex(site.entries ?? [], config, htmlOf, output);
         });
       changes = await step('swap in new site', () => output.commit());
     } catch (cause) {

@@ -242,11 +242,12 @@ describe('the disk fills up while the search index is written', () => {
       const bundle = [...before.entries()].filter(([f]) => f.startsWith('pagefind/'));
       const bundleBytes = bundle.reduce((sum, [, bytes]) => sum + bytes.byteLength, 0);
 
-      // Other words in the body: the index is made again, not copied. Room is left for the pages (they
-      // are few, and the unchanged ones are hard links), not for half of the index.
+      // Other words in the body, and a day later: the index is made again, into a new shard (see
+      // src/search/shard-plan.ts), none of whose files can be linked from the previous site. Room is
+      // left for the pages (they are few, and the unchanged ones are hard links), not for half of the index.
       writeFiles(root, {
         'content/xuexi/a.md': article(
-          { title: '好文章', date: '2022-03-01 10:00', category: '学习' },
+          { title: '好文章', date: '2022-03-02 10:00', category: '学习' },
           '员工返岗率达99%。',
         ),
       });
