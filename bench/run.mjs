@@ -38,6 +38,8 @@ const { values } = parseArgs({
     settle: { type: 'string', default: '60' },
     // A worktree is not beside the shared folder as the main clone is.
     shared: { type: 'string' },
+    // Leaves out the rows with the search index (and Pagefind's CLI on Hugo's pages).
+    'skip-search': { type: 'boolean', default: false },
   },
 });
 const SHARED = path.resolve(values.shared ?? path.join(REPO, '../shared/bench'));
@@ -89,6 +91,12 @@ const setAside = (dir) => {
   renameSync(dir, path.join(ASIDE, String(++asideCount)));
 };
 spawnSync('sync');
+log(
+  `load average at the start: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`,
+);
 log(`letting the setup's deletions age for ${values.settle} s (see setAside)`);
 await new Promise((r) => setTimeout(r, Number(values.settle) * 1000));
 
@@ -140,6 +148,51 @@ rows.push(
 );
 if (!values['skip-watch']) rows.push(...(await measureWatch()));
 
+// With the search index (issue 19): Pagefind indexes the articles in shards by date (src/search/),
+// and only the shards whose articles changed. A new article is dated now, as a published one is: the
+// corpus ends in 2025, so the first of them also moves the corpus's last day into its month's shard
+// (what the first publish of each day does); it is timed apart, once, before the three.
+if (!values['skip-search']) {
+  const searched = ['node', [BIN, 'build', '--root', SITE, '--quiet']];
+  rows.push(measure('gazette', 'cold build with search', searched, clean));
+  const published = (name) => {
+    const from = readFileSync(path.join(SITE, 'content', 'articles', '000005.md'), 'utf8');
+    const now = new Date(Date.now() + 8 * 3600_000 - 60_000).toISOString().replace('T', ' ').slice(0, 19);
+    writeFileSync(
+      path.join(SITE, 'content', 'articles', name),
+      from
+        .replace(/^title: .*$/m, `title: "新文章${name}"`)
+        .replace(/^date: .*$/m, `date: ${now}`)
+        .replace(/\n---\n/, `\n---\n今日发布${name.replace(/\D/g, '')}号稿件。\n`),
+    );
+  };
+  rows.push(
+    measure(
+      'gazette',
+      "first new article of the day, with search (the last day's shard goes into its month)",
+      searched,
+      () => published(`new-day-${++edits}.md`),
+      undefined,
+      1,
+    ),
+  );
+  rows.push(
+    measure('gazette', 'one new article with search', searched, () => published(`new-search-${++edits}.md`)),
+  );
+  // 000001.md and the deleted ones are of November 2024, a shard of about 1,400 articles.
+  rows.push(
+    measure('gazette', 'old-article edit with search', searched, () =>
+      appendFileSync(path.join(SITE, 'content', 'articles', '000001.md'), `\n检索改动${++edits}。\n`),
+    ),
+  );
+  let deleted = 100;
+  rows.push(
+    measure('gazette', 'deletion with search', searched, () =>
+      rmSync(path.join(SITE, 'content', 'articles', `000${++deleted}.md`)),
+    ),
+  );
+}
+
 // 3. The peers, cold builds, in the same run.
 if (values.peers) {
   const hugo = spawnSync('hugo', ['version']).status === 0;
@@ -150,6 +203,29 @@ if (values.peers) {
       ),
     );
   else log('hugo not installed (apt-get install hugo): skipped');
+  // Pagefind's own CLI on Hugo's output (the pages of its last cold build), alone: it took 14 GiB
+  // at 20,000 articles.
+  const pagefindCli = path.join(REPO, 'node_modules', '@pagefind', 'linux-x64', 'bin', 'pagefind_extended');
+  if (hugo && !values['skip-search'] && existsSync(pagefindCli))
+    rows.push(
+      measure(
+        'pagefind CLI',
+        "on Hugo's public/",
+        [
+          pagefindCli,
+          [
+            '--site',
+            path.join(WORK, 'hugo', 'public'),
+            '--output-path',
+            path.join(WORK, 'pagefind-cli'),
+            '--force-language',
+            'zh-cn',
+            '--silent',
+          ],
+        ],
+        () => setAside(path.join(WORK, 'pagefind-cli')),
+      ),
+    );
   rows.push(
     measure(
       'eleventy',
@@ -181,6 +257,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (r) =>
   `${median(r.seconds).toFixed(2)} s (${Math.min(...r.seconds).toFixed(2)}–${Math.max(...r.seconds).toFixed(2)})`;
 const hugoCold = rows.find((r) => r.tool === 'hugo');
+const pagefindCliRow = rows.find((r) => r.tool === 'pagefind CLI');
+const searchedCold = rows.find((r) => r.work === 'cold build with search');
 console.log(
   `\n${N} articles, ${RUNS} run(s) each, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`,
 );
@@ -196,6 +274,19 @@ for (const r of rows) {
     `| ${r.tool} | ${r.work} | ${r.unit === 'ms' ? `${median(r.seconds).toFixed(0)} ms (${Math.min(...r.seconds).toFixed(0)}–${Math.max(...r.seconds).toFixed(0)})` : fmt(r)} | ${rss} | ${ratio} |`,
   );
 }
+
+if (hugoCold && pagefindCliRow && searchedCold) {
+  const peers = median(hugoCold.seconds) + median(pagefindCliRow.seconds);
+  console.log(
+    `\ngazette cold build with search: ${median(searchedCold.seconds).toFixed(2)} s = ${(median(searchedCold.seconds) / peers).toFixed(2)}× (Hugo cold + Pagefind CLI on its output = ${peers.toFixed(2)} s)`,
+  );
+}
+console.log(
+  `load average at the end: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`,
+);
 
 /**
  * The next run of the site's workflow, untimed: actions/cache archives `.cache/` and `dist/` with
@@ -224,10 +315,10 @@ function run(cmd, args, cwd) {
 }
 
 /** Wall time and peak RSS of a whole command, via GNU time. */
-function measure(tool, work, [cmd, args], prepare, cwd) {
+function measure(tool, work, [cmd, args], prepare, cwd, runs = RUNS) {
   const seconds = [];
   const rssKiB = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     prepare();
     const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${tool} ${work} failed:\n${r.stderr}`);

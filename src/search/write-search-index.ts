@@ -65,7 +65,10 @@ export async function writeSearchIndex<E extends Entry>(
 
   // Written here rather than by Pagefind: a full disk is then an error like any other failed write.
   await indexShards(toIndex, searchLanguage(config.language), async (shard, made) => {
-    const files: BundleFile[] = made.filter((f) => NEEDED.test(f.path));
+    // In order of path: Pagefind lists them in no stable order, and the manifest must be the same bytes.
+    const files: BundleFile[] = made
+      .filter((f) => NEEDED.test(f.path))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const f of files) await output.write(`${bundle}/${shard.name}/${f.path}`, f.content);
     // Last: a shard without it, or with files that differ from it, is indexed again.
     await output.write(
