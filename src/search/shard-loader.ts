@@ -30,24 +30,36 @@ const words = (term) => {
   const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
   return [...new Set([...segmenter.segment(term)].filter((s) => s.isWordLike).map((s) => s.segment.toLowerCase()))];
 };
-// The shards that have every word of the search that any shard has; undefined: no need to ask.
-const shardsWithEvery = async (term) => {
-  if (typeof term !== 'string' || /^\\s*".+"\\s*$/.test(term)) return undefined;
-  const asked = words(term);
-  if (asked.length < 2) return undefined;
-  let kept;
-  for (const word of asked) {
-    const found = (await pagefind.search(word)).filters?.[SHARD] ?? {};
-    const having = Object.keys(found).filter((shard) => found[shard] > 0);
-    if (having.length === 0) continue;
-    kept = kept ? kept.filter((shard) => having.includes(shard)) : having;
+// Pagefind's IDF (pagefind_web/src/search.rs): of a word in n of N pages.
+const idf = (n, N) => Math.log((N - n + 0.5) / (n + 0.5) + 1);
+const add = (counts, into) => Object.values(counts ?? {}).reduce((sum, c) => sum + c, into);
+
+// Each shard that has every word of the search (that any shard has), with the factor that turns
+// its scores into the whole index's: the words' IDF over the site, over that of the shard.
+const plan = async (term) => {
+  if (typeof term !== 'string' || term.trim() === '' || /^\\s*".+"\\s*$/.test(term)) return undefined;
+  const counts = [];
+  for (const word of words(term)) {
+    const found = await pagefind.search(word);
+    const n = found.filters?.[SHARD] ?? {};
+    const N = found.totalFilters?.[SHARD] ?? {};
+    if (add(n, 0) > 0) counts.push({ n, N });
   }
-  return kept;
+  if (counts.length === 0) return undefined;
+  const shards = Object.keys(counts[0].N).filter((shard) => counts.every((c) => (c.n[shard] ?? 0) > 0));
+  const whole = counts.reduce((sum, c) => sum + idf(add(c.n, 0), add(c.N, 0)), 0);
+  return shards.map((shard) => ({
+    shard,
+    factor: whole / (counts.reduce((sum, c) => sum + idf(c.n[shard], c.N[shard]), 0) || 1),
+  }));
 };
 
 export const options = async (given) => {
   await pagefind.options({ ...given, basePath: \`\${base}\${SHARDS[0]}/\` });
-  merged ??= Promise.all(SHARDS.slice(1).map((shard) => pagefind.mergeIndex(\`\${base}\${shard}/\`)));
+  // Pagefind counts pages by filter only once the filters are loaded: the shards' counts are needed.
+  merged ??= Promise.all(SHARDS.slice(1).map((shard) => pagefind.mergeIndex(\`\${base}\${shard}/\`))).then(() =>
+    pagefind.filters(),
+  );
   await merged;
 };
 export const mergeIndex = (...args) => pagefind.mergeIndex(...args);
@@ -57,15 +69,22 @@ export const preload = (...args) => pagefind.preload(...args);
 export const createInstance = (...args) => pagefind.createInstance(...args);
 export const filters = async () => hide(await pagefind.filters());
 export const search = async (term, given = {}) => {
-  const kept = await shardsWithEvery(term);
-  const asked = kept ? { ...given, filters: { ...given.filters, [SHARD]: { any: kept } } } : given;
-  const found = kept && kept.length === 0 ? undefined : await pagefind.search(term, asked);
-  if (!found) return { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}, timings: [] };
-  return { ...found, filters: hide(found.filters), totalFilters: hide(found.totalFilters) };
+  const shards = await plan(term);
+  if (!shards) {
+    const found = await pagefind.search(term, given);
+    return { ...found, filters: hide(found.filters), totalFilters: hide(found.totalFilters) };
+  }
+  if (shards.length === 0) return { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}, timings: [] };
+  const kept = (shard) => ({ ...given, filters: { ...given.filters, [SHARD]: shard } });
+  const found = await pagefind.search(term, kept({ any: shards.map((s) => s.shard) }));
+  // Shard by shard, to score each result as the whole index would.
+  const results = [];
+  for (const { shard, factor } of shards)
+    for (const r of (await pagefind.search(term, kept([shard]))).results) results.push({ ...r, score: r.score * factor });
+  results.sort((a, b) => b.score - a.score);
+  return { ...found, results, filters: hide(found.filters), totalFilters: hide(found.totalFilters) };
 };
-export const debouncedSearch = async (term, given, ms) => {
-  const found = await pagefind.debouncedSearch(term, given, ms);
-  return found && { ...found, filters: hide(found.filters), totalFilters: hide(found.totalFilters) };
-};
+// Without the debounce: the UI does not use it.
+export const debouncedSearch = (term, given) => search(term, given);
 `;
 }
