@@ -140,6 +140,7 @@ console.log(`queries answered in ${((performance.now() - t) / 1000).toFixed(1)} 
 let sameFirst = 0;
 let overlap = 0;
 let missing = 0;
+let lostToShards = 0;
 const rows = [];
 queries.forEach((q, i) => {
   const a = sharded[i];
@@ -148,6 +149,7 @@ queries.forEach((q, i) => {
   const containing = records.filter((r) => words.every((w) => r.content.includes(w))).map((r) => r.url);
   const lost = containing.filter((u) => !a.includes(u));
   missing += lost.length;
+  lostToShards += b.filter((u) => !a.includes(u)).length;
   if (a[0] === b[0]) sameFirst++;
   const top = new Set(b.slice(0, 10));
   const common = a.slice(0, 10).filter((u) => top.has(u)).length;
@@ -162,7 +164,7 @@ console.log(
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(r);
 console.log(
-  `\n${queries.length} queries (seed ${values.seed}): same first result ${sameFirst}/${queries.length} (${((100 * sameFirst) / queries.length).toFixed(0)}%), top-10 in common ${((100 * overlap) / queries.length).toFixed(0)}% on average, articles containing the query not found by the shards: ${missing}`,
+  `\n${queries.length} queries (seed ${values.seed}): same first result ${sameFirst}/${queries.length} (${((100 * sameFirst) / queries.length).toFixed(0)}%), top-10 in common ${((100 * overlap) / queries.length).toFixed(0)}% on average, articles containing the query not found by the shards: ${missing}, found by the whole index and not by the shards: ${lostToShards}`,
 );
 
 // 5. Bytes downloaded by the search page: a first search (from the address), then a second (typed).

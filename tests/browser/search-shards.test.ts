@@ -59,10 +59,10 @@ async function titlesFor(query: string): Promise<string[]> {
   const message = page.locator('.pagefind-ui__message');
   await message.waitFor();
   // 正在搜索 … while Pagefind loads; then 未找到 … or 找到 N 个 … of which N are listed.
-  await expect.poll(() => message.textContent()).not.toMatch(/^正在搜索/);
+  await expect.poll(() => message.textContent(), { timeout: 20_000 }).not.toMatch(/^正在搜索/);
   const count = Number(/(\d+)/.exec((await message.textContent()) ?? '')?.[1] ?? 0);
   const links = page.locator('.pagefind-ui__result-link');
-  await expect.poll(() => links.count()).toBe(count);
+  await expect.poll(() => links.count(), { timeout: 10_000 }).toBe(count);
   return (await links.allTextContents()).sort();
 }
 
