@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SearchRecord } from './search-records.js';
@@ -39,14 +40,15 @@ export const manifestOf = (digest: string, files: readonly { path: string; conte
  */
 export async function intactShard(dir: string, digest: string): Promise<readonly string[] | undefined> {
   try {
-    const manifest = JSON.parse(await readFile(path.join(dir, SHARD_MANIFEST), 'utf8')) as ShardManifest;
+    const manifest = JSON.parse(readFileSync(path.join(dir, SHARD_MANIFEST), 'utf8')) as ShardManifest;
     if (manifest.digest !== digest || !Array.isArray(manifest.files)) return undefined;
-    for (const [file, length, digestOf] of manifest.files) {
-      const full = path.resolve(dir, file);
-      if (!full.startsWith(dir + path.sep)) return undefined;
-      const bytes = await readFile(full);
-      if (bytes.length !== length || sha1(bytes) !== digestOf) return undefined;
-    }
+    // Synchronous, and lengths first: a shard has a file per article, and a round trip through
+    // libuv's threads for each open, stat, read and close cost more than reading and hashing it.
+    const full = manifest.files.map(([file]) => path.resolve(dir, file));
+    if (full.some((f) => !f.startsWith(dir + path.sep))) return undefined;
+    if (manifest.files.some(([, length], i) => statSync(full[i] as string).size !== length)) return undefined;
+    if (manifest.files.some(([, , sum], i) => sha1(readFileSync(full[i] as string)) !== sum))
+      return undefined;
     return [...manifest.files.map(([file]) => file), SHARD_MANIFEST];
   } catch {
     return undefined;
