@@ -75,7 +75,8 @@ function intact(dir: string): boolean {
   });
 }
 
-describe('the search index in shards', () => {
+// Two or three builds with Pagefind each: seconds on a quiet machine, half a minute on a busy one.
+describe('the search index in shards', { timeout: 90_000 }, () => {
   it('makes one shard a month and one for the newest day', async () => {
     const root = site();
     await build(root);
