@@ -10,10 +10,12 @@ export interface Shard<T> {
 
 /**
  * From this many articles on, the index is split into shards; below it, one Pagefind process
- * indexes the whole site. Each shard costs a Pagefind process of its own (about 0.3 s to start, and a
- * few requests more in the browser), and at about 15 ms an article on one core, 500 articles index
- * in some 8 s: a small site gains nothing from shards, and the sample site's 18 articles in four
- * shards started four processes for one article each. Crossing it re-indexes the site once.
+ * indexes the whole site. Each shard costs a Pagefind process of its own (a shard of one article
+ * took 0.44–0.61 s, one of 18 articles 0.57–0.69 s, at load 6 on two cores) and a few requests more
+ * in the browser; at about 15 ms an article on one core, 500 articles index in some 8 s. So a small
+ * site gains little from shards: the sample site's 18 articles made four shards, four processes of
+ * a few articles each, and its determinism test, two builds, ran out of its 30 s on a busy machine.
+ * Crossing it re-indexes the site once.
  */
 export const SHARDS_FROM = 500;
 
