@@ -38,6 +38,12 @@ const { values } = parseArgs({
     settle: { type: 'string', default: '60' },
     // A worktree is not beside the shared folder as the main clone is.
     shared: { type: 'string' },
+    // Leaves out the rows with the search index (and Pagefind's CLI on Hugo's pages).
+    'skip-search': { type: 'boolean', default: false },
+    // Only the rows with the search index (issue 19): the others take long at 20,000 articles.
+    'search-only': { type: 'boolean', default: false },
+    // Runs of the cold build with search, which takes minutes at 20,000 articles on a busy machine.
+    'cold-runs': { type: 'string' },
   },
 });
 const SHARED = path.resolve(values.shared ?? path.join(REPO, '../shared/bench'));
@@ -89,6 +95,12 @@ const setAside = (dir) => {
   renameSync(dir, path.join(ASIDE, String(++asideCount)));
 };
 spawnSync('sync');
+log(
+  `load average at the start: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`,
+);
 log(`letting the setup's deletions age for ${values.settle} s (see setAside)`);
 await new Promise((r) => setTimeout(r, Number(values.settle) * 1000));
 
@@ -103,26 +115,28 @@ const clean = () => {
     if (name === 'dist' || name === '.cache' || name.startsWith('.dist.gazette-'))
       setAside(path.join(SITE, name));
 };
-rows.push(measure('gazette', 'cold build', gazette, clean));
-rows.push(measure('gazette', 'warm rebuild, nothing changed', gazette, () => {}));
+if (!values['search-only']) rows.push(measure('gazette', 'cold build', gazette, clean));
+if (!values['search-only']) rows.push(measure('gazette', 'warm rebuild, nothing changed', gazette, () => {}));
 const changed = path.join(SITE, 'content', 'articles', '000001.md');
 let edits = 0;
-rows.push(
-  measure('gazette', 'rebuild, one article changed', gazette, () =>
-    appendFileSync(changed, `\n改动${++edits}。\n`),
-  ),
-);
+if (!values['search-only'])
+  rows.push(
+    measure('gazette', 'rebuild, one article changed', gazette, () =>
+      appendFileSync(changed, `\n改动${++edits}。\n`),
+    ),
+  );
 // A new title shows in lists, feeds and neighbours' pages: the site is planned again around it, from
 // what the cache recorded of every article's place.
 const retitled = path.join(SITE, 'content', 'articles', '000003.md');
-rows.push(
-  measure('gazette', 'rebuild, one title changed', gazette, () =>
-    writeFileSync(
-      retitled,
-      readFileSync(retitled, 'utf8').replace(/^title: .*$/m, `title: "新标题${++edits}"`),
+if (!values['search-only'])
+  rows.push(
+    measure('gazette', 'rebuild, one title changed', gazette, () =>
+      writeFileSync(
+        retitled,
+        readFileSync(retitled, 'utf8').replace(/^title: .*$/m, `title: "新标题${++edits}"`),
+      ),
     ),
-  ),
-);
+  );
 // A new article: on this machine, with its folder as the last build left it; then as the site's
 // workflow (starter/github/workflows/publish.yml) builds it on GitHub Actions.
 const added = (name) => {
@@ -132,13 +146,69 @@ const added = (name) => {
     from.replace(/^title: .*$/m, `title: "新文章${name}"`),
   );
 };
-rows.push(measure('gazette', 'rebuild, one new article', gazette, () => added(`new-local-${++edits}.md`)));
-rows.push(
-  measure('gazette', 'CI publish: one new article, cache and dist restored', gazette, () =>
-    ciCheckout(() => added(`new-ci-${++edits}.md`)),
-  ),
-);
-if (!values['skip-watch']) rows.push(...(await measureWatch()));
+if (!values['search-only'])
+  rows.push(measure('gazette', 'rebuild, one new article', gazette, () => added(`new-local-${++edits}.md`)));
+if (!values['search-only'])
+  rows.push(
+    measure('gazette', 'CI publish: one new article, cache and dist restored', gazette, () =>
+      ciCheckout(() => added(`new-ci-${++edits}.md`)),
+    ),
+  );
+if (!values['skip-watch'] && !values['search-only']) rows.push(...(await measureWatch()));
+
+// With the search index (issue 19): Pagefind indexes the articles in shards by date (src/search/),
+// and only the shards whose articles changed. A new article is dated now, as a published one is: the
+// corpus ends in 2025, so the first of them also moves the corpus's last day into its month's shard
+// (what the first publish of each day does); it is timed apart, once, before the three.
+if (!values['skip-search']) {
+  const searched = ['node', [BIN, 'build', '--root', SITE, '--quiet']];
+  rows.push(
+    measure(
+      'gazette',
+      'cold build with search',
+      searched,
+      clean,
+      undefined,
+      Number(values['cold-runs'] ?? RUNS),
+    ),
+  );
+  const published = (name) => {
+    const from = readFileSync(path.join(SITE, 'content', 'articles', '000005.md'), 'utf8');
+    const now = new Date(Date.now() + 8 * 3600_000 - 60_000).toISOString().replace('T', ' ').slice(0, 19);
+    writeFileSync(
+      path.join(SITE, 'content', 'articles', name),
+      from
+        .replace(/^title: .*$/m, `title: "新文章${name}"`)
+        .replace(/^date: .*$/m, `date: ${now}`)
+        .replace(/\n---\n/, `\n---\n今日发布${name.replace(/\D/g, '')}号稿件。\n`),
+    );
+  };
+  rows.push(
+    measure(
+      'gazette',
+      "first new article of the day, with search (the last day's shard goes into its month)",
+      searched,
+      () => published(`new-day-${++edits}.md`),
+      undefined,
+      1,
+    ),
+  );
+  rows.push(
+    measure('gazette', 'one new article with search', searched, () => published(`new-search-${++edits}.md`)),
+  );
+  // 000001.md and the deleted ones are of November 2024, a shard of about 1,400 articles.
+  rows.push(
+    measure('gazette', 'old-article edit with search', searched, () =>
+      appendFileSync(path.join(SITE, 'content', 'articles', '000001.md'), `\n检索改动${++edits}。\n`),
+    ),
+  );
+  let deleted = 100;
+  rows.push(
+    measure('gazette', 'deletion with search', searched, () =>
+      rmSync(path.join(SITE, 'content', 'articles', `000${++deleted}.md`)),
+    ),
+  );
+}
 
 // 3. The peers, cold builds, in the same run.
 if (values.peers) {
@@ -150,6 +220,29 @@ if (values.peers) {
       ),
     );
   else log('hugo not installed (apt-get install hugo): skipped');
+  // Pagefind's own CLI on Hugo's output (the pages of its last cold build), alone: it took 14 GiB
+  // at 20,000 articles.
+  const pagefindCli = path.join(REPO, 'node_modules', '@pagefind', 'linux-x64', 'bin', 'pagefind_extended');
+  if (hugo && !values['skip-search'] && existsSync(pagefindCli))
+    rows.push(
+      measure(
+        'pagefind CLI',
+        "on Hugo's public/",
+        [
+          pagefindCli,
+          [
+            '--site',
+            path.join(WORK, 'hugo', 'public'),
+            '--output-path',
+            path.join(WORK, 'pagefind-cli'),
+            '--force-language',
+            'zh-cn',
+            '--silent',
+          ],
+        ],
+        () => setAside(path.join(WORK, 'pagefind-cli')),
+      ),
+    );
   rows.push(
     measure(
       'eleventy',
@@ -181,21 +274,37 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (r) =>
   `${median(r.seconds).toFixed(2)} s (${Math.min(...r.seconds).toFixed(2)}–${Math.max(...r.seconds).toFixed(2)})`;
 const hugoCold = rows.find((r) => r.tool === 'hugo');
+const pagefindCliRow = rows.find((r) => r.tool === 'pagefind CLI');
+const searchedCold = rows.find((r) => r.work === 'cold build with search');
 console.log(
   `\n${N} articles, ${RUNS} run(s) each, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`,
 );
-console.log('| tool | work | median (min–max) | peak RSS | vs Hugo cold |');
-console.log('| --- | --- | --- | --- | --- |');
+console.log('| tool | work | median (min–max) | CPU (median) | peak RSS | vs Hugo cold |');
+console.log('| --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   const ratio =
     hugoCold && r.work.includes('build')
       ? `${(median(r.seconds) / median(hugoCold.seconds)).toFixed(2)}×`
       : '';
   const rss = r.rssKiB.length ? `${Math.round(Math.max(...r.rssKiB) / 1024)} MiB` : '';
+  const cpu = r.cpu?.length ? `${median(r.cpu).toFixed(2)} s` : '';
   console.log(
-    `| ${r.tool} | ${r.work} | ${r.unit === 'ms' ? `${median(r.seconds).toFixed(0)} ms (${Math.min(...r.seconds).toFixed(0)}–${Math.max(...r.seconds).toFixed(0)})` : fmt(r)} | ${rss} | ${ratio} |`,
+    `| ${r.tool} | ${r.work} | ${r.unit === 'ms' ? `${median(r.seconds).toFixed(0)} ms (${Math.min(...r.seconds).toFixed(0)}–${Math.max(...r.seconds).toFixed(0)})` : fmt(r)} | ${cpu} | ${rss} | ${ratio} |`,
   );
 }
+
+if (hugoCold && pagefindCliRow && searchedCold) {
+  const peers = median(hugoCold.seconds) + median(pagefindCliRow.seconds);
+  console.log(
+    `\ngazette cold build with search: ${median(searchedCold.seconds).toFixed(2)} s = ${(median(searchedCold.seconds) / peers).toFixed(2)}× (Hugo cold + Pagefind CLI on its output = ${peers.toFixed(2)} s)`,
+  );
+}
+console.log(
+  `load average at the end: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`,
+);
 
 /**
  * The next run of the site's workflow, untimed: actions/cache archives `.cache/` and `dist/` with
@@ -224,19 +333,24 @@ function run(cmd, args, cwd) {
 }
 
 /** Wall time and peak RSS of a whole command, via GNU time. */
-function measure(tool, work, [cmd, args], prepare, cwd) {
+function measure(tool, work, [cmd, args], prepare, cwd, runs = RUNS) {
   const seconds = [];
   const rssKiB = [];
-  for (let i = 0; i < RUNS; i++) {
+  const cpu = [];
+  for (let i = 0; i < runs; i++) {
     prepare();
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd, encoding: 'utf8' });
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', cmd, ...args], { cwd, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${tool} ${work} failed:\n${r.stderr}`);
-    const [elapsed, rss] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+    const [elapsed, rss, user, sys] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
     seconds.push(elapsed);
     rssKiB.push(rss);
-    log(`${tool} ${work}: ${elapsed.toFixed(2)} s, ${Math.round(rss / 1024)} MiB`);
+    cpu.push(user + sys);
+    // User and system time of the process and its children (Pagefind's): less disturbed by load.
+    log(
+      `${tool} ${work}: ${elapsed.toFixed(2)} s, ${(user + sys).toFixed(2)} s CPU, ${Math.round(rss / 1024)} MiB, load ${os.loadavg()[0].toFixed(2)}`,
+    );
   }
-  return { tool, work, seconds, rssKiB };
+  return { tool, work, seconds, rssKiB, cpu };
 }
 
 /**

@@ -42,13 +42,10 @@ export async function plan(
   const { step, config, root, diagnostics } = run;
   const found = await findPrevious(run);
   // After an edit of only the text of articles, only their own pages can change, if the previous
-  // site is there as it was. With a search index to make, every entry is needed anyway, and
-  // indexing takes far longer.
+  // site is there as it was; and only their shards of the search index (see writeSearch).
   const kept = found.output !== undefined && found.repaired.length === 0;
   const edited =
-    kept && !run.search && previous
-      ? textEditsSince(previous, run.keys.siteKey, loaded, run.publish)
-      : undefined;
+    kept && previous ? textEditsSince(previous, run.keys.siteKey, loaded, run.publish) : undefined;
   const render = await toRender();
   const planned =
     edited && previous

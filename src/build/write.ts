@@ -1,5 +1,4 @@
 import type { bodyReader } from '../bodies/body-pack.js';
-import type { BodyRef } from '../bodies/body-ref.js';
 import type { SpareSite } from '../cache/build-cache.js';
 import type { ListedEntry } from '../graph/site-graph.js';
 import { carryOver, type PageWork, pageWork } from '../incremental/page-work.js';
@@ -11,9 +10,10 @@ import { outputPathOf, SEARCH_BUNDLE_URL } from '../urls/urls.js';
 import type { Planned } from './plan.js';
 import type { PoolKeeper } from './pool-keeper.js';
 import type { Prepared } from './prepare.js';
+import { writeSearch } from './write-search.js';
 
 /** What a build wrote: the new site swapped in, and how each page came to be there. */
-type BodyReader = ReturnType<typeof bodyReader>;
+export type BodyReader = ReturnType<typeof bodyReader>;
 
 export interface Written {
   readonly work: PageWork;
@@ -70,7 +70,7 @@ export async function write(
     );
     for (const [file, outcome] of work.untouched) output.record(file, outcome);
     const linked = await run.step('keep unchanged pages', () => keepFiles(work.keep, output));
-    await writeSite(run, planned, work, output, pools, bodies);
+    await writeSite(run, planned, work, output, pools, bodies, previous);
     const changes = await run.step('swap in new site', () => output.commit());
     return { work, linked, changes, files: output.files(), ...(spare && { spare }) };
   } catch (cause) {
@@ -105,8 +105,9 @@ async function writeSite(
   output: OutputFolder,
   pools: PoolKeeper,
   bodies: BodyReader,
+  previous: PreviousState | undefined,
 ): Promise<void> {
-  const { step, root, config, out } = run;
+  const { step, root } = run;
   const onWritten = (done: number, total: number) => run.options.progress?.({ kind: 'pages', done, total });
   await step('render and write pages', () => {
     const parallel = pools.poolFor(work.render.length, 'render');
@@ -120,18 +121,8 @@ async function writeSite(
   await step('write feeds and sitemap', () =>
     Promise.all(site.files.map((f) => output.write(f.path, f.data))),
   );
-  const htmlOf = (e: ListedEntry) => bodies.read(site.bodies.get(e.file) as BodyRef);
   if (run.search)
-    await step('index for search', async () => {
-      const { writeSearchIndex } = await import('../search/write-search-index.js');
-      await output.clear(SEARCH_BUNDLE_URL);
-      // The previous bundle is copied only as its build left it: one of its files changed or
-      // deleted since (repaired) would be copied as it is now, or be missing.
-      const bundle = SEARCH_BUNDLE_URL.slice(1);
-      const intact = !found.repaired.some((f) => f.startsWith(bundle));
-      await writeSearchIndex(site.entries ?? [], config, htmlOf, output.dir, intact ? out : undefined);
-      output.adopt(SEARCH_BUNDLE_URL);
-    });
+    await step('index for search', () => writeSearch(run, site, found, output, bodies, previous));
 }
 
 /** `signatures` but those of `files`. */

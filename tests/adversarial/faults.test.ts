@@ -235,18 +235,21 @@ describe('the disk fills up while the search index is written', () => {
     () => {
       const root = oneArticleSite();
       const out = path.join(searchDisk, 'dist');
-      const first = runBin(['build', '--root', root, '--out', out]);
+      // In shards from the first article (see src/search/shard-plan.ts): a new month is a new shard.
+      const sharded = { GAZETTE_SEARCH_SHARDS_FROM: '1' };
+      const first = runBin(['build', '--root', root, '--out', out], sharded);
       expect(first.stderr).toBe('');
       expect(first.code).toBe(0);
       const before = snapshotDir(out);
       const bundle = [...before.entries()].filter(([f]) => f.startsWith('pagefind/'));
       const bundleBytes = bundle.reduce((sum, [, bytes]) => sum + bytes.byteLength, 0);
 
-      // Other words in the body: the index is made again, not copied. Room is left for the pages (they
-      // are few, and the unchanged ones are hard links), not for half of the index.
+      // Other words in the body, and a month later: the index is made again, into a new shard (see
+      // src/search/shard-plan.ts), none of whose files can be linked from the previous site. Room is
+      // left for the pages (they are few, and the unchanged ones are hard links), not for half of the index.
       writeFiles(root, {
         'content/xuexi/a.md': article(
-          { title: '好文章', date: '2022-03-01 10:00', category: '学习' },
+          { title: '好文章', date: '2022-04-01 10:00', category: '学习' },
           '员工返岗率达99%。',
         ),
       });
@@ -254,7 +257,7 @@ describe('the disk fills up while the search index is written', () => {
       const { bavail, bsize } = statfsSync(searchDisk);
       writeFileSync(filler, Buffer.alloc(bavail * bsize - Math.round(bundleBytes / 2)));
       const outside = snapshotOutside(root);
-      const full = runBin(['build', '--root', root, '--out', out]);
+      const full = runBin(['build', '--root', root, '--out', out], sharded);
       expect(full.stderr.split('\n')).toEqual([
         `${out}: error: cannot write the new site: the disk is full (ENOSPC); free some space on the disk, then build again; the previous site was left as it was`,
         'gazette build: failed with 1 error(s); the previous output was left as it was',
@@ -269,11 +272,11 @@ describe('the disk fills up while the search index is written', () => {
       ]);
       expect(snapshotOutside(root)).toEqual(outside);
       // It was the index that did not fit: the same build without it does.
-      const pagesOnly = runBin(['build', '--root', root, '--out', out, '--no-search']);
+      const pagesOnly = runBin(['build', '--root', root, '--out', out, '--no-search'], sharded);
       expect(pagesOnly.code).toBe(0);
 
       rmSync(filler);
-      const again = runBin(['build', '--root', root, '--out', out]);
+      const again = runBin(['build', '--root', root, '--out', out], sharded);
       expect(again.stderr).toBe('');
       expect(again.code).toBe(0);
       expect(existsSync(path.join(out, 'pagefind/pagefind-ui.js'))).toBe(true);

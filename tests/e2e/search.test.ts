@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DIGEST_FILE } from '../../src/search/reuse-index.js';
+import { openOutputFolder } from '../../src/output/output-folder.js';
+import { SHARD_MANIFEST } from '../../src/search/shard-manifest.js';
 import { writeSearchIndex } from '../../src/search/write-search-index.js';
 import { brokenLinks } from '../helpers/links.js';
 import { readPage, removeSite, runCli, searchableSite, snapshotDir } from '../helpers/site.js';
@@ -43,11 +44,16 @@ describe('the search page and index', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const dist = path.join(root, 'dist');
-    const bundle = readdirSync(path.join(dist, 'pagefind'));
-    expect(bundle).toEqual(
-      expect.arrayContaining(['pagefind-ui.js', 'pagefind-ui.css', 'pagefind.js', 'pagefind-entry.json']),
-    );
-    expect(bundle.some((f) => /^pagefind\.zh-cn_.*\.pf_meta$/.test(f))).toBe(true);
+    // The UI and the module that searches every shard, and one shard: a small site's whole index.
+    expect(readdirSync(path.join(dist, 'pagefind')).sort()).toEqual([
+      'all',
+      'pagefind-ui.css',
+      'pagefind-ui.js',
+      'pagefind.js',
+    ]);
+    const shard = readdirSync(path.join(dist, 'pagefind', 'all'));
+    expect(shard).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', SHARD_MANIFEST]));
+    expect(shard.some((f) => /^pagefind\.zh-cn_.*\.pf_meta$/.test(f))).toBe(true);
 
     const doc = parse(readPage(dist, 'search/index.html'));
     expect(doc.querySelector('#search')?.getAttribute('data-bundle')).toBe('/news/pagefind/');
@@ -78,32 +84,31 @@ describe('the search page and index', () => {
 const htmlOf = (e: { html: string }) => e.html;
 
 describe('writeSearchIndex', () => {
-  it('copies the previous bundle when the articles’ text is the same, and indexes again when not', async () => {
+  it('keeps the previous shard when its articles’ text is the same, and indexes it again when not', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gazette-search-'));
     roots.push(dir);
     const entries = [entry('content/xuexi/a.md', '2022-03-01 10:00', { html: '<p>员工返岗率达98%。</p>\n' })];
     const config = siteConfig();
+    const indexInto = async (out: string, list: typeof entries) => {
+      const output = await openOutputFolder(out);
+      const report = await writeSearchIndex({ articles: { entries: list }, config, htmlOf }, output);
+      await output.commit();
+      return report;
+    };
     const first = path.join(dir, 'first');
-    expect(await writeSearchIndex(entries, config, htmlOf, first)).toEqual({ records: 1, reused: false });
-    expect(readdirSync(path.join(first, 'pagefind'))).toContain(DIGEST_FILE);
+    expect(await indexInto(first, entries)).toEqual({ records: 1, shards: 1, indexed: ['all'] });
+    expect(readdirSync(path.join(first, 'pagefind', 'all'))).toContain(SHARD_MANIFEST);
+    const before = snapshotDir(path.join(first, 'pagefind'));
 
     // Another page template or stylesheet changes nothing the index is made of.
-    const second = path.join(dir, 'second');
-    expect(await writeSearchIndex(entries, config, htmlOf, second, first)).toEqual({
-      records: 1,
-      reused: true,
-    });
-    expect(snapshotDir(path.join(second, 'pagefind'))).toEqual(snapshotDir(path.join(first, 'pagefind')));
+    expect(await indexInto(first, entries)).toEqual({ records: 1, shards: 1, indexed: [] });
+    expect(snapshotDir(path.join(first, 'pagefind'))).toEqual(before);
 
     const edited = [{ ...entries[0], html: '<p>员工返岗率达99%。</p>\n' }] as typeof entries;
-    const third = path.join(dir, 'third');
-    expect(await writeSearchIndex(edited, config, htmlOf, third, second)).toEqual({
-      records: 1,
-      reused: false,
-    });
+    expect(await indexInto(first, edited)).toEqual({ records: 1, shards: 1, indexed: ['all'] });
     // Pagefind writes the same bundle for the same records: reusing one is as good as making it.
     const fourth = path.join(dir, 'fourth');
-    await writeSearchIndex(entries, config, htmlOf, fourth);
-    expect(snapshotDir(path.join(fourth, 'pagefind'))).toEqual(snapshotDir(path.join(first, 'pagefind')));
+    await indexInto(fourth, entries);
+    expect(snapshotDir(path.join(fourth, 'pagefind'))).toEqual(before);
   });
 });

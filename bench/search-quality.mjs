@@ -1,0 +1,215 @@
+#!/usr/bin/env node
+// Compares the site's sharded search index (src/search/) with one whole Pagefind index of the same
+// records, as a reader's browser uses them: result quality for seeded queries, and bytes downloaded.
+//   node bench/search-quality.mjs --site DIST [--seed 19] [--queries 40] [--pairs 5]
+// DIST: a site built by gazette with its search index. The whole index is made here, with the same
+// Pagefind, from the records the shards were made of (read back from their fragments), and served
+// beside a copy of the site. Chromium: /usr/bin/chromium (or CHROMIUM_PATH). Not a test: it prints.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    site: { type: 'string' },
+    seed: { type: 'string', default: '19' },
+    queries: { type: 'string', default: '40' },
+    pairs: { type: 'string', default: '5' },
+  },
+});
+if (!values.site) throw new Error('--site DIST: a site built with its search index');
+const SHARDED = path.resolve(values.site);
+const SINGLE = `${SHARDED}.single-index`;
+const { runPagefind } = await import(path.join(REPO, 'lib/search/run-pagefind.js'));
+const { SHARD_FILTER } = await import(path.join(REPO, 'lib/search/shard-loader.js'));
+
+// 1. The records, from the shards' fragments (gzip, "pagefind_dcd", JSON); Pagefind marks the words
+// it segmented with zero-width spaces, taken out again.
+const bundleDir = path.join(SHARDED, 'pagefind');
+const shards = readdirSync(bundleDir).filter((f) => statSync(path.join(bundleDir, f)).isDirectory());
+const records = [];
+for (const shard of shards) {
+  const dir = path.join(bundleDir, shard, 'fragment');
+  for (const f of readdirSync(dir)) {
+    const json = JSON.parse(
+      gunzipSync(readFileSync(path.join(dir, f)))
+        .toString('utf8')
+        .slice('pagefind_dcd'.length),
+    );
+    const { [SHARD_FILTER]: _, ...filters } = json.filters;
+    records.push({
+      url: json.url,
+      content: json.content.replace(/\u200b/g, ''),
+      language: 'zh-cn',
+      meta: json.meta,
+      filters,
+    });
+  }
+}
+records.sort((a, b) => (a.url < b.url ? -1 : 1));
+console.log(`${records.length} articles in ${shards.length} shards`);
+
+// 2. One whole index of the same records, in a copy of the site (hard links).
+rmSync(SINGLE, { recursive: true, force: true });
+spawnSync('cp', ['-al', SHARDED, SINGLE]);
+rmSync(path.join(SINGLE, 'pagefind'), { recursive: true, force: true });
+let t = performance.now();
+for (const f of await runPagefind({ language: 'zh-cn', records })) {
+  mkdirSync(path.dirname(path.join(SINGLE, 'pagefind', f.path)), { recursive: true });
+  writeFileSync(path.join(SINGLE, 'pagefind', f.path), f.content);
+}
+console.log(`whole index made in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+// 3. Seeded queries: one or two words of a random article; a third of them rare (in at most 3 articles).
+let state = Number(values.seed) >>> 0;
+const random = () => {
+  state = (state * 1664525 + 1013904223) >>> 0;
+  return state / 2 ** 32;
+};
+const pick = (xs) => xs[Math.floor(random() * xs.length)];
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+const wordsOf = (text) =>
+  [...segmenter.segment(text)]
+    .filter((s) => s.isWordLike && /^\p{Script=Han}{2,}$/u.test(s.segment))
+    .map((s) => s.segment);
+const articleWords = records.map((r) => [...new Set(wordsOf(r.content))]);
+const df = new Map();
+for (const ws of articleWords) for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
+const queries = [];
+for (let i = 0; queries.length < Number(values.queries) && i < 10_000; i++) {
+  const ws = pick(articleWords);
+  const rare = ws.filter((w) => df.get(w) <= 3);
+  const first = i % 3 === 0 && rare.length > 0 ? pick(rare) : pick(ws);
+  const q = i % 2 === 0 ? first : `${first} ${pick(ws.filter((w) => w !== first))}`;
+  if (q && !q.includes('undefined') && !queries.includes(q)) queries.push(q);
+}
+
+// 4. Both sites served as a static host serves them; searched with the module the search page uses.
+const serve = (root) =>
+  new Promise((resolve) => {
+    const server = http.createServer((req, res) => {
+      let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+      if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+      if (!file.startsWith(root) || !existsSync(file)) return res.writeHead(404).end();
+      const type = {
+        '.html': 'text/html',
+        '.js': 'text/javascript',
+        '.css': 'text/css',
+        '.json': 'application/json',
+      };
+      res.writeHead(200, { 'content-type': type[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(readFileSync(file));
+    });
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+const servers = { sharded: await serve(SHARDED), single: await serve(SINGLE) };
+const urlOf = (name) => `http://127.0.0.1:${servers[name].address().port}/`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
+
+async function answers(name) {
+  const page = await browser.newPage();
+  await page.goto(urlOf(name));
+  const out = [];
+  for (const q of queries)
+    out.push(
+      await page.evaluate(async (q) => {
+        const pagefind = await import('/pagefind/pagefind.js');
+        await pagefind.options({});
+        const found = await pagefind.search(q);
+        const all = await Promise.all(found.results.map((r) => r.data()));
+        return all.map((d) => d.url);
+      }, q),
+    );
+  await page.close();
+  return out;
+}
+t = performance.now();
+const sharded = await answers('sharded');
+const single = await answers('single');
+console.log(`queries answered in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+let sameFirst = 0;
+let overlap = 0;
+let missing = 0;
+let lostToShards = 0;
+const rows = [];
+queries.forEach((q, i) => {
+  const a = sharded[i];
+  const b = single[i];
+  const words = q.split(' ');
+  const containing = records.filter((r) => words.every((w) => r.content.includes(w))).map((r) => r.url);
+  const lost = containing.filter((u) => !a.includes(u));
+  missing += lost.length;
+  lostToShards += b.filter((u) => !a.includes(u)).length;
+  if (a[0] === b[0]) sameFirst++;
+  const top = new Set(b.slice(0, 10));
+  const common = a.slice(0, 10).filter((u) => top.has(u)).length;
+  overlap += top.size ? common / top.size : 1;
+  rows.push(
+    `| ${q} | ${containing.length} | ${b.length} | ${a.length} | ${a[0] === b[0] ? 'yes' : 'no'} | ${common}/${top.size} | ${lost.length} |`,
+  );
+});
+console.log(
+  '\n| query | articles containing it | whole index: results | shards: results | same first | top-10 in common | containing, not found by shards |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) console.log(r);
+console.log(
+  `\n${queries.length} queries (seed ${values.seed}): same first result ${sameFirst}/${queries.length} (${((100 * sameFirst) / queries.length).toFixed(0)}%), top-10 in common ${((100 * overlap) / queries.length).toFixed(0)}% on average, articles containing the query not found by the shards: ${missing}, found by the whole index and not by the shards: ${lostToShards}`,
+);
+
+// 5. Bytes downloaded by the search page: a first search (from the address), then a second (typed).
+async function bytes(name, first, second) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let sum = 0;
+  page.on('response', async (r) => {
+    if (new URL(r.url()).pathname.startsWith('/pagefind/'))
+      sum += (await r.body().catch(() => Buffer.alloc(0))).length;
+  });
+  const settle = async () => {
+    const message = page.locator('.pagefind-ui__message');
+    await message.waitFor({ timeout: 60_000 });
+    for (let i = 0; i < 600 && /^正在搜索/.test((await message.textContent()) ?? ''); i++)
+      await page.waitForTimeout(100);
+    await page.waitForLoadState('networkidle');
+  };
+  await page.goto(`${urlOf(name)}search/?q=${encodeURIComponent(first)}`);
+  await settle();
+  const firstBytes = sum;
+  await page.fill('.pagefind-ui__search-input', second);
+  await page.waitForTimeout(500);
+  await settle();
+  await context.close();
+  return [firstBytes, sum - firstBytes];
+}
+const total = { sharded: [0, 0], single: [0, 0] };
+for (let i = 0; i < Number(values.pairs); i++) {
+  const [first, second] = [queries[2 * i], queries[2 * i + 1]];
+  for (const name of ['single', 'sharded']) {
+    const [a, b] = await bytes(name, first, second);
+    total[name][0] += a;
+    total[name][1] += b;
+  }
+}
+const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
+console.log(`\nBytes from /pagefind/, ${values.pairs} pairs of searches, in all:`);
+console.log(`| index | first search | second search |\n| --- | --- | --- |`);
+for (const name of ['single', 'sharded'])
+  console.log(`| ${name} | ${kb(total[name][0])} | ${kb(total[name][1])} |`);
+console.log(
+  `shards / whole index: first ${(total.sharded[0] / total.single[0]).toFixed(2)}×, second ${(total.sharded[1] / total.single[1]).toFixed(2)}×`,
+);
+
+await browser.close();
+for (const s of Object.values(servers)) s.close();
+rmSync(SINGLE, { recursive: true, force: true });

@@ -1,0 +1,90 @@
+/** The filter each record carries with its shard's name: how the loader keeps a search to some shards. */
+export const SHARD_FILTER = '_shard';
+
+/**
+ * The `pagefind.js` of the bundle's own folder, which Pagefind's UI imports: it loads Pagefind from
+ * the newest shard, merges the others in (Pagefind's `mergeIndex`), and offers the UI the same
+ * functions as Pagefind's own module.
+ *
+ * One difference of merged bundles is undone here. Pagefind leaves out of a search each word its
+ * index does not have at all (so that a misspelt word does not empty the results); searched shard by
+ * shard, a word that one month's articles never use would be left out there, and that month would
+ * answer with articles that have only the other words. So a search of several words is kept to the
+ * shards that have every word the site has at all: what one whole index would answer. Pagefind is
+ * asked once more for each word, from the chunks it has just loaded. The shard filter stays hidden.
+ */
+export function shardLoader(shards: readonly string[]): string {
+  return `// Written by gazette (src/search/shard-loader.ts): Pagefind's module, over the index's shards.
+const SHARDS = ${JSON.stringify(shards)};
+const SHARD = ${JSON.stringify(SHARD_FILTER)};
+const base = new URL('./', import.meta.url).pathname;
+const pagefind = await import(\`./\${SHARDS[0]}/pagefind.js\`);
+let merged;
+
+const hide = (filters) => {
+  if (!filters) return filters;
+  const { [SHARD]: _, ...shown } = filters;
+  return shown;
+};
+const words = (term) => {
+  const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  return [...new Set([...segmenter.segment(term)].filter((s) => s.isWordLike).map((s) => s.segment.toLowerCase()))];
+};
+// Pagefind's IDF (pagefind_web/src/search.rs): of a word in n of N pages.
+const idf = (n, N) => Math.log((N - n + 0.5) / (n + 0.5) + 1);
+const add = (counts, into) => Object.values(counts ?? {}).reduce((sum, c) => sum + c, into);
+
+// Each shard that has every word of the search (that any shard has), with the factor that turns
+// its scores into the whole index's: the words' IDF over the site, over that of the shard.
+const plan = async (term) => {
+  if (typeof term !== 'string' || term.trim() === '' || /^\\s*".+"\\s*$/.test(term)) return undefined;
+  const counts = [];
+  for (const word of words(term)) {
+    const found = await pagefind.search(word);
+    const n = found.filters?.[SHARD] ?? {};
+    const N = found.totalFilters?.[SHARD] ?? {};
+    if (add(n, 0) > 0) counts.push({ n, N });
+  }
+  if (counts.length === 0) return undefined;
+  const shards = Object.keys(counts[0].N).filter((shard) => counts.every((c) => (c.n[shard] ?? 0) > 0));
+  const whole = counts.reduce((sum, c) => sum + idf(add(c.n, 0), add(c.N, 0)), 0);
+  return shards.map((shard) => ({
+    shard,
+    factor: whole / (counts.reduce((sum, c) => sum + idf(c.n[shard], c.N[shard]), 0) || 1),
+  }));
+};
+
+export const options = async (given) => {
+  await pagefind.options({ ...given, basePath: \`\${base}\${SHARDS[0]}/\` });
+  // Pagefind counts pages by filter only once the filters are loaded: the shards' counts are needed.
+  merged ??= Promise.all(SHARDS.slice(1).map((shard) => pagefind.mergeIndex(\`\${base}\${shard}/\`))).then(() =>
+    pagefind.filters(),
+  );
+  await merged;
+};
+export const mergeIndex = (...args) => pagefind.mergeIndex(...args);
+export const init = (...args) => pagefind.init(...args);
+export const destroy = (...args) => pagefind.destroy(...args);
+export const preload = (...args) => pagefind.preload(...args);
+export const createInstance = (...args) => pagefind.createInstance(...args);
+export const filters = async () => hide(await pagefind.filters());
+export const search = async (term, given = {}) => {
+  const shards = await plan(term);
+  if (!shards) {
+    const found = await pagefind.search(term, given);
+    return { ...found, filters: hide(found.filters), totalFilters: hide(found.totalFilters) };
+  }
+  if (shards.length === 0) return { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}, timings: [] };
+  const kept = (shard) => ({ ...given, filters: { ...given.filters, [SHARD]: shard } });
+  const found = await pagefind.search(term, kept({ any: shards.map((s) => s.shard) }));
+  // Shard by shard, to score each result as the whole index would.
+  const results = [];
+  for (const { shard, factor } of shards)
+    for (const r of (await pagefind.search(term, kept([shard]))).results) results.push({ ...r, score: r.score * factor });
+  results.sort((a, b) => b.score - a.score);
+  return { ...found, results, filters: hide(found.filters), totalFilters: hide(found.totalFilters) };
+};
+// Without the debounce: the UI does not use it.
+export const debouncedSearch = (term, given) => search(term, given);
+`;
+}
