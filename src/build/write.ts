@@ -1,6 +1,5 @@
 import type { bodyReader } from '../bodies/body-pack.js';
 import type { SpareSite } from '../cache/build-cache.js';
-import type { ListedEntry } from '../graph/site-graph.js';
 import { carryOver, type PageWork, pageWork } from '../incremental/page-work.js';
 import type { PreviousState } from '../incremental/previous-state.js';
 import { keepFiles } from '../output/keep-files.js';
