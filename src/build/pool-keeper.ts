@@ -31,7 +31,7 @@ export function poolKeeper(
   let pool: BuildPool | undefined;
   return {
     poolFor(work, role) {
-      const threads = jobs ?? defaultJobs(work);
+      const threads = jobs ?? defaultJobs(work, role);
       if (threads > 1)
         pool ??= createBuildPool(threads, {
           role,

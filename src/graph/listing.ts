@@ -30,8 +30,16 @@ export const listedView = (entry: ListedEntry | Entry): ListedEntry =>
  */
 export const isListedView = (value: object): boolean => 'listing' in value && !('version' in value);
 
+/**
+ * Copied key by key, in order, rather than spread and then deleted from: an object a key was deleted
+ * from becomes a dictionary, and every list, sort, related reading and signature of a 20,000-article
+ * plan read such entries, at several times the cost of reading an ordinary object.
+ */
 function withoutOwn<T extends object>(entry: T): Partial<T> {
-  const rest: Record<string, unknown> = { ...(entry as Record<string, unknown>) };
-  for (const key of OWN_PAGE_ONLY) delete rest[key];
+  const rest: Record<string, unknown> = {};
+  for (const key of Object.keys(entry))
+    if (!OWN.has(key)) rest[key] = (entry as Record<string, unknown>)[key];
   return rest as Partial<T>;
 }
+
+const OWN: ReadonlySet<string> = new Set(OWN_PAGE_ONLY);

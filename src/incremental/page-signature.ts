@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Page } from '../pages/page.js';
 import { isShared } from '../pages/shared.js';
 
@@ -47,8 +47,12 @@ function withoutKeys(
   return rest;
 }
 
-/** UTF-16 as it is in memory: for Chinese text, cheaper to hash than converting it to UTF-8 first. */
-const digest = (text: string) => createHash('sha1').update(text, 'utf16le').digest('base64url');
+/**
+ * In one call (crypto.hash): a hash object per page, made, fed and finished, took three times as
+ * long for the 24,000 pages of a 20,000-article site. It takes the text as UTF-8, which loses
+ * nothing here: what is signed is written by JSON.stringify, which escapes a lone surrogate.
+ */
+const digest = (text: string) => hash('sha1', text, 'base64url');
 
 /** Longer than this, a shared object is written into a page's data as the digest of what it came to. */
 const DIGEST_FROM = 128;
