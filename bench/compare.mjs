@@ -177,7 +177,8 @@ async function startDev(v) {
     dev.stdout.on('data', (c) => {
       out += c;
       const m =
-        /serving .* at (http:\/\/\S+)/.exec(out) ?? /(http:\/\/(?:localhost|127\.0\.0\.1):\d+\/)/.exec(out);
+        /(?:serving .* at|网址) (http:\/\/\S+)/.exec(out) ??
+        /(http:\/\/(?:localhost|127\.0\.0\.1):\d+\/)/.exec(out);
       if (m) resolve(m[1]);
     });
     dev.on('exit', () => reject(new Error(`${v.name} dev server exited`)));

@@ -366,7 +366,8 @@ async function measureWatch() {
     let out = '';
     dev.stdout.on('data', (c) => {
       out += c;
-      const m = /serving .* at (http:\/\/\S+)/.exec(out);
+      // The dev server's line in either language: `serving … at URL`, `正在预览 …，网址 URL`.
+      const m = /(?:serving .* at|网址) (http:\/\/\S+)/.exec(out);
       if (m) resolve(m[1]);
     });
     dev.on('exit', () => reject(new Error('dev server exited')));
