@@ -308,12 +308,7 @@ describe('gazette init', () => {
 
   it('asks for missing values on a terminal, again after a wrong answer', async () => {
     const root = path.join(place(), 'site');
-    const input = Object.assign(new PassThrough(), { isTTY: true });
-    const output = new PassThrough();
-    let asked = '';
-    output.on('data', (chunk: Buffer) => {
-      asked += chunk.toString('utf8');
-    });
+    const { input, output, asked: shown } = typedTerminal();
     // Title given as a flag; then: a base URL without a scheme (refused), the right one, categories,
     // the default time zone, a source, no ICP, no 公安备案.
     input.end(
@@ -337,13 +332,13 @@ describe('gazette init', () => {
     expect(err).toEqual([]);
     expect(code).toBe(0);
     // The questions are in the editors' language, as every other line (English here, as the suite runs).
-    expect(asked).not.toMatch(/Site name|网站名称/);
+    expect(shown()).not.toMatch(/Site name|网站名称/);
     expect(
-      asked.match(/Site address \(baseUrl\), e\.g\. https:\/\/news\.example\.gov\.cn\/: /g),
+      shown().match(/Site address \(baseUrl\), e\.g\. https:\/\/news\.example\.gov\.cn\/: /g),
     ).toHaveLength(2);
-    expect(asked).toContain('"baseUrl" must be an absolute http(s) URL');
-    expect(asked).toContain('Time zone (timeZone) (press Enter for Asia/Shanghai): ');
-    expect(asked).not.toMatch(/[\u4e00-\u9fff]+[（：]/);
+    expect(shown()).toContain('"baseUrl" must be an absolute http(s) URL');
+    expect(shown()).toContain('Time zone (timeZone) (press Enter for Asia/Shanghai): ');
+    expect(shown()).not.toMatch(/[\u4e00-\u9fff]+[（：]/);
     const { config } = await loadConfig(root);
     expect(config).toMatchObject({
       title: '金华新闻网',
@@ -361,12 +356,7 @@ describe('gazette init', () => {
 
   it('asks in Chinese on a Chinese site, with full-width punctuation', async () => {
     const root = path.join(place(), 'site');
-    const input = Object.assign(new PassThrough(), { isTTY: true });
-    const output = new PassThrough();
-    let asked = '';
-    output.on('data', (chunk: Buffer) => {
-      asked += chunk.toString('utf8');
-    });
+    const { input, output, asked: shown } = typedTerminal();
     input.end(`${['https://news.example.cn/', '要闻:yaowen', '', '', '', ''].join('\n')}\n`);
     const code = await main(['init', root, '--title', '金华新闻网', '--lang', 'zh'], {
       out: () => {},
@@ -374,9 +364,9 @@ describe('gazette init', () => {
       terminal: { input, output },
     });
     expect(code).toBe(0);
-    expect(asked).toContain('网站地址 (baseUrl)，如 https://news.example.gov.cn/：');
-    expect(asked).toContain('时区 (timeZone)（直接回车：Asia/Shanghai）：');
-    expect(asked).not.toMatch(/Site address|press Enter/);
+    expect(shown()).toContain('网站地址 (baseUrl)，如 https://news.example.gov.cn/：');
+    expect(shown()).toContain('时区 (timeZone)（直接回车：Asia/Shanghai）：');
+    expect(shown()).not.toMatch(/Site address|press Enter/);
   });
 
   it('writes nothing when the questions are not all answered', async () => {
@@ -457,3 +447,14 @@ describe('gazette theme', () => {
     expect(existsSync(path.join(nowhere, 'templates'))).toBe(false);
   });
 });
+
+/** A terminal to answer init's questions on: what the answers typed, and what was shown so far. */
+function typedTerminal() {
+  const input = Object.assign(new PassThrough(), { isTTY: true });
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+  });
+  return { input, output, asked: () => text };
+}
