@@ -20,6 +20,8 @@ const SHARD = ${JSON.stringify(SHARD_FILTER)};
 const base = new URL('./', import.meta.url).pathname;
 const pagefind = await import(\`./\${SHARDS[0]}/pagefind.js\`);
 let merged;
+// The pages of each shard, by the shard filter's counts: set by \`options\`.
+let pageCounts;
 
 const hide = (filters) => {
   if (!filters) return filters;
@@ -35,22 +37,27 @@ const idf = (n, N) => Math.log((N - n + 0.5) / (n + 0.5) + 1);
 const add = (counts, into) => Object.values(counts ?? {}).reduce((sum, c) => sum + c, into);
 
 // Each shard that has every word of the search (that any shard has), with the factor that turns
-// its scores into the whole index's: the words' IDF over the site, over that of the shard.
+// its scores into the whole index's: the words' IDF over the site, over that of the shard. A word's
+// IDF needs the pages of the shard that have it (a search's counts by shard) and all the pages of
+// the shard (the shard filter's counts, from \`filters()\`): a search's \`totalFilters\` count only
+// the pages that match, which made every word look as if all pages had it.
 const plan = async (term) => {
   if (typeof term !== 'string' || term.trim() === '' || /^\\s*".+"\\s*$/.test(term)) return undefined;
+  if (!pageCounts) return undefined;
+  const sizes = await pageCounts;
   const counts = [];
   for (const word of words(term)) {
     const found = await pagefind.search(word);
     const n = found.filters?.[SHARD] ?? {};
-    const N = found.totalFilters?.[SHARD] ?? {};
-    if (add(n, 0) > 0) counts.push({ n, N });
+    if (add(n, 0) > 0) counts.push(n);
   }
   if (counts.length === 0) return undefined;
-  const shards = Object.keys(counts[0].N).filter((shard) => counts.every((c) => (c.n[shard] ?? 0) > 0));
-  const whole = counts.reduce((sum, c) => sum + idf(add(c.n, 0), add(c.N, 0)), 0);
+  const N = add(sizes, 0);
+  const shards = Object.keys(sizes).filter((shard) => counts.every((n) => (n[shard] ?? 0) > 0));
+  const whole = counts.reduce((sum, n) => sum + idf(add(n, 0), N), 0);
   return shards.map((shard) => ({
     shard,
-    factor: whole / (counts.reduce((sum, c) => sum + idf(c.n[shard], c.N[shard]), 0) || 1),
+    factor: whole / (counts.reduce((sum, n) => sum + idf(n[shard], sizes[shard]), 0) || 1),
   }));
 };
 
@@ -60,6 +67,7 @@ export const options = async (given) => {
   merged ??= Promise.all(SHARDS.slice(1).map((shard) => pagefind.mergeIndex(\`\${base}\${shard}/\`))).then(() =>
     pagefind.filters(),
   );
+  pageCounts ??= merged.then((all) => all?.[SHARD] ?? {});
   await merged;
 };
 export const mergeIndex = (...args) => pagefind.mergeIndex(...args);
