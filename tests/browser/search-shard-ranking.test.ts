@@ -21,13 +21,13 @@ beforeAll(async () => {
     article({ title: `一月${day}日消息`, date: `2022-01-${day} 10:00`, category: '学习' }, body);
   const files = {
     'site.yaml': siteYaml(),
-    'content/xuexi/a1.md': jan('10', `樟树湾码头开工。${filler}${filler}`),
-    'content/xuexi/a2.md': jan('11', `${filler}${filler}`),
-    'content/xuexi/a3.md': jan('12', `${filler}${filler}`),
-    'content/xuexi/a4.md': jan('13', `${filler}${filler}`),
+    'content/xuexi/a1.md': jan('10', `樟树湾码头开工。${'桂花岛。'.repeat(2)}渡口。${filler}${filler}`),
+    'content/xuexi/a2.md': jan('11', `渡口。${filler}${filler}`),
+    'content/xuexi/a3.md': jan('12', `渡口。${filler}${filler}`),
+    'content/xuexi/a4.md': jan('13', `渡口。${filler}${filler}`),
     'content/yaowen/b1.md': article(
       { title: '二月消息', date: '2022-02-10 10:00', category: '要闻' },
-      `樟树湾码头开工。樟树湾新港。樟树湾物流。${filler}`,
+      `樟树湾码头开工。樟树湾新港。樟树湾物流。桂花岛。${'渡口。'.repeat(8)}${filler}`,
     ),
     'content/yaowen/d.md': article(
       { title: '最新消息', date: '2022-03-18 09:00', category: '要闻' },
@@ -82,5 +82,14 @@ describe('a sharded index ranks as one whole index would', () => {
     const one = await ranked('樟树湾', 'whole');
     expect(one).toEqual(['二月消息', '一月10日消息']);
     expect(await ranked('樟树湾', 'dist')).toEqual(one);
+  });
+
+  it('weighs each word of a search by its own factor, not the words together by one', async () => {
+    // 渡口 is in every January article and in February's (eight times): its weight in January is far
+    // below the site's, while 桂花岛's (twice in January's first article) is above it. One factor for
+    // both words, per shard, ranked February's article first.
+    const one = await ranked('桂花岛 渡口', 'whole');
+    expect(one).toEqual(['一月10日消息', '二月消息']);
+    expect(await ranked('桂花岛 渡口', 'dist')).toEqual(one);
   });
 });
