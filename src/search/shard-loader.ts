@@ -20,6 +20,8 @@ const SHARD = ${JSON.stringify(SHARD_FILTER)};
 const base = new URL('./', import.meta.url).pathname;
 const pagefind = await import(\`./\${SHARDS[0]}/pagefind.js\`);
 let merged;
+// The pages of each shard, by the shard filter's counts: set by \`options\`.
+let pageCounts;
 
 const hide = (filters) => {
   if (!filters) return filters;
@@ -34,24 +36,28 @@ const words = (term) => {
 const idf = (n, N) => Math.log((N - n + 0.5) / (n + 0.5) + 1);
 const add = (counts, into) => Object.values(counts ?? {}).reduce((sum, c) => sum + c, into);
 
-// Each shard that has every word of the search (that any shard has), with the factor that turns
-// its scores into the whole index's: the words' IDF over the site, over that of the shard.
+// Each shard that has every word of the search (that any shard has), and for each word the factors
+// that turn its scores in a shard into the whole index's: its IDF over the site, over that in the
+// shard. A word's IDF needs the pages of the shard that have it (a search's counts by shard) and all
+// the pages of the shard (the shard filter's counts, from \`filters()\`): a search's \`totalFilters\`
+// count only the pages that match, which made every word look as if all pages had it.
 const plan = async (term) => {
   if (typeof term !== 'string' || term.trim() === '' || /^\\s*".+"\\s*$/.test(term)) return undefined;
-  const counts = [];
+  if (!pageCounts) return undefined;
+  const sizes = await pageCounts;
+  const found = [];
   for (const word of words(term)) {
-    const found = await pagefind.search(word);
-    const n = found.filters?.[SHARD] ?? {};
-    const N = found.totalFilters?.[SHARD] ?? {};
-    if (add(n, 0) > 0) counts.push({ n, N });
+    const n = (await pagefind.search(word)).filters?.[SHARD] ?? {};
+    if (add(n, 0) > 0) found.push({ word, n });
   }
-  if (counts.length === 0) return undefined;
-  const shards = Object.keys(counts[0].N).filter((shard) => counts.every((c) => (c.n[shard] ?? 0) > 0));
-  const whole = counts.reduce((sum, c) => sum + idf(add(c.n, 0), add(c.N, 0)), 0);
-  return shards.map((shard) => ({
-    shard,
-    factor: whole / (counts.reduce((sum, c) => sum + idf(c.n[shard], c.N[shard]), 0) || 1),
-  }));
+  if (found.length === 0) return undefined;
+  const N = add(sizes, 0);
+  return Object.keys(sizes)
+    .filter((shard) => found.every(({ n }) => (n[shard] ?? 0) > 0))
+    .map((shard) => ({
+      shard,
+      words: found.map(({ word, n }) => ({ word, factor: idf(add(n, 0), N) / (idf(n[shard], sizes[shard]) || 1) })),
+    }));
 };
 
 export const options = async (given) => {
@@ -60,6 +66,7 @@ export const options = async (given) => {
   merged ??= Promise.all(SHARDS.slice(1).map((shard) => pagefind.mergeIndex(\`\${base}\${shard}/\`))).then(() =>
     pagefind.filters(),
   );
+  pageCounts ??= merged.then((all) => all?.[SHARD] ?? {});
   await merged;
 };
 export const mergeIndex = (...args) => pagefind.mergeIndex(...args);
@@ -77,10 +84,15 @@ export const search = async (term, given = {}) => {
   if (shards.length === 0) return { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}, timings: [] };
   const kept = (shard) => ({ ...given, filters: { ...given.filters, [SHARD]: shard } });
   const found = await pagefind.search(term, kept({ any: shards.map((s) => s.shard) }));
-  // Shard by shard, to score each result as the whole index would.
-  const results = [];
-  for (const { shard, factor } of shards)
-    for (const r of (await pagefind.search(term, kept([shard]))).results) results.push({ ...r, score: r.score * factor });
+  // Pagefind scores a page as the sum of its words' scores (IDF × term frequency), each with its
+  // shard's statistics: each word's part is scaled by its own factor, word by word and shard by shard.
+  // One factor for the sum was wrong when two words' IDFs differ from the site's unequally.
+  const scores = new Map();
+  for (const { shard, words: parts } of shards)
+    for (const { word, factor } of parts)
+      for (const r of (await pagefind.search(word, kept([shard]))).results)
+        scores.set(r.id, (scores.get(r.id) ?? 0) + r.score * factor);
+  const results = found.results.map((r) => ({ ...r, score: scores.get(r.id) ?? 0 }));
   results.sort((a, b) => b.score - a.score);
   return { ...found, results, filters: hide(found.filters), totalFilters: hide(found.totalFilters) };
 };
