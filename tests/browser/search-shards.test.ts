@@ -4,13 +4,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
-import { article, makeSite, removeSite, runCli, siteYaml, writeFiles } from '../helpers/site.js';
+import { januaryArticle, shardSiteFiles } from '../helpers/shard-site.js';
+import { makeSite, removeSite, runCli, writeFiles } from '../helpers/site.js';
 import { type StaticServer, serveStatic } from '../helpers/static-server.js';
 
 // A site whose index has four shards (January, February, March 2022 and the newest day), served as
 // a static host would serve it, searched from its own search page as a reader does.
-const A = (body: string) =>
-  article({ title: '一月的文章', date: '2022-01-10 10:00', category: '学习' }, body);
 let root: string;
 let server: StaticServer;
 let browser: Browser;
@@ -23,26 +22,7 @@ const build = async () => {
 beforeAll(async () => {
   // A site this small has one shard, unless told to split from its first article.
   process.env.GAZETTE_SEARCH_SHARDS_FROM = '1';
-  root = makeSite({
-    'site.yaml': siteYaml(),
-    'content/xuexi/a.md': A('稳岗返岗。'),
-    'content/yaowen/b1.md': article(
-      { title: '二月的文章', date: '2022-02-10 10:00', category: '要闻' },
-      '春风行动。',
-    ),
-    'content/yaowen/b2.md': article(
-      { title: '二月的另一篇', date: '2022-02-11 10:00', category: '要闻' },
-      '樟树湾码头。',
-    ),
-    'content/xuexi/c.md': article(
-      { title: '三月的文章', date: '2022-03-05 10:00', category: '学习' },
-      '技能培训。',
-    ),
-    'content/yaowen/d.md': article(
-      { title: '最新的文章', date: '2022-03-18 09:00', category: '要闻' },
-      '稳岗补贴。',
-    ),
-  });
+  root = makeSite(shardSiteFiles());
   await build();
   [server, browser] = await Promise.all([serveStatic(path.join(root, 'dist')), launchBrowser()]);
   const context = await browser.newContext();
@@ -72,7 +52,7 @@ async function titlesFor(query: string): Promise<string[]> {
 describe('the search page over a sharded index', () => {
   it('finds an old article by a word only its new text has, after a rebuild', async () => {
     expect(await titlesFor('桂花岛')).toEqual([]);
-    writeFiles(root, { 'content/xuexi/a.md': A('稳岗返岗。桂花岛的新消息。') });
+    writeFiles(root, { 'content/xuexi/a.md': januaryArticle('稳岗返岗。桂花岛的新消息。') });
     await build();
     expect(await titlesFor('桂花岛')).toEqual(['一月的文章']);
   });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { build as buildSite } from '../../src/build.js';
 import { SHARD_MANIFEST, type ShardManifest } from '../../src/search/shard-manifest.js';
-import { article, makeSite, removeSite, runCli, siteYaml, snapshotDir, writeFiles } from '../helpers/site.js';
+import { SHARDS, shardSiteFiles } from '../helpers/shard-site.js';
+import { article, makeSite, removeSite, runCli, snapshotDir, writeFiles } from '../helpers/site.js';
 
 // A small site whose index has four shards (see src/search/shard-plan.ts): the months January,
 // February and March 2022, and the newest day, 18 March, in a shard of its own. A site this small
@@ -15,30 +16,7 @@ beforeAll(() => {
 afterAll(() => {
   delete process.env.GAZETTE_SEARCH_SHARDS_FROM;
 });
-const FILES = {
-  'site.yaml': siteYaml(),
-  'content/xuexi/a.md': article(
-    { title: '一月的文章', date: '2022-01-10 10:00', category: '学习' },
-    '稳岗返岗。',
-  ),
-  'content/yaowen/b1.md': article(
-    { title: '二月的文章', date: '2022-02-10 10:00', category: '要闻' },
-    '春风行动。',
-  ),
-  'content/yaowen/b2.md': article(
-    { title: '二月的另一篇', date: '2022-02-11 10:00', category: '要闻' },
-    '樟树湾码头。',
-  ),
-  'content/xuexi/c.md': article(
-    { title: '三月的文章', date: '2022-03-05 10:00', category: '学习' },
-    '技能培训。',
-  ),
-  'content/yaowen/d.md': article(
-    { title: '最新的文章', date: '2022-03-18 09:00', category: '要闻' },
-    '稳岗补贴。',
-  ),
-};
-const SHARDS = ['2022-01', '2022-02', '2022-03', '2022-03-18'];
+const FILES = shardSiteFiles();
 
 const roots: string[] = [];
 afterEach(() => {
