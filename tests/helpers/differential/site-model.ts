@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { THEME_TEMPLATES } from '../../../src/paths.js';
+import { makePng } from '../png.js';
 
 /**
  * The small site the differential test edits, as plain data: every edit makes a new state, and the
@@ -243,26 +243,7 @@ function footerTemplate(version: number): string {
  * length whatever their colour, so replacing one by the other changes only its bytes.
  */
 export function png({ width, height, colour }: ImageState): Buffer {
-  const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x++) row.set(COLOURS[colour] as readonly number[], 1 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 0 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typeAndData = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typeAndData));
-  return Buffer.concat([length, typeAndData, crc]);
+  const rgb = COLOURS[colour];
+  if (!rgb) throw new Error(`no colour ${colour} in COLOURS`);
+  return makePng(width, height, rgb, { stored: true });
 }
