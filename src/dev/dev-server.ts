@@ -1,12 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { CONFIG_FILE } from '../config/load-config.js';
 import { formatIn, inLanguage } from '../errors/diagnostic.js';
 import { createMemorySite, type RebuildReport } from '../memory/memory-site.js';
 import { languageOf } from '../messages/choose-language.js';
 import type { Lang } from '../messages/language.js';
 import { terminalText } from '../messages/terminal.js';
-import { changesConfig, siteSources } from '../site/site-sources.js';
+import { siteSources } from '../site/site-sources.js';
 import { hostChecker } from './allowed-hosts.js';
 import { toBrowserProblems } from './browser-problem.js';
 import { ReloadHub } from './live-reload.js';
@@ -66,18 +65,12 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   served = site.files;
   let last: Promise<RebuildReport>;
   const rebuild = (paths?: string[]) => {
-    last = site.rebuild(paths && withConfig(paths)).then((report) => {
+    last = site.rebuild(paths).then((report) => {
       publish(report, paths);
       return report;
     });
     return last;
   };
-  // The memory site reads the config again when site.yaml is among the paths changed; the config is
-  // also made from the pictures of public/ it names (changesConfig): a change of one is given as a
-  // change of site.yaml too, which costs nothing when the config comes out the same.
-  const config = path.join(root, CONFIG_FILE);
-  const withConfig = (paths: string[]) =>
-    !paths.includes(config) && paths.some((p) => changesConfig(root, p)) ? [...paths, config] : paths;
   // The articles left out for their date are named by the first build, then again when that changes.
   let namedFutureDated = '';
   const publish = (report: RebuildReport, paths?: string[]) => {

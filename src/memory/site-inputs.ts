@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type nunjucks from 'nunjucks';
 import { bytesDigest, catalogDigest, type ImageCatalog, readImageCatalog } from '../assets/image-catalog.js';
-import { CONFIG_FILE, loadConfig } from '../config/load-config.js';
+import { loadConfig } from '../config/load-config.js';
 import type { SiteConfig } from '../config/site-config.js';
 import { isArticleName } from '../content/discover.js';
 import { type Diagnostic, GazetteError, hasErrors } from '../errors/diagnostic.js';
 import { digestOf } from '../site/load-files.js';
+import { changesConfig } from '../site/site-sources.js';
 import { compileTemplates } from '../templates/compile-templates.js';
 import { createEnvironment } from '../templates/environment.js';
 import { readTemplates } from '../templates/read-templates.js';
@@ -54,14 +55,18 @@ export interface CompiledTemplates {
 
 export const NO_INPUTS: SiteInputs = { content: NO_CONTENT, templates: { generation: 0 } };
 
-/** site.yaml, read again when it changed (or has not loaded yet); its problems when it cannot load. */
+/**
+ * site.yaml, read again when it or a file of public/ it may name changed (changesConfig), or when it
+ * has not loaded yet; its problems when it cannot load.
+ */
 export async function readConfig(
   before: ConfigInput | undefined,
   changed: ChangedPaths,
   root: string,
   baseUrl: string | undefined,
 ): Promise<{ config?: ConfigInput; diagnostics: readonly Diagnostic[] }> {
-  if (before && !changed.touched(path.join(root, CONFIG_FILE))) return { config: before, diagnostics: [] };
+  if (before && !changed.all && !changed.paths.some((p) => changesConfig(root, p)))
+    return { config: before, diagnostics: [] };
   try {
     const loaded = await loadConfig(root, baseUrl === undefined ? {} : { baseUrl });
     const digest = digestOf(JSON.stringify(loaded.config));
