@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { launchBrowser, searchResultsShown } from '../helpers/browser.js';
 import { type ServedSite, serveSampleSite } from '../helpers/served-site.js';
 import { article, makeSite, REPO, runCli, siteYaml } from '../helpers/site.js';
 import { serveStatic } from '../helpers/static-server.js';
@@ -102,7 +102,7 @@ const PAGES: ReadonlyArray<readonly [name: string, url: string]> = [
 async function open(url: string): Promise<void> {
   await page.goto(site.url + url);
   await page.waitForLoadState('load');
-  if (url.startsWith('search/')) await page.locator('.pagefind-ui__result').first().waitFor();
+  if (url.startsWith('search/')) await searchResultsShown(page);
 }
 
 describe('for older readers and keyboard users', () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { npmChromium } from './npm-chromium.js';
 
 /** Debian's chromium (`apt-get install -y chromium`): the tests use it where it is installed. */
@@ -44,4 +44,14 @@ export async function launchBrowser(build?: ChromiumBuild): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * Waits until the search page shows its results whole: Pagefind's UI first shows a placeholder
+ * (`.pagefind-ui__loading`, dots in the text colour on the same colour) for each result whose data
+ * has not come yet, and a page measured then has text no reader is meant to read.
+ */
+export async function searchResultsShown(page: Page): Promise<void> {
+  await page.locator('.pagefind-ui__result').first().waitFor();
+  await page.waitForFunction(() => document.querySelector('.pagefind-ui__loading') === null);
 }
