@@ -255,12 +255,18 @@ describe('a bug while answering one request', () => {
 });
 
 describe("bin/gazette.js's last resort, for a bug that escapes every handler", () => {
-  // A bug outside any command's own handling: a timer that throws while the dev server runs.
-  const bug = ['--import', 'data:text/javascript,setTimeout(()=>{throw new Error("escaped bug")},1500)'];
+  // A bug outside any command's own handling: a signal handler that throws while the dev server runs.
+  // The signal is sent once the server is listening: a timer raced a slow start on a loaded machine.
+  const bug = ['--import', 'data:text/javascript,process.on("SIGUSR2",()=>{throw new Error("escaped bug")})'];
+  const crash = async (root: string) => {
+    const run = await startDev(root, bug);
+    run.child.kill('SIGUSR2');
+    return run;
+  };
 
   it('speaks the language of the site, exit 1', async () => {
     const root = site();
-    const run = await startDev(root, bug);
+    const run = await crash(root);
     expect(await run.exited).toBe(1);
     expect(run.stderr()).toMatch(
       /^gazette dev：gazette 内部出错（这是 gazette 的问题，不是网站的问题.*）：Error: escaped bug\n/,
@@ -270,7 +276,7 @@ describe("bin/gazette.js's last resort, for a bug that escapes every handler", (
 
   it('and English for an English site', async () => {
     const root = site(siteYaml('language: en\n'));
-    const run = await startDev(root, bug);
+    const run = await crash(root);
     expect(await run.exited).toBe(1);
     expect(run.stderr()).toMatch(/^gazette dev: internal error \(please report it\): Error: escaped bug\n/);
   });
