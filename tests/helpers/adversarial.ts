@@ -53,6 +53,14 @@ export function snapshotOutside(root: string, out = 'dist'): Map<string, string>
   return entries;
 }
 
+/**
+ * The bound a build on pathological input must finish within. Each such input once took minutes or
+ * never ended; its fix brings it to a few seconds. The bound is far above that, so that a loaded CI
+ * machine (two test workers on two cores, plus builds' own threads) does not fail a healthy build,
+ * and far below what a regression costs.
+ */
+export const PATHOLOGICAL_MS = 30_000;
+
 export interface Outcome {
   readonly stderr: string;
   readonly ms: number;
