@@ -8,6 +8,7 @@ import { terminalText } from '../messages/terminal.js';
 import { siteSources } from '../site/site-sources.js';
 import { hostChecker } from './allowed-hosts.js';
 import { toBrowserProblems } from './browser-problem.js';
+import { dueTimer } from './due-timer.js';
 import { ReloadHub } from './live-reload.js';
 import { createServer } from './server.js';
 import { watchPaths } from './watch.js';
@@ -64,17 +65,23 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   });
   served = site.files;
   let last: Promise<RebuildReport>;
-  const rebuild = (paths?: string[]) => {
+  /** `what` names the cause in the terminal: the files saved, or the date that came. */
+  const rebuild = (paths?: string[], what = paths?.map((p) => path.relative(root, p) || p).join(', ')) => {
     last = site.rebuild(paths).then((report) => {
-      publish(report, paths);
+      publish(report, what);
+      due.arm(site.nextDue);
       return report;
     });
     return last;
   };
+  const due = dueTimer(() => {
+    rebuild([], text.devDue).catch((cause) =>
+      options.log(text.head('dev', text.internalError(String(cause?.stack ?? cause)))),
+    );
+  });
   // The articles left out for their date are named by the first build, then again when that changes.
   let namedFutureDated = '';
-  const publish = (report: RebuildReport, paths?: string[]) => {
-    const what = paths?.map((p) => path.relative(root, p) || p).join(', ');
+  const publish = (report: RebuildReport, what: string | undefined) => {
     const futureDated = report.futureDated.map(format);
     if (futureDated.join('\n') !== namedFutureDated) {
       for (const line of futureDated) options.log(line);
@@ -111,6 +118,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     url,
     lastRebuild: () => last,
     async close() {
+      due.stop();
       await watcher.close();
       hub.close();
       server.closeAllConnections();

@@ -56,6 +56,8 @@ export interface MemorySite {
   readonly entries: readonly Entry[];
   /** The site.yaml of the last good build; undefined before the first one. */
   readonly config: SiteConfig | undefined;
+  /** When the first article the last good build left out for its date comes due (epoch ms). */
+  readonly nextDue: number | undefined;
   /**
    * Rebuilds after `paths` (absolute) changed; `undefined` means anything may have changed.
    * Only changed files are re-read and only pages whose inputs changed are re-rendered; the result
@@ -147,6 +149,9 @@ export function createMemorySite(options: MemorySiteOptions): MemorySite {
     },
     get config() {
       return state?.config;
+    },
+    get nextDue() {
+      return state?.nextDue;
     },
     // Rebuilds run one at a time, in the order asked for.
     rebuild(paths, rebuildOptions) {

@@ -79,6 +79,7 @@ export const TERMINAL_EN: TerminalText = {
     `rebuilt in ${ms} ms: ${files} file(s) updated (${what ?? 'initial build'})`,
   devFailed: (ms, what) =>
     `build failed after ${ms} ms (${what ?? 'initial build'}); still serving the last good pages`,
+  devDue: "an article's publication time came",
   devServing: (root, url) => `gazette dev: serving ${root} at ${url}`,
   devRequestFailed: (method, url, detail) =>
     `gazette dev: internal error answering ${method} ${url} (please report it): ${detail}`,

@@ -92,6 +92,8 @@ export interface TerminalText {
 
   readonly devRebuilt: (ms: number, files: number, what: string | undefined) => string;
   readonly devFailed: (ms: number, what: string | undefined) => string;
+  /** What a rebuild is for when no file changed: an article's date came (the file list's place). */
+  readonly devDue: string;
   readonly devServing: (root: string, url: string) => string;
   /** A bug met while answering one request (the server goes on); the stack is for the report. */
   readonly devRequestFailed: (method: string, url: string, detail: string) => string;

@@ -93,6 +93,7 @@ export const TERMINAL_ZH: TerminalText = {
     `已重新生成，用时 ${ms} 毫秒：更新了 ${files} 个文件（${what ?? '首次生成'}）`,
   devFailed: (ms, what) =>
     `生成失败，用时 ${ms} 毫秒（${what ?? '首次生成'}）；预览仍显示上一次成功生成的页面`,
+  devDue: '定时发布的文章到了发布时间',
   devServing: (root, url) => `gazette dev：正在预览 ${root}，网址 ${url}`,
   devRequestFailed: (method, url, detail) =>
     `gazette dev：回应请求 ${method} ${url} 时内部出错（这是 gazette 的问题，不是网站的问题，请把下面的内容报告给维护者；预览服务照常运行）：${detail}`,
