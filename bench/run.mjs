@@ -4,6 +4,9 @@
 // noisy, so compare ratios from the same run, never absolute times across runs.
 //   npm run bench -- --articles 20000 [--runs 3] [--peers] [--work DIR] [--skip-watch] [--saves 10] [--settle 60]
 //     [--shared DIR] (the shared corpus generator and peers; default ../shared/bench beside the repository)
+//     [--skip-search | --search-only] [--cold-runs N] (issue 19: with --peers --search-only, Hugo and
+//     Pagefind's CLI only; --cold-runs for the cold builds with search and those two)
+// Peak RSS is given for the largest process and for each program of the tree (bench/tree-rss.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
@@ -49,9 +52,12 @@ const { values } = parseArgs({
 const SHARED = path.resolve(values.shared ?? path.join(REPO, '../shared/bench'));
 const N = Number(values.articles);
 const RUNS = Number(values.runs);
+// The cold builds with search and their peers' (Hugo, Pagefind's CLI): minutes each at 20,000.
+const COLD_RUNS = Number(values['cold-runs'] ?? RUNS);
 const WORK = path.resolve(values.work ?? path.join(os.tmpdir(), `gazette-bench-${N}`));
 const SITE = path.join(WORK, 'gazette');
 const BIN = path.join(REPO, 'bin', 'gazette.js');
+const TREE_RSS = path.join(REPO, 'bench', 'tree-rss.mjs');
 
 const log = (s) => process.stderr.write(`${s}\n`);
 
@@ -162,16 +168,7 @@ if (!values['skip-watch'] && !values['search-only']) rows.push(...(await measure
 // (what the first publish of each day does); it is timed apart, once, before the three.
 if (!values['skip-search']) {
   const searched = ['node', [BIN, 'build', '--root', SITE, '--quiet']];
-  rows.push(
-    measure(
-      'gazette',
-      'cold build with search',
-      searched,
-      clean,
-      undefined,
-      Number(values['cold-runs'] ?? RUNS),
-    ),
-  );
+  rows.push(measure('gazette', 'cold build with search', searched, clean, undefined, COLD_RUNS));
   const published = (name) => {
     const from = readFileSync(path.join(SITE, 'content', 'articles', '000005.md'), 'utf8');
     const now = new Date(Date.now() + 8 * 3600_000 - 60_000).toISOString().replace('T', ' ').slice(0, 19);
@@ -215,8 +212,13 @@ if (values.peers) {
   const hugo = spawnSync('hugo', ['version']).status === 0;
   if (hugo)
     rows.push(
-      measure('hugo', 'cold build', ['hugo', ['--quiet', '--source', path.join(WORK, 'hugo')]], () =>
-        setAside(path.join(WORK, 'hugo', 'public')),
+      measure(
+        'hugo',
+        'cold build',
+        ['hugo', ['--quiet', '--source', path.join(WORK, 'hugo')]],
+        () => setAside(path.join(WORK, 'hugo', 'public')),
+        undefined,
+        COLD_RUNS,
       ),
     );
   else log('hugo not installed (apt-get install hugo): skipped');
@@ -241,29 +243,35 @@ if (values.peers) {
           ],
         ],
         () => setAside(path.join(WORK, 'pagefind-cli')),
+        undefined,
+        COLD_RUNS,
       ),
     );
-  rows.push(
-    measure(
-      'eleventy',
-      'cold build',
-      [path.join(WORK, 'eleventy/node_modules/.bin/eleventy'), ['--quiet']],
-      () => setAside(path.join(WORK, 'eleventy', '_site')),
-      path.join(WORK, 'eleventy'),
-    ),
-  );
-  rows.push(
-    measure(
-      'hexo',
-      'cold build',
-      [path.join(WORK, 'hexo/node_modules/.bin/hexo'), ['generate', '--silent']],
-      () => {
-        setAside(path.join(WORK, 'hexo', 'public'));
-        rmSync(path.join(WORK, 'hexo', 'db.json'), { force: true });
-      },
-      path.join(WORK, 'hexo'),
-    ),
-  );
+  // With --search-only, the peers of the search rows alone: issue 19's target is Hugo's cold build
+  // plus Pagefind's CLI on its pages.
+  if (!values['search-only'])
+    rows.push(
+      measure(
+        'eleventy',
+        'cold build',
+        [path.join(WORK, 'eleventy/node_modules/.bin/eleventy'), ['--quiet']],
+        () => setAside(path.join(WORK, 'eleventy', '_site')),
+        path.join(WORK, 'eleventy'),
+      ),
+    );
+  if (!values['search-only'])
+    rows.push(
+      measure(
+        'hexo',
+        'cold build',
+        [path.join(WORK, 'hexo/node_modules/.bin/hexo'), ['generate', '--silent']],
+        () => {
+          setAside(path.join(WORK, 'hexo', 'public'));
+          rmSync(path.join(WORK, 'hexo', 'db.json'), { force: true });
+        },
+        path.join(WORK, 'hexo'),
+      ),
+    );
 }
 
 // Untimed, and nothing is timed after it.
@@ -279,8 +287,10 @@ const searchedCold = rows.find((r) => r.work === 'cold build with search');
 console.log(
   `\n${N} articles, ${RUNS} run(s) each, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`,
 );
-console.log('| tool | work | median (min–max) | CPU (median) | peak RSS | vs Hugo cold |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log(
+  '| tool | work | median (min–max) | CPU (median) | peak RSS | largest process of each program | vs Hugo cold |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   const ratio =
     hugoCold && r.work.includes('build')
@@ -288,8 +298,13 @@ for (const r of rows) {
       : '';
   const rss = r.rssKiB.length ? `${Math.round(Math.max(...r.rssKiB) / 1024)} MiB` : '';
   const cpu = r.cpu?.length ? `${median(r.cpu).toFixed(2)} s` : '';
+  const treeCpu = r.treeCpu?.length ? `${median(r.treeCpu).toFixed(2)} s` : '';
+  const each = Object.entries(r.perProcess ?? {})
+    .sort(([, a], [, b]) => b - a)
+    .map(([name, kib]) => `${name} ${Math.round(kib / 1024)} MiB`)
+    .join(', ');
   console.log(
-    `| ${r.tool} | ${r.work} | ${r.unit === 'ms' ? `${median(r.seconds).toFixed(0)} ms (${Math.min(...r.seconds).toFixed(0)}–${Math.max(...r.seconds).toFixed(0)})` : fmt(r)} | ${cpu} | ${rss} | ${ratio} |`,
+    `| ${r.tool} | ${r.work} | ${r.unit === 'ms' ? `${median(r.seconds).toFixed(0)} ms (${Math.min(...r.seconds).toFixed(0)}–${Math.max(...r.seconds).toFixed(0)})` : fmt(r)} | ${cpu} | ${treeCpu} | ${rss} | ${each} | ${ratio} |`,
   );
 }
 
@@ -337,20 +352,33 @@ function measure(tool, work, [cmd, args], prepare, cwd, runs = RUNS) {
   const seconds = [];
   const rssKiB = [];
   const cpu = [];
+  const perProcess = {};
+  const treeCpu = [];
   for (let i = 0; i < runs; i++) {
     prepare();
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', cmd, ...args], { cwd, encoding: 'utf8' });
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', 'node', [TREE_RSS, cmd, ...args]].flat(), {
+      cwd,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`${tool} ${work} failed:\n${r.stderr}`);
-    const [elapsed, rss, user, sys] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+    const lines = r.stderr.trim().split('\n');
+    const [elapsed, rss, user, sys] = lines.at(-1).split(' ').map(Number);
     seconds.push(elapsed);
     rssKiB.push(rss);
     cpu.push(user + sys);
-    // User and system time of the process and its children (Pagefind's): less disturbed by load.
+    // The peak of each process of the tree, by program (bench/tree-rss.mjs): the largest of each kind.
+    const tree = JSON.parse(lines.findLast((l) => l.startsWith('tree-rss ')).slice('tree-rss '.length));
+    treeCpu.push(tree.cpu);
+    for (const [name, kibs] of Object.entries(tree.rss))
+      if (name !== 'time' && name !== 'sh') perProcess[name] = Math.max(perProcess[name] ?? 0, kibs[0]);
+    // User and system time of the process and the children it waited for (less disturbed by load
+    // than wall time), and of the whole tree, Pagefind's services included.
+    const sizes = Object.entries(tree.rss).map(([name, kibs]) => `${name} ${Math.round(kibs[0] / 1024)}`);
     log(
-      `${tool} ${work}: ${elapsed.toFixed(2)} s, ${(user + sys).toFixed(2)} s CPU, ${Math.round(rss / 1024)} MiB, load ${os.loadavg()[0].toFixed(2)}`,
+      `${tool} ${work}: ${elapsed.toFixed(2)} s, ${(user + sys).toFixed(2)} s CPU (tree ${tree.cpu.toFixed(2)} s), ${Math.round(rss / 1024)} MiB (${sizes.join(', ')}), load ${os.loadavg()[0].toFixed(2)}`,
     );
   }
-  return { tool, work, seconds, rssKiB, cpu };
+  return { tool, work, seconds, rssKiB, cpu, treeCpu, perProcess };
 }
 
 /**
