@@ -164,7 +164,7 @@ if (!values['skip-watch'] && !values['search-only']) rows.push(...(await measure
 
 // With the search index (issue 19): Pagefind indexes the articles in shards by date (src/search/),
 // and only the shards whose articles changed. A new article is dated now, as a published one is: the
-// corpus ends in 2025, so the first of them also moves the corpus's last day into its month's shard
+// corpus ends in 2025, so the first of them also moves the corpus's last day into its period's shard
 // (what the first publish of each day does); it is timed apart, once, before the three.
 if (!values['skip-search']) {
   const searched = ['node', [BIN, 'build', '--root', SITE, '--quiet']];
@@ -183,7 +183,7 @@ if (!values['skip-search']) {
   rows.push(
     measure(
       'gazette',
-      "first new article of the day, with search (the last day's shard goes into its month)",
+      "first new article of the day, with search (the last day's shard goes into its period)",
       searched,
       () => published(`new-day-${++edits}.md`),
       undefined,
@@ -193,10 +193,12 @@ if (!values['skip-search']) {
   rows.push(
     measure('gazette', 'one new article with search', searched, () => published(`new-search-${++edits}.md`)),
   );
-  // 000001.md and the deleted ones are of November 2024, a shard of about 1,400 articles.
+  // At 20,000 articles, 000150.md and the deleted ones are of 11–20 November 2024, a shard of 480
+  // articles (000001.md, edited before, is of 9 November, the corpus's first day: a shard of a
+  // day and a half's articles now, where it was in a month's).
   rows.push(
     measure('gazette', 'old-article edit with search', searched, () =>
-      appendFileSync(path.join(SITE, 'content', 'articles', '000001.md'), `\n检索改动${++edits}。\n`),
+      appendFileSync(path.join(SITE, 'content', 'articles', '000150.md'), `\n检索改动${++edits}。\n`),
     ),
   );
   let deleted = 100;

@@ -8,7 +8,7 @@ export const SHARD_FILTER = '_shard';
  *
  * One difference of merged bundles is undone here. Pagefind leaves out of a search each word its
  * index does not have at all (so that a misspelt word does not empty the results); searched shard by
- * shard, a word that one month's articles never use would be left out there, and that month would
+ * shard, a word that one period's articles never use would be left out there, and that period would
  * answer with articles that have only the other words. So a search of several words is kept to the
  * shards that have every word the site has at all: what one whole index would answer. Pagefind is
  * asked once more for each word, from the chunks it has just loaded. The shard filter stays hidden.

@@ -18,7 +18,7 @@ import {
   type ShardManifest,
   shardDigest,
 } from './shard-manifest.js';
-import { planShards, SHARDS_FROM } from './shard-plan.js';
+import { newestFirst, planShards, SHARDS_FROM } from './shard-plan.js';
 
 /** What the index is made of: the published articles, and how to read each one's body. */
 export interface SearchSource<E extends ListedEntry> {
@@ -219,6 +219,6 @@ export const shardsOf = (files: readonly string[]): string[] =>
   files
     .filter((f) => f.startsWith(`${BUNDLE}/`) && f.endsWith(`/${SHARD_MANIFEST}`))
     .map((f) => f.slice(BUNDLE.length + 1, -SHARD_MANIFEST.length - 1))
-    .sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+    .sort(newestFirst);
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');

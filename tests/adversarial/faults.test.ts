@@ -235,7 +235,7 @@ describe('the disk fills up while the search index is written', () => {
     () => {
       const root = oneArticleSite();
       const out = path.join(searchDisk, 'dist');
-      // In shards from the first article (see src/search/shard-plan.ts): a new month is a new shard.
+      // In shards from the first article (see src/search/shard-plan.ts): a new period is a new shard.
       const sharded = { GAZETTE_SEARCH_SHARDS_FROM: '1' };
       const first = runBin(['build', '--root', root, '--out', out], sharded);
       expect(first.stderr).toBe('');

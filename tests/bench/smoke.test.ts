@@ -43,7 +43,7 @@ it('npm run bench runs end to end on 200 articles', () => {
       'dev server: text edited → page re-rendered + reload sent',
       'dev server: title edited → pages re-rendered + reload sent',
       'cold build with search',
-      "first new article of the day, with search (the last day's shard goes into its month)",
+      "first new article of the day, with search (the last day's shard goes into its period)",
       'one new article with search',
       'old-article edit with search',
       'deletion with search',

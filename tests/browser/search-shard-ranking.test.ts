@@ -6,7 +6,7 @@ import { launchBrowser } from '../helpers/browser.js';
 import { article, makeSite, removeSite, runCli, siteYaml } from '../helpers/site.js';
 import { type StaticServer, serveStatic } from '../helpers/static-server.js';
 
-// Shards of different sizes: January has four articles, one of them with 樟树湾 once; February one
+// Shards of different sizes: January's first ten days have four articles, one of them with 樟树湾 once; February one
 // article with 樟树湾 three times; the newest day one article without it. One whole index ranks
 // February's article first (the word is in two of six articles, more often in February's). Each shard
 // weighs the word by its own share of pages (1 of 4 in January, 1 of 1 in February), which the
@@ -22,9 +22,9 @@ beforeAll(async () => {
   const files = {
     'site.yaml': siteYaml(),
     'content/xuexi/a1.md': jan('10', `樟树湾码头开工。${'桂花岛。'.repeat(2)}渡口。${filler}${filler}`),
-    'content/xuexi/a2.md': jan('11', `渡口。${filler}${filler}`),
-    'content/xuexi/a3.md': jan('12', `渡口。${filler}${filler}`),
-    'content/xuexi/a4.md': jan('13', `渡口。${filler}${filler}`),
+    'content/xuexi/a2.md': jan('07', `渡口。${filler}${filler}`),
+    'content/xuexi/a3.md': jan('08', `渡口。${filler}${filler}`),
+    'content/xuexi/a4.md': jan('09', `渡口。${filler}${filler}`),
     'content/yaowen/b1.md': article(
       { title: '二月消息', date: '2022-02-10 10:00', category: '要闻' },
       `樟树湾码头开工。樟树湾新港。樟树湾物流。桂花岛。${'渡口。'.repeat(8)}${filler}`,

@@ -8,8 +8,8 @@ import { januaryArticle, shardSiteFiles } from '../helpers/shard-site.js';
 import { makeSite, removeSite, runCli, writeFiles } from '../helpers/site.js';
 import { type StaticServer, serveStatic } from '../helpers/static-server.js';
 
-// A site whose index has four shards (January, February, March 2022 and the newest day), served as
-// a static host would serve it, searched from its own search page as a reader does.
+// A site whose index has four shards (the first ten days of January, February and March 2022, and the
+// newest day), served as a static host would serve it, searched from its own search page as a reader does.
 let root: string;
 let server: StaticServer;
 let browser: Browser;

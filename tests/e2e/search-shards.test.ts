@@ -7,9 +7,9 @@ import { SHARD_MANIFEST, type ShardManifest } from '../../src/search/shard-manif
 import { SHARDS, shardSiteFiles } from '../helpers/shard-site.js';
 import { article, makeSite, removeSite, runCli, snapshotDir, writeFiles } from '../helpers/site.js';
 
-// A small site whose index has four shards (see src/search/shard-plan.ts): the months January,
-// February and March 2022, and the newest day, 18 March, in a shard of its own. A site this small
-// has one shard, unless told to split from its first article.
+// A small site whose index has four shards (see src/search/shard-plan.ts): the first ten days of
+// January, February and March 2022, and the newest day, 18 March, in a shard of its own. A site
+// this small has one shard, unless told to split from its first article.
 beforeAll(() => {
   process.env.GAZETTE_SEARCH_SHARDS_FROM = '1';
 });
@@ -55,7 +55,7 @@ function intact(dir: string): boolean {
 
 // Two or three builds with Pagefind each: seconds on a quiet machine, half a minute on a busy one.
 describe('the search index in shards', { timeout: 90_000 }, () => {
-  it('makes one shard a month and one for the newest day', async () => {
+  it('makes one shard a ten-day period and one for the newest day', async () => {
     const root = site();
     await build(root);
     const bundle = readdirSync(path.join(root, 'dist', 'pagefind'));
@@ -87,17 +87,17 @@ describe('the search index in shards', { timeout: 90_000 }, () => {
     expect(intact(shardDir(root, '2022-03-18'))).toBe(true);
   });
 
-  it('indexes again only the month of a deleted article, and a month left empty has no shard', async () => {
+  it('indexes again only the period of a deleted article, and a period left empty has no shard', async () => {
     const root = site();
     await build(root);
-    const others = ['2022-01', '2022-03', '2022-03-18'];
+    const others = ['2022-01-1', '2022-03-1', '2022-03-18'];
     const before = Object.fromEntries(others.map((s) => [s, identities(shardDir(root, s))]));
-    const february = readFileSync(path.join(shardDir(root, '2022-02'), SHARD_MANIFEST), 'utf8');
+    const february = readFileSync(path.join(shardDir(root, '2022-02-1'), SHARD_MANIFEST), 'utf8');
 
     rmSync(path.join(root, 'content/yaowen/b2.md'));
     await build(root);
     for (const s of others) expect(identities(shardDir(root, s))).toEqual(before[s]);
-    expect(readFileSync(path.join(shardDir(root, '2022-02'), SHARD_MANIFEST), 'utf8')).not.toBe(february);
+    expect(readFileSync(path.join(shardDir(root, '2022-02-1'), SHARD_MANIFEST), 'utf8')).not.toBe(february);
 
     rmSync(path.join(root, 'content/yaowen/b1.md'));
     await build(root);
@@ -105,7 +105,7 @@ describe('the search index in shards', { timeout: 90_000 }, () => {
     expect(bundle.filter((f) => /^\d/.test(f)).sort()).toEqual(others);
   });
 
-  it('after an edit of an old article’s text, plans only its page and indexes only its month', async () => {
+  it('after an edit of an old article’s text, plans only its page and indexes only its period', async () => {
     // Longer than a summary: the edit below, after it, changes nothing any list shows.
     const long = `春风行动。${'为帮助企业稳岗扩岗，县里组织了多场招聘会。'.repeat(8)}`;
     const february = (body: string) => ({
@@ -117,17 +117,17 @@ describe('the search index in shards', { timeout: 90_000 }, () => {
     const root = site();
     writeFiles(root, february(long));
     await build(root);
-    const others = ['2022-01', '2022-03', '2022-03-18'];
+    const others = ['2022-01-1', '2022-03-1', '2022-03-18'];
     const before = Object.fromEntries(others.map((s) => [s, identities(shardDir(root, s))]));
-    const manifest = readFileSync(path.join(shardDir(root, '2022-02'), SHARD_MANIFEST), 'utf8');
+    const manifest = readFileSync(path.join(shardDir(root, '2022-02-1'), SHARD_MANIFEST), 'utf8');
 
     writeFiles(root, february(`${long}\n\n桂花岛。`));
     const report = await buildSite({ root, jobs: 1 });
     expect(report.timings.map(([step]) => step)).toContain('plan the edited articles');
     expect(report.rendered).toBe(1);
     for (const s of others) expect(identities(shardDir(root, s))).toEqual(before[s]);
-    expect(readFileSync(path.join(shardDir(root, '2022-02'), SHARD_MANIFEST), 'utf8')).not.toBe(manifest);
-    expect(intact(shardDir(root, '2022-02'))).toBe(true);
+    expect(readFileSync(path.join(shardDir(root, '2022-02-1'), SHARD_MANIFEST), 'utf8')).not.toBe(manifest);
+    expect(intact(shardDir(root, '2022-02-1'))).toBe(true);
     // The same bytes as a build of the whole site from nothing makes.
     const whole = site();
     writeFiles(whole, february(`${long}\n\n桂花岛。`));
@@ -170,15 +170,15 @@ describe('the search index in shards', { timeout: 90_000 }, () => {
     it.each(damages)('%s, noticed by the stamps of the build cache', async (_, damage) => {
       const root = site();
       await build(root);
-      const dir = shardDir(root, '2022-01');
-      const others = ['2022-02', '2022-03', '2022-03-18'];
+      const dir = shardDir(root, '2022-01-1');
+      const others = ['2022-02-1', '2022-03-1', '2022-03-18'];
       const before = Object.fromEntries(others.map((s) => [s, identities(shardDir(root, s))]));
       const manifest = readFileSync(path.join(dir, SHARD_MANIFEST), 'utf8');
       damage(dir, JSON.parse(manifest) as ShardManifest);
 
       const again = await runCli(['build', '--root', root]);
       expect(again.stderr).toMatch(
-        /^note: 1 file of the output was changed or deleted since the last build \(pagefind\/2022-01\/[^)]+\); it was made again$/,
+        /^note: 1 file of the output was changed or deleted since the last build \(pagefind\/2022-01-1\/[^)]+\); it was made again$/,
       );
       expect(again.code).toBe(0);
       expect(readFileSync(path.join(dir, SHARD_MANIFEST), 'utf8')).toBe(manifest);
@@ -189,7 +189,7 @@ describe('the search index in shards', { timeout: 90_000 }, () => {
     it.each(damages)('%s', async (_, damage) => {
       const root = site();
       await build(root);
-      const dir = shardDir(root, '2022-01');
+      const dir = shardDir(root, '2022-01-1');
       const manifest = readFileSync(path.join(dir, SHARD_MANIFEST), 'utf8');
       // Written in place, as a disk error or a hand would: the file's other links (the spare) see it too.
       damage(dir, JSON.parse(manifest) as ShardManifest);

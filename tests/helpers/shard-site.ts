@@ -6,8 +6,8 @@ export const januaryArticle = (body: string): string =>
 
 /**
  * A small site whose index has four shards when split from its first article
- * (GAZETTE_SEARCH_SHARDS_FROM=1; see src/search/shard-plan.ts): the months January, February and
- * March 2022, and the newest day, 18 March, in a shard of its own.
+ * (GAZETTE_SEARCH_SHARDS_FROM=1; see src/search/shard-plan.ts): the first ten days (上旬) of
+ * January, February and March 2022, and the newest day, 18 March, in a shard of its own.
  */
 export const shardSiteFiles = (): Record<string, string> => ({
   'site.yaml': siteYaml(),
@@ -17,7 +17,7 @@ export const shardSiteFiles = (): Record<string, string> => ({
     '春风行动。',
   ),
   'content/yaowen/b2.md': article(
-    { title: '二月的另一篇', date: '2022-02-11 10:00', category: '要闻' },
+    { title: '二月的另一篇', date: '2022-02-09 10:00', category: '要闻' },
     '樟树湾码头。',
   ),
   'content/xuexi/c.md': article(
@@ -30,5 +30,5 @@ export const shardSiteFiles = (): Record<string, string> => ({
   ),
 });
 
-/** The shards of shardSiteFiles, newest first as the index lists them. */
-export const SHARDS = ['2022-01', '2022-02', '2022-03', '2022-03-18'];
+/** The shards of shardSiteFiles, oldest first (the index lists them newest first). */
+export const SHARDS = ['2022-01-1', '2022-02-1', '2022-03-1', '2022-03-18'];
