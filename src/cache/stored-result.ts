@@ -101,8 +101,9 @@ export function detailsLine(result: FileResult | StoredResult, around: LineSurro
 
 /**
  * Whether the line detailsLine makes of `result` with `around` is `stored`'s line byte for byte: the
- * result is that line's (as it is, or parsed from it, with the same pack) and so are the
- * surroundings. The build cache then writes no new line for it (see patchOf).
+ * result is that line's (as it is, or parsed from it: its pack is then the one the line names, as
+ * the line was written from such a result) and so are the surroundings. The build cache then writes
+ * no new line for it (see patchOf).
  */
 export function isStoredLine(
   result: FileResult | StoredResult,
@@ -111,7 +112,7 @@ export function isStoredLine(
 ): boolean {
   if ('line' in result) {
     if (result !== stored) return false;
-  } else if (parsedFrom.get(result) !== stored || packOfResult(result) !== packOfStored(stored)) return false;
+  } else if (parsedFrom.get(result) !== stored) return false;
   if (around && 'asStored' in around) return around.asStored === stored;
   return partsOf(stored)[1].equals(Buffer.from(surroundingsJson(around)));
 }
