@@ -123,5 +123,16 @@ const surroundingsJson = (around: Surroundings | undefined): string => JSON.stri
 const TAB_BYTE = Buffer.from('\t');
 
 /** The pack a result's body is in, relative to the bodies folder (`run/00000.pack`); '' for none. */
-export const packOfResult = (r: FileResult): string =>
-  r.body && 'pack' in r.body ? r.body.pack.split(path.sep).slice(-2).join(path.sep) : '';
+export function packOfResult(r: FileResult): string {
+  if (!r.body || !('pack' in r.body)) return '';
+  // Hundreds of bodies share a pack: its name is worked out once (20,000 results are asked per save).
+  const full = r.body.pack;
+  let pack = packNames.get(full);
+  if (pack === undefined) {
+    pack = full.split(path.sep).slice(-2).join(path.sep);
+    packNames.set(full, pack);
+  }
+  return pack;
+}
+
+const packNames = new Map<string, string>();
