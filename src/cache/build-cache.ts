@@ -28,6 +28,7 @@ import { packNames } from './pack-names.js';
 import { type KnownSpare, type PreviousChanges, previousChanges } from './previous-output.js';
 import {
   detailsLine,
+  isStoredLine,
   packOfResult,
   packOfStored,
   resultOf as resultOfStored,
@@ -241,9 +242,10 @@ export async function saveBuildCache(
   const around = kept.around;
   const files = kept.files.map((r) => (typeof r === 'string' ? storedLine(cache, r) : r));
   // A line as stored, or with the surroundings this build made, or those of the line it replaces.
-  const lineOf = (r: FileResult | StoredResult) =>
-    detailsLine(r, around ? around.get(r.path) : { asStored: 'line' in r ? r : cache.stored(r.path) });
-  const patch = around ? undefined : patchOf(cache, files, lineOf);
+  const aroundOf = (r: FileResult | StoredResult) =>
+    around ? around.get(r.path) : { asStored: 'line' in r ? r : cache.stored(r.path) };
+  const lineOf = (r: FileResult | StoredResult) => detailsLine(r, aroundOf(r));
+  const patch = patchOf(cache, files, lineOf, (r, stored) => isStoredLine(r, aroundOf(r), stored));
   const details = {
     pages: kept.pages,
     others: kept.others,
@@ -290,26 +292,37 @@ function* eachLine<T>(files: Iterable<T>, lineOf: (file: T) => Buffer | Buffer[]
 
 /**
  * The details as a patch of the base the previous ones were patched from, when few lines differ from
- * it: the same files in the same order, and the surroundings as stored (the caller checks that).
+ * it: each file whose line is the very line of the base (`asStored`) is taken from there, in runs
+ * (a new article shifts those after it by one), and every other line is written into the patch.
  */
 function patchOf(
   cache: BuildCache,
   kept: ReadonlyArray<FileResult | StoredResult>,
   lineOf: (r: FileResult | StoredResult) => Buffer | Buffer[],
+  asStored: (r: FileResult | StoredResult, stored: StoredResult) => boolean,
 ): DetailsPatch | undefined {
   const base = cache.loadedDetails()?.base;
   const files = cache.previous?.files;
-  if (!base || !files || kept.length !== files.length) return undefined;
-  const most = Math.max(PATCH_LINES, Math.floor(files.length * PATCH_SHARE));
+  if (!base || !files) return undefined;
+  const was = new Map(files.map((f, i) => [f.path, i]));
+  const most = Math.max(PATCH_LINES, Math.floor(kept.length * PATCH_SHARE));
   const lines = new Map<number, Buffer | Buffer[]>();
+  const runs: Array<[at: number, from: number, count: number]> = [];
   for (let i = 0; i < kept.length; i++) {
     const r = kept[i] as FileResult | StoredResult;
-    if (r.path !== files[i]?.path) return undefined;
-    if ('line' in r && !base.patched.has(i)) continue;
+    const index = was.get(r.path);
+    const from = index === undefined ? -1 : (base.from[index] ?? -1);
+    const stored = cache.stored(r.path);
+    if (from >= 0 && stored && asStored(r, stored)) {
+      const run = runs.at(-1);
+      if (run && run[0] + run[2] === i && run[1] + run[2] === from) run[2]++;
+      else runs.push([i, from, 1]);
+      continue;
+    }
     lines.set(i, lineOf(r));
     if (lines.size > most) return undefined;
   }
-  return { base, lines };
+  return { base, runs, lines };
 }
 
 /** A patch holds at most this many lines, or this share of them: beyond, the details are written whole. */

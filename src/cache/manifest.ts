@@ -8,7 +8,7 @@ import type { BuildSummary } from '../incremental/previous-state.js';
 import type { WrittenFiles, WrittenStamp } from '../output/written-files.js';
 
 /** Bumped whenever the shape below changes. */
-const FORMAT = 8;
+const FORMAT = 9;
 
 /**
  * What a build leaves for the next one, in two files of `.cache/gazette/`. `manifest.json` is small:
@@ -77,20 +77,25 @@ export interface BuildDetails {
 export interface DetailsBase {
   readonly digest: string;
   readonly pages: Readonly<Record<string, string>>;
-  /** The lines the patch replaced, by index. */
-  readonly patched: ReadonlySet<number>;
+  /** For each line of the details as read, the index of the base's line it is; -1 for a patch's line. */
+  readonly from: Int32Array;
 }
 
 /**
- * What a build after a few edits writes instead of the whole details (174 MB at 100,000 articles):
- * the pages' signatures that differ from the base's, the output's other files and the spare, and the
- * content files' lines that differ from the base's, by index (the files being the same, in the same
- * order). Lines the previous patch replaced are in it again.
+ * What a build after a few changes writes instead of the whole details (174 MB at 100,000 articles):
+ * the pages' signatures that differ from the base's, the output's other files and the spare, the
+ * runs of the base's lines that the new details take as they are (a new or deleted article shifts
+ * the others: the files need not be the same, nor in the same places), and every other line, by its
+ * index in the new details. Lines the previous patch wrote are in it again.
  */
 export interface DetailsPatch {
   readonly base: DetailsBase;
+  /** Base lines taken as they are: `count` of them from the base's `from`, at `at` of the new details. */
+  readonly runs: ReadonlyArray<BaseRun>;
   readonly lines: ReadonlyMap<number, Buffer | readonly Buffer[]>;
 }
+
+export type BaseRun = readonly [at: number, from: number, count: number];
 
 /** The spare site, told as its differences from the output's: it is mostly the same. */
 export interface SpareDetails {
@@ -138,39 +143,56 @@ export async function readDetails(dir: string, manifest: BuildManifest): Promise
     manifest.patch === undefined ? undefined : await readVerified(path.join(dir, PATCH), manifest.patch);
   if (!bytes || (manifest.patch !== undefined && !patch)) return undefined;
   try {
-    const [pages, output, ...lines] = linesOf(bytes);
-    let { others, spare } = JSON.parse(output?.toString() ?? '{}') as Pick<BuildDetails, 'others' | 'spare'>;
-    if (lines.length !== manifest.files.length) return undefined;
+    const [pages, output, ...baseLines] = linesOf(bytes);
     const basePages = JSON.parse(pages?.toString() ?? '{}') as Record<string, string>;
-    let merged = basePages;
-    const patched = new Set<number>();
-    if (patch) {
-      const [delta, patchOutput, ...replaced] = linesOf(patch);
-      ({ others, spare } = JSON.parse(patchOutput?.toString() ?? '{}') as Pick<
+    const base = { digest: manifest.details, pages: basePages };
+    if (!patch) {
+      const { others, spare } = JSON.parse(output?.toString() ?? '{}') as Pick<
         BuildDetails,
         'others' | 'spare'
-      >);
-      merged = { ...basePages };
-      for (const [page, signature] of Object.entries(
-        JSON.parse(delta?.toString() ?? '{}') as Record<string, string | null>,
-      ))
-        if (signature === null) delete merged[page];
-        else merged[page] = signature;
-      for (const line of replaced) {
-        const tab = line.indexOf(0x09);
-        const index = Number(line.subarray(0, tab).toString());
-        if (tab < 0 || !Number.isInteger(index) || index < 0 || index >= lines.length) return undefined;
-        lines[index] = line.subarray(tab + 1);
-        patched.add(index);
+      >;
+      if (baseLines.length !== manifest.files.length) return undefined;
+      const from = Int32Array.from(baseLines, (_, i) => i);
+      return {
+        pages: basePages,
+        others: others ?? [],
+        ...(spare && { spare }),
+        lines: baseLines,
+        base: { ...base, from },
+      };
+    }
+    const [delta, patchOutput, ...replaced] = linesOf(patch);
+    const { others, spare, runs } = JSON.parse(patchOutput?.toString() ?? '{}') as Pick<
+      BuildDetails,
+      'others' | 'spare'
+    > & { runs?: BaseRun[] };
+    const merged = { ...basePages };
+    for (const [page, signature] of Object.entries(
+      JSON.parse(delta?.toString() ?? '{}') as Record<string, string | null>,
+    ))
+      if (signature === null) delete merged[page];
+      else merged[page] = signature;
+    const count = manifest.files.length;
+    const lines = new Array<Buffer>(count);
+    const from = new Int32Array(count).fill(-1);
+    for (const [at, first, n] of runs ?? []) {
+      if (![at, first, n].every(Number.isInteger) || at < 0 || first < 0 || n < 0) return undefined;
+      if (at + n > count || first + n > baseLines.length) return undefined;
+      for (let k = 0; k < n; k++) {
+        lines[at + k] = baseLines[first + k] as Buffer;
+        from[at + k] = first + k;
       }
     }
-    return {
-      pages: merged,
-      others: others ?? [],
-      ...(spare && { spare }),
-      lines,
-      base: { digest: manifest.details, pages: basePages, patched },
-    };
+    for (const line of replaced) {
+      const tab = line.indexOf(0x09);
+      const index = Number(line.subarray(0, tab).toString());
+      if (tab < 0 || !Number.isInteger(index) || index < 0 || index >= count) return undefined;
+      lines[index] = line.subarray(tab + 1);
+      from[index] = -1;
+    }
+    // Every line is the base's or the patch's: a hole is a damaged patch.
+    for (let i = 0; i < count; i++) if (lines[i] === undefined) return undefined;
+    return { pages: merged, others: others ?? [], ...(spare && { spare }), lines, base: { ...base, from } };
   } catch {
     return undefined;
   }
@@ -217,7 +239,7 @@ export async function writeManifest(
     const lines = [...patch.lines].map(([index, line]) => [Buffer.from(`${index}\t`), line].flat());
     digests = {
       details: patch.base.digest,
-      patch: await writeLines(path.join(dir, PATCH), delta, details, lines),
+      patch: await writeLines(path.join(dir, PATCH), delta, { ...details, runs: patch.runs }, lines),
     };
   } else {
     digests = { details: await writeLines(path.join(dir, DETAILS), details.pages, details, details.lines) };
@@ -238,7 +260,7 @@ export type DetailsToWrite = Omit<BuildDetails, 'base' | 'lines'> & {
 async function writeLines(
   file: string,
   pages: Readonly<Record<string, string | null>>,
-  details: Pick<BuildDetails, 'others' | 'spare'>,
+  details: Pick<BuildDetails, 'others' | 'spare'> & { readonly runs?: readonly BaseRun[] },
   lines: Iterable<Buffer | readonly Buffer[]>,
 ): Promise<string> {
   const temporary = `${file}.${process.pid}.tmp`;
@@ -251,7 +273,8 @@ async function writeLines(
       await writeAll(handle, chunk);
     };
     await write(Buffer.from(`${JSON.stringify(pages)}\n`));
-    await write(Buffer.from(`${JSON.stringify({ others: details.others, spare: details.spare })}\n`));
+    const { others, spare, runs } = details;
+    await write(Buffer.from(`${JSON.stringify({ others, spare, runs })}\n`));
     // A thousand lines per write: one call per line would be slow, one buffer for all too large.
     const newline = Buffer.from('\n');
     let chunk: Buffer[] = [];

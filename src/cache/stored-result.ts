@@ -48,8 +48,8 @@ export function packOfStored(stored: StoredResult): string {
 
 const packs = new WeakMap<StoredResult, string>();
 
-/** The bytes each parsed result came from: written back as they are while the result holds. */
-const parsedFrom = new WeakMap<FileResult, Buffer>();
+/** The line each parsed result came from: its bytes are written back as they are while the result holds. */
+const parsedFrom = new WeakMap<FileResult, StoredResult>();
 
 /** The result of a stored line. Throws CacheUnusable if it is not the file's. */
 export function resultOf(stored: StoredResult): FileResult {
@@ -63,7 +63,7 @@ export function resultOf(stored: StoredResult): FileResult {
   }
   if (result.path !== stored.path)
     throw new CacheUnusable(`the build cache's details do not match its manifest`);
-  parsedFrom.set(result, json);
+  parsedFrom.set(result, stored);
   return result;
 }
 
@@ -77,29 +77,62 @@ export function surroundingsOfStored(stored: StoredResult): Surroundings | undef
   }
 }
 
+/** What a line says of an article page's surroundings, when written: JSON, `null` for none. */
+type LineSurroundings = Surroundings | undefined | { readonly asStored: StoredResult | undefined };
+
 /**
  * The line of a result: a stored one as it was when `around` is 'as stored', else with `around`
  * (a result made or parsed by this build keeps the surroundings of the line it replaces, if any).
  */
-export function detailsLine(
-  result: FileResult | StoredResult,
-  around: Surroundings | undefined | { readonly asStored: StoredResult | undefined },
-): Buffer | Buffer[] {
+export function detailsLine(result: FileResult | StoredResult, around: LineSurroundings): Buffer | Buffer[] {
   const stored = 'line' in result ? result : undefined;
   if (stored && around && 'asStored' in around) return stored.line;
-  const parts = stored && partsOf(stored);
-  const json = parts?.[2] ?? parsedFrom.get(result as FileResult) ?? Buffer.from(JSON.stringify(result));
-  const pack = parts ? parts[0].toString() : packOfResult(result as FileResult);
+  const from = stored ?? parsedFrom.get(result as FileResult);
+  const parts = from && partsOf(from);
+  const json = parts?.[2] ?? Buffer.from(JSON.stringify(result));
+  const pack = stored && parts ? parts[0].toString() : packOfResult(result as FileResult);
   if (around && 'asStored' in around) {
     const kept = around.asStored ? partsOf(around.asStored)[1] : Buffer.from('null');
     return [Buffer.from(pack), TAB_BYTE, kept, TAB_BYTE, json];
   }
   // One string for the line's head: a buffer per part for 20,000 lines was a lot of garbage.
-  return [Buffer.from(`${pack}\t${JSON.stringify(around ?? null)}\t`), json];
+  return [Buffer.from(`${pack}\t${surroundingsJson(around)}\t`), json];
 }
+
+/**
+ * Whether the line detailsLine makes of `result` with `around` is `stored`'s line byte for byte: the
+ * result is that line's (as it is, or parsed from it: its pack is then the one the line names, as
+ * the line was written from such a result) and so are the surroundings. The build cache then writes
+ * no new line for it (see patchOf).
+ */
+export function isStoredLine(
+  result: FileResult | StoredResult,
+  around: LineSurroundings,
+  stored: StoredResult,
+): boolean {
+  if ('line' in result) {
+    if (result !== stored) return false;
+  } else if (parsedFrom.get(result) !== stored) return false;
+  if (around && 'asStored' in around) return around.asStored === stored;
+  return partsOf(stored)[1].equals(Buffer.from(surroundingsJson(around)));
+}
+
+/** Surroundings as a line holds them. */
+const surroundingsJson = (around: Surroundings | undefined): string => JSON.stringify(around ?? null);
 
 const TAB_BYTE = Buffer.from('\t');
 
 /** The pack a result's body is in, relative to the bodies folder (`run/00000.pack`); '' for none. */
-export const packOfResult = (r: FileResult): string =>
-  r.body && 'pack' in r.body ? r.body.pack.split(path.sep).slice(-2).join(path.sep) : '';
+export function packOfResult(r: FileResult): string {
+  if (!r.body || !('pack' in r.body)) return '';
+  // Hundreds of bodies share a pack: its name is worked out once (20,000 results are asked per save).
+  const full = r.body.pack;
+  let pack = packNames.get(full);
+  if (pack === undefined) {
+    pack = full.split(path.sep).slice(-2).join(path.sep);
+    packNames.set(full, pack);
+  }
+  return pack;
+}
+
+const packNames = new Map<string, string>();

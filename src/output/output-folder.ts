@@ -27,6 +27,11 @@ export interface OutputFolder {
    * listed, and those the new site does not have are removed when it is committed.
    */
   readonly prefilled: boolean;
+  /**
+   * Where the files of the spare that the new site replaces are moved (see folderWriter), when it
+   * started as the spare: removed in the background once the new site is swapped in.
+   */
+  readonly replaced?: string;
   write(relPath: string, data: string | Uint8Array): Promise<void>;
   /** Puts an existing file into the new site. A copy, not a link: editing dist/ must never edit the source. */
   copy(from: string, relPath: string): Promise<void>;
@@ -103,7 +108,8 @@ export async function openOutputFolder(out: string, options: OpenOptions = {}): 
     throw cause;
   }
   const previous = (await exists(target)) ? target : undefined;
-  const writer = folderWriter(staging, previous, prefilled !== undefined);
+  const replaced = prefilled ? trashPath(target) : undefined;
+  const writer = folderWriter(staging, previous, replaced);
   const outcomes = new Map<string, WriteOutcome>();
   const adopted: string[] = [];
   const record = (relPath: string, outcome: WriteOutcome) =>
@@ -113,6 +119,7 @@ export async function openOutputFolder(out: string, options: OpenOptions = {}): 
     dir: staging,
     ...(previous && { previous }),
     prefilled: prefilled !== undefined,
+    ...(replaced && { replaced }),
     record,
     adopt: (relDir) => void adopted.push(folderName(relDir)),
     async write(relPath, data) {
@@ -151,6 +158,7 @@ export async function openOutputFolder(out: string, options: OpenOptions = {}): 
       await rename(staging, target);
       if (await exists(spare)) await discard(target, spare);
       if (hadOutput) await (options.keepSpare ? rename(old, spare) : discard(target, old));
+      if (replaced) removeInBackground(replaced);
       await lock.release();
       const pick = (o: WriteOutcome) =>
         [...outcomes]
@@ -169,6 +177,7 @@ export async function openOutputFolder(out: string, options: OpenOptions = {}): 
       // Removed before returning, not in the background: a build that failed on a full disk must
       // give the space back at once.
       await rm(staging, { recursive: true, force: true }).catch(() => {});
+      if (replaced) await rm(replaced, { recursive: true, force: true }).catch(() => {});
       await lock.release();
     },
   };
@@ -221,10 +230,14 @@ export const siblingPath = (target: string, kind: 'new' | 'old' | 'spare' | 'loc
  * process; whatever a crash leaves behind is taken away by the next build.
  */
 async function discard(target: string, dir: string): Promise<void> {
-  const trash = `${siblingPath(target, 'trash')}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const trash = trashPath(target);
   await rename(dir, trash);
   removeInBackground(trash);
 }
+
+/** A name of its own for a folder to be deleted, beside the output: see discardLeftovers. */
+const trashPath = (target: string): string =>
+  `${siblingPath(target, 'trash')}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
 async function discardLeftovers(target: string): Promise<void> {
   const prefix = `${path.basename(siblingPath(target, 'trash'))}-`;

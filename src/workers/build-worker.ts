@@ -54,7 +54,7 @@ export default async function run(task: WorkerTask): Promise<WorkerResult> {
   }
   if (!renderer) throw new Error('a render task was sent to a loading thread');
   const render = await renderer;
-  writer ??= folderWriter(task.staging, task.previous, task.replace);
+  writer ??= folderWriter(task.staging, task.previous, task.replaced);
   const written: Array<[string, WriteOutcome]> = [];
   try {
     // Written as each is rendered, synchronously (see folderWriter): the thread has nothing else to

@@ -90,7 +90,7 @@ export function createBuildPool(jobs: number, init: WorkerInit): BuildPool {
       let done = 0;
       const where = {
         staging: output.dir,
-        replace: output.prefilled,
+        ...(output.replaced && { replaced: output.replaced }),
         ...(output.previous && { previous: output.previous }),
       };
       const results = await Promise.all(

@@ -39,8 +39,11 @@ export interface RenderTask {
   readonly pages: readonly Page[];
   readonly staging: string;
   readonly previous?: string;
-  /** The staging folder started as the spare: files there are replaced, never written into. */
-  readonly replace: boolean;
+  /**
+   * Set when the staging folder started as the spare: files there are replaced, never written into,
+   * and those replaced are moved into this folder (see folderWriter).
+   */
+  readonly replaced?: string;
 }
 
 export type WorkerTask = LoadTask | RenderTask;

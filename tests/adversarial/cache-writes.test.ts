@@ -9,6 +9,7 @@ import {
   readFileSync,
   rmSync,
   statfsSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
@@ -326,19 +327,23 @@ describe('the disk under the build cache fills up', () => {
     },
   );
 
-  // details.json is written in a few large writes: on a nearly full disk the last one is cut short
+  // The details (or their patch) are written in a few large writes: on a nearly full disk the last one is cut short
   // (the kernel writes what fits and says how much), with no error.
   it.skipIf(!canTmpfs)(
-    'a page short of room for details.json: a warning, and no cache rather than a truncated one',
+    'a page short of room for the cache’s details: a warning, and no cache rather than truncated details',
     () => {
       const root = makeSite();
       const cache = smallDiskAt(root);
       expect(build(root).code).toBe(0);
       const size = readFileSync(path.join(cache, 'gazette/details.json')).length;
-      expect(size).toBeGreaterThan(2 * PAGE);
-      // The edit changes the pages' signatures, not their length: the new details are as long.
+      expect(size).toBeGreaterThan(3 * PAGE);
+      // The edit changes the pages' signatures, and every article is touched (read again, the same
+      // bytes): every line is written again, in a patch of the details (see saveBuildCache) about as
+      // long as they are, less their first line (the signatures of all pages, under a page).
       EDITS[0]?.[1](root);
-      fillUpTo(cache, Math.ceil(size / PAGE) - 1);
+      const later = new Date(Date.now() + 2000);
+      for (let i = 1; i <= 12; i++) utimesSync(path.join(root, `content/xuexi/a${i}.md`), later, later);
+      fillUpTo(cache, Math.ceil(size / PAGE) - 2);
       const edited = build(root);
       expect(edited.code, edited.stderr).toBe(0);
       expect(edited.stderr.split('\n')).toContain(cacheWarning('the disk is full (ENOSPC)', FIX_SPACE));
