@@ -1,3 +1,4 @@
+import { groupBy } from './group-by.js';
 import type { ListedEntry } from './site-graph.js';
 
 /** How many related articles an article page lists (相关阅读). */
@@ -215,19 +216,4 @@ function newestOf(
     found.push(e);
   }
   return found;
-}
-
-/** Entries under their key, in the order given. */
-function groupBy(
-  entries: readonly ListedEntry[],
-  key: (e: ListedEntry) => string,
-): Map<string, ListedEntry[]> {
-  const groups = new Map<string, ListedEntry[]>();
-  for (const e of entries) {
-    const k = key(e);
-    const list = groups.get(k) ?? [];
-    list.push(e);
-    groups.set(k, list);
-  }
-  return groups;
 }

@@ -1,3 +1,5 @@
+import { groupBy } from '../graph/group-by.js';
+
 /** One part of the search index: the articles Pagefind indexes together, in a folder of their own. */
 export interface Shard<T> {
   /**
@@ -69,18 +71,6 @@ export function planShards<T>(
   return shards
     .sort(([a], [b]) => newestFirst(a, b))
     .map(([name, shardItems]) => ({ name, items: shardItems }));
-}
-
-/** The items by their key, each group in the items' order. */
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 /** The ten-day period of a day: `2025-03-18` → `2025-03-2`. */
