@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
+import type { RunningDevServer } from '../../src/dev/dev-server.js';
 import { siteFactory } from '../helpers/adversarial.js';
+import { devServers } from '../helpers/dev-servers.js';
 import { article } from '../helpers/site.js';
 
 // The dev server had no clock: an article dated a few minutes ahead appeared in the preview only at
 // the next save of some file, where `gazette build` started at that time publishes it.
 
 const sites = siteFactory();
-const servers: RunningDevServer[] = [];
+const { serve, closeAll } = devServers();
 afterEach(async () => {
-  for (const s of servers.splice(0)) await s.close();
+  await closeAll();
   sites.cleanup();
 });
 
@@ -29,14 +30,7 @@ describe('the dev server publishes a scheduled article when its time comes', () 
       'content/xuexi/later.md': article({ title: '定时发布的通知', date: at, category: '学习' }),
     });
     const log: string[] = [];
-    const server = await startDevServer({
-      root,
-      host: '127.0.0.1',
-      port: 0,
-      lang: 'en',
-      log: (l) => log.push(l),
-    });
-    servers.push(server);
+    const server = await serve(root, log);
     const page = `xuexi/${at.slice(0, 4)}/${at.slice(5, 7)}/later/`;
 
     expect(await statusOf(server, page)).toBe(404);
@@ -63,14 +57,7 @@ describe('the dev server publishes a scheduled article when its time comes', () 
       'content/xuexi/far.md': article({ title: '远期的通知', date: '2099-01-01 08:00', category: '学习' }),
     });
     const log: string[] = [];
-    const server = await startDevServer({
-      root,
-      host: '127.0.0.1',
-      port: 0,
-      lang: 'en',
-      log: (l) => log.push(l),
-    });
-    servers.push(server);
+    const server = await serve(root, log);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(log.filter((l) => l.startsWith('rebuilt'))).toEqual([expect.stringContaining('(initial build)')]);
     expect(await statusOf(server, 'xuexi/2099/01/far/')).toBe(404);

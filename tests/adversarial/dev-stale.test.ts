@@ -2,9 +2,10 @@ import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
+import type { RunningDevServer } from '../../src/dev/dev-server.js';
 import { EVENTS_PATH } from '../../src/dev/live-reload.js';
 import { buildsOk, FAILED, failsCleanly, siteFactory } from '../helpers/adversarial.js';
+import { devServers } from '../helpers/dev-servers.js';
 import { makePng } from '../helpers/png.js';
 import { article, readPage, runCli, siteYaml, snapshotDir, writeFiles } from '../helpers/site.js';
 
@@ -13,25 +14,13 @@ import { article, readPage, runCli, siteYaml, snapshotDir, writeFiles } from '..
 // article's own page has.
 
 const sites = siteFactory();
-const servers: RunningDevServer[] = [];
+const { serve, closeAll } = devServers();
 const streams: http.ClientRequest[] = [];
 afterEach(async () => {
   for (const s of streams.splice(0)) s.destroy();
-  for (const s of servers.splice(0)) await s.close();
+  await closeAll();
   sites.cleanup();
 });
-
-async function serve(root: string, log: string[] = []): Promise<RunningDevServer> {
-  const server = await startDevServer({
-    root,
-    host: '127.0.0.1',
-    port: 0,
-    lang: 'en',
-    log: (l) => log.push(l),
-  });
-  servers.push(server);
-  return server;
-}
 
 const bytesAt = async (server: RunningDevServer, rel: string) =>
   Buffer.from(await (await fetch(new URL(rel, server.url))).arrayBuffer());

@@ -26,6 +26,7 @@ import {
   searchableSite,
   siteYaml,
   snapshotDir,
+  taggedSiteFiles,
   withoutCodes,
   writeFiles,
 } from '../helpers/site.js';
@@ -42,21 +43,9 @@ function oneArticleSite(): string {
   return root;
 }
 
-/** A site of `count` articles in two categories, with tags: a build takes a second or two. */
+/** A site of `count` articles in two categories, with tags (taggedSiteFiles). */
 function bigSite(count: number): string {
-  const files: Record<string, string> = { 'site.yaml': siteYaml() };
-  for (let i = 1; i <= count; i++) {
-    files[`content/${i % 3 ? 'xuexi' : 'yaowen'}/a${i}.md`] = article(
-      {
-        title: `第${i}篇文章`,
-        date: `2022-03-${String((i % 28) + 1).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:00`,
-        category: i % 3 ? '学习' : '要闻',
-        tags: `[就业, 标签${i % 7}]`,
-      },
-      `第${i}篇正文。${'这是一段用于测试的正文内容。'.repeat(20)}`,
-    );
-  }
-  const root = makeSite(files);
+  const root = makeSite(taggedSiteFiles(count));
   roots.push(root);
   return root;
 }

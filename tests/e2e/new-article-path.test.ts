@@ -1,7 +1,15 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { article, makeSite, removeSite, runCli, siteYaml, snapshotDir, writeFiles } from '../helpers/site.js';
+import {
+  article,
+  makeSite,
+  removeSite,
+  runCli,
+  snapshotDir,
+  taggedSiteFiles,
+  writeFiles,
+} from '../helpers/site.js';
 
 /**
  * A new article (the usual publish) plans the whole site, and changes what a few other articles'
@@ -15,20 +23,9 @@ afterAll(() => {
   for (const r of roots) removeSite(r);
 });
 
-/** `count` articles in two categories, all tagged 就业, one of seven other tags each. */
+/** `count` articles in two categories, all tagged 就业, one of seven other tags each (taggedSiteFiles). */
 function site(count: number): string {
-  const files: Record<string, string> = { 'site.yaml': siteYaml() };
-  for (let i = 1; i <= count; i++)
-    files[`content/${i % 3 ? 'xuexi' : 'yaowen'}/a${i}.md`] = article(
-      {
-        title: `第${i}篇文章`,
-        date: `2022-03-${String((i % 28) + 1).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:00`,
-        category: i % 3 ? '学习' : '要闻',
-        tags: `[就业, 标签${i % 7}]`,
-      },
-      `第${i}篇正文。${'这是一段用于测试的正文内容。'.repeat(20)}`,
-    );
-  const root = makeSite(files);
+  const root = makeSite(taggedSiteFiles(count));
   roots.push(root);
   return root;
 }

@@ -99,6 +99,26 @@ export const article = (fm: Record<string, string>, body = '正文第一段。')
     .map(([k, v]) => `${k}: ${v}`)
     .join('\n')}\n---\n\n${body}\n`;
 
+/**
+ * The files of a site of `count` articles in two categories (学习 for two of three, 要闻), all tagged
+ * 就业 and one of seven other tags each, with bodies of some length: a build takes a second or two at
+ * a few hundred.
+ */
+export function taggedSiteFiles(count: number): Record<string, string> {
+  const files: Record<string, string> = { 'site.yaml': siteYaml() };
+  for (let i = 1; i <= count; i++)
+    files[`content/${i % 3 ? 'xuexi' : 'yaowen'}/a${i}.md`] = article(
+      {
+        title: `第${i}篇文章`,
+        date: `2022-03-${String((i % 28) + 1).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:00`,
+        category: i % 3 ? '学习' : '要闻',
+        tags: `[就业, 标签${i % 7}]`,
+      },
+      `第${i}篇正文。${'这是一段用于测试的正文内容。'.repeat(20)}`,
+    );
+  return files;
+}
+
 /** A site of one article in 学习, titled `title`, whose body has a word to search for (返岗). */
 export const searchableSite = (title: string): string =>
   makeSite({
