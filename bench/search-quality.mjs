@@ -136,12 +136,37 @@ async function answers(name) {
         const pagefind = await import('/pagefind/pagefind.js');
         await pagefind.options({});
         const found = await pagefind.search(q);
-        const all = await Promise.all(found.results.map((r) => r.data()));
-        return all.map((d) => d.url);
+        return found.results.map((r) => r.id);
       }, q),
     );
   await page.close();
-  return out;
+  // Result ids are the fragments' names: their pages' addresses are read from the files, not
+  // fetched (at 20,000 articles a frequent word's thousands of fetches at once failed in Chromium).
+  const urls = fragmentUrls(name === 'sharded' ? SHARDED : SINGLE);
+  return out.map((ids) =>
+    ids.map((id) => {
+      const url = urls.get(id);
+      if (!url) throw new Error(`${name}: no fragment ${id}`);
+      return url;
+    }),
+  );
+}
+
+/** Fragment name (a result's id) → its page's address, over every shard of a site's bundle. */
+function fragmentUrls(site) {
+  const urls = new Map();
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (entry.name.endsWith('.pf_fragment')) {
+        const json = JSON.parse(gunzipSync(readFileSync(full)).toString('utf8').slice('pagefind_dcd'.length));
+        urls.set(entry.name.slice(0, -'.pf_fragment'.length), json.url);
+      }
+    }
+  };
+  visit(path.join(site, 'pagefind'));
+  return urls;
 }
 t = performance.now();
 const sharded = await answers('sharded');
