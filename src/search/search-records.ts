@@ -10,10 +10,13 @@ export interface SearchRecord {
   readonly content: string;
   readonly language: string;
   /** Shown with each result: `title`, `date` (2022-03-01), `category` (学习). */
-  readonly meta: Readonly<Record<'title' | 'date' | 'category', string>>;
+  readonly meta: Readonly<Record<(typeof RECORD_META)[number], string>>;
   /** The search page's filter; its name is the label readers see. */
   readonly filters: Readonly<Record<string, string[]>>;
 }
+
+/** The metadata of each record; Pagefind also searches it, and ranks a page up for each field a search matches. */
+export const RECORD_META = ['title', 'date', 'category'] as const;
 
 /** The label of the category filter on the search page (Pagefind shows filter names as they are). */
 export const CATEGORY_FILTER = '栏目';

@@ -1,5 +1,20 @@
+import { RECORD_META } from './search-records.js';
+import type { ShardLength } from './shard-length.js';
+
 /** The filter each record carries with its shard's name: how the loader keeps a search to some shards. */
 export const SHARD_FILTER = '_shard';
+
+/** A shard as the loader knows it: its folder, and its pages' lengths (undefined if unknown). */
+export interface LoadedShard {
+  readonly name: string;
+  readonly length: ShardLength | undefined;
+}
+
+/**
+ * Pagefind's default ranking (pagefind_web's RankingWeights, 1.6): BM25's term saturation k1 and
+ * length normalisation b, and the weight of a search's match in a metadata field (1 unless named).
+ */
+const PAGEFIND_RANKING = { k1: 1.4, b: 0.75, metaWeights: { title: 5 } as Record<string, number> };
 
 /**
  * The `pagefind.js` of the bundle's own folder, which Pagefind's UI imports: it loads Pagefind from
@@ -12,10 +27,20 @@ export const SHARD_FILTER = '_shard';
  * answer with articles that have only the other words. So a search of several words is kept to the
  * shards that have every word the site has at all: what one whole index would answer. Pagefind is
  * asked once more for each word, from the chunks it has just loaded. The shard filter stays hidden.
+ *
+ * Each index also ranks by its own statistics, which the loader undoes too: a word's IDF, by
+ * rescaling each word's scores shard by shard, and the average page length, by giving each shard
+ * ranking weights under which its pages are measured against the site's average (`loaded`: each
+ * shard's page and word counts, see shard-length.ts).
  */
-export function shardLoader(shards: readonly string[]): string {
+export function shardLoader(loaded: readonly LoadedShard[]): string {
+  const shards = loaded.map((s) => s.name);
   return `// Written by gazette (src/search/shard-loader.ts): Pagefind's module, over the index's shards.
 const SHARDS = ${JSON.stringify(shards)};
+// Each shard's pages and their words in all, as Pagefind counted them (null: unknown).
+const LENGTHS = ${JSON.stringify(loaded.map((s) => s.length ?? null))};
+const RANKING = ${JSON.stringify(PAGEFIND_RANKING)};
+const FIELDS = ${JSON.stringify(RECORD_META)};
 const SHARD = ${JSON.stringify(SHARD_FILTER)};
 const base = new URL('./', import.meta.url).pathname;
 const pagefind = await import(\`./\${SHARDS[0]}/pagefind.js\`);
@@ -32,8 +57,33 @@ const words = (term) => {
   const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
   return [...new Set([...segmenter.segment(term)].filter((s) => s.isWordLike).map((s) => s.segment.toLowerCase()))];
 };
-// Pagefind's IDF (pagefind_web/src/search.rs): of a word in n of N pages.
-const idf = (n, N) => Math.log((N - n + 0.5) / (n + 0.5) + 1);
+// Pagefind's IDF (pagefind_web/src/search.rs): of a word in n of N pages, in 32-bit floats as it
+// computes it: for a word on nearly every page the rounding of its argument moves it by up to 2·10⁻⁵,
+// as much as the gap between the first two results of some searches.
+const f32 = Math.fround;
+const idf = (n, N) => f32(Math.log(f32(f32(f32(N - n + 0.5) / f32(n + 0.5)) + 1)));
+
+// Pagefind ranks a page against its own index's average page length (BM25: k1·(1 − b + b·dl/avgdl)
+// beside the term's frequency), and shards' averages differ from the site's by a few per cent: enough to
+// swap near-ties, for a word on nearly every page. Each shard gets the k1 and b that give its pages the
+// site's normalisation, k1'·b' = k1·b·avg(shard)/avg(site) and k1'·(1 − b') = k1·(1 − b). k1' also
+// multiplies the term's part of a score by (k1' + 1)/(k1 + 1), its gain: the metadata fields' weights
+// are multiplied by the gain too, and the shard's \`indexWeight\` (which Pagefind multiplies its
+// scores by) divides it out. Pagefind keeps k1 within 0..2: a shard whose average exceeds the site's by
+// more than half (a day of few, long articles) is ranked nearly, not exactly, as the site would.
+const known = LENGTHS.every((l) => l && l.pages > 0);
+const siteAverage = known ? LENGTHS.reduce((w, l) => w + l.words, 0) / LENGTHS.reduce((p, l) => p + l.pages, 0) : 0;
+const rankingOf = (i) => {
+  if (!known) return {};
+  const { k1, b, metaWeights } = RANKING;
+  const ratio = LENGTHS[i].words / LENGTHS[i].pages / siteAverage;
+  const saturation = Math.min(2, k1 * (1 - b) + k1 * b * ratio);
+  const gain = (saturation + 1) / (k1 + 1);
+  const weights = Object.fromEntries(FIELDS.map((field) => [field, (metaWeights[field] ?? 1) * gain]));
+  const pageLength = Math.min(1, (k1 * b * ratio) / saturation);
+  return { ranking: { termSaturation: saturation, pageLength, metaWeights: weights }, indexWeight: 1 / gain };
+};
+const withRanking = (i, options) => ({ ...options, ...rankingOf(i) });
 const add = (counts, into) => Object.values(counts ?? {}).reduce((sum, c) => sum + c, into);
 
 // Each shard that has every word of the search (that any shard has), and for each word the factors
@@ -56,16 +106,19 @@ const plan = async (term) => {
     .filter((shard) => found.every(({ n }) => (n[shard] ?? 0) > 0))
     .map((shard) => ({
       shard,
-      words: found.map(({ word, n }) => ({ word, factor: idf(add(n, 0), N) / (idf(n[shard], sizes[shard]) || 1) })),
+      words: found.map(({ word, n }) => ({
+        word,
+        factor: idf(add(n, 0), N) / (idf(n[shard], sizes[shard]) || 1),
+      })),
     }));
 };
 
 export const options = async (given) => {
-  await pagefind.options({ ...given, basePath: \`\${base}\${SHARDS[0]}/\` });
+  await pagefind.options(withRanking(0, { ...given, basePath: \`\${base}\${SHARDS[0]}/\` }));
   // Pagefind counts pages by filter only once the filters are loaded: the shards' counts are needed.
-  merged ??= Promise.all(SHARDS.slice(1).map((shard) => pagefind.mergeIndex(\`\${base}\${shard}/\`))).then(() =>
-    pagefind.filters(),
-  );
+  merged ??= Promise.all(
+    SHARDS.slice(1).map((shard, i) => pagefind.mergeIndex(\`\${base}\${shard}/\`, withRanking(i + 1, {}))),
+  ).then(() => pagefind.filters());
   pageCounts ??= merged.then((all) => all?.[SHARD] ?? {});
   await merged;
 };

@@ -9,6 +9,7 @@ import { SEARCH_BUNDLE_URL } from '../urls/urls.js';
 import { indexShards } from './index-shards.js';
 import type { BundleFile } from './run-pagefind.js';
 import { searchLanguage, searchRecords } from './search-records.js';
+import { shardLength } from './shard-length.js';
 import { shardLoader } from './shard-loader.js';
 import {
   intactShard,
@@ -157,8 +158,15 @@ export async function writeSearchIndex<E extends ListedEntry>(
   const newest = shards[0] as PlannedShard<E>;
   for (const ui of UI_FILES)
     await output.write(`${BUNDLE}/${ui}`, await readFile(path.join(output.dir, BUNDLE, newest.name, ui)));
-  // Pagefind's module as the UI imports it, over all the shards.
-  await output.write(`${BUNDLE}/pagefind.js`, shardLoader(shards.map((s) => s.name)));
+  // Pagefind's module as the UI imports it, over all the shards, with each one's page lengths (read
+  // back from its metadata, kept or new: its ranking depends on them).
+  const loaded = await Promise.all(
+    shards.map(async (s) => ({
+      name: s.name,
+      length: await shardLength(path.join(output.dir, BUNDLE, s.name), language),
+    })),
+  );
+  await output.write(`${BUNDLE}/pagefind.js`, shardLoader(loaded));
   const records = 'entries' in source.articles ? source.articles.entries.length : undefined;
   return {
     records: records ?? [...planned.values()].reduce((sum, items) => sum + items.length, 0),
