@@ -5,6 +5,7 @@ import type { PublishOptions } from '../content/publish.js';
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js';
 import { collectEntries, type FileResult, nextDue } from '../site/load-files.js';
 import { planSite } from '../site/plan-site.js';
+import { articlePagesAsBefore } from './article-pages-as-before.js';
 import type { LoadedFiles, PlannedBuild } from './planned-build.js';
 import type { PreviousState } from './previous-state.js';
 
@@ -18,7 +19,7 @@ export async function planWholeSite(
   config: SiteConfig,
   root: string,
   publish: PublishOptions,
-  options: { images: ImageCatalog; search: boolean; publicFiles: readonly StaticFile[] },
+  options: { images: ImageCatalog; search: boolean; publicFiles: readonly StaticFile[]; siteKey: string },
 ): Promise<{ build?: PlannedBuild; diagnostics: Diagnostic[] }> {
   const results = [...loaded.fresh];
   for (const f of loaded.unchanged) {
@@ -40,6 +41,7 @@ export async function planWholeSite(
   if (!planned.plan) return { diagnostics };
   const { graph, pages, around, staticFiles, files } = planned.plan;
   const due = nextDue(results, publish);
+  const asBefore = articlePagesAsBefore(previous, options.siteKey, publish, loaded, graph.entries, around);
   return {
     build: {
       pages,
@@ -56,6 +58,7 @@ export async function planWholeSite(
       },
       results: results satisfies FileResult[],
       around,
+      asBefore,
       ...(due !== undefined && { nextDue: due }),
     },
     diagnostics,
