@@ -42,7 +42,9 @@ export function pageWork(
     const out = outputPathOf(page.url);
     const was = previous?.[out];
     const signature =
-      was !== undefined && asBefore?.has(out) ? was : sign(page, fingerprints.get(page.template) ?? '', key);
+      was !== undefined && page.source !== undefined && asBefore?.has(page.source)
+        ? was
+        : sign(page, fingerprints.get(page.template) ?? '', key);
     signatures[out] = signature;
     if (spare?.[out] === signature)
       untouched.push([out, was === undefined ? 'added' : was === signature ? 'same' : 'changed']);

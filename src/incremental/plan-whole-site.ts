@@ -36,12 +36,13 @@ export async function planWholeSite(
     search: options.search,
     bodies: entries.bodies,
     publicFiles: options.publicFiles,
+    asBefore: (published, around) =>
+      articlePagesAsBefore(previous, options.siteKey, publish, loaded, published, around),
   });
   diagnostics.push(...planned.diagnostics);
   if (!planned.plan) return { diagnostics };
-  const { graph, pages, around, staticFiles, files } = planned.plan;
+  const { graph, pages, around, asBefore, staticFiles, files } = planned.plan;
   const due = nextDue(results, publish);
-  const asBefore = articlePagesAsBefore(previous, options.siteKey, publish, loaded, graph.entries, around);
   return {
     build: {
       pages,

@@ -31,7 +31,7 @@ export interface PlannedBuild {
   /** What every article page shows around it, when the whole site was planned and it was found anew. */
   readonly around?: ReadonlyMap<string, Surroundings>;
   /**
-   * Output paths of the article pages planned exactly as the previous build planned them: their
+   * The files whose article pages are planned exactly as the previous build planned them: their
    * signatures are the previous ones (see articlePagesAsBefore, pageWork).
    */
   readonly asBefore?: ReadonlySet<string>;

@@ -69,6 +69,17 @@ describe('the article pages a whole-site plan makes as before', () => {
     expect(html(root, '第1篇文章')).toContain('新发布的文章');
     // An article of 要闻 with other tags: its page is as it was.
     expect(html(root, '第30篇文章')).toBe(a30);
+    // A page deleted by hand, of an article whose page is planned as before: made again, whole.
+    const a30page = pageOf(root, '第30篇文章');
+    rmSync(path.join(root, 'dist', a30page));
+    writeFiles(root, {
+      'content/yaowen/late.md': article(
+        { title: '要闻新稿', date: '2022-03-30 10:00', category: '要闻', tags: '[其他]' },
+        '新稿正文。',
+      ),
+    });
+    await buildsAsClean(root);
+    expect(readFileSync(path.join(root, 'dist', a30page), 'utf8')).toBe(a30);
     // An article deleted: its neighbours and the related reading that showed it show others, none new.
     rmSync(path.join(root, 'content/xuexi/a28.md'));
     await buildsAsClean(root);
