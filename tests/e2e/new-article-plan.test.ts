@@ -83,7 +83,8 @@ describe('the article pages a whole-site plan makes as before', () => {
     // An article deleted: its neighbours and the related reading that showed it show others, none new.
     rmSync(path.join(root, 'content/xuexi/a28.md'));
     await buildsAsClean(root);
-  });
+    // Ten builds: a loaded machine takes more than the default 30 s.
+  }, 90_000);
 
   it('signs again the pages that show an article whose title changed in the same build', async () => {
     const root = site(neighboursSiteFiles());
