@@ -42,21 +42,8 @@ export function articlePagesAsBefore(
   for (const entry of entries) {
     const now = around.get(entry.file);
     if (!now || !asWas(entry.file, true)) continue;
-    const was = previous.surroundingsOf(entry.file);
-    if (!was || !sameSurroundings(was, now)) continue;
+    if (!previous.showed(entry.file, now)) continue;
     if (named(now).every((file) => asWas(file, false))) same.add(entry.file);
   }
   return same;
-}
-
-/** Whether two article pages show the same articles and tags around them. */
-function sameSurroundings(a: Surroundings, b: Surroundings): boolean {
-  return (
-    a.previous === b.previous &&
-    a.next === b.next &&
-    a.related.length === b.related.length &&
-    a.related.every((file, i) => b.related[i] === file) &&
-    a.tags.length === b.tags.length &&
-    a.tags.every(([name, url], i) => b.tags[i]?.[0] === name && b.tags[i]?.[1] === url)
-  );
 }

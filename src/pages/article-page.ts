@@ -59,6 +59,18 @@ export function surroundingsOf(graph: SiteGraph): ReadonlyMap<string, Surroundin
   return all;
 }
 
+/** Whether two article pages show the same articles and tags around them. */
+export function sameSurroundings(a: Surroundings, b: Surroundings): boolean {
+  return (
+    a.previous === b.previous &&
+    a.next === b.next &&
+    a.related.length === b.related.length &&
+    a.related.every((file, i) => b.related[i] === file) &&
+    a.tags.length === b.tags.length &&
+    a.tags.every(([name, url], i) => b.tags[i]?.[0] === name && b.tags[i]?.[1] === url)
+  );
+}
+
 /** Surroundings with the entries they name, found by `entryOf`. */
 export function aroundFrom(s: Surroundings, entryOf: (file: string) => ListedEntry): Around {
   const around: {
