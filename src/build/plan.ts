@@ -55,6 +55,7 @@ export async function plan(
             images: run.images,
             search: run.search,
             publicFiles: run.keys.publicFiles,
+            siteKey: run.keys.siteKey,
           }),
         );
   diagnostics.push(...planned.diagnostics);

@@ -62,6 +62,7 @@ export async function remember(
       {
         files: site.results,
         ...(site.around && { around: site.around }),
+        ...(site.asBefore && { asBefore: site.asBefore }),
         pages: work.signatures,
         others: files.filter((f) => !(f in work.signatures)),
       },

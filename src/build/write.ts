@@ -86,7 +86,7 @@ function findWork(
   spared: Readonly<Record<string, string>> | undefined,
 ): PageWork {
   const fingerprints = render.templateFingerprints(run.keys.templates);
-  const planned = pageWork(site.pages, fingerprints, run.keys.contentKey, previous, spared);
+  const planned = pageWork(site, fingerprints, run.keys.contentKey, previous, spared);
   if (!site.partial) return planned;
   const fresh = new Set([
     ...site.pages.map((p) => outputPathOf(p.url)),

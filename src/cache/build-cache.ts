@@ -232,6 +232,11 @@ export async function saveBuildCache(
     readonly files: ReadonlyArray<FileResult | string>;
     /** What each article page shows around it; without it, as the previous build stored it. */
     readonly around?: ReadonlyMap<string, Surroundings>;
+    /**
+     * Files whose pages show around them what the previous build stored (see articlePagesAsBefore):
+     * their surroundings are kept as stored, not written out again to be compared.
+     */
+    readonly asBefore?: ReadonlySet<string>;
     readonly pages: BuildDetails['pages'];
     readonly others: BuildDetails['others'];
   },
@@ -243,7 +248,9 @@ export async function saveBuildCache(
   const files = kept.files.map((r) => (typeof r === 'string' ? storedLine(cache, r) : r));
   // A line as stored, or with the surroundings this build made, or those of the line it replaces.
   const aroundOf = (r: FileResult | StoredResult) =>
-    around ? around.get(r.path) : { asStored: 'line' in r ? r : cache.stored(r.path) };
+    around && !kept.asBefore?.has(r.path)
+      ? around.get(r.path)
+      : { asStored: 'line' in r ? r : cache.stored(r.path) };
   const lineOf = (r: FileResult | StoredResult) => detailsLine(r, aroundOf(r));
   const patch = patchOf(cache, files, lineOf, (r, stored) => isStoredLine(r, aroundOf(r), stored));
   const details = {

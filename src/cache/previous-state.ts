@@ -1,6 +1,7 @@
 import { CacheUnusable } from '../bodies/cache-unusable.js';
 import type { PreviousState } from '../incremental/previous-state.js';
 import type { BuildCache } from './build-cache.js';
+import { storedSurroundingsAre } from './stored-result.js';
 
 /**
  * The previous build as the build cache on disk keeps it, for the engine (see PreviousState), once
@@ -24,6 +25,10 @@ export function previousStateOf(cache: BuildCache): PreviousState | undefined {
       const around = cache.surroundingsOf(file);
       if (!around) throw new CacheUnusable(`the build cache does not know what ${file}'s page shows`);
       return around;
+    },
+    showed(file, around) {
+      const line = cache.stored(file);
+      return line !== undefined && storedSurroundingsAre(line, around);
     },
     pages,
     outputFiles,

@@ -114,8 +114,15 @@ export function isStoredLine(
     if (result !== stored) return false;
   } else if (parsedFrom.get(result) !== stored) return false;
   if (around && 'asStored' in around) return around.asStored === stored;
-  return partsOf(stored)[1].equals(Buffer.from(surroundingsJson(around)));
+  return storedSurroundingsAre(stored, around);
 }
+
+/**
+ * Whether a stored line holds `around` as its surroundings, byte for byte (a line is written with
+ * them in one way: see detailsLine). A difference in form alone would only cost a page's signing.
+ */
+export const storedSurroundingsAre = (stored: StoredResult, around: Surroundings | undefined): boolean =>
+  partsOf(stored)[1].equals(Buffer.from(surroundingsJson(around)));
 
 /** Surroundings as a line holds them. */
 const surroundingsJson = (around: Surroundings | undefined): string => JSON.stringify(around ?? null);

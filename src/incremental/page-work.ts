@@ -3,6 +3,7 @@ import type { Page } from '../pages/page.js';
 import type { TemplateFingerprints } from '../templates/template-deps.js';
 import { outputPathOf } from '../urls/urls.js';
 import { pageSigner } from './page-signature.js';
+import type { PlannedBuild } from './planned-build.js';
 
 export interface PageWork {
   /** Pages to render. */
@@ -22,10 +23,11 @@ export interface PageWork {
  * Splits the pages into those to render and those to keep from the previous site: a page whose
  * signature (template with its includes, data, config, gazette itself: `key`) is the one recorded
  * for the same output path renders to the same bytes. Without a trusted previous site, all render.
- * A page the staging folder's spare has with the same signature is left where it is.
+ * A page the staging folder's spare has with the same signature is left where it is. A page the
+ * plan made as the previous build did (`asBefore`) has the signature recorded, without signing it.
  */
 export function pageWork(
-  pages: readonly Page[],
+  { pages, asBefore }: Pick<PlannedBuild, 'pages' | 'asBefore'>,
   fingerprints: TemplateFingerprints,
   key: string,
   previous: Readonly<Record<string, string>> | undefined,
@@ -39,7 +41,10 @@ export function pageWork(
   for (const page of pages) {
     const out = outputPathOf(page.url);
     const was = previous?.[out];
-    const signature = sign(page, fingerprints.get(page.template) ?? '', key);
+    const signature =
+      was !== undefined && page.source !== undefined && asBefore?.has(page.source)
+        ? was
+        : sign(page, fingerprints.get(page.template) ?? '', key);
     signatures[out] = signature;
     if (spare?.[out] === signature)
       untouched.push([out, was === undefined ? 'added' : was === signature ? 'same' : 'changed']);

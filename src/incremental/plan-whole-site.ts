@@ -5,6 +5,7 @@ import type { PublishOptions } from '../content/publish.js';
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js';
 import { collectEntries, type FileResult, nextDue } from '../site/load-files.js';
 import { planSite } from '../site/plan-site.js';
+import { articlePagesAsBefore } from './article-pages-as-before.js';
 import type { LoadedFiles, PlannedBuild } from './planned-build.js';
 import type { PreviousState } from './previous-state.js';
 
@@ -18,7 +19,7 @@ export async function planWholeSite(
   config: SiteConfig,
   root: string,
   publish: PublishOptions,
-  options: { images: ImageCatalog; search: boolean; publicFiles: readonly StaticFile[] },
+  options: { images: ImageCatalog; search: boolean; publicFiles: readonly StaticFile[]; siteKey: string },
 ): Promise<{ build?: PlannedBuild; diagnostics: Diagnostic[] }> {
   const results = [...loaded.fresh];
   for (const f of loaded.unchanged) {
@@ -35,10 +36,12 @@ export async function planWholeSite(
     search: options.search,
     bodies: entries.bodies,
     publicFiles: options.publicFiles,
+    asBefore: (published, around) =>
+      articlePagesAsBefore(previous, options.siteKey, publish, loaded, published, around),
   });
   diagnostics.push(...planned.diagnostics);
   if (!planned.plan) return { diagnostics };
-  const { graph, pages, around, staticFiles, files } = planned.plan;
+  const { graph, pages, around, asBefore, staticFiles, files } = planned.plan;
   const due = nextDue(results, publish);
   return {
     build: {
@@ -56,6 +59,7 @@ export async function planWholeSite(
       },
       results: results satisfies FileResult[],
       around,
+      asBefore,
       ...(due !== undefined && { nextDue: due }),
     },
     diagnostics,

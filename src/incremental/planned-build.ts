@@ -30,6 +30,11 @@ export interface PlannedBuild {
   readonly results: ReadonlyArray<FileResult | string>;
   /** What every article page shows around it, when the whole site was planned and it was found anew. */
   readonly around?: ReadonlyMap<string, Surroundings>;
+  /**
+   * The files whose article pages are planned exactly as the previous build planned them: their
+   * signatures are the previous ones (see articlePagesAsBefore, pageWork).
+   */
+  readonly asBefore?: ReadonlySet<string>;
   /** The first moment an article left out for its future date is due. */
   readonly nextDue?: number;
 }

@@ -35,6 +35,11 @@ export interface PreviousState extends PreviousKeys {
   resultOf(file: string): FileResult | undefined;
   /** What that build's article page of a file showed around it. */
   surroundingsOf(file: string): Surroundings | undefined;
+  /**
+   * Whether that build's article page of a file showed `around` (false if it had none). Asked of
+   * every article after a new one: the cache compares what it stores, without parsing it.
+   */
+  showed(file: string, around: Surroundings): boolean;
   /** That build's page signatures, by output path. */
   readonly pages: Readonly<Record<string, string>>;
   /** Every file of that build's output. */

@@ -129,7 +129,7 @@ export function createMemorySite(options: MemorySiteOptions): MemorySite {
     if (!templates || made.problems.length > 0) return failed(run, made.problems);
 
     // 7. Render the pages whose signatures changed (pageWork), into a batch served only whole.
-    const work = pageWork(planned.build.pages, templates.fingerprints, keys.contentKey, previous?.pages);
+    const work = pageWork(planned.build, templates.fingerprints, keys.contentKey, previous?.pages);
     const copied = state?.copied ?? new Map<string, string>();
     const batch = await renderBatch(planned.build, work, templates.env, root, served, copied);
 
@@ -188,7 +188,12 @@ function plan(
   const edited = previous && textEditsSince(previous, siteKey, loaded, publish);
   if (previous && edited) return planTextEdits(previous, loaded, edited, config);
   const publicFiles = publicFilesOf(images);
-  return planWholeSite(previous, loaded, config, root, publish, { images, search: false, publicFiles });
+  return planWholeSite(previous, loaded, config, root, publish, {
+    images,
+    search: false,
+    publicFiles,
+    siteKey,
+  });
 }
 
 /** The content files to build from: all but those left out, each looked at if some are. */

@@ -5,7 +5,7 @@ import type { PageWork } from '../incremental/page-work.js';
 import type { PlannedBuild } from '../incremental/planned-build.js';
 import type { BuildSummary, PreviousState } from '../incremental/previous-state.js';
 import { isPublished, stillValid } from '../incremental/published.js';
-import type { Surroundings } from '../pages/article-page.js';
+import { type Surroundings, sameSurroundings } from '../pages/article-page.js';
 import type { FileResult } from '../site/load-files.js';
 import { isWaiting } from './load-changed.js';
 import type { MemoryKeys } from './site-inputs.js';
@@ -51,6 +51,10 @@ export function previousOf(state: MemoryState, publish: PublishOptions): Previou
       return result && stillValid(result, publish) ? result : undefined;
     },
     surroundingsOf: (file) => state.around.get(file),
+    showed(file, around) {
+      const was = state.around.get(file);
+      return was !== undefined && sameSurroundings(was, around);
+    },
     pages: state.pages,
     outputFiles: state.outputFiles,
   };

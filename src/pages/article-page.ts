@@ -59,6 +59,18 @@ export function surroundingsOf(graph: SiteGraph): ReadonlyMap<string, Surroundin
   return all;
 }
 
+/** Whether two article pages show the same articles and tags around them. */
+export function sameSurroundings(a: Surroundings, b: Surroundings): boolean {
+  return (
+    a.previous === b.previous &&
+    a.next === b.next &&
+    a.related.length === b.related.length &&
+    a.related.every((file, i) => b.related[i] === file) &&
+    a.tags.length === b.tags.length &&
+    a.tags.every(([name, url], i) => b.tags[i]?.[0] === name && b.tags[i]?.[1] === url)
+  );
+}
+
 /** Surroundings with the entries they name, found by `entryOf`. */
 export function aroundFrom(s: Surroundings, entryOf: (file: string) => ListedEntry): Around {
   const around: {
@@ -83,7 +95,7 @@ export function aroundFrom(s: Surroundings, entryOf: (file: string) => ListedEnt
 export function articlePlanner(
   config: SiteConfig,
   bodies: ReadonlyMap<string, BodyRef>,
-): (entry: Entry, around: Around) => Page {
+): (entry: Entry, around: Around | (() => Around)) => Page {
   const section = (name: string, slug: string, url: string) => ({
     category: shared({ name, slug, url }),
     breadcrumb: shared<Crumb[]>([{ title: '首页', url: '/' }, { title: name, url }, { title: '正文' }]),
@@ -145,29 +157,41 @@ export function articlePlanner(
     },
   };
   const derived = Object.keys(madeWhenRead);
-  return (entry, around) => {
+  const contextOf = (entry: Entry, around: Around) => {
     const { category, breadcrumb } =
       sections.get(entry.category.slug) ?? section(entry.category.name, entry.category.slug, '/');
+    return Object.defineProperties(
+      {
+        article: entry,
+        category,
+        tags: around.tags.map(([name, url]) => tagLink(name, url)),
+        breadcrumb,
+        previous: around.previous,
+        next: around.next,
+        related: around.related.map(linkOf),
+      },
+      madeWhenRead,
+    );
+  };
+  return (entry, around) => {
     const body = bodies.get(entry.file);
-    return {
+    const page = {
       ...addressOf(entry),
       template: 'article.njk',
       ...(body && { body }),
       bodyVersion: entry.version,
       derived,
-      context: Object.defineProperties(
-        {
-          article: entry,
-          category,
-          tags: around.tags.map(([name, url]) => tagLink(name, url)),
-          breadcrumb,
-          previous: around.previous,
-          next: around.next,
-          related: around.related.map(linkOf),
-        },
-        madeWhenRead,
-      ),
     };
+    if (typeof around !== 'function') return { ...page, context: contextOf(entry, around) };
+    // Given as a function: made when first read (by a signer, a renderer, a copy for a worker).
+    let context: Page['context'] | undefined;
+    return Object.defineProperty(page as Partial<Page>, 'context', {
+      enumerable: true,
+      get: () => {
+        context ??= contextOf(entry, around());
+        return context;
+      },
+    }) as Page;
   };
 }
 

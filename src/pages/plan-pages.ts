@@ -24,6 +24,8 @@ export interface PlanOptions {
    * of them (listedView). Default: the graph's, for a graph built from whole entries.
    */
   readonly own?: (file: string) => Entry;
+  /** Articles (by file) whose pages' data is made only when read: those likely not rendered. */
+  readonly later?: ReadonlySet<string>;
 }
 
 /** Lists every page of the site with the data its template needs. Pure; nothing is rendered here. */
@@ -70,9 +72,10 @@ function articlePages(graph: SiteGraph, config: SiteConfig, options: PlanOptions
   const byFile = new Map(graph.entries.map((e) => [e.file, e]));
   const shown = (file: string) => byFile.get(file) as ListedEntry;
   const own = options.own ?? (shown as (file: string) => Entry);
-  return graph.entries.map((entry) =>
-    plan(own(entry.file), aroundFrom(around.get(entry.file) as Surroundings, shown)),
-  );
+  return graph.entries.map((entry) => {
+    const made = () => aroundFrom(around.get(entry.file) as Surroundings, shown);
+    return plan(own(entry.file), options.later?.has(entry.file) ? made : made());
+  });
 }
 
 function listPages(

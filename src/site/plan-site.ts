@@ -7,7 +7,7 @@ import { buildGraph } from '../graph/build-graph.js';
 import { findCollisions } from '../graph/collisions.js';
 import { duplicateIndexes } from '../graph/disclosure-indexes.js';
 import { listedView } from '../graph/listing.js';
-import type { Entry, SiteGraph } from '../graph/site-graph.js';
+import type { Entry, ListedEntry, SiteGraph } from '../graph/site-graph.js';
 import { planImages } from '../images/plan-images.js';
 import { type Surroundings, surroundingsOf } from '../pages/article-page.js';
 import type { Page } from '../pages/page.js';
@@ -21,6 +21,8 @@ export interface SitePlan {
   readonly pages: readonly Page[];
   /** What every article page shows around it, by file (for the build cache's next text edit). */
   readonly around: ReadonlyMap<string, Surroundings>;
+  /** The files whose article pages are as the previous build made them (see the option). */
+  readonly asBefore: ReadonlySet<string>;
   readonly staticFiles: readonly StaticFile[];
   /** Feeds, sitemap.xml, robots.txt: made from the data, written as they are. */
   readonly files: readonly GeneratedFile[];
@@ -42,6 +44,14 @@ export async function planSite(
     readonly bodies?: ReadonlyMap<string, BodyRef>;
     /** The site's static files, if the caller has listed them already (sitePublicFiles). */
     readonly publicFiles?: readonly StaticFile[];
+    /**
+     * Which articles' pages are made as the previous build made them, from what each page shows
+     * around it (a rebuild's: articlePagesAsBefore): their data is made only when read.
+     */
+    readonly asBefore?: (
+      entries: readonly ListedEntry[],
+      around: ReadonlyMap<string, Surroundings>,
+    ) => ReadonlySet<string>;
   } = {},
 ): Promise<{ plan?: SitePlan; diagnostics: Diagnostic[] }> {
   const diagnostics = [
@@ -54,9 +64,11 @@ export async function planSite(
   const graph = buildGraph(entries.map(listedView), config);
   const whole = new Map(entries.map((e) => [e.file, e]));
   const around = surroundingsOf(graph);
+  const asBefore = options.asBefore?.(graph.entries, around) ?? new Set<string>();
   const pages = planPages(graph, config, {
     search: options.search ?? false,
     around,
+    later: asBefore,
     own: (file) => whole.get(file) as Entry,
     ...(options.bodies && { bodies: options.bodies }),
   });
@@ -75,5 +87,5 @@ export async function planSite(
   );
   return hasErrors(diagnostics)
     ? { diagnostics }
-    : { plan: { graph, pages, around, staticFiles, files }, diagnostics };
+    : { plan: { graph, pages, around, asBefore, staticFiles, files }, diagnostics };
 }

@@ -50,10 +50,11 @@ async function rebuild(
           images: NO_IMAGES,
           search: false,
           publicFiles: [],
+          siteKey: KEYS.siteKey,
         });
   const site = planned.build;
   if (!site) throw new Error(`no plan: ${planned.diagnostics.map((d) => d.message).join('; ')}`);
-  const work = pageWork(site.pages, NO_TEMPLATES, KEYS.contentKey, previous?.pages);
+  const work = pageWork(site, NO_TEMPLATES, KEYS.contentKey, previous?.pages);
   const served = new Map(Object.keys(work.signatures).map((out) => [out, new Uint8Array()]));
   const state = stateAfter(before, {
     keys: KEYS,
