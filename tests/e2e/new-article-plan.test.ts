@@ -101,4 +101,25 @@ describe('the article pages a whole-site plan makes as before', () => {
     await buildsAsClean(root);
     for (const title of ['前一篇', '后一篇', '人才1']) expect(html(root, title)).toContain('改过的标题');
   });
+  it('keeps in the cache the related reading a new article entered, for the next text edit of that page', async () => {
+    // After a new article the cache's details are patched: a line whose result is the same but whose
+    // surroundings changed must be written again, or the next text edit, which takes an article's
+    // surroundings from the cache, renders the related reading from before the new article.
+    const root = site(taggedSiteFiles(30));
+    await buildsAsClean(root);
+    writeFiles(root, {
+      'content/xuexi/new.md': article(
+        { title: '新发布的文章', date: '2022-03-30 09:00', category: '学习', tags: '[就业, 标签1]' },
+        '新发布的正文。',
+      ),
+    });
+    await buildsAsClean(root);
+    expect(html(root, '第1篇文章')).toContain('新发布的文章');
+    const a1 = path.join(root, 'content/xuexi/a1.md');
+    writeFiles(root, { 'content/xuexi/a1.md': `${readFileSync(a1, 'utf8')}\n只改了正文的一句话。\n` });
+    await buildsAsClean(root);
+    const page = html(root, '第1篇文章');
+    expect(page).toContain('只改了正文的一句话。');
+    expect(page).toContain('新发布的文章');
+  });
 });
