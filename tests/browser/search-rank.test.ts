@@ -1,10 +1,7 @@
 /// <reference lib="dom" />
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
-import { article, makeSite, removeSite, runCli, siteYaml } from '../helpers/site.js';
-import { type StaticServer, serveStatic } from '../helpers/static-server.js';
+import { type ShardedAndWhole, shardedAndWhole } from '../helpers/sharded-and-whole.js';
+import { article, siteYaml } from '../helpers/site.js';
 
 // Shards whose articles differ in length: January's first ten days have short articles, February's
 // long ones. 湖畔 is once in one article of each, January's the shorter. One whole index ranks
@@ -12,10 +9,7 @@ import { type StaticServer, serveStatic } from '../helpers/static-server.js';
 // shard measures its pages against its own average instead: January's is longer than most of its
 // shard, February's shorter than most of its own, so February's came first from the shards.
 const filler = '全市稳岗返岗工作稳步推进，企业复工复产有序开展，各地加快项目建设。';
-let root: string;
-let whole: string;
-let server: StaticServer;
-let browser: Browser;
+let sites: ShardedAndWhole;
 beforeAll(async () => {
   const jan = (day: number, title: string, body: string) => ({
     [`content/xuexi/a${day}.md`]: article({ title, date: `2022-01-0${day} 10:00`, category: '学习' }, body),
@@ -36,48 +30,13 @@ beforeAll(async () => {
       filler.repeat(3),
     ),
   };
-  // The same articles twice: in shards, and (split from 500 articles on) in one whole index.
-  root = makeSite(files);
-  whole = makeSite(files);
-  for (const [site, from] of [
-    [root, '1'],
-    [whole, '500'],
-  ] as const) {
-    process.env.GAZETTE_SEARCH_SHARDS_FROM = from;
-    const run = await runCli([
-      'build',
-      '--root',
-      site,
-      '--out',
-      path.join(root, from === '1' ? 'dist' : 'whole'),
-    ]);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-  }
-  [server, browser] = await Promise.all([serveStatic(root), launchBrowser()]);
+  // The same articles twice: in shards, and in one whole index.
+  sites = await shardedAndWhole(files);
 });
-afterAll(async () => {
-  delete process.env.GAZETTE_SEARCH_SHARDS_FROM;
-  await browser?.close();
-  await server?.close();
-  if (root) removeSite(root);
-  if (whole) removeSite(whole);
-});
+afterAll(() => sites?.close());
 
-/** The titles and scores Pagefind's module (the one the search page imports) returns for `query`. */
-async function ranked(query: string, site: 'dist' | 'whole'): Promise<{ title: string; score: number }[]> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}${site}/`);
-  // A string, not a function: the test's transform would rewrite a function's import().
-  const found = (await page.evaluate(`(async () => {
-    const pagefind = await import('/${site}/pagefind/pagefind.js');
-    await pagefind.options({});
-    const found = await pagefind.search(${JSON.stringify(query)});
-    return Promise.all(found.results.map(async (r) => ({ title: (await r.data()).meta.title, score: r.score })));
-  })()`)) as { title: string; score: number }[];
-  await page.close();
-  return found;
-}
+/** The titles and scores of `query`'s results, best first. */
+const ranked = (query: string, site: 'dist' | 'whole') => sites.ranked(query, site);
 
 describe('a sharded index ranks as one whole index would', () => {
   it("measures each page's length against the site's average, not its shard's", async () => {

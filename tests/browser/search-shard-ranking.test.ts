@@ -1,10 +1,7 @@
 /// <reference lib="dom" />
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
-import { article, makeSite, removeSite, runCli, siteYaml } from '../helpers/site.js';
-import { type StaticServer, serveStatic } from '../helpers/static-server.js';
+import { type ShardedAndWhole, shardedAndWhole } from '../helpers/sharded-and-whole.js';
+import { article, siteYaml } from '../helpers/site.js';
 
 // Shards of different sizes: January's first ten days have four articles, one of them with 樟树湾 once; February one
 // article with 樟树湾 three times; the newest day one article without it. One whole index ranks
@@ -12,10 +9,7 @@ import { type StaticServer, serveStatic } from '../helpers/static-server.js';
 // weighs the word by its own share of pages (1 of 4 in January, 1 of 1 in February), which the
 // loader must undo with the shards' sizes, not with how many of their pages have the word.
 const filler = '全市稳岗返岗工作稳步推进，企业复工复产有序开展，各地加快项目建设。';
-let root: string;
-let whole: string;
-let server: StaticServer;
-let browser: Browser;
+let sites: ShardedAndWhole;
 beforeAll(async () => {
   const jan = (day: string, body: string) =>
     article({ title: `一月${day}日消息`, date: `2022-01-${day} 10:00`, category: '学习' }, body);
@@ -34,48 +28,14 @@ beforeAll(async () => {
       `${filler}${filler}`,
     ),
   };
-  // The same articles twice: in shards, and (split from 500 articles on) in one whole index.
-  root = makeSite(files);
-  whole = makeSite(files);
-  for (const [site, from] of [
-    [root, '1'],
-    [whole, '500'],
-  ] as const) {
-    process.env.GAZETTE_SEARCH_SHARDS_FROM = from;
-    const run = await runCli([
-      'build',
-      '--root',
-      site,
-      '--out',
-      path.join(root, from === '1' ? 'dist' : 'whole'),
-    ]);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-  }
-  [server, browser] = await Promise.all([serveStatic(root), launchBrowser()]);
+  // The same articles twice: in shards, and in one whole index.
+  sites = await shardedAndWhole(files);
 });
-afterAll(async () => {
-  delete process.env.GAZETTE_SEARCH_SHARDS_FROM;
-  await browser?.close();
-  await server?.close();
-  if (root) removeSite(root);
-  if (whole) removeSite(whole);
-});
+afterAll(() => sites?.close());
 
-/** The titles Pagefind's module (the one the search page imports) returns for `query`, in order. */
-async function ranked(query: string, site: 'dist' | 'whole'): Promise<string[]> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}${site}/`);
-  // A string, not a function: the test's transform would rewrite a function's import().
-  const titles = (await page.evaluate(`(async () => {
-    const pagefind = await import('/${site}/pagefind/pagefind.js');
-    await pagefind.options({});
-    const found = await pagefind.search(${JSON.stringify(query)});
-    return Promise.all(found.results.map(async (r) => (await r.data()).meta.title));
-  })()`)) as string[];
-  await page.close();
-  return titles;
-}
+/** The titles of `query`'s results, best first. */
+const ranked = async (query: string, site: 'dist' | 'whole'): Promise<string[]> =>
+  (await sites.ranked(query, site)).map((r) => r.title);
 
 describe('a sharded index ranks as one whole index would', () => {
   it('weighs a word by the pages of each shard, not by the pages that have it', async () => {
