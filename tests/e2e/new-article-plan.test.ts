@@ -57,18 +57,20 @@ async function buildsAsClean(root: string): Promise<void> {
   expect(snapshotDir(path.join(root, 'dist'))).toEqual(snapshotDir(clean));
 }
 
+/** The newest article of all in 学习, with a1's tags: 下一篇 of the newest 学习 article before it, and in a1's related reading. */
+const NEW_IN_XUEXI = {
+  'content/xuexi/new.md': article(
+    { title: '新发布的文章', date: '2022-03-30 09:00', category: '学习', tags: '[就业, 标签1]' },
+    '新发布的正文。',
+  ),
+};
+
 describe('the article pages a whole-site plan makes as before', () => {
   it('signs again the pages a new or deleted article changes: its neighbours, the related reading that took it in', async () => {
     const root = site(taggedSiteFiles(30));
     await buildsAsClean(root);
     const a30 = html(root, '第30篇文章');
-    // Newest of all in 学习, with a1's tags: 下一篇 of the newest 学习 article, related reading of a1.
-    writeFiles(root, {
-      'content/xuexi/new.md': article(
-        { title: '新发布的文章', date: '2022-03-30 09:00', category: '学习', tags: '[就业, 标签1]' },
-        '新发布的正文。',
-      ),
-    });
+    writeFiles(root, NEW_IN_XUEXI);
     await buildsAsClean(root);
     expect(html(root, '第1篇文章')).toContain('新发布的文章');
     // An article of 要闻 with other tags: its page is as it was.
@@ -105,18 +107,14 @@ describe('the article pages a whole-site plan makes as before', () => {
     await buildsAsClean(root);
     for (const title of ['前一篇', '后一篇', '人才1']) expect(html(root, title)).toContain('改过的标题');
   });
+
   it('keeps in the cache the related reading a new article entered, for the next text edit of that page', async () => {
     // After a new article the cache's details are patched: a line whose result is the same but whose
     // surroundings changed must be written again, or the next text edit, which takes an article's
     // surroundings from the cache, renders the related reading from before the new article.
     const root = site(taggedSiteFiles(30));
     await buildsAsClean(root);
-    writeFiles(root, {
-      'content/xuexi/new.md': article(
-        { title: '新发布的文章', date: '2022-03-30 09:00', category: '学习', tags: '[就业, 标签1]' },
-        '新发布的正文。',
-      ),
-    });
+    writeFiles(root, NEW_IN_XUEXI);
     await buildsAsClean(root);
     expect(html(root, '第1篇文章')).toContain('新发布的文章');
     const a1 = path.join(root, 'content/xuexi/a1.md');
