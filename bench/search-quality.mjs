@@ -37,14 +37,14 @@ const { SHARD_FILTER } = await import(path.join(REPO, 'lib/search/shard-loader.j
 const bundleDir = path.join(SHARDED, 'pagefind');
 const shards = readdirSync(bundleDir).filter((f) => statSync(path.join(bundleDir, f)).isDirectory());
 const records = [];
+/** A fragment file of Pagefind's bundle: gzip, the mark "pagefind_dcd", then the page as JSON. */
+function readFragment(file) {
+  return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8').slice('pagefind_dcd'.length));
+}
 for (const shard of shards) {
   const dir = path.join(bundleDir, shard, 'fragment');
   for (const f of readdirSync(dir)) {
-    const json = JSON.parse(
-      gunzipSync(readFileSync(path.join(dir, f)))
-        .toString('utf8')
-        .slice('pagefind_dcd'.length),
-    );
+    const json = readFragment(path.join(dir, f));
     const { [SHARD_FILTER]: _, ...filters } = json.filters;
     records.push({
       url: json.url,
@@ -160,8 +160,7 @@ function fragmentUrls(site) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) visit(full);
       else if (entry.name.endsWith('.pf_fragment')) {
-        const json = JSON.parse(gunzipSync(readFileSync(full)).toString('utf8').slice('pagefind_dcd'.length));
-        urls.set(entry.name.slice(0, -'.pf_fragment'.length), json.url);
+        urls.set(entry.name.slice(0, -'.pf_fragment'.length), readFragment(full).url);
       }
     }
   };
