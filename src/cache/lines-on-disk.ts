@@ -15,7 +15,10 @@ export interface LinesOnDisk {
   readonly head: readonly Buffer[];
   /** How many lines follow the head. */
   readonly count: number;
-  /** Line `index` after the head (a view of the chunk of the file read with it). */
+  /**
+   * Line `index` after the head: a view of the chunk of the file read with it, valid until the next
+   * line is asked for (the chunk's buffer is then read into again). A caller that keeps a line copies it.
+   */
   line(index: number): Buffer;
   /** Closes the file: no line can be read after. */
   close(): void;
@@ -95,6 +98,7 @@ function reader(
   starts: Float64Array,
   ends: Float64Array,
 ): LinesOnDisk {
+  let buffer: Buffer | undefined;
   let chunk: Buffer | undefined;
   let chunkAt = 0;
   let closed = false;
@@ -109,8 +113,12 @@ function reader(
       if (!chunk || start < chunkAt || end > chunkAt + chunk.length) {
         // Chunks start at multiples of CHUNK: lines asked for backwards read each chunk once too.
         chunkAt = Math.floor(start / CHUNK) * CHUNK;
-        // A new buffer each time: lines handed out before still view the previous one.
-        chunk = readAt(fd, chunkAt, Math.max(CHUNK, end - chunkAt), ends[ends.length - 1] ?? 0, file);
+        const length = Math.min(Math.max(CHUNK, end - chunkAt), (ends[ends.length - 1] ?? 0) - chunkAt);
+        // One buffer read into again and again: a new one per chunk was 189 MB of buffers at
+        // 100,000 articles for each pass over the lines (a whole-site plan makes three), which
+        // the garbage collector let pile up.
+        if (!buffer || buffer.length < length) buffer = Buffer.allocUnsafe(Math.max(CHUNK, length));
+        chunk = readAt(fd, buffer, chunkAt, length, file);
       }
       return chunk.subarray(start - chunkAt, end - chunkAt);
     },
@@ -118,20 +126,19 @@ function reader(
       if (closed) return;
       closed = true;
       chunk = undefined;
+      buffer = undefined;
       closeSync(fd);
     },
   };
 }
 
-/** Up to `length` bytes of the file from `at`, short only where the file's last line ends (`last`). */
-function readAt(fd: number, at: number, length: number, last: number, file: string): Buffer {
-  const want = Math.min(length, last - at);
-  const bytes = Buffer.allocUnsafe(want);
+/** `length` bytes of the file from `at`, read into the start of `buffer`: a view of them. */
+function readAt(fd: number, buffer: Buffer, at: number, length: number, file: string): Buffer {
   let done = 0;
-  while (done < want) {
-    const n = readSync(fd, bytes, done, want - done, at + done);
+  while (done < length) {
+    const n = readSync(fd, buffer, done, length - done, at + done);
     if (n === 0) throw new CacheUnusable(`the build cache's ${file} is shorter than when it was read`);
     done += n;
   }
-  return bytes;
+  return buffer.subarray(0, length);
 }

@@ -83,14 +83,15 @@ type LineSurroundings = Surroundings | undefined | { readonly asStored: StoredRe
  * (a result made or parsed by this build keeps the surroundings of the line it replaces, if any).
  */
 export function detailsLine(result: FileResult | StoredResult, around: LineSurroundings): Buffer | Buffer[] {
+  // Copied: a stored line is a view valid until the next line is read (see LinesOnDisk).
   const stored = 'line' in result ? result : undefined;
-  if (stored && around && 'asStored' in around) return stored.line();
+  if (stored && around && 'asStored' in around) return Buffer.from(stored.line());
   const from = stored ?? parsedFrom.get(result as FileResult);
   const parts = from && partsOf(from);
-  const json = parts?.[2] ?? Buffer.from(JSON.stringify(result));
+  const json = parts ? Buffer.from(parts[2]) : Buffer.from(JSON.stringify(result));
   const pack = stored && parts ? parts[0].toString() : packOfResult(result as FileResult);
   if (around && 'asStored' in around) {
-    const kept = around.asStored ? partsOf(around.asStored)[1] : Buffer.from('null');
+    const kept = around.asStored ? Buffer.from(partsOf(around.asStored)[1]) : Buffer.from('null');
     return [Buffer.from(pack), TAB_BYTE, kept, TAB_BYTE, json];
   }
   // One string for the line's head: a buffer per part for 20,000 lines was a lot of garbage.
