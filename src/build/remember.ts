@@ -9,7 +9,6 @@ import {
 import { saveFailureOf } from '../cache/cache-unwritable.js';
 import { storeCatalog } from '../cache/stored-catalog.js';
 import type { FsFailure } from '../fs/fs-failure.js';
-import type { PageWork } from '../incremental/page-work.js';
 import type { PlannedBuild } from '../incremental/planned-build.js';
 import { siblingPath } from '../output/output-folder.js';
 import { type WrittenStamp, writtenFiles } from '../output/written-files.js';
@@ -23,9 +22,12 @@ import type { Written } from './write.js';
  * build slower. It is thrown away then (what of it was written may not match), and the failure is
  * returned for the build to report.
  */
+/** What saving the cache needs of a plan (see planAndWrite). */
+export type KeptPlan = Pick<PlannedBuild, 'results' | 'around' | 'asBefore' | 'nextDue' | 'summary'>;
+
 export async function remember(
   run: Prepared,
-  site: PlannedBuild,
+  site: KeptPlan,
   found: Found,
   written: Written,
 ): Promise<FsFailure | undefined> {
@@ -86,7 +88,7 @@ export async function remember(
  * (the caller gives none then): their inodes are not the recorded ones.
  */
 function takenAsTheyWere(
-  work: PageWork,
+  work: Written['work'],
   linked: ReadonlySet<string>,
   cache: BuildCache,
   spare: SpareSite | undefined,

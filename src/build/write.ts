@@ -15,7 +15,10 @@ import { writeSearch } from './write-search.js';
 export type BodyReader = ReturnType<typeof bodyReader>;
 
 export interface Written {
-  readonly work: PageWork;
+  /** What became of each page, but the pages rendered (see `rendered`): they are let go once written. */
+  readonly work: Omit<PageWork, 'render'>;
+  /** How many pages were rendered. */
+  readonly rendered: number;
   /** The pages linked from the previous site as they were. */
   readonly linked: ReadonlySet<string>;
   readonly changes: Changes;
@@ -71,7 +74,15 @@ export async function write(
     const linked = await run.step('keep unchanged pages', () => keepFiles(work.keep, output));
     await writeSite(run, planned, work, output, pools, bodies, previous);
     const changes = await run.step('swap in new site', () => output.commit());
-    return { work, linked, changes, files: output.files(), ...(spare && { spare }) };
+    const { render, ...done } = work;
+    return {
+      work: done,
+      rendered: render.length,
+      linked,
+      changes,
+      files: output.files(),
+      ...(spare && { spare }),
+    };
   } catch (cause) {
     await output.abort();
     throw outputFailure(cause, out, root);

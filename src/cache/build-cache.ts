@@ -12,6 +12,7 @@ import { type OutputFound, withDelta, writtenDelta } from '../output/written-fil
 import type { Surroundings } from '../pages/article-page.js';
 import type { FileResult } from '../site/load-files.js';
 import { cacheDirOf } from '../site/site-sources.js';
+import { repeatedSharer } from '../workers/share-repeated.js';
 import { cacheWriteFailure } from './cache-unwritable.js';
 import { whyUnwritable } from './cache-writable.js';
 import {
@@ -131,6 +132,8 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
       if (f.stamp && !publishedSince(f.pending, keys.publish)) known.set(f.path, f.stamp);
   const stored = new Map<string, StoredResult>();
   const parsed = new Map<string, FileResult | undefined>();
+  // A whole-site plan parses and keeps every line: they share what they repeat.
+  const share = repeatedSharer();
   let details: BuildDetails | undefined;
   const runs: string[] = [];
   const knowsSpare = async (dir: string) => sameStamp(await outputStamp(dir), previous?.spare);
@@ -151,8 +154,9 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
       if (!previous || details) return;
       details = await readDetails(dir, previous);
       if (!details) throw new CacheUnusable('the build cache has lost or damaged its details.json');
+      const lines = details;
       previous.files.forEach((f, i) => {
-        stored.set(f.path, { path: f.path, line: details?.lines[i] as Buffer, listed: f });
+        stored.set(f.path, { path: f.path, line: () => lines.line(i), listed: f });
       });
     },
     resultOf(relPath) {
@@ -161,6 +165,7 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
       const line = stored.get(relPath);
       const result = line && resultOfStored(line);
       const valid = result && stillValid(result, keys.publish) ? result : undefined;
+      if (valid) share(valid);
       parsed.set(relPath, valid);
       return valid;
     },
@@ -352,6 +357,7 @@ function spareDetails(was: BuildDetails, now: Pick<BuildDetails, 'pages'>): Spar
  * cannot be removed is a leftover, which a later build removes (see saveBuildCache).
  */
 export async function closeBuildCache(cache: BuildCache, succeeded: boolean): Promise<void> {
+  cache.loadedDetails()?.close();
   if (!cache.persistent) await removeQuietly(cache.dir);
   else if (!succeeded) for (const run of cache.runs) await removeQuietly(path.join(cache.bodiesDir, run));
 }

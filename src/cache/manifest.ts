@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Publishing } from '../content/publish.js';
 import type { FileStamp } from '../fs/file-stamp.js';
 import { writeAll } from '../fs/write-all.js';
 import type { BuildSummary } from '../incremental/previous-state.js';
 import type { WrittenFiles, WrittenStamp } from '../output/written-files.js';
+import { type LinesOnDisk, linesOnDisk } from './lines-on-disk.js';
 
 /** Bumped whenever the shape below changes. */
 const FORMAT = 9;
@@ -58,11 +59,16 @@ export interface BuildManifest {
 export type { BuildSummary };
 
 export interface BuildDetails {
+  /** How many lines: one per content file, in the manifest's order. */
+  readonly count: number;
   /**
-   * One line per content file, in the manifest's order, as bytes (see stored-result.ts): a rebuild
-   * parses only those it needs, and writes the others back as they were.
+   * The line of the content file at `index`, as bytes (see stored-result.ts): a rebuild parses only
+   * those it needs, and writes the others back as they were. Read from the file when asked for (see
+   * LinesOnDisk), until `close`.
    */
-  readonly lines: ReadonlyArray<Buffer | readonly Buffer[]>;
+  line(index: number): Buffer;
+  /** Lets go of the details' file: no line can be read after. */
+  close(): void;
   /** Output path → signature of the page written there. */
   readonly pages: Readonly<Record<string, string>>;
   /** The output's files that are not pages (static files, feeds, the search bundle). */
@@ -138,70 +144,93 @@ export async function readManifest(dir: string, tool: string): Promise<ManifestR
  * manifest holds: written line by line, a large site's details never have to be one string.
  */
 export async function readDetails(dir: string, manifest: BuildManifest): Promise<BuildDetails | undefined> {
-  const bytes = await readVerified(path.join(dir, DETAILS), manifest.details);
+  const base = linesOnDisk(path.join(dir, DETAILS), manifest.details, 2);
   const patch =
     manifest.patch === undefined ? undefined : await readVerified(path.join(dir, PATCH), manifest.patch);
-  if (!bytes || (manifest.patch !== undefined && !patch)) return undefined;
+  if (!base) return undefined;
+  if (manifest.patch !== undefined && !patch) {
+    base.close();
+    return undefined;
+  }
   try {
-    const [pages, output, ...baseLines] = linesOf(bytes);
-    const basePages = JSON.parse(pages?.toString() ?? '{}') as Record<string, string>;
-    const base = { digest: manifest.details, pages: basePages };
-    if (!patch) {
-      const { others, spare } = JSON.parse(output?.toString() ?? '{}') as Pick<
-        BuildDetails,
-        'others' | 'spare'
-      >;
-      if (baseLines.length !== manifest.files.length) return undefined;
-      const from = Int32Array.from(baseLines, (_, i) => i);
-      return {
-        pages: basePages,
-        others: others ?? [],
-        ...(spare && { spare }),
-        lines: baseLines,
-        base: { ...base, from },
-      };
-    }
-    const [delta, patchOutput, ...replaced] = linesOf(patch);
-    const { others, spare, runs } = JSON.parse(patchOutput?.toString() ?? '{}') as Pick<
-      BuildDetails,
-      'others' | 'spare'
-    > & { runs?: BaseRun[] };
-    const merged = { ...basePages };
-    for (const [page, signature] of Object.entries(
-      JSON.parse(delta?.toString() ?? '{}') as Record<string, string | null>,
-    ))
-      if (signature === null) delete merged[page];
-      else merged[page] = signature;
-    const count = manifest.files.length;
-    const lines = new Array<Buffer>(count);
-    const from = new Int32Array(count).fill(-1);
-    for (const [at, first, n] of runs ?? []) {
-      if (![at, first, n].every(Number.isInteger) || at < 0 || first < 0 || n < 0) return undefined;
-      if (at + n > count || first + n > baseLines.length) return undefined;
-      for (let k = 0; k < n; k++) {
-        lines[at + k] = baseLines[first + k] as Buffer;
-        from[at + k] = first + k;
-      }
-    }
-    for (const line of replaced) {
-      const tab = line.indexOf(0x09);
-      const index = Number(line.subarray(0, tab).toString());
-      if (tab < 0 || !Number.isInteger(index) || index < 0 || index >= count) return undefined;
-      lines[index] = line.subarray(tab + 1);
-      from[index] = -1;
-    }
-    // Every line is the base's or the patch's: a hole is a damaged patch.
-    for (let i = 0; i < count; i++) if (lines[i] === undefined) return undefined;
-    return { pages: merged, others: others ?? [], ...(spare && { spare }), lines, base: { ...base, from } };
+    const details = patchedDetails(base, manifest, patch);
+    if (!details) base.close();
+    return details;
   } catch {
+    base.close();
     return undefined;
   }
 }
 
+/** The details read: the base's lines, with the patch's (if any) put in; undefined if they do not fit. */
+function patchedDetails(
+  baseLines: LinesOnDisk,
+  manifest: BuildManifest,
+  patch: Buffer | undefined,
+): BuildDetails | undefined {
+  const [pages, output] = baseLines.head;
+  const basePages = JSON.parse(pages?.toString() ?? '{}') as Record<string, string>;
+  const base = { digest: manifest.details, pages: basePages };
+  const count = manifest.files.length;
+  const close = () => baseLines.close();
+  if (!patch) {
+    const { others, spare } = JSON.parse(output?.toString() ?? '{}') as Pick<
+      BuildDetails,
+      'others' | 'spare'
+    >;
+    if (baseLines.count !== count) return undefined;
+    const from = Int32Array.from({ length: count }, (_, i) => i);
+    return {
+      count,
+      line: (index) => baseLines.line(index),
+      close,
+      pages: basePages,
+      others: others ?? [],
+      ...(spare && { spare }),
+      base: { ...base, from },
+    };
+  }
+  const [delta, patchOutput, ...replaced] = linesOf(patch);
+  const { others, spare, runs } = JSON.parse(patchOutput?.toString() ?? '{}') as Pick<
+    BuildDetails,
+    'others' | 'spare'
+  > & { runs?: BaseRun[] };
+  const merged = { ...basePages };
+  for (const [page, signature] of Object.entries(
+    JSON.parse(delta?.toString() ?? '{}') as Record<string, string | null>,
+  ))
+    if (signature === null) delete merged[page];
+    else merged[page] = signature;
+  // The patch's own lines, by index; every other line is the base's line `from`.
+  const lines = new Map<number, Buffer>();
+  const from = new Int32Array(count).fill(-1);
+  for (const [at, first, n] of runs ?? []) {
+    if (![at, first, n].every(Number.isInteger) || at < 0 || first < 0 || n < 0) return undefined;
+    if (at + n > count || first + n > baseLines.count) return undefined;
+    for (let k = 0; k < n; k++) from[at + k] = first + k;
+  }
+  for (const line of replaced) {
+    const tab = line.indexOf(0x09);
+    const index = Number(line.subarray(0, tab).toString());
+    if (tab < 0 || !Number.isInteger(index) || index < 0 || index >= count) return undefined;
+    lines.set(index, line.subarray(tab + 1));
+    from[index] = -1;
+  }
+  // Every line is the base's or the patch's: a hole is a damaged patch.
+  for (let i = 0; i < count; i++) if (from[i] === -1 && !lines.has(i)) return undefined;
+  return {
+    count,
+    line: (index) => lines.get(index) ?? baseLines.line(from[index] as number),
+    close,
+    pages: merged,
+    others: others ?? [],
+    ...(spare && { spare }),
+    base: { ...base, from },
+  };
+}
+
 /** A file's bytes if their digest is `digest`. */
 async function readVerified(file: string, digest: string): Promise<Buffer | undefined> {
-  // The bytes are hashed as read, and each line is decoded on its own: the whole text as one string
-  // (twice the bytes, for Chinese text) would be the largest thing a large site's rebuild holds.
   const bytes = await readFile(file).catch(() => undefined);
   return bytes && digestOf(bytes) === digest ? bytes : undefined;
 }
@@ -252,7 +281,7 @@ export async function writeManifest(
  * Details as saved: the lines may be made as they are written (a generator), so that a large site's
  * lines (40 MB at 20,000 articles) are never all in memory at once.
  */
-export type DetailsToWrite = Omit<BuildDetails, 'base' | 'lines'> & {
+export type DetailsToWrite = Pick<BuildDetails, 'pages' | 'others' | 'spare'> & {
   readonly lines: Iterable<Buffer | readonly Buffer[]>;
 };
 
@@ -318,18 +347,78 @@ export async function readChecked(file: string): Promise<{ value: unknown } | 'm
   }
 }
 
-/** Writes `value` as JSON with its digest on the first line, under a temporary name renamed into place. */
+/**
+ * Writes `value` as JSON with its digest on the first line, under a temporary name renamed into place.
+ * The JSON is written a thousand members of each of its parts at a time (see jsonPieces), never
+ * whole: at 100,000 articles the manifest is 33 MB, which as one text, that text behind its digest
+ * line and the bytes written, was held three times over while a rebuild held the most it ever does.
+ * The digest line is written last, where room was left for it.
+ */
 export async function writeChecked(file: string, value: unknown): Promise<void> {
-  const body = JSON.stringify(value);
-  const digest = digestOf(body);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, `${digest}\n${body}`);
+    const handle = await open(temporary, 'w');
+    try {
+      const hash = createHash('sha1');
+      await writeAll(handle, Buffer.alloc(DIGEST_LINE, ' '));
+      for (const piece of jsonPieces(value)) {
+        const bytes = Buffer.from(piece);
+        hash.update(bytes);
+        await writeAll(handle, bytes);
+      }
+      const digest = Buffer.from(`${hash.digest('hex')}\n`);
+      // Over bytes written already: no room is taken that could be missing.
+      const { bytesWritten } = await handle.write(digest, 0, DIGEST_LINE, 0);
+      if (bytesWritten !== DIGEST_LINE) throw new Error(`could not write the digest of ${file}`);
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, file);
   } catch (cause) {
     await removeTemporary(temporary);
     throw cause;
   }
 }
+
+/** A SHA-1 in hex and its newline. */
+const DIGEST_LINE = 41;
+
+/**
+ * JSON.stringify(value), in pieces: an array's or object's members (and those of each array or
+ * object in it) a thousand at a time; anything deeper whole.
+ */
+function* jsonPieces(value: unknown, depth = 0): Generator<string> {
+  if (depth > 1 || value === null || typeof value !== 'object') {
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  const array = Array.isArray(value);
+  const record = value as Record<string, unknown>;
+  // An object's members that JSON has (JSON.stringify leaves out undefined, functions, symbols).
+  const keys = array ? undefined : Object.keys(record).filter((k) => isJson(record[k]));
+  const count = keys ? keys.length : (value as unknown[]).length;
+  yield array ? '[' : '{';
+  let batch: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const key = keys?.[i];
+    const member = key === undefined ? (value as unknown[])[i] : record[key];
+    const head = `${i > 0 ? ',' : ''}${key === undefined ? '' : `${JSON.stringify(key)}:`}`;
+    if (depth === 0 && isComposite(member)) {
+      yield batch.join('') + head;
+      batch = [];
+      yield* jsonPieces(member, depth + 1);
+      continue;
+    }
+    batch.push(head + (JSON.stringify(member) ?? 'null'));
+    if (batch.length === 1000) {
+      yield batch.join('');
+      batch = [];
+    }
+  }
+  yield `${batch.join('')}${array ? ']' : '}'}`;
+}
+
+const isJson = (v: unknown): boolean => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+const isComposite = (v: unknown): v is object => v !== null && typeof v === 'object';
 
 const digestOf = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');

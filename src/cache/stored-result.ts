@@ -8,13 +8,14 @@ import type { BuildManifest } from './manifest.js';
 /**
  * A content file's line in the build cache's details, as the previous build wrote it: the pack its
  * body is in, what its article page showed around it (Surroundings, or null), and its result, as
- * JSON separated by tabs (JSON never holds a raw tab). Lines are kept as bytes and parsed only
+ * JSON separated by tabs (JSON never holds a raw tab). Lines are read as bytes and parsed only
  * when asked for: a rebuild after one edit of a 20,000-article site reads a handful of them, and
  * writes the others back as they were (parsing them all took a quarter of such a rebuild).
  */
 export interface StoredResult {
   readonly path: string;
-  readonly line: Buffer;
+  /** The line's bytes, read when asked for (see LinesOnDisk): a large site's lines are not held. */
+  readonly line: () => Buffer;
   /** What the manifest said of the file. */
   readonly listed: BuildManifest['files'][number];
 }
@@ -23,14 +24,11 @@ const TAB = 0x09;
 
 /** The line's three parts: pack, surroundings, result. */
 function partsOf(stored: StoredResult): [Buffer, Buffer, Buffer] {
-  const first = stored.line.indexOf(TAB);
-  const second = first < 0 ? -1 : stored.line.indexOf(TAB, first + 1);
+  const line = stored.line();
+  const first = line.indexOf(TAB);
+  const second = first < 0 ? -1 : line.indexOf(TAB, first + 1);
   if (second < 0) throw new CacheUnusable(`the build cache's details are damaged (${stored.path})`);
-  return [
-    stored.line.subarray(0, first),
-    stored.line.subarray(first + 1, second),
-    stored.line.subarray(second + 1),
-  ];
+  return [line.subarray(0, first), line.subarray(first + 1, second), line.subarray(second + 1)];
 }
 
 /**
@@ -85,14 +83,15 @@ type LineSurroundings = Surroundings | undefined | { readonly asStored: StoredRe
  * (a result made or parsed by this build keeps the surroundings of the line it replaces, if any).
  */
 export function detailsLine(result: FileResult | StoredResult, around: LineSurroundings): Buffer | Buffer[] {
+  // Copied: a stored line is a view valid until the next line is read (see LinesOnDisk).
   const stored = 'line' in result ? result : undefined;
-  if (stored && around && 'asStored' in around) return stored.line;
+  if (stored && around && 'asStored' in around) return Buffer.from(stored.line());
   const from = stored ?? parsedFrom.get(result as FileResult);
   const parts = from && partsOf(from);
-  const json = parts?.[2] ?? Buffer.from(JSON.stringify(result));
+  const json = parts ? Buffer.from(parts[2]) : Buffer.from(JSON.stringify(result));
   const pack = stored && parts ? parts[0].toString() : packOfResult(result as FileResult);
   if (around && 'asStored' in around) {
-    const kept = around.asStored ? partsOf(around.asStored)[1] : Buffer.from('null');
+    const kept = around.asStored ? Buffer.from(partsOf(around.asStored)[1]) : Buffer.from('null');
     return [Buffer.from(pack), TAB_BYTE, kept, TAB_BYTE, json];
   }
   // One string for the line's head: a buffer per part for 20,000 lines was a lot of garbage.

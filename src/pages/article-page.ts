@@ -38,14 +38,15 @@ export interface Around {
  * keeps. Made once per plan (planSite), which both the planner and the cache read.
  */
 export function surroundingsOf(graph: SiteGraph): ReadonlyMap<string, Surroundings> {
-  const tagUrls = new Map(graph.tags.map((t) => [t.name, t.url]));
+  // One pair per tag, shared by every article with the tag (not a pair of its own for each article).
+  const tagPairs = new Map(graph.tags.map((t) => [t.name, [t.name, t.url] as const]));
   const all = new Map<string, Surroundings>();
   for (const entry of graph.entries) {
     const neighbours = graph.neighbours.get(entry.file);
     const tags: Array<readonly [string, string]> = [];
     for (const name of entry.tags) {
-      const url = tagUrls.get(name);
-      if (url !== undefined) tags.push([name, url]);
+      const pair = tagPairs.get(name);
+      if (pair !== undefined) tags.push(pair);
     }
     const related = (graph.related.get(entry.file) ?? []).map((e) => e.file);
     const s: { previous?: string; next?: string; related: readonly string[]; tags: typeof tags } = {

@@ -10,6 +10,15 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
  * articles that was about 550 bytes a result. Changes the copies in place, which no one else holds.
  */
 export function shareRepeated(results: readonly FileResult[]): void {
+  results.forEach(repeatedSharer());
+}
+
+/**
+ * shareRepeated one result at a time, sharing with those given before: for results parsed from the
+ * build cache's lines (JSON.parse copies as much as a structured clone), which a whole-site plan
+ * parses one by one and keeps.
+ */
+export function repeatedSharer(): (result: FileResult) => void {
   const strings = new Map<string, string>();
   const one = (s: string): string => {
     const known = strings.get(s);
@@ -18,11 +27,11 @@ export function shareRepeated(results: readonly FileResult[]): void {
     return s;
   };
   const categories = new Map<string, NonNullable<FileResult['entry']>['category']>();
-  for (const r of results) {
+  return (r) => {
     const result = r as Writable<FileResult>;
     if (result.body && 'pack' in result.body) result.body = { ...result.body, pack: one(result.body.pack) };
     const e = result.entry as Writable<NonNullable<FileResult['entry']>> | undefined;
-    if (!e) continue;
+    if (!e) return;
     if (e.file === result.path) e.file = result.path;
     if (e.version === result.digest) e.version = result.digest;
     const key = JSON.stringify(e.category);
@@ -33,5 +42,5 @@ export function shareRepeated(results: readonly FileResult[]): void {
     if (e.source !== undefined) e.source = one(e.source);
     e.tags = e.tags.map(one);
     if (e.tagSlugs) e.tagSlugs = e.tagSlugs.map(one);
-  }
+  };
 }
