@@ -101,15 +101,22 @@ const samePages = (a, b) => {
   const ids = new Set(a.map((r) => r.id));
   return a.length === b.length && b.every((r) => ids.has(r.id));
 };
-const matchedLength = async (word, shard) => {
-  const only = { filters: { [SHARD]: [shard] } };
-  const matched = (await pagefind.search(word, only)).results;
-  const chars = [...word];
-  for (let k = chars.length - 1; k > 0; k--) {
-    const prefix = (await pagefind.search(\`"\${chars.slice(0, k).join('')}"\`, only)).results;
-    if (samePages(matched, prefix)) return k;
-  }
-  return chars.length;
+const within = (term, shards) => pagefind.search(term, { filters: { [SHARD]: { any: shards } } });
+const countIn = (found, shard) => found.filters?.[SHARD]?.[shard] ?? 0;
+// Which of \`shards\` answer \`word\` with the pages of the quoted \`prefix\`, asked of them all at
+// once (one search per shard made a rare word's search, which every shard guesses, twice as slow).
+// Each page is of one shard: the pages of several shards are the same when each shard's are.
+const guessedBy = async (word, prefix, shards) => {
+  const [matched, exact] = [await within(word, shards), await within(\`"\${prefix}"\`, shards)];
+  const even = shards.filter((shard) => countIn(matched, shard) === countIn(exact, shard));
+  if (even.length === 0) return [];
+  const [a, b] =
+    even.length === shards.length ? [matched, exact] : [await within(word, even), await within(\`"\${prefix}"\`, even)];
+  if (samePages(a.results, b.results)) return even;
+  if (even.length === 1) return [];
+  const guessed = [];
+  for (const shard of even) guessed.push(...(await guessedBy(word, prefix, [shard])));
+  return guessed;
 };
 // A word's matches by shard, as one whole index would have them: the shards that matched the longest
 // word (the word itself, where any shard has it), with their counts of pages.
@@ -118,9 +125,15 @@ const matchesOf = async (word) => {
   const shards = Object.keys(n).filter((shard) => n[shard] > 0);
   if (shards.length === 0) return n;
   const exact = (await pagefind.search(\`"\${word}"\`)).filters?.[SHARD] ?? {};
-  const lengths = new Map();
-  for (const shard of shards)
-    lengths.set(shard, (exact[shard] ?? 0) > 0 ? [...word].length : await matchedLength(word, shard));
+  const chars = [...word];
+  const lengths = new Map(shards.map((shard) => [shard, chars.length]));
+  let open = shards.filter((shard) => (exact[shard] ?? 0) === 0);
+  for (let k = chars.length - 1; k > 0 && open.length > 0; k--) {
+    const guessed = new Set(await guessedBy(word, chars.slice(0, k).join(''), open));
+    for (const shard of guessed) lengths.set(shard, k);
+    open = open.filter((shard) => !guessed.has(shard));
+  }
+  // The shards left have words that extend the searched one: matches of the word itself.
   const longest = Math.max(...lengths.values());
   return Object.fromEntries(shards.filter((shard) => lengths.get(shard) === longest).map((shard) => [shard, n[shard]]));
 };
