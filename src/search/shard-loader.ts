@@ -27,6 +27,10 @@ const PAGEFIND_RANKING = { k1: 1.4, b: 0.75, metaWeights: { title: 5 } as Record
  * answer with articles that have only the other words. So a search of several words is kept to the
  * shards that have every word the site has at all: what one whole index would answer. Pagefind is
  * asked once more for each word, from the chunks it has just loaded. The shard filter stays hidden.
+ * A shard that has no word starting with a word of the search answers it with the longest word that
+ * the searched one starts with (市 for 市民); while any shard has the word itself, such a shard is
+ * left out too, as one whole index would have no such guess (a quoted search says which shards have
+ * the word exactly, and for the others a quoted search of each prefix whether its pages are the guess).
  *
  * Each index also ranks by its own statistics, which the loader undoes too: a word's IDF, by
  * rescaling each word's scores shard by shard, and the average page length, by giving each shard
@@ -86,6 +90,54 @@ const rankingOf = (i) => {
 const withRanking = (i, options) => ({ ...options, ...rankingOf(i) });
 const add = (counts, into) => Object.values(counts ?? {}).reduce((sum, c) => sum + c, into);
 
+// Pagefind matches a word with every word of its index that starts with it; an index that has none
+// answers with the longest word of it that the word starts with (市 for 市民), as a guess. A shard
+// without 市民 would so answer with its pages of 市, where one whole index, which has 市民 from the
+// other shards, answers with those alone. For each shard that matches a word, how long the word it
+// matched is: the word's own length if the shard has the word exactly (a quoted search) or only words
+// that extend it; a prefix's length if the pages matched are those of that prefix exactly. (Pages, not
+// places: a quoted search gives only a page's first place of the word.)
+const samePages = (a, b) => {
+  const ids = new Set(a.map((r) => r.id));
+  return a.length === b.length && b.every((r) => ids.has(r.id));
+};
+const within = (term, shards) => pagefind.search(term, { filters: { [SHARD]: { any: shards } } });
+const countIn = (found, shard) => found.filters?.[SHARD]?.[shard] ?? 0;
+// Which of \`shards\` answer \`word\` with the pages of the quoted \`prefix\`, asked of them all at
+// once (one search per shard made a rare word's search, which every shard guesses, twice as slow).
+// Each page is of one shard: the pages of several shards are the same when each shard's are.
+const guessedBy = async (word, prefix, shards) => {
+  const [matched, exact] = [await within(word, shards), await within(\`"\${prefix}"\`, shards)];
+  const even = shards.filter((shard) => countIn(matched, shard) === countIn(exact, shard));
+  if (even.length === 0) return [];
+  const [a, b] =
+    even.length === shards.length ? [matched, exact] : [await within(word, even), await within(\`"\${prefix}"\`, even)];
+  if (samePages(a.results, b.results)) return even;
+  if (even.length === 1) return [];
+  const guessed = [];
+  for (const shard of even) guessed.push(...(await guessedBy(word, prefix, [shard])));
+  return guessed;
+};
+// A word's matches by shard, as one whole index would have them: the shards that matched the longest
+// word (the word itself, where any shard has it), with their counts of pages.
+const matchesOf = async (word) => {
+  const n = (await pagefind.search(word)).filters?.[SHARD] ?? {};
+  const shards = Object.keys(n).filter((shard) => n[shard] > 0);
+  if (shards.length === 0) return n;
+  const exact = (await pagefind.search(\`"\${word}"\`)).filters?.[SHARD] ?? {};
+  const chars = [...word];
+  const lengths = new Map(shards.map((shard) => [shard, chars.length]));
+  let open = shards.filter((shard) => (exact[shard] ?? 0) === 0);
+  for (let k = chars.length - 1; k > 0 && open.length > 0; k--) {
+    const guessed = new Set(await guessedBy(word, chars.slice(0, k).join(''), open));
+    for (const shard of guessed) lengths.set(shard, k);
+    open = open.filter((shard) => !guessed.has(shard));
+  }
+  // The shards left have words that extend the searched one: matches of the word itself.
+  const longest = Math.max(...lengths.values());
+  return Object.fromEntries(shards.filter((shard) => lengths.get(shard) === longest).map((shard) => [shard, n[shard]]));
+};
+
 // Each shard that has every word of the search (that any shard has), and for each word the factors
 // that turn its scores in a shard into the whole index's: its IDF over the site, over that in the
 // shard. A word's IDF needs the pages of the shard that have it (a search's counts by shard) and all
@@ -97,7 +149,7 @@ const plan = async (term) => {
   const sizes = await pageCounts;
   const found = [];
   for (const word of words(term)) {
-    const n = (await pagefind.search(word)).filters?.[SHARD] ?? {};
+    const n = await matchesOf(word);
     if (add(n, 0) > 0) found.push({ word, n });
   }
   if (found.length === 0) return undefined;
