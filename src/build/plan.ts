@@ -7,6 +7,7 @@ import type { PreviousState } from '../incremental/previous-state.js';
 import { textEditsSince } from '../incremental/text-edits.js';
 import { siblingPath } from '../output/output-folder.js';
 import type { OutputFound } from '../output/written-files.js';
+import { isKeptShardFile } from '../search/shard-manifest.js';
 import { templateDirs } from '../templates/template-dirs.js';
 import type { Prepared } from './prepare.js';
 
@@ -75,10 +76,13 @@ export async function plan(
  * hand, by a script) are made again, with the site planned whole, as the plans of edits keep every
  * other file as it is. Pages of the spare changed since are not left in it.
  */
-async function findPrevious({ cache, out }: Prepared): Promise<Found> {
+async function findPrevious({ cache, out, search }: Prepared): Promise<Found> {
   const output = await cache.outputFound(out);
   const spare = output === 'same' ? await cache.spareAt(siblingPath(out, 'spare')) : undefined;
-  const changed = output ? cache.changedOutput(out, output, spare) : undefined;
+  // The search step keeps an intact shard's files where the spare has them (see writeSearch).
+  const changed = output
+    ? cache.changedOutput(out, output, spare, search ? isKeptShardFile : undefined)
+    : undefined;
   return {
     ...(output && { output }),
     ...(spare && { spare }),

@@ -83,9 +83,10 @@ export async function remember(
 
 /**
  * The stamps of the files a build took as they were, found as the previous build left them: those
- * of the spare left where they were, and those linked from the previous site. Linking changes no
- * stamp; the other files of the new site are looked at, as are those linked from a restored site
- * (the caller gives none then): their inodes are not the recorded ones.
+ * of the spare left where they were, and the previous site's very files (`linked`: linked from it,
+ * or search files the spare shares with it). Linking changes no stamp; the other files of the new
+ * site are looked at, as are those linked from a restored site (the caller gives none then): their
+ * inodes are not the recorded ones.
  */
 function takenAsTheyWere(
   work: Written['work'],

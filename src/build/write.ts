@@ -19,7 +19,10 @@ export interface Written {
   readonly work: Omit<PageWork, 'render'>;
   /** How many pages were rendered. */
   readonly rendered: number;
-  /** The pages linked from the previous site as they were. */
+  /**
+   * The previous site's very files, as it left them: the pages linked from it, and the files of the
+   * search bundle linked from it or left in the staging folder (see writeSearch).
+   */
   readonly linked: ReadonlySet<string>;
   readonly changes: Changes;
   /** Every file of the new site. */
@@ -72,7 +75,7 @@ export async function write(
     );
     for (const [file, outcome] of work.untouched) output.record(file, outcome);
     const linked = await run.step('keep unchanged pages', () => keepFiles(work.keep, output));
-    await writeSite(run, planned, work, output, pools, bodies, previous);
+    for (const file of await writeSite(run, planned, work, output, pools, bodies, previous)) linked.add(file);
     const changes = await run.step('swap in new site', () => output.commit());
     const { render, ...done } = work;
     return {
@@ -107,7 +110,10 @@ function findWork(
   return carryOver(planned, run.cache.outputFiles() ?? [], fresh, bundle, previous ?? {}, spared);
 }
 
-/** Renders the pages to render, then copies and writes every other file the plan has. */
+/**
+ * Renders the pages to render, then copies and writes every other file the plan has. Returns the
+ * files of the search bundle that are the previous site's, as it left them.
+ */
 async function writeSite(
   run: Prepared,
   { site, env, render, found }: Planned,
@@ -116,7 +122,7 @@ async function writeSite(
   pools: PoolKeeper,
   bodies: BodyReader,
   previous: PreviousState | undefined,
-): Promise<void> {
+): Promise<ReadonlySet<string>> {
   const { step, root } = run;
   const onWritten = (done: number, total: number) => run.options.progress?.({ kind: 'pages', done, total });
   await step('render and write pages', () => {
@@ -131,8 +137,8 @@ async function writeSite(
   await step('write feeds and sitemap', () =>
     Promise.all(site.files.map((f) => output.write(f.path, f.data))),
   );
-  if (run.search)
-    await step('index for search', () => writeSearch(run, site, found, output, bodies, previous));
+  if (!run.search) return new Set();
+  return step('index for search', () => writeSearch(run, site, found, output, bodies, previous));
 }
 
 /** `signatures` but those of `files`. */

@@ -80,9 +80,14 @@ export interface BuildCache {
   /**
    * The files of the output folder (the previous build's, found as outputFound said) that are not
    * as that build left them, edited, replaced or deleted since; and the pages of the spare (see
-   * spareAt), if given, that are not. See previousChanges.
+   * spareAt), if given, that are not, and its files `fromSpare` names. See previousChanges.
    */
-  changedOutput(out: string, found: OutputFound, spare?: KnownSpare): PreviousChanges;
+  changedOutput(
+    out: string,
+    found: OutputFound,
+    spare?: KnownSpare,
+    fromSpare?: (file: string) => boolean,
+  ): PreviousChanges;
   /** Every file the previous build's output holds, once its details are loaded. */
   outputFiles(): readonly string[] | undefined;
   /**
@@ -187,8 +192,8 @@ export async function openBuildCache(root: string, keys: CacheKeys, use = true):
       if (sameStamp(now, previous?.output)) return 'same';
       return now && now.path === previous?.output.path ? 'restored' : undefined;
     },
-    changedOutput: (out, found, spare) =>
-      previousChanges(out, found, previous?.written ?? {}, details?.pages ?? {}, spare),
+    changedOutput: (out, found, spare, fromSpare) =>
+      previousChanges(out, found, previous?.written ?? {}, details?.pages ?? {}, spare, fromSpare),
     outputFiles: () => details && [...Object.keys(details.pages), ...details.others],
     knowsSpare,
     async spareAt(dir) {

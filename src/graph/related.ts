@@ -1,4 +1,3 @@
-import { groupBy } from './group-by.js';
 import type { ListedEntry } from './site-graph.js';
 
 /** How many related articles an article page lists (相关阅读). */
@@ -34,68 +33,6 @@ export function relatedEntries(entries: readonly ListedEntry[], count = RELATED_
   };
 }
 
-function readingOf(entries: readonly ListedEntry[], count: number): RelatedReading {
-  const rank = new Map(entries.map((e, i) => [e, i]));
-  const byFile = new Map(entries.map((e) => [e.file, e]));
-  const index = tagSetIndex(entries);
-  const byCategory = groupBy(entries, (e) => e.category.slug);
-
-  const found = new Map<string, readonly ListedEntry[]>();
-  // The ranking of the other entries depends only on an entry's category and the tags that count
-  // (its group): it is worked out once per group, one longer than needed, and each entry of the
-  // group takes it without itself. A portal's articles share a few hundred groups: at 20,000
-  // articles this took planning a new article's site from 20,000 rankings to a few hundred.
-  const byGroup = new Map<string, readonly ListedEntry[]>();
-  const groupRanking = (entry: ListedEntry): readonly ListedEntry[] => {
-    const key = `${entry.category.slug}\u0001${countedTags(entry).join('\u0000')}`;
-    let ranking = byGroup.get(key);
-    if (!ranking) {
-      ranking = rankedFor(entry, count + 1);
-      byGroup.set(key, ranking);
-    }
-    return ranking;
-  };
-  const rankedFor = (entry: ListedEntry, length: number): readonly ListedEntry[] => {
-    const category = entry.category.slug;
-    const best: ListedEntry[] = [];
-    const taken = new Set<ListedEntry>();
-    const take = (lists: readonly (readonly ListedEntry[])[]) => {
-      for (const e of newestOf(lists, length - best.length, taken, rank)) {
-        best.push(e);
-        taken.add(e);
-      }
-    };
-    // Every entry with more shared tags than this tier was taken in an earlier one (the list was
-    // not full yet), so what is left in this tier's lists shares exactly this many.
-    const levels = sharedTagSets(entry, index);
-    for (let k = levels.length - 1; k >= 0 && best.length < length; k--) {
-      const sets = levels[k] ?? [];
-      take(sets.map((tags) => index.entries(tags).get(category) ?? []));
-      if (best.length < length)
-        take(
-          sets.flatMap((tags) => [...index.entries(tags)].filter(([c]) => c !== category).map(([, l]) => l)),
-        );
-    }
-    // Last, the same category's newest; everything sharing a tag has been taken by now.
-    take([byCategory.get(category) ?? []]);
-    return best;
-  };
-  return {
-    get(file) {
-      const entry = byFile.get(file);
-      if (!entry) return undefined;
-      let best = found.get(file);
-      if (!best) {
-        best = groupRanking(entry)
-          .filter((e) => e !== entry)
-          .slice(0, count);
-        found.set(file, best);
-      }
-      return best;
-    },
-  };
-}
-
 /**
  * 相关阅读 by the entry's file, worked out when first asked for: a rebuild after one article's text
  * changed asks for one entry's, not for every entry's (a fifth of planning a large site).
@@ -105,77 +42,175 @@ export interface RelatedReading {
   get(file: string): readonly ListedEntry[] | undefined;
 }
 
-/** Entries carrying every tag of a set (tags sorted), by category, each list newest first. */
-interface TagSetIndex {
-  entries(tags: readonly string[]): ReadonlyMap<string, readonly ListedEntry[]>;
-  /** How many entries carry every tag of the set. */
-  size(tags: readonly string[]): number;
+/**
+ * Entries are told by their rank (their place in `entries`, newest first), tags and categories by
+ * numbers: the lists of an index are then arrays of ranks in ascending order, newest first as they
+ * are, and "newest" is the smaller number. Made of entries and Maps of entries, the index took half
+ * of planning a new article's 20,000-article site (a Set of tags per entry, a lookup per candidate).
+ */
+function readingOf(entries: readonly ListedEntry[], count: number): RelatedReading {
+  const index = rankIndex(entries);
+  const found = new Map<string, readonly ListedEntry[]>();
+  // The ranking of the other entries depends only on an entry's category and the tags that count
+  // (its group): it is worked out once per group, one longer than needed, and each entry of the
+  // group takes it without itself. A portal's articles share a few hundred groups: at 20,000
+  // articles this took planning a new article's site from 20,000 rankings to a few hundred.
+  const byGroup = new Map<string, readonly number[]>();
+  return {
+    get(file) {
+      const rank = index.rankOf.get(file);
+      if (rank === undefined) return undefined;
+      let best = found.get(file);
+      if (!best) {
+        const category = index.categoryOf[rank] as number;
+        const tags = index.countedTags(rank);
+        let key = String(category);
+        for (const t of tags) key += `,${t}`;
+        let ranking = byGroup.get(key);
+        if (!ranking) {
+          ranking = rankedFor(index, category, tags, count + 1);
+          byGroup.set(key, ranking);
+        }
+        const list: ListedEntry[] = [];
+        for (const r of ranking) if (r !== rank && list.length < count) list.push(entries[r] as ListedEntry);
+        best = list;
+        found.set(file, best);
+      }
+      return best;
+    },
+  };
 }
 
-function tagSetIndex(entries: readonly ListedEntry[]): TagSetIndex {
-  const tagsOf = new Map(entries.map((e) => [e, new Set(e.tags)]));
-  const byTag = new Map<string, ListedEntry[]>();
-  for (const e of entries) {
-    for (const t of e.tags) {
-      const list = byTag.get(t) ?? [];
-      list.push(e);
-      byTag.set(t, list);
-    }
+/** The `length` best ranks for a group: its category, and its counted tags (sorted numbers). */
+function rankedFor(index: RankIndex, category: number, tags: readonly number[], length: number): number[] {
+  const best: number[] = [];
+  const take = (lists: readonly Int32Array[], fits: (rank: number) => boolean) => {
+    for (const r of newestOf(lists, length - best.length, (r) => fits(r) && !best.includes(r))) best.push(r);
+  };
+  const same = (r: number) => index.categoryOf[r] === category;
+  const other = (r: number) => index.categoryOf[r] !== category;
+  // Every entry with more shared tags than this tier was taken in an earlier one (the list was
+  // not full yet), so what is left in this tier's lists shares exactly this many.
+  const levels = sharedTagSets(tags, index);
+  for (let k = levels.length - 1; k >= 0 && best.length < length; k--) {
+    const lists = (levels[k] ?? []).map((set) => index.carrying(set));
+    take(lists, same);
+    if (best.length < length) take(lists, other);
   }
-  const lists = new Map<string, readonly ListedEntry[]>();
-  const split = new Map<string, ReadonlyMap<string, readonly ListedEntry[]>>();
-  const list = (tags: readonly string[]): readonly ListedEntry[] => {
-    const key = tags.join('\u0000');
+  // Last, the same category's newest; everything sharing a tag has been taken by now.
+  if (best.length < length) take([index.ofCategory[category] as Int32Array], () => true);
+  return best;
+}
+
+/** The entries by rank: their categories and tags as numbers, and lists of ranks by tag and category. */
+interface RankIndex {
+  readonly rankOf: ReadonlyMap<string, number>;
+  readonly categoryOf: Int32Array;
+  /** Ranks of each category's entries, ascending. */
+  readonly ofCategory: readonly Int32Array[];
+  /** The tags of the entry that ranking looks at, as numbers, sorted. */
+  countedTags(rank: number): number[];
+  /** Ranks of the entries carrying every tag of a set (sorted numbers), ascending. */
+  carrying(tags: readonly number[]): Int32Array;
+}
+
+function rankIndex(entries: readonly ListedEntry[]): RankIndex {
+  const n = entries.length;
+  const rankOf = new Map<string, number>();
+  const categoryOf = new Int32Array(n);
+  const categories = new Map<string, number>();
+  const tagIds = new Map<string, number>();
+  // Every entry's tags, one after another: those of rank r are tagsAt[tagsFrom[r]..tagsFrom[r + 1]).
+  const tagsFrom = new Int32Array(n + 1);
+  const tagsAt: number[] = [];
+  const byTag: number[][] = [];
+  const byCategory: number[][] = [];
+  entries.forEach((e, r) => {
+    rankOf.set(e.file, r);
+    let c = categories.get(e.category.slug);
+    if (c === undefined) {
+      c = categories.size;
+      categories.set(e.category.slug, c);
+      byCategory.push([]);
+    }
+    categoryOf[r] = c;
+    byCategory[c]?.push(r);
+    for (const name of e.tags) {
+      let t = tagIds.get(name);
+      if (t === undefined) {
+        t = tagIds.size;
+        tagIds.set(name, t);
+        byTag.push([]);
+      }
+      tagsAt.push(t);
+      byTag[t]?.push(r);
+    }
+    tagsFrom[r + 1] = tagsAt.length;
+  });
+  const has = (r: number, tag: number) => {
+    for (let i = tagsFrom[r] as number; i < (tagsFrom[r + 1] as number); i++)
+      if (tagsAt[i] === tag) return true;
+    return false;
+  };
+  const lists = new Map<string, Int32Array>();
+  const carrying = (tags: readonly number[]): Int32Array => {
+    const key = tags.join(',');
     const known = lists.get(key);
     if (known) return known;
-    let result: readonly ListedEntry[];
+    let result: Int32Array;
     if (tags.length === 1) {
-      result = byTag.get(tags[0] ?? '') ?? [];
+      result = Int32Array.from(byTag[tags[0] as number] ?? []);
     } else {
       // Filter the shortest list of the set less one tag by that tag: with a rare tag in the set,
       // this reads a handful of entries, not every entry of the common one.
-      let shortest: readonly ListedEntry[] | undefined;
-      let missing = '';
+      let shortest: Int32Array | undefined;
+      let missing = -1;
       tags.forEach((tag, i) => {
-        const rest = list(tags.filter((_, j) => j !== i));
+        const rest = carrying(tags.filter((_, j) => j !== i));
         if (!shortest || rest.length < shortest.length) {
           shortest = rest;
           missing = tag;
         }
       });
-      result = (shortest ?? []).filter((e) => tagsOf.get(e)?.has(missing));
+      result = (shortest ?? new Int32Array(0)).filter((r) => has(r, missing));
     }
     lists.set(key, result);
     return result;
   };
   return {
-    size: (tags) => list(tags).length,
-    entries(tags) {
-      const key = tags.join('\u0000');
-      let byCat = split.get(key);
-      if (!byCat) {
-        byCat = groupBy(list(tags), (e) => e.category.slug);
-        split.set(key, byCat);
+    rankOf,
+    categoryOf,
+    ofCategory: byCategory.map((ranks) => Int32Array.from(ranks)),
+    countedTags(rank) {
+      const from = tagsFrom[rank] as number;
+      const to = Math.min(tagsFrom[rank + 1] as number, from + RELATED_MAX_TAGS);
+      // Sorted by insertion: a few tags each, and Array.prototype.sort's call cost 20,000 times.
+      const tags: number[] = [];
+      for (let i = from; i < to; i++) {
+        const t = tagsAt[i] as number;
+        let at = tags.length;
+        while (at > 0 && (tags[at - 1] as number) > t) at--;
+        tags.splice(at, 0, t);
       }
-      return byCat;
+      return tags;
     },
+    carrying,
   };
 }
 
 /**
- * The sets of the entry's tags that at least one other entry carries too, by size: `[k - 1]` holds
+ * The sets of a group's tags that at least one other entry carries too, by size: `[k - 1]` holds
  * the sets of k tags. A set is only tried when one tag fewer was shared, so most are never tried.
  */
-function sharedTagSets(entry: ListedEntry, index: TagSetIndex): string[][][] {
-  const tags = countedTags(entry);
-  const shared = (set: readonly string[]) => index.size(set) > 1;
-  const levels: string[][][] = [];
+function sharedTagSets(tags: readonly number[], index: RankIndex): number[][][] {
+  const shared = (set: readonly number[]) => index.carrying(set).length > 1;
+  const levels: number[][][] = [];
   let level = tags.map((t) => [t]).filter(shared);
   while (level.length > 0) {
     levels.push(level);
     level = level.flatMap((set) =>
       tags
-        .slice(tags.indexOf(set[set.length - 1] ?? '') + 1)
+        .slice(tags.indexOf(set[set.length - 1] ?? -1) + 1)
         .map((t) => [...set, t])
         .filter(shared),
     );
@@ -183,37 +218,23 @@ function sharedTagSets(entry: ListedEntry, index: TagSetIndex): string[][][] {
   return levels;
 }
 
-/** The tags of an entry that ranking looks at, sorted. */
-const countedTags = (entry: ListedEntry): string[] => [...entry.tags.slice(0, RELATED_MAX_TAGS)].sort();
-
-/** Up to `n` entries not yet taken from lists that are each newest first, newest first overall. */
-function newestOf(
-  lists: readonly (readonly ListedEntry[])[],
-  n: number,
-  taken: ReadonlySet<ListedEntry>,
-  rank: ReadonlyMap<ListedEntry, number>,
-): ListedEntry[] {
-  const at = lists.map(() => 0);
-  const found: ListedEntry[] = [];
-  const seen = new Set<ListedEntry>();
-  while (found.length < n) {
-    let pick = -1;
-    let pickRank = Number.POSITIVE_INFINITY;
-    lists.forEach((list, i) => {
-      let head = list[at[i] ?? 0];
-      while (head && (taken.has(head) || seen.has(head))) head = list[++(at[i] as number)];
-      const r = head ? (rank.get(head) ?? 0) : Number.POSITIVE_INFINITY;
-      if (r < pickRank) {
-        pick = i;
-        pickRank = r;
+/**
+ * The `n` smallest ranks that `fits`, of lists that are each ascending, without repeats. The first
+ * `n` of each list that fit hold them all: a rank among the `n` smallest has fewer than `n` smaller
+ * ones before it in its own list.
+ */
+function newestOf(lists: readonly Int32Array[], n: number, fits: (rank: number) => boolean): number[] {
+  if (n <= 0) return [];
+  const found = new Set<number>();
+  for (const list of lists) {
+    let got = 0;
+    for (let i = 0; i < list.length && got < n; i++) {
+      const r = list[i] as number;
+      if (fits(r)) {
+        found.add(r);
+        got++;
       }
-    });
-    const list = lists[pick];
-    if (!list) break;
-    const e = list[at[pick] ?? 0] as ListedEntry;
-    at[pick] = (at[pick] ?? 0) + 1;
-    seen.add(e);
-    found.push(e);
+    }
   }
-  return found;
+  return [...found].sort((a, b) => a - b).slice(0, n);
 }

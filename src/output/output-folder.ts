@@ -112,8 +112,10 @@ export async function openOutputFolder(out: string, options: OpenOptions = {}): 
   const writer = folderWriter(staging, previous, replaced);
   const outcomes = new Map<string, WriteOutcome>();
   const adopted: string[] = [];
+  // Paths with "/" (as the build cache lists them) are told as they are: splitting and joining each
+  // of a 20,000-article site's 48,000 files by "/" to get the same text was a tenth of a second.
   const record = (relPath: string, outcome: WriteOutcome) =>
-    outcomes.set(relPath.split(path.sep).join('/'), outcome);
+    outcomes.set(path.sep === '/' ? relPath : relPath.split(path.sep).join('/'), outcome);
 
   return {
     dir: staging,

@@ -43,7 +43,8 @@ function isAsWritten(file: string, was: WrittenStamp | undefined, found: OutputF
   );
 }
 
-const same = (a: WrittenStamp | undefined, b: WrittenStamp | undefined): boolean =>
+/** Whether two stamps are of one file as it was left: the same size, modification time and inode. */
+export const sameStamp = (a: WrittenStamp | undefined, b: WrittenStamp | undefined): boolean =>
   a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 
 /**
@@ -85,7 +86,7 @@ export function writtenFiles(
 /** `now` told as its differences from `base`: the stamps that differ, and null where `now` has no file. */
 export function writtenDelta(now: WrittenFiles, base: WrittenFiles): Record<string, WrittenStamp | null> {
   const delta: Record<string, WrittenStamp | null> = {};
-  for (const [rel, stamp] of Object.entries(now)) if (!same(stamp, base[rel])) delta[rel] = stamp;
+  for (const [rel, stamp] of Object.entries(now)) if (!sameStamp(stamp, base[rel])) delta[rel] = stamp;
   for (const rel of Object.keys(base)) if (!(rel in now)) delta[rel] = null;
   return delta;
 }

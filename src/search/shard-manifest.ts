@@ -2,9 +2,21 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SEARCH_BUNDLE_URL } from '../urls/urls.js';
 
 /** Written last into each shard's folder: what it was made from, and each file's length and digest. */
 export const SHARD_MANIFEST = 'gazette-shard.json';
+
+/** `pagefind/`: the bundle's folder, as the site's file paths begin with it. */
+const BUNDLE = SEARCH_BUNDLE_URL.replace(/^\/+/, '');
+
+/**
+ * Whether a file of the site (`pagefind/2022-03-1/fragment/…`) is one of a shard's files that a build
+ * keeps as it is when the shard is intact: every file of a shard's folder but its manifest, which is
+ * read to tell whether it is (from the previous site: see previousChanges).
+ */
+export const isKeptShardFile = (file: string): boolean =>
+  file.startsWith(BUNDLE) && file.indexOf('/', BUNDLE.length) > 0 && !file.endsWith(`/${SHARD_MANIFEST}`);
 
 export interface ShardManifest {
   /** Digest of what its records are made of and of the Pagefind that indexed them (see shardDigest). */

@@ -137,6 +137,35 @@ describe('the search index in shards', { timeout: 90_000 }, () => {
     );
   });
 
+  // The staging folder starts as the spare (the site before the last), whose older shards are the
+  // very files of dist/: they are looked at there, once, and left where they are.
+  it('a shard’s file replaced in the spare is not kept from there: the next site has the shard whole', async () => {
+    const root = site();
+    await build(root);
+    const newArticle = (name: string) =>
+      writeFiles(root, {
+        [`content/xuexi/${name}.md`]: article(
+          { title: `新发布${name}`, date: '2022-03-18 15:00', category: '学习' },
+          '新闻发布。',
+        ),
+      });
+    newArticle('e');
+    await build(root);
+    const inSpare = path.join(root, '.dist.gazette-spare', 'pagefind', '2022-01-1');
+    const manifest = JSON.parse(readFileSync(path.join(inSpare, SHARD_MANIFEST), 'utf8')) as ShardManifest;
+    const fragment = path.join(inSpare, manifest.files.find(([f]) => f.startsWith('fragment/'))?.[0] ?? '');
+    expect(statSync(fragment).ino).toBe(statSync(fragment.replace('.dist.gazette-spare', 'dist')).ino);
+    // Another file at its place (a new inode), with other bytes of the same length.
+    const bytes = readFileSync(fragment);
+    bytes.writeUInt8(bytes.readUInt8(0) ^ 0xff, 0);
+    rmSync(fragment);
+    writeFileSync(fragment, bytes);
+
+    newArticle('f');
+    await build(root);
+    expect(intact(shardDir(root, '2022-01-1'))).toBe(true);
+  });
+
   describe('a damaged shard is noticed and made again', () => {
     const damages: [string, (dir: string, manifest: ShardManifest) => void][] = [
       [
