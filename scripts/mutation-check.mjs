@@ -5,7 +5,8 @@
 // repository is copied to a temporary folder (node_modules hard-linked), the mutation applied,
 // lib/ compiled (worker threads run it), and the differential test run there as `npm test` runs it,
 // stopping at its first failure. A mutation the test does not fail SURVIVED: the test cannot see
-// that bug, and the script exits 1.
+// that bug, and the script exits 1. A mutation whose case the random sequences do not reach names
+// the test written for it (`test`): that test is run instead, and must fail.
 //   npm run mutation [-- --only name,name] [--dev] [--keep] [--timeout SECONDS]
 // --dev runs only the dev server's pass (for mutations of rules the dev server uses).
 //   node scripts/mutation-check.mjs --verify   (each mutation's text occurs once in its file; fast)
@@ -73,6 +74,8 @@ function tableProblems(table) {
       out.push(`${m.name}: the replacement changes nothing`);
     if (names.has(m.name)) out.push(`${m.name}: named twice`);
     names.add(m.name);
+    if (m.test !== undefined && !existsSync(path.join(REPO, m.test)))
+      out.push(`${m.name}: ${m.test} does not exist`);
     const file = path.join(REPO, m.file ?? '');
     if (!existsSync(file)) {
       out.push(`${m.name}: ${m.file} does not exist`);
@@ -114,12 +117,12 @@ async function tryMutation(m) {
     if (m.paths === 'build, dev' || values.dev) passes.push({ env: { DIFF_CHECK: 'dev' } });
     const found = [];
     for (const pass of passes) {
-      const argv = ['npx', 'vitest', 'run', TEST, '--bail=1'];
+      const argv = ['npx', 'vitest', 'run', m.test ?? TEST, '--bail=1'];
       const test = await run(argv, dir, Number(values.timeout), pass.env);
       if (test.timedOut) found.push(`a timeout after ${values.timeout} s`);
       else if (test.code === 0)
         return { result: 'SURVIVED', where: found[0] ?? '', dev: found[0] ? '' : '-', time: time() };
-      else found.push(failure(test.output));
+      else found.push(m.test ? `${m.test}: ${failedTest(test.output)}` : failure(test.output));
     }
     if (values.dev) return { result: 'caught', where: '', dev: found[0], time: time() };
     return { result: 'caught', where: found[0], dev: found[1] ?? '-', time: time() };
@@ -142,6 +145,11 @@ function failure(output) {
     .find((l) => /^the (incremental build|dev server|clean build|.*build failed)/.test(l));
   const first = lines.slice(at).find((l) => /^\s+(missing|extra|different) /.test(l));
   return `${seed}: ${what?.replace(/:$/, '') ?? '?'}${first ? ` (${first.trim().split(':')[0]})` : ''}`;
+}
+
+/** The first failed test's name in vitest's output. */
+function failedTest(output) {
+  return /(?:FAIL|×)\s+(.+)/.exec(output)?.[1]?.trim() ?? firstLines(output.slice(-2000), 2);
 }
 
 function firstLines(text, n) {
@@ -174,7 +182,9 @@ function run(argv, cwd, seconds, env = {}) {
 }
 
 function printTable(rows) {
-  console.log('\nmutation check: each mutation against tests/e2e/differential.test.ts\n');
+  console.log(
+    '\nmutation check: each mutation against tests/e2e/differential.test.ts, or the test it names\n',
+  );
   for (const r of rows) {
     console.log(`${r.result.padEnd(8)} ${r.name} (${r.paths}; ${r.time}): ${r.rule}`);
     if (r.where) console.log(`         ${r.dev === '-' ? '' : 'as npm test runs it: '}${r.where}`);
