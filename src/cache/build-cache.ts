@@ -11,8 +11,8 @@ import { publishedSince, stillValid } from '../incremental/published.js';
 import { type OutputFound, withDelta, writtenDelta } from '../output/written-files.js';
 import type { Surroundings } from '../pages/article-page.js';
 import type { FileResult } from '../site/load-files.js';
+import { repeatedSharer } from '../site/share-repeated.js';
 import { cacheDirOf } from '../site/site-sources.js';
-import { repeatedSharer } from '../workers/share-repeated.js';
 import { cacheWriteFailure } from './cache-unwritable.js';
 import { whyUnwritable } from './cache-writable.js';
 import {

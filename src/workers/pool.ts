@@ -10,8 +10,8 @@ import type { OutputFolder } from '../output/output-folder.js';
 import type { Page } from '../pages/page.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { FileResult } from '../site/load-files.js';
+import { shareRepeated } from '../site/share-repeated.js';
 import { limitHeapGrowth } from './heap-growth.js';
-import { shareRepeated } from './share-repeated.js';
 import type { WorkerInit, WorkerResult } from './tasks.js';
 
 /** Workers run the compiled code (lib/), also when the build itself runs from the sources in tests. */

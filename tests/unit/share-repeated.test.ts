@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/graph/site-graph.js';
 import type { FileResult } from '../../src/site/load-files.js';
-import { shareRepeated } from '../../src/workers/share-repeated.js';
+import { shareRepeated } from '../../src/site/share-repeated.js';
 import { entry } from './fixtures.js';
 
 // Results as they come back from a worker: structured clones, sharing nothing.

@@ -1,4 +1,4 @@
-import type { FileResult } from '../site/load-files.js';
+import type { FileResult } from './load-files.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
