@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const TABLE = path.join(REPO, 'scripts', 'mutations.json');
@@ -149,7 +149,8 @@ function failure(output) {
 
 /** The first failed test's name in vitest's output. */
 function failedTest(output) {
-  return /(?:FAIL|×)\s+(.+)/.exec(output)?.[1]?.trim() ?? firstLines(output.slice(-2000), 2);
+  const plain = stripVTControlCharacters(output);
+  return /(?:FAIL|×)\s+(.+)/.exec(plain)?.[1]?.trim() ?? firstLines(plain.slice(-2000), 2);
 }
 
 function firstLines(text, n) {
