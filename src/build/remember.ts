@@ -16,15 +16,15 @@ import type { Found } from './plan.js';
 import type { Prepared } from './prepare.js';
 import type { Written } from './write.js';
 
+/** What saving the cache needs of a plan (see planAndWrite). */
+export type KeptPlan = Pick<PlannedBuild, 'results' | 'around' | 'asBefore' | 'nextDue' | 'summary'>;
+
 /**
  * Saves what the next build starts from: the build cache's manifest and details, and the images'
  * catalog. The site is built by now: a cache that cannot be saved (a full disk) only makes the next
  * build slower. It is thrown away then (what of it was written may not match), and the failure is
  * returned for the build to report.
  */
-/** What saving the cache needs of a plan (see planAndWrite). */
-export type KeptPlan = Pick<PlannedBuild, 'results' | 'around' | 'asBefore' | 'nextDue' | 'summary'>;
-
 export async function remember(
   run: Prepared,
   site: KeptPlan,
