@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { BodyRef } from '../bodies/body-ref.js';
 import { CacheUnusable } from '../bodies/cache-unusable.js';
@@ -8,6 +7,7 @@ import type { PlannedBuild } from '../incremental/planned-build.js';
 import type { PreviousState } from '../incremental/previous-state.js';
 import { isPublished, type PublishedResult } from '../incremental/published.js';
 import type { OutputFolder } from '../output/output-folder.js';
+import { isAsWritten } from '../output/written-files.js';
 import type { FileResult } from '../site/load-files.js';
 import type { Found } from './plan.js';
 import type { Prepared } from './prepare.js';
@@ -61,10 +61,7 @@ export async function writeSearch(
   // started as (by previousChanges, so not looked at again), or with the same stamp (one stat, no read).
   const staged = (rel: string) => {
     if (!output.prefilled || asLeft?.(rel) !== true) return false;
-    if (found.changed?.inSpare.has(rel)) return true;
-    const now = statSync(path.join(output.dir, rel), { throwIfNoEntry: false });
-    const was = written?.[rel];
-    return now?.ino === was?.[2] && now?.size === was?.[0] && now?.mtimeMs === was?.[1];
+    return found.changed?.inSpare.has(rel) || isAsWritten(path.join(output.dir, rel), written?.[rel], 'same');
   };
   const taken = new Set<string>();
   const keep = async (rel: string) => {

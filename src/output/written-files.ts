@@ -32,7 +32,7 @@ function stampNow(file: string): WrittenStamp | undefined {
 }
 
 /** Whether `file`, in an output `found` so, is as `was` says it was left (no stamp to compare with: no). */
-function isAsWritten(file: string, was: WrittenStamp | undefined, found: OutputFound): boolean {
+export function isAsWritten(file: string, was: WrittenStamp | undefined, found: OutputFound): boolean {
   if (!was) return false;
   const s = statSync(file, { throwIfNoEntry: false });
   return (
