@@ -31,6 +31,8 @@ const SHARDED = path.resolve(values.site);
 const SINGLE = `${SHARDED}.single-index`;
 const { runPagefind } = await import(path.join(REPO, 'lib/search/run-pagefind.js'));
 const { SHARD_FILTER } = await import(path.join(REPO, 'lib/search/shard-loader.js'));
+// The whole index is searched with the site's weights of the metadata fields, as the shards are.
+const { META_WEIGHTS } = await import(path.join(REPO, 'lib/search/search-records.js'));
 
 // 1. The records, from the shards' fragments (gzip, "pagefind_dcd", JSON); Pagefind marks the words
 // it segmented with zero-width spaces, taken out again.
@@ -132,12 +134,15 @@ async function answers(name) {
   const out = [];
   for (const q of queries)
     out.push(
-      await page.evaluate(async (q) => {
-        const pagefind = await import('/pagefind/pagefind.js');
-        await pagefind.options({});
-        const found = await pagefind.search(q);
-        return found.results.map((r) => r.id);
-      }, q),
+      await page.evaluate(
+        async ([q, metaWeights]) => {
+          const pagefind = await import('/pagefind/pagefind.js');
+          await pagefind.options({ ranking: { metaWeights } });
+          const found = await pagefind.search(q);
+          return found.results.map((r) => r.id);
+        },
+        [q, META_WEIGHTS],
+      ),
     );
   await page.close();
   // Result ids are the fragments' names: their pages' addresses are read from the files, not

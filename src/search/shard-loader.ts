@@ -1,4 +1,4 @@
-import { RECORD_META } from './search-records.js';
+import { META_WEIGHTS, RECORD_META } from './search-records.js';
 import type { ShardLength } from './shard-length.js';
 
 /** The filter each record carries with its shard's name: how the loader keeps a search to some shards. */
@@ -12,9 +12,9 @@ export interface LoadedShard {
 
 /**
  * Pagefind's default ranking (pagefind_web's RankingWeights, 1.6): BM25's term saturation k1 and
- * length normalisation b, and the weight of a search's match in a metadata field (1 unless named).
+ * length normalisation b; the metadata fields' weights are the site's (search-records.ts).
  */
-const PAGEFIND_RANKING = { k1: 1.4, b: 0.75, metaWeights: { title: 5 } as Record<string, number> };
+const PAGEFIND_RANKING = { k1: 1.4, b: 0.75, metaWeights: META_WEIGHTS };
 
 /**
  * The `pagefind.js` of the bundle's own folder, which Pagefind's UI imports: it loads Pagefind from
@@ -78,7 +78,7 @@ const idf = (n, N) => f32(Math.log(f32(f32(f32(N - n + 0.5) / f32(n + 0.5)) + 1)
 const known = LENGTHS.every((l) => l && l.pages > 0);
 const siteAverage = known ? LENGTHS.reduce((w, l) => w + l.words, 0) / LENGTHS.reduce((p, l) => p + l.pages, 0) : 0;
 const rankingOf = (i) => {
-  if (!known) return {};
+  if (!known) return { ranking: { metaWeights: RANKING.metaWeights } };
   const { k1, b, metaWeights } = RANKING;
   const ratio = LENGTHS[i].words / LENGTHS[i].pages / siteAverage;
   const saturation = Math.min(2, k1 * (1 - b) + k1 * b * ratio);

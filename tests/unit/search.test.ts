@@ -26,7 +26,12 @@ describe('searchRecords', () => {
         url: '/xuexi/2022/03/a/',
         content: '金华全力保障用工先行\n员工返岗率达98%。',
         language: 'zh-cn',
-        meta: { title: '金华全力保障用工先行', date: '2022-03-01', category: '学习' },
+        meta: {
+          title: '金华全力保障用工先行',
+          title_words: '金华 全力 保障 用 工 先行',
+          date: '2022-03-01',
+          category: '学习',
+        },
         filters: { 栏目: ['学习'] },
       },
     ]);
