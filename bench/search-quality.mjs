@@ -157,15 +157,21 @@ async function answers(name) {
   );
 }
 
-/** Fragment name (a result's id) → its page's address, over every shard of a site's bundle. */
+/**
+ * Fragment name (a result's id) → its page's address, over every shard of a site's bundle; also
+ * by `name@shard`, the id the loader gives a page whose name another shard's page has too.
+ */
 function fragmentUrls(site) {
   const urls = new Map();
-  const visit = (dir) => {
+  const visit = (dir, shard) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) visit(full);
+      if (entry.isDirectory()) visit(full, shard ?? (entry.name === 'fragment' ? '' : entry.name));
       else if (entry.name.endsWith('.pf_fragment')) {
-        urls.set(entry.name.slice(0, -'.pf_fragment'.length), readFragment(full).url);
+        const name = entry.name.slice(0, -'.pf_fragment'.length);
+        const { url } = readFragment(full);
+        urls.set(name, url);
+        urls.set(`${name}@${shard}`, url);
       }
     }
   };
@@ -188,6 +194,7 @@ queries.forEach((q, i) => {
   const words = q.split(' ');
   const containing = records.filter((r) => words.every((w) => r.content.includes(w))).map((r) => r.url);
   const lost = containing.filter((u) => !a.includes(u));
+  if (lost.length > 0 && process.env.SHOW_LOST) console.log(`${q}: lost ${lost.slice(0, 3).join(' ')}`);
   missing += lost.length;
   lostToShards += b.filter((u) => !a.includes(u)).length;
   if (a[0] === b[0]) sameFirst++;

@@ -1,5 +1,5 @@
 import { META_WEIGHTS, RECORD_META } from './search-records.js';
-import type { ShardLength } from './shard-length.js';
+import type { ShardLength } from './shard-meta.js';
 
 /** The filter each record carries with its shard's name: how the loader keeps a search to some shards. */
 export const SHARD_FILTER = '_shard';
@@ -35,12 +35,18 @@ const PAGEFIND_RANKING = { k1: 1.4, b: 0.75, metaWeights: META_WEIGHTS };
  * Each index also ranks by its own statistics, which the loader undoes too: a word's IDF, by
  * rescaling each word's scores shard by shard, and the average page length, by giving each shard
  * ranking weights under which its pages are measured against the site's average (`loaded`: each
- * shard's page and word counts, see shard-length.ts).
+ * shard's page and word counts, see shard-meta.ts).
+ *
+ * Pagefind names each page by a 7-digit hash, unique within its own index only, so two shards can
+ * have a page of the same id (`shared`, found by the build). The loader tells such pages apart by
+ * their shard (from the page's own data, for them alone) and gives each its own id in the results.
  */
-export function shardLoader(loaded: readonly LoadedShard[]): string {
+export function shardLoader(loaded: readonly LoadedShard[], shared: readonly string[] = []): string {
   const shards = loaded.map((s) => s.name);
   return `// Written by gazette (src/search/shard-loader.ts): Pagefind's module, over the index's shards.
 const SHARDS = ${JSON.stringify(shards)};
+// Page ids that more than one shard has: Pagefind names a page by a short hash, unique in its own index.
+const SHARED = new Set(${JSON.stringify(shared)});
 // Each shard's pages and their words in all, as Pagefind counted them (null: unknown).
 const LENGTHS = ${JSON.stringify(loaded.map((s) => s.length ?? null))};
 const RANKING = ${JSON.stringify(PAGEFIND_RANKING)};
@@ -180,11 +186,17 @@ export const destroy = (...args) => pagefind.destroy(...args);
 export const preload = (...args) => pagefind.preload(...args);
 export const createInstance = (...args) => pagefind.createInstance(...args);
 export const filters = async () => hide(await pagefind.filters());
+// A result's key: its id, and for an id that more than one shard has, its shard too, from its data.
+const keyOf = (id, shard) => (SHARED.has(id) ? \`\${id}@\${shard}\` : id);
+const keyed = async (r) =>
+  SHARED.has(r.id) ? { ...r, id: keyOf(r.id, (await r.data()).filters?.[SHARD]?.[0]) } : r;
+
 export const search = async (term, given = {}) => {
   const shards = await plan(term);
   if (!shards) {
     const found = await pagefind.search(term, given);
-    return { ...found, filters: hide(found.filters), totalFilters: hide(found.totalFilters) };
+    const results = await Promise.all(found.results.map(keyed));
+    return { ...found, results, filters: hide(found.filters), totalFilters: hide(found.totalFilters) };
   }
   if (shards.length === 0) return { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}, timings: [] };
   const kept = (shard) => ({ ...given, filters: { ...given.filters, [SHARD]: shard } });
@@ -196,8 +208,13 @@ export const search = async (term, given = {}) => {
   for (const { shard, words: parts } of shards)
     for (const { word, factor } of parts)
       for (const r of (await pagefind.search(word, kept([shard]))).results)
-        scores.set(r.id, (scores.get(r.id) ?? 0) + r.score * factor);
-  const results = found.results.map((r) => ({ ...r, score: scores.get(r.id) ?? 0 }));
+        scores.set(keyOf(r.id, shard), (scores.get(keyOf(r.id, shard)) ?? 0) + r.score * factor);
+  const results = await Promise.all(
+    found.results.map(async (r) => {
+      const own = await keyed(r);
+      return { ...own, score: scores.get(own.id) ?? 0 };
+    }),
+  );
   results.sort((a, b) => b.score - a.score);
   return { ...found, results, filters: hide(found.filters), totalFilters: hide(found.totalFilters) };
 };

@@ -9,7 +9,6 @@ import { SEARCH_BUNDLE_URL } from '../urls/urls.js';
 import { indexShards } from './index-shards.js';
 import type { BundleFile } from './run-pagefind.js';
 import { searchLanguage, searchRecords } from './search-records.js';
-import { shardLength } from './shard-length.js';
 import { shardLoader } from './shard-loader.js';
 import {
   intactShard,
@@ -19,6 +18,7 @@ import {
   type ShardManifest,
   shardDigest,
 } from './shard-manifest.js';
+import { shardMeta, sharedIds } from './shard-meta.js';
 import { newestFirst, planShards, SHARDS_FROM } from './shard-plan.js';
 
 /** What the index is made of: the published articles, and how to read each one's body. */
@@ -159,14 +159,14 @@ export async function writeSearchIndex<E extends ListedEntry>(
   for (const ui of UI_FILES)
     await output.write(`${BUNDLE}/${ui}`, await readFile(path.join(output.dir, BUNDLE, newest.name, ui)));
   // Pagefind's module as the UI imports it, over all the shards, with each one's page lengths (read
-  // back from its metadata, kept or new: its ranking depends on them).
-  const loaded = await Promise.all(
-    shards.map(async (s) => ({
-      name: s.name,
-      length: await shardLength(path.join(output.dir, BUNDLE, s.name), language),
-    })),
+  // back from its metadata, kept or new: its ranking depends on them) and the ids of pages that
+  // more than one shard has (each shard names its pages by a 7-digit hash: at 20,000 articles two
+  // shards share one about every other build).
+  const metas = await Promise.all(
+    shards.map((s) => shardMeta(path.join(output.dir, BUNDLE, s.name), language)),
   );
-  await output.write(`${BUNDLE}/pagefind.js`, shardLoader(loaded));
+  const loaded = shards.map((s, i) => ({ name: s.name, length: metas[i]?.length }));
+  await output.write(`${BUNDLE}/pagefind.js`, shardLoader(loaded, sharedIds(metas)));
   const records = 'entries' in source.articles ? source.articles.entries.length : undefined;
   return {
     records: records ?? [...planned.values()].reduce((sum, items) => sum + items.length, 0),

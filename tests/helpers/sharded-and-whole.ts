@@ -6,8 +6,10 @@ import { launchBrowser } from './browser.js';
 import { makeSite, removeSite, runCli } from './site.js';
 import { type StaticServer, serveStatic } from './static-server.js';
 
-/** A result as Pagefind's module (the one the search page imports) returns it: its title and score. */
+/** A result as Pagefind's module (the one the search page imports) returns it: its id, title and score. */
 export interface Ranked {
+  /** The id the module gives it (unique among the results). */
+  readonly id: string;
   readonly title: string;
   readonly score: number;
 }
@@ -23,7 +25,11 @@ export interface ShardedAndWhole {
  * Builds the same files twice: in shards (split from 1 article on) into `dist/`, and as one whole
  * index (split from 500 on) into `whole/` beside it; serves both and starts Chromium.
  */
-export async function shardedAndWhole(files: Record<string, string>): Promise<ShardedAndWhole> {
+export async function shardedAndWhole(
+  files: Record<string, string>,
+  /** Run on the sharded site's folder once both are built, before they are served. */
+  prepare?: (dist: string) => Promise<void>,
+): Promise<ShardedAndWhole> {
   const root = makeSite(files);
   const whole = makeSite(files);
   let server: StaticServer | undefined;
@@ -51,6 +57,7 @@ export async function shardedAndWhole(files: Record<string, string>): Promise<Sh
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
     }
+    await prepare?.(path.join(root, 'dist'));
     [server, browser] = await Promise.all([serveStatic(root), launchBrowser()]);
   } catch (cause) {
     await close();
@@ -66,7 +73,7 @@ export async function shardedAndWhole(files: Record<string, string>): Promise<Sh
         const pagefind = await import('/${site}/pagefind/pagefind.js');
         await pagefind.options({});
         const found = await pagefind.search(${JSON.stringify(query)});
-        return Promise.all(found.results.map(async (r) => ({ title: (await r.data()).meta.title, score: r.score })));
+        return Promise.all(found.results.map(async (r) => ({ id: r.id, title: (await r.data()).meta.title, score: r.score })));
       })()`)) as Ranked[];
       await page.close();
       return found;

@@ -11,21 +11,28 @@ export interface ShardLength {
 /** Pagefind's mark at the start of its files once unzipped. */
 const SIGNATURE = 'pagefind_dcd';
 
+/** What the loader needs of a shard's metadata: its pages' lengths, and its pages' ids. */
+export interface ShardMeta {
+  readonly length: ShardLength;
+  /** Each page's id (Pagefind's hash, the name of its fragment file): unique in its shard only. */
+  readonly ids: readonly string[];
+}
+
 /**
- * The pages of the index in the bundle folder `dir` and their words in all, from its metadata file
- * (`pagefind.<hash>.pf_meta`, named by `pagefind-entry.json`). Pagefind ranks a page against its
- * index's average page length (BM25's length normalisation), which it computes in the browser from
- * these counts; the loader needs each shard's and the site's (see shard-loader.ts). Undefined if the
- * file cannot be read as Pagefind 1.6 writes it.
+ * The metadata of the index in the bundle folder `dir` (`pagefind.<hash>.pf_meta`, named by
+ * `pagefind-entry.json`). Pagefind ranks a page against its index's average page length (BM25's
+ * length normalisation), which it computes in the browser from the pages' word counts; the loader
+ * needs each shard's and the site's (see shard-loader.ts). Undefined if the file cannot be read as
+ * Pagefind 1.6 writes it.
  */
-export async function shardLength(dir: string, language: string): Promise<ShardLength | undefined> {
+export async function shardMeta(dir: string, language: string): Promise<ShardMeta | undefined> {
   try {
     const entry = JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as {
       languages?: Record<string, { hash?: string }>;
     };
     const hash = entry.languages?.[language]?.hash;
     if (!hash) return undefined;
-    return lengthOf(await readFile(path.join(dir, `pagefind.${hash}.pf_meta`)));
+    return metaOf(await readFile(path.join(dir, `pagefind.${hash}.pf_meta`)));
   } catch {
     return undefined;
   }
@@ -35,7 +42,7 @@ export async function shardLength(dir: string, language: string): Promise<ShardL
  * Reads the start of Pagefind's metadata (gzip, the signature, then CBOR): an array of the
  * generator's version and of each page's `[hash, word count, …]`. Pure; throws if it is not that.
  */
-export function lengthOf(file: Uint8Array): ShardLength {
+export function metaOf(file: Uint8Array): ShardMeta {
   const bytes =
     Buffer.from(file).subarray(0, SIGNATURE.length).toString() === SIGNATURE ? file : gunzipSync(file);
   let at = SIGNATURE.length;
@@ -64,12 +71,23 @@ export function lengthOf(file: Uint8Array): ShardLength {
   skip();
   const pages = head(4);
   let words = 0;
+  const ids: string[] = [];
   for (let i = 0; i < pages; i++) {
     // [hash, word count, …]: 1.6 adds a third item.
     const items = head(4);
-    skip();
+    const size = head(3);
+    ids.push(Buffer.from(bytes.subarray(at, at + size)).toString('utf8'));
+    at += size;
     words += head(0);
     for (let j = 2; j < items; j++) skip();
   }
-  return { pages, words };
+  return { length: { pages, words }, ids };
+}
+
+/** The page ids that more than one shard has, in order. */
+export function sharedIds(metas: readonly (ShardMeta | undefined)[]): string[] {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const meta of metas) for (const id of meta?.ids ?? []) (seen.has(id) ? shared : seen).add(id);
+  return [...shared].sort();
 }
