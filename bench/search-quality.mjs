@@ -43,6 +43,10 @@ const records = [];
 function readFragment(file) {
   return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8').slice('pagefind_dcd'.length));
 }
+// The shards' language, as gazette gave it to Pagefind (`und`: words parted by gazette, not Pagefind).
+const [language] = Object.keys(
+  JSON.parse(readFileSync(path.join(bundleDir, shards[0], 'pagefind-entry.json'), 'utf8')).languages,
+);
 for (const shard of shards) {
   const dir = path.join(bundleDir, shard, 'fragment');
   for (const f of readdirSync(dir)) {
@@ -51,7 +55,7 @@ for (const shard of shards) {
     records.push({
       url: json.url,
       content: json.content.replace(/\u200b/g, ''),
-      language: 'zh-cn',
+      language,
       meta: json.meta,
       filters,
     });
@@ -72,7 +76,7 @@ if (values.whole) {
   spawnSync('cp', ['-a', path.resolve(values.whole), path.join(SINGLE, 'pagefind')]);
   console.log(`whole index taken from ${values.whole}`);
 } else {
-  for (const f of await runPagefind({ language: 'zh-cn', records })) {
+  for (const f of await runPagefind({ language, records })) {
     mkdirSync(path.dirname(path.join(SINGLE, 'pagefind', f.path)), { recursive: true });
     writeFileSync(path.join(SINGLE, 'pagefind', f.path), f.content);
   }

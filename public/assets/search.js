@@ -5,6 +5,18 @@
  * index is read from this site.
  */
 (() => {
+  // The index holds Chinese text parted into words by spaces (gazette's src/search/index-words.ts),
+  // and Pagefind cuts excerpts from it: a space next to a Chinese character or punctuation mark is
+  // taken out again. Marks (<mark>) around found words are looked through.
+  const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2018-\u201d\u2026]/u;
+  const bare = (html) => html.replace(/<\/?mark>/g, '');
+  const unspaced = (html) =>
+    html.split(' ').reduce((out, word, i) => {
+      if (i === 0) return word;
+      const joined = CJK.test(bare(out).slice(-1)) || CJK.test(bare(word).charAt(0));
+      return out + (joined ? '' : ' ') + word;
+    }, '');
+
   const element = document.getElementById('search');
   if (!element || typeof window.PagefindUI !== 'function') return;
 
@@ -19,10 +31,15 @@
     // The 栏目 filter stays open: Pagefind folds it away once a site has more than a few categories,
     // where a reader (an older one above all) would not find it.
     openFilters: ['栏目'],
-    // Each result shows its date and category under the title, labelled in Chinese.
+    // Each result shows its date and category under the title, labelled in Chinese, and its excerpt
+    // as the article writes it.
     processResult: (result) => {
       const { title, date, category } = result.meta ?? {};
-      return { ...result, meta: { title, ...(date && { 日期: date }), ...(category && { 栏目: category }) } };
+      return {
+        ...result,
+        excerpt: unspaced(result.excerpt ?? ''),
+        meta: { title, ...(date && { 日期: date }), ...(category && { 栏目: category }) },
+      };
     },
   });
 

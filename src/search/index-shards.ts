@@ -22,6 +22,7 @@ const withShardFilter = (name: string, records: readonly SearchRecord[]): Search
 export async function indexShards(
   shards: readonly ShardJob[],
   language: string,
+  words: string | undefined,
   done: (name: string, files: readonly BundleFile[]) => Promise<void>,
 ): Promise<void> {
   const queue = [...shards];
@@ -29,7 +30,7 @@ export async function indexShards(
     try {
       for (let shard = queue.shift(); shard; shard = queue.shift()) {
         const records = withShardFilter(shard.name, shard.records());
-        await done(shard.name, await runPagefind({ language, records }));
+        await done(shard.name, await runPagefind({ language, words, records }));
       }
     } catch (cause) {
       // The other lanes finish what they are doing and start nothing more.

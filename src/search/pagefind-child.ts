@@ -5,6 +5,7 @@
  * and the build says so.
  */
 import * as pagefind from 'pagefind';
+import { indexWords } from './index-words.js';
 import type { BundleFile, PagefindAnswer, PagefindJob } from './run-pagefind.js';
 
 async function index(job: PagefindJob): Promise<PagefindAnswer> {
@@ -15,7 +16,12 @@ async function index(job: PagefindJob): Promise<PagefindAnswer> {
   // The answers come back in order, so the first error named is the first record's.
   const added = await Promise.all(
     job.records.map((record) =>
-      index.addCustomRecord({ ...record, meta: { ...record.meta }, filters: { ...record.filters } }),
+      index.addCustomRecord({
+        ...record,
+        content: job.words ? indexWords(record.content, job.words) : record.content,
+        meta: { ...record.meta },
+        filters: { ...record.filters },
+      }),
     ),
   );
   const failed = added.findIndex((a) => a.errors.length > 0);

@@ -9,6 +9,8 @@ import type { SearchRecord } from './search-records.js';
 /** What the Pagefind process is asked to index. */
 export interface PagefindJob {
   readonly language: string;
+  /** The locale whose words the records' text is parted into before Pagefind sees it (index-words.ts). */
+  readonly words?: string | undefined;
   readonly records: readonly SearchRecord[];
 }
 

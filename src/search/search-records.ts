@@ -40,10 +40,21 @@ export const META_WEIGHTS: Readonly<Record<(typeof RECORD_META)[number], number>
 export const CATEGORY_FILTER = '栏目';
 
 /**
- * Pagefind's language code for the site's language: `zh-CN` → `zh-cn`. Chinese is segmented into
- * words only with a Chinese code (the bundled `pagefind_extended` does this).
+ * The locale a site's text is parted into words in before Pagefind indexes it (index-words.ts), or
+ * undefined where Pagefind's own splitting at spaces serves. Chinese: its words are not spaced.
  */
-export const searchLanguage = (language: string): string => language.toLowerCase();
+export const wordsLocale = (language: string): string | undefined =>
+  language.toLowerCase().split('-')[0] === 'zh' ? language : undefined;
+
+/**
+ * Pagefind's language code for a site's records. Text parted into words by gazette is `und` (BCP 47's
+ * “undetermined”): Pagefind takes its words as they are, where under a Chinese code it would segment
+ * them again, and under a code of one of its stemmers change them. (The search page still parts a
+ * reader's query into words: Pagefind's module follows the page's own `lang`.) Other languages:
+ * their code in lowercase, as Pagefind expects (`en-GB` → `en-gb`).
+ */
+export const searchLanguage = (language: string): string =>
+  wordsLocale(language) ? 'und' : language.toLowerCase();
 
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 

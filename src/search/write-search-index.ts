@@ -8,7 +8,7 @@ import type { ListedEntry } from '../graph/site-graph.js';
 import { SEARCH_BUNDLE_URL } from '../urls/urls.js';
 import { indexShards } from './index-shards.js';
 import type { BundleFile } from './run-pagefind.js';
-import { searchLanguage, searchRecords } from './search-records.js';
+import { searchLanguage, searchRecords, wordsLocale } from './search-records.js';
 import { shardLoader } from './shard-loader.js';
 import {
   intactShard,
@@ -112,9 +112,12 @@ export async function writeSearchIndex<E extends ListedEntry>(
 ): Promise<SearchIndexReport> {
   const { config, htmlOf } = source;
   const language = searchLanguage(config.language);
+  const words = wordsLocale(config.language);
   const bodyKeyOf = source.bodyKeyOf ?? ((e: E) => sha1(htmlOf(e)));
   const version = await pagefindVersion();
-  const common = `${source.maker ?? ''}\n${language}\n${config.basePath}`;
+  // Where gazette parts the words, the ICU of this Node decides them: another ICU, another index.
+  const parts = words ? `\n${words} ICU ${process.versions.icu}` : '';
+  const common = `${source.maker ?? ''}\n${language}${parts}\n${config.basePath}`;
   // Everything of an entry its record is made of (see searchRecords), and its file.
   const keyOf = (e: E) => [e.file, bodyKeyOf(e), e.url, e.title, e.category.name, dayOf(e)].join('\0');
   const digestOf = (items: readonly E[]) => shardDigest(items.map(keyOf), common, version);
@@ -138,7 +141,7 @@ export async function writeSearchIndex<E extends ListedEntry>(
     name: s.name,
     records: () => searchRecords(planned.get(s.name) ?? [], config, htmlOf),
   }));
-  await indexShards(jobs, language, async (name, made) => {
+  await indexShards(jobs, language, words, async (name, made) => {
     // In order of path: Pagefind lists them in no stable order, and the manifest must be the same bytes.
     const files: BundleFile[] = made
       .filter((f) => NEEDED.test(f.path))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { indexWords } from '../../src/search/index-words.js';
 import { plainText } from '../../src/search/plain-text.js';
-import { searchLanguage, searchRecords } from '../../src/search/search-records.js';
+import { searchLanguage, searchRecords, wordsLocale } from '../../src/search/search-records.js';
 import { entry, siteConfig, YAOWEN } from './fixtures.js';
 
 describe('plainText', () => {
@@ -25,7 +26,7 @@ describe('searchRecords', () => {
       {
         url: '/xuexi/2022/03/a/',
         content: '金华全力保障用工先行\n员工返岗率达98%。',
-        language: 'zh-cn',
+        language: 'und',
         meta: {
           title: '金华全力保障用工先行',
           title_words: '金华 全力 保障 用 工 先行',
@@ -44,8 +45,23 @@ describe('searchRecords', () => {
     expect(record?.filters).toEqual({ 栏目: ['要闻'] });
   });
 
-  it('uses a lowercase language code, as Pagefind expects', () => {
-    expect(searchLanguage('zh-CN')).toBe('zh-cn');
-    expect(searchLanguage('zh-TW')).toBe('zh-tw');
+  it('gives Pagefind Chinese as words parted by gazette (und), other languages by their lowercase code', () => {
+    expect([searchLanguage('zh-CN'), wordsLocale('zh-CN')]).toEqual(['und', 'zh-CN']);
+    expect([searchLanguage('zh-TW'), wordsLocale('zh-TW')]).toEqual(['und', 'zh-TW']);
+    expect([searchLanguage('en-GB'), wordsLocale('en-GB')]).toEqual(['en-gb', undefined]);
+  });
+});
+
+describe('indexWords', () => {
+  it('parts Chinese text into the words a browser parts a query into, by spaces, without whitespace', () => {
+    const text = '金华全力保障用工先行\n市政府召开会议，推广“李子园”品牌。 Rust 2022年';
+    const words = indexWords(text, 'zh-CN');
+    expect(words.replace(/ /g, '')).toBe(text.replace(/\s/g, ''));
+    // Each word of the browser's Intl.Segmenter is one word here.
+    const browser = [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)]
+      .map((s) => s.segment)
+      .filter((s) => s.trim() !== '');
+    expect(words.split(' ')).toEqual(browser);
+    expect(words).toContain('市政府');
   });
 });
