@@ -2,7 +2,7 @@
 // Explains a search's ranking from the index files themselves: reads Pagefind 1.6's bundles (a site's
 // shards and one whole index of the same records), re-states Pagefind's scoring (pagefind_web's
 // search.rs: BM25 with k1 1.4, b 0.75, the IDF of the pages having any extension of a word, metadata
-// matches weighted 5 for the title and 1 otherwise) and prints, for each query, the whole index's first
+// matches weighted as the site weighs them) and prints, for each query, the whole index's first
 // results with each word's and field's part, and the shards' as the loader ranks them.
 //   node bench/search-explain.mjs --site DIST --whole DIR QUERY…
 // Only the index chunks Pagefind would load for the query are read; unlike Pagefind, every chunk that
@@ -178,7 +178,9 @@ function loadBundle(dir) {
   const apl = P.reduce((s, p) => s + p.wc, 0) / P.length;
   return { dir, version, pages: P, words, need, metaFields: metaFields ?? [], apl, chunks };
 }
-const W = { k1: 1.4, b: 0.75, sim: 1.0, diac: 0.8, meta: { title: 5 } };
+// The metadata fields' weights are the site's (search-records.ts), as the search page sets them.
+const { META_WEIGHTS } = await import(new URL('../lib/search/search-records.js', import.meta.url).href);
+const W = { k1: 1.4, b: 0.75, sim: 1.0, diac: 0.8, meta: META_WEIGHTS };
 const idf = (N, n) => Math.log((N - n + 0.5) / (n + 0.5) + 1);
 const bytes = (s) => Buffer.byteLength(s);
 const lengthBonus = (d) => Math.exp(Math.exp((-0.5 * d * d) / 4) * W.sim) / Math.exp(W.sim);
