@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexWords } from '../../src/search/index-words.js';
 import { plainText } from '../../src/search/plain-text.js';
@@ -63,5 +65,18 @@ describe('indexWords', () => {
       .filter((s) => s.trim() !== '');
     expect(words.split(' ')).toEqual(browser);
     expect(words).toContain('市政府');
+  });
+
+  it('parts a long article a piece at a time into the same words as all at once', () => {
+    const article = readdirSync('content', { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => readFileSync(path.join('content', f), 'utf8'))
+      .join('\n')
+      .repeat(3);
+    expect(article.length).toBeGreaterThan(20_000);
+    const whole = [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(article)]
+      .map((s) => s.segment)
+      .filter((s) => s.trim() !== '');
+    expect(indexWords(article, 'zh-CN').split(' ')).toEqual(whole);
   });
 });
