@@ -18,7 +18,7 @@ import type { FsFailure } from './fs/fs-failure.js';
 import type { LoadedFiles } from './incremental/planned-build.js';
 import type { PreviousState } from './incremental/previous-state.js';
 import type { FileResult } from './site/load-files.js';
-import { limitHeapGrowth } from './workers/heap-growth.js';
+import { LARGE_PLAN_GROWING_PERCENT, limitHeapGrowth } from './workers/heap-growth.js';
 
 export type { BuildOptions, BuildReport, ProgressEvent } from './build/options.js';
 
@@ -64,7 +64,7 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
   const { cache, step } = run;
   await step('read build cache', () => cache.loadDetails());
   const previous = previousStateOf(cache);
-  if ((previous?.files.length ?? 0) >= LARGE_REBUILD) limitHeapGrowth();
+  if ((previous?.files.length ?? 0) >= LARGE_REBUILD) limitHeapGrowth(LARGE_PLAN_GROWING_PERCENT);
   const pools = poolKeeper(options.jobs, { ...run, cache });
   const bodies = bodyReader();
   let succeeded = false;
@@ -113,9 +113,10 @@ async function planAndWrite(
 }
 
 /**
- * A rebuild of this many files or more collects garbage sooner (limitHeapGrowth), as a build with
- * worker threads does from their start: at 100,000 articles one new article's rebuild, which parses
- * every cached result to plan the whole site, held about 460 MB live and let its heap grow to 850 MB.
+ * A rebuild of this many files or more collects garbage sooner (limitHeapGrowth), sooner still than
+ * a build with worker threads does from their start: at 100,000 articles one new article's rebuild,
+ * which parses every cached result to plan the whole site, used 640–750 MB of heap after planning
+ * and let its heap grow to 850 MB.
  * A smaller site's rebuild keeps V8's own factor: under 500 MiB at 20,000 articles, its time counts.
  */
 const LARGE_REBUILD = 50_000;

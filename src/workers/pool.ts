@@ -11,7 +11,7 @@ import type { Page } from '../pages/page.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { FileResult } from '../site/load-files.js';
 import { shareRepeated } from '../site/share-repeated.js';
-import { limitHeapGrowth } from './heap-growth.js';
+import { limitHeapGrowth, THREADS_GROWING_PERCENT } from './heap-growth.js';
 import type { WorkerInit, WorkerResult } from './tasks.js';
 
 /** Workers run the compiled code (lib/), also when the build itself runs from the sources in tests. */
@@ -22,9 +22,12 @@ const WORKER_FILE = path.join(PACKAGE_ROOT, 'lib', 'workers', 'build-worker.js')
  * A page renders several times faster than an article loads (Markdown), and each thread loads
  * gazette's modules and compiles the templates first: a new article at 20,000 articles re-renders
  * about 700 pages, which took 1.3 s of CPU time on the main thread against 2.7–3.3 s with two
- * threads, in about the same wall time.
+ * threads, in about the same wall time; at 100,000 articles it re-renders about 3,400 pages, in
+ * 1.6–2.6 s on the main thread against 2.1–3.0 s with two threads, which also added about 140 MiB to
+ * the process, past 1 GiB (bench/RESULTS.md, session 15). A build that loads many articles has its
+ * threads already and renders on them whatever the number of pages (see poolKeeper).
  */
-const PARALLEL_FROM: Readonly<Record<WorkerInit['role'], number>> = { load: 400, render: 1000 };
+const PARALLEL_FROM: Readonly<Record<WorkerInit['role'], number>> = { load: 400, render: 4000 };
 /** Files or pages per task: large enough that messaging is cheap, small enough to share the work out evenly. */
 const BATCH = 64;
 
@@ -50,7 +53,7 @@ export interface BuildPool {
 
 /** A pool of build workers (piscina) that validate and render articles and render and write pages. */
 export function createBuildPool(jobs: number, init: WorkerInit): BuildPool {
-  limitHeapGrowth();
+  limitHeapGrowth(THREADS_GROWING_PERCENT);
   // piscina is loaded with the first pool: a rebuild of a few files never starts one.
   const started: Promise<Piscina<unknown, WorkerResult>> = import('piscina').then(
     ({ Piscina }) =>
