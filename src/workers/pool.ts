@@ -24,8 +24,7 @@ const WORKER_FILE = path.join(PACKAGE_ROOT, 'lib', 'workers', 'build-worker.js')
  * about 700 pages, which took 1.3 s of CPU time on the main thread against 2.7–3.3 s with two
  * threads, in about the same wall time; at 100,000 articles it re-renders about 3,400 pages, in
  * 1.6–2.6 s on the main thread against 2.1–3.0 s with two threads, which also added about 140 MiB to
- * the process, past 1 GiB (bench/RESULTS.md, session 15). A build that loads many articles has its
- * threads already and renders on them whatever the number of pages (see poolKeeper).
+ * the process, past 1 GiB (bench/RESULTS.md, session 15).
  */
 const PARALLEL_FROM: Readonly<Record<WorkerInit['role'], number>> = { load: 400, render: 4000 };
 /** Files or pages per task: large enough that messaging is cheap, small enough to share the work out evenly. */
