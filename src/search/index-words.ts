@@ -8,8 +8,7 @@
  * Pagefind processes, so on every core. Whitespace is left out: the spaces part the words.
  */
 export function indexWords(text: string, locale: string): string {
-  const segmenter = segmenters.get(locale) ?? new Intl.Segmenter(locale, { granularity: 'word' });
-  segmenters.set(locale, segmenter);
+  const segmenter = wordSegmenter(locale);
   const words: string[] = [];
   for (const [piece] of text.matchAll(PIECE))
     for (const { segment } of segmenter.segment(piece)) if (segment.trim() !== '') words.push(segment);
@@ -26,3 +25,13 @@ export function indexWords(text: string, locale: string): string {
 const PIECE = /[^\n]{1,500}(?=[\s。，、；：！？]|$)|[^\n]{1,500}|\n+/gu;
 
 const segmenters = new Map<string, Intl.Segmenter>();
+
+/** ICU's word segmenter for `locale`, made once: the one every word gazette parts is cut with. */
+export function wordSegmenter(locale: string): Intl.Segmenter {
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
+    segmenters.set(locale, segmenter);
+  }
+  return segmenter;
+}

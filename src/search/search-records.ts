@@ -1,5 +1,6 @@
 import type { SiteConfig } from '../config/site-config.js';
 import type { ListedEntry } from '../graph/site-graph.js';
+import { wordSegmenter } from './index-words.js';
 import { plainText } from './plain-text.js';
 
 /** What Pagefind indexes for one article (its CustomRecord), as plain data. */
@@ -56,14 +57,13 @@ export const wordsLocale = (language: string): string | undefined =>
 export const searchLanguage = (language: string): string =>
   wordsLocale(language) ? 'und' : language.toLowerCase();
 
-const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-
 /**
  * A title's words, parted by spaces, as Pagefind's search page parts a reader's query (with
- * `Intl.Segmenter`, since Pagefind 1.5): “浦江县优化措施” → “浦江县 优化 措施”.
+ * `Intl.Segmenter`, since Pagefind 1.5), in the locale the site's text is parted in: “浦江县优化措施”
+ * → “浦江县 优化 措施”.
  */
-export const titleWords = (title: string): string =>
-  Array.from(segmenter.segment(title))
+export const titleWords = (title: string, locale: string): string =>
+  Array.from(wordSegmenter(locale).segment(title))
     .filter((s) => s.isWordLike)
     .map((s) => s.segment)
     .join(' ');
@@ -78,13 +78,14 @@ export function searchRecords<E extends ListedEntry>(
   htmlOf: (entry: E) => string,
 ): SearchRecord[] {
   const language = searchLanguage(config.language);
+  const locale = wordsLocale(config.language) ?? config.language;
   return entries.map((e) => ({
     url: config.basePath + e.url.replace(/^\/+/, ''),
     content: `${e.title}\n${plainText(htmlOf(e))}`,
     language,
     meta: {
       title: e.title,
-      title_words: titleWords(e.title),
+      title_words: titleWords(e.title, locale),
       date: `${e.date.year}-${e.date.month}-${e.date.day}`,
       category: e.category.name,
     },

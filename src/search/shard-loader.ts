@@ -207,8 +207,10 @@ export const search = async (term, given = {}) => {
   const scores = new Map();
   for (const { shard, words: parts } of shards)
     for (const { word, factor } of parts)
-      for (const r of (await pagefind.search(word, kept([shard]))).results)
-        scores.set(keyOf(r.id, shard), (scores.get(keyOf(r.id, shard)) ?? 0) + r.score * factor);
+      for (const r of (await pagefind.search(word, kept([shard]))).results) {
+        const key = keyOf(r.id, shard);
+        scores.set(key, (scores.get(key) ?? 0) + r.score * factor);
+      }
   const results = await Promise.all(
     found.results.map(async (r) => {
       const own = await keyed(r);
