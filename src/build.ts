@@ -17,6 +17,8 @@ import { type FilePublishing, futureDatedListing } from './content/future-dated.
 import type { FsFailure } from './fs/fs-failure.js';
 import type { LoadedFiles } from './incremental/planned-build.js';
 import type { PreviousState } from './incremental/previous-state.js';
+import { type PagefindProcess, startPagefind } from './search/run-pagefind.js';
+import { searchLanguage } from './search/search-records.js';
 import type { FileResult } from './site/load-files.js';
 import { LARGE_PLAN_GROWING_PERCENT, limitHeapGrowth } from './workers/heap-growth.js';
 
@@ -67,14 +69,17 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
   if ((previous?.files.length ?? 0) >= LARGE_REBUILD) limitHeapGrowth(LARGE_PLAN_GROWING_PERCENT);
   const pools = poolKeeper(options.jobs, { ...run, cache });
   const bodies = bodyReader();
+  // Pagefind's process and service start now, beside the planning, for the search step to find ready.
+  const pagefind = run.search ? startPagefind(searchLanguage(run.config.language)) : undefined;
   let succeeded = false;
   try {
     const loaded = await load(run, pools);
-    const { kept, written } = await planAndWrite(run, previous, loaded, pools, bodies);
+    const { kept, written } = await planAndWrite(run, previous, loaded, { pools, bodies, pagefind });
     succeeded = true;
     const unsaved = await remember(run, kept.site, kept.found, written);
     return report(run, kept, written, unsaved);
   } finally {
+    pagefind?.stop();
     bodies.close();
     await pools.close();
     await closeBuildCache(cache, succeeded);
@@ -96,11 +101,14 @@ async function planAndWrite(
   run: Prepared,
   previous: PreviousState | undefined,
   loaded: LoadedFiles,
-  pools: PoolKeeper,
-  bodies: BodyReader,
+  {
+    pools,
+    bodies,
+    pagefind,
+  }: { pools: PoolKeeper; bodies: BodyReader; pagefind?: PagefindProcess | undefined },
 ): Promise<{ kept: Kept; written: Written }> {
   const planned = await plan(run, previous, loaded);
-  const written = await write(run, previous, planned, pools, bodies);
+  const written = await write(run, previous, planned, pools, bodies, pagefind);
   const { results, around, asBefore, nextDue, summary } = planned.site;
   const site = {
     results,

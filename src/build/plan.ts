@@ -41,24 +41,28 @@ export async function plan(
   loaded: LoadedFiles,
 ): Promise<Planned> {
   const { step, config, root, diagnostics } = run;
-  const found = await findPrevious(run);
+  // The previous site's files are looked at on another thread while the site is planned.
+  const finding = await findPrevious(run);
+  const render = await toRender();
+  const edited = previous ? textEditsSince(previous, run.keys.siteKey, loaded, run.publish) : undefined;
   // After an edit of only the text of articles, only their own pages can change, if the previous
   // site is there as it was; and only their shards of the search index (see writeSearch).
-  const kept = found.output !== undefined && found.repaired.length === 0;
-  const edited =
-    kept && previous ? textEditsSince(previous, run.keys.siteKey, loaded, run.publish) : undefined;
-  const render = await toRender();
+  const found = edited ? await finding.found : undefined;
+  const kept = found?.output !== undefined && found.repaired.length === 0;
   const planned =
-    edited && previous
+    edited && kept && previous
       ? await step('plan the edited articles', () => render.planTextEdits(previous, loaded, edited, config))
-      : await step('plan the site', () =>
-          render.planWholeSite(previous, loaded, config, root, run.publish, {
+      : await step('plan the site', async () => {
+          const whole = await render.planWholeSite(previous, loaded, config, root, run.publish, {
             images: run.images,
             search: run.search,
             publicFiles: run.keys.publicFiles,
             siteKey: run.keys.siteKey,
-          }),
-        );
+          });
+          // Part of planning: what was not found as it was left is made again.
+          await finding.found;
+          return whole;
+        });
   diagnostics.push(...planned.diagnostics);
   if (!planned.build) throw new GazetteError(diagnostics);
   const env = render.createEnvironment(root, config);
@@ -66,7 +70,7 @@ export async function plan(
     ...(await step('compile templates', () => render.compileTemplates(env, templateDirs(root), root))),
   );
   if (hasErrors(diagnostics)) throw new GazetteError(diagnostics);
-  return { site: planned.build, env, render, found };
+  return { site: planned.build, env, render, found: await finding.found };
 }
 
 /**
@@ -76,19 +80,21 @@ export async function plan(
  * hand, by a script) are made again, with the site planned whole, as the plans of edits keep every
  * other file as it is. Pages of the spare changed since are not left in it.
  */
-async function findPrevious({ cache, out, search }: Prepared): Promise<Found> {
+async function findPrevious({ cache, out, search }: Prepared): Promise<{ found: Promise<Found> }> {
   const output = await cache.outputFound(out);
   const spare = output === 'same' ? await cache.spareAt(siblingPath(out, 'spare')) : undefined;
   // The search step keeps an intact shard's files where the spare has them (see writeSearch).
-  const changed = output
+  const changing = output
     ? cache.changedOutput(out, output, spare, search ? isKeptShardFile : undefined)
     : undefined;
-  return {
+  const found = (changed: PreviousChanges | undefined): Found => ({
     ...(output && { output }),
     ...(spare && { spare }),
     ...(changed && { changed }),
     repaired: [...(changed?.output ?? [])].sort(),
-  };
+  });
+  // Wrapped, so that awaiting findPrevious does not wait for the files to be looked at.
+  return { found: (changing ?? Promise.resolve(undefined)).then(found) };
 }
 
 /**

@@ -14,9 +14,10 @@ import { toolDigest } from '../cache/tool-digest.js';
 import { loadConfig } from '../config/load-config.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { SourceFile, SourceRef } from '../content/article.js';
-import { readSources } from '../content/discover.js';
+import { listSources, readListed } from '../content/discover.js';
 import type { PublishOptions } from '../content/publish.js';
 import { type Diagnostic, GazetteError, problem } from '../errors/diagnostic.js';
+import { statsOffThread } from '../fs/stats-off-thread.js';
 import { outputTarget } from '../output/output-folder.js';
 import { defaultOutOf, outputProblem } from '../output/output-place.js';
 import { recoverOutput } from '../output/recover-output.js';
@@ -83,9 +84,12 @@ export async function prepare(options: BuildOptions, useCache: boolean): Promise
   const keys = await step('fingerprint inputs', () =>
     inputKeys(root, config, images, { publish, search, out }),
   );
+  const listed = await step('list content', () => listSources(root, [out]));
+  // Each content file's status is taken on another thread while the build cache is opened.
+  const stamping = statsOffThread(listed.found.map(([full]) => full));
   const cache = await step('open build cache', () => openBuildCache(root, { ...keys, publish }, useCache));
-  const sources = await step('read content', () =>
-    readSources(root, [out], {
+  const sources = await step('read content', async () =>
+    readListed(listed, await stamping, {
       unchanged: (file, stamp) => cache.unchanged(file, stamp),
       // Files the last build did not have are read by whoever loads them, batch by batch.
       later: (file) => !cache.knows(file),

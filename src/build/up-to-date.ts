@@ -36,7 +36,9 @@ async function isUpToDate({ cache, keys, sources, publish, out }: Prepared): Pro
   if (sources.files.length + sources.later.length > 0 || sources.diagnostics.length > 0) return false;
   if (sources.unchanged.length !== previous.files.length) return false;
   if (sources.unchanged.some((f, i) => previous.files[i]?.path !== f)) return false;
-  return (await cache.outputFound(out)) === 'same' && cache.changedOutput(out, 'same').output.size === 0;
+  return (
+    (await cache.outputFound(out)) === 'same' && (await cache.changedOutput(out, 'same')).output.size === 0
+  );
 }
 
 function upToDateReport({ out, cache, diagnostics, timings, publish, config }: Prepared): BuildReport {

@@ -8,6 +8,7 @@ import type { PreviousState } from '../incremental/previous-state.js';
 import { isPublished, type PublishedResult } from '../incremental/published.js';
 import type { OutputFolder } from '../output/output-folder.js';
 import { isAsWritten } from '../output/written-files.js';
+import type { PagefindProcess } from '../search/run-pagefind.js';
 import type { FileResult } from '../site/load-files.js';
 import type { Found } from './plan.js';
 import type { Prepared } from './prepare.js';
@@ -22,6 +23,8 @@ import type { BodyReader } from './write.js';
  * the very same files (it started as the spare, which shares them) are left where they are. After a
  * text edit (a partial plan), only the shards of the edited articles are looked into.
  *
+ * The first shard to index goes to `pagefind`, a Pagefind process the build started ahead.
+ *
  * Returns the files of the bundle that are the previous site's very files, as it left them (linked,
  * or left in the staging folder): their stamps are the recorded ones, which the cache then takes
  * without looking at them again (a stat of each of the ~23,000 files of a 20,000-article bundle).
@@ -33,6 +36,7 @@ export async function writeSearch(
   output: OutputFolder,
   bodies: BodyReader,
   previous: PreviousState | undefined,
+  pagefind?: PagefindProcess,
 ): Promise<ReadonlySet<string>> {
   const { writeSearchIndex, shardsOf } = await import('../search/write-search-index.js');
   const fresh = new Map<string, FileResult>();
@@ -84,6 +88,7 @@ export async function writeSearch(
       keep,
       ...(asLeft && { asLeft }),
     },
+    pagefind,
   );
   return taken;
 }

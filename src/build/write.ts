@@ -5,6 +5,7 @@ import type { PreviousState } from '../incremental/previous-state.js';
 import { keepFiles } from '../output/keep-files.js';
 import { outputFailure } from '../output/output-failure.js';
 import { type Changes, type OutputFolder, openOutputFolder } from '../output/output-folder.js';
+import type { PagefindProcess } from '../search/run-pagefind.js';
 import { outputPathOf, SEARCH_BUNDLE_URL } from '../urls/urls.js';
 import type { Planned } from './plan.js';
 import type { PoolKeeper } from './pool-keeper.js';
@@ -42,6 +43,7 @@ export async function write(
   planned: Planned,
   pools: PoolKeeper,
   bodies: BodyReader,
+  pagefind?: PagefindProcess,
 ): Promise<Written> {
   const { out, root, cache } = run;
   const { found } = planned;
@@ -75,7 +77,8 @@ export async function write(
     );
     for (const [file, outcome] of work.untouched) output.record(file, outcome);
     const linked = await run.step('keep unchanged pages', () => keepFiles(work.keep, output));
-    for (const file of await writeSite(run, planned, work, output, pools, bodies, previous)) linked.add(file);
+    for (const file of await writeSite(run, planned, work, output, { pools, bodies, pagefind }, previous))
+      linked.add(file);
     const changes = await run.step('swap in new site', () => output.commit());
     const { render, ...done } = work;
     return {
@@ -119,8 +122,7 @@ async function writeSite(
   { site, env, render, found }: Planned,
   work: PageWork,
   output: OutputFolder,
-  pools: PoolKeeper,
-  bodies: BodyReader,
+  { pools, bodies, pagefind }: { pools: PoolKeeper; bodies: BodyReader; pagefind?: PagefindProcess },
   previous: PreviousState | undefined,
 ): Promise<ReadonlySet<string>> {
   const { step, root } = run;
@@ -138,7 +140,7 @@ async function writeSite(
     Promise.all(site.files.map((f) => output.write(f.path, f.data))),
   );
   if (!run.search) return new Set();
-  return step('index for search', () => writeSearch(run, site, found, output, bodies, previous));
+  return step('index for search', () => writeSearch(run, site, found, output, bodies, previous, pagefind));
 }
 
 /** `signatures` but those of `files`. */

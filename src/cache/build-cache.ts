@@ -87,7 +87,7 @@ export interface BuildCache {
     found: OutputFound,
     spare?: KnownSpare,
     fromSpare?: (file: string) => boolean,
-  ): PreviousChanges;
+  ): Promise<PreviousChanges>;
   /** Every file the previous build's output holds, once its details are loaded. */
   outputFiles(): readonly string[] | undefined;
   /**

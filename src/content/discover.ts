@@ -3,6 +3,7 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, problem } from '../errors/diagnostic.js';
 import { type FileStamp, stampOf } from '../fs/file-stamp.js';
+import { type FileStats, statsHere } from '../fs/file-stats.js';
 import { followLink } from '../fs/follow-link.js';
 import { errnoOf, errorCode } from '../fs/fs-failure.js';
 import { listFolder } from '../fs/list-folder.js';
@@ -30,20 +31,38 @@ export async function readSources(
   root: string,
   exclude: readonly string[],
   options: ReadOptions = {},
-): Promise<{ files: SourceFile[]; unchanged: string[]; later: SourceRef[]; diagnostics: Diagnostic[] }> {
+): Promise<Sources> {
+  const listed = await listSources(root, exclude);
+  return readListed(listed, options.unchanged && statsHere(listed.found.map(([full]) => full)), options);
+}
+
+/** The content files found, and what was wrong on the way; none read yet. */
+export interface ListedSources {
+  readonly found: ReadonlyArray<readonly [full: string, rel: string]>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What readSources found: files read, unchanged by their status, or to be read later. */
+export interface Sources {
+  readonly files: SourceFile[];
+  readonly unchanged: string[];
+  readonly later: SourceRef[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Lists every article under `ROOT/content`, in a stable order, as readSources reads them: a build
+ * stats them meanwhile (statsOffThread) and reads them with readListed.
+ */
+export async function listSources(root: string, exclude: readonly string[]): Promise<ListedSources> {
   const base = path.join(path.resolve(root), CONTENT_DIR);
   const diagnostics: Diagnostic[] = [];
-  const files: SourceFile[] = [];
-  const unchanged: string[] = [];
-  const later: SourceRef[] = [];
   let realBase: string;
   try {
     realBase = await realpath(base);
   } catch {
     return {
-      files,
-      unchanged,
-      later,
+      found: [],
       diagnostics: [
         problem('GZ0501', CONTENT_DIR, undefined, { dir: CONTENT_DIR, root: path.resolve(root) }),
       ],
@@ -111,14 +130,30 @@ export async function readSources(
     }
   };
   await walk(base);
+  return { found, diagnostics };
+}
 
+/**
+ * Reads the files listed, each but those the caller knows as they are by their status in `stats`
+ * (one per file, in order; taken before any is read), or leaves for later.
+ */
+export function readListed(
+  listed: ListedSources,
+  stats: FileStats | undefined,
+  options: ReadOptions = {},
+): Sources {
+  const diagnostics = [...listed.diagnostics];
+  const files: SourceFile[] = [];
+  const unchanged: string[] = [];
+  const later: SourceRef[] = [];
   // One after another, without the event loop: with the files in the page cache (a checkout, an
   // editor's save), a synchronous read is a memory copy, and 20,000 of them through the thread pool
   // took ten times as long.
-  const read: Array<SourceFile | SourceRef | string | undefined> = new Array(found.length);
-  found.forEach(([full, rel], i) => {
+  const read: Array<SourceFile | SourceRef | string | undefined> = new Array(listed.found.length);
+  listed.found.forEach(([full, rel], i) => {
     try {
-      const stamp = options.unchanged && stampOf(statSync(full));
+      // Not found as a file by the stat taken before: a stat here says why (gone since it was listed).
+      const stamp = stats && (stats.stamp(i) ?? stampOf(statSync(full)));
       if (stamp && options.unchanged?.(rel, stamp)) read[i] = rel;
       else if (options.later?.(rel)) read[i] = { path: rel, full, ...(stamp && { stamp }) };
       else read[i] = { path: rel, bytes: readFileSync(full), ...(stamp && { stamp }) };

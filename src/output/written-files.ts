@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { type FileStats, statsHere } from '../fs/file-stats.js';
+import { statsOffThread } from '../fs/stats-off-thread.js';
 
 /**
  * An output file as a build left it: its size, modification time and inode. Writing into the file
@@ -35,33 +37,79 @@ function stampNow(file: string): WrittenStamp | undefined {
 export function isAsWritten(file: string, was: WrittenStamp | undefined, found: OutputFound): boolean {
   if (!was) return false;
   const s = statSync(file, { throwIfNoEntry: false });
-  return (
-    s?.isFile() === true &&
-    s.size === was[0] &&
-    s.mtimeMs === was[1] &&
-    (found === 'restored' || s.ino === was[2])
-  );
+  return statusIsAsWritten(s?.isFile() ? s : undefined, was, found);
 }
+
+/** Whether a file of status `now` (undefined: not a file) is as `was` says it was left. */
+const statusIsAsWritten = (
+  now: { readonly size: number; readonly mtimeMs: number; readonly ino: number } | undefined,
+  was: WrittenStamp | undefined,
+  found: OutputFound,
+): boolean =>
+  now !== undefined &&
+  was !== undefined &&
+  now.size === was[0] &&
+  now.mtimeMs === was[1] &&
+  (found === 'restored' || now.ino === was[2]);
 
 /** Whether two stamps are of one file as it was left: the same size, modification time and inode. */
 export const sameStamp = (a: WrittenStamp | undefined, b: WrittenStamp | undefined): boolean =>
   a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 
+/** Files of one folder to look at: those of `paths` (default: all of `written`) not as `written` says. */
+export interface ChangedQuery {
+  readonly dir: string;
+  readonly written: WrittenFiles;
+  readonly found: OutputFound;
+  readonly paths?: readonly string[];
+}
+
 /**
  * The files of `dir` (found as `found` says) among `paths` (default: all of `written`) that are not
  * as `written` says they were left: edited, replaced, deleted, or never recorded. One `stat` each,
- * synchronously: a long run of calls with nothing to overlap (24,000 files at 20,000 articles).
+ * here and now.
  */
 export function changedFiles(
   dir: string,
   written: WrittenFiles,
   found: OutputFound,
-  paths: Iterable<string> = Object.keys(written),
+  paths?: readonly string[],
 ): Set<string> {
+  const [query] = asked([{ dir, written, found, ...(paths && { paths }) }]);
+  return query ? changedIn(query, statsHere(query.files), 0) : new Set();
+}
+
+/**
+ * changedFiles for each query, the stats taken on a thread of their own (statsOffThread): a rebuild
+ * looks at every file of the previous site (46,000 at 20,000 articles, with the search bundle's)
+ * while it plans the site. The thread starts when this is called.
+ */
+export async function changedFilesOffThread(queries: readonly ChangedQuery[]): Promise<Set<string>[]> {
+  const all = asked(queries);
+  const stats = await statsOffThread(all.flatMap((q) => q.files));
+  let first = 0;
+  return all.map((q) => {
+    const changed = changedIn(q, stats, first);
+    first += q.files.length;
+    return changed;
+  });
+}
+
+/** Each query with its paths, and their files' full names. */
+const asked = (queries: readonly ChangedQuery[]) =>
+  queries.map((q) => {
+    const paths = q.paths ?? Object.keys(q.written);
+    // Joined by hand: path.join, which normalizes, took a third of the time of the stat itself.
+    const base = q.dir + path.sep;
+    return { ...q, paths, files: paths.map((rel) => base + rel) };
+  });
+
+/** The paths of a query whose files' statuses (from `first` on in `stats`) are not as written. */
+function changedIn(q: ReturnType<typeof asked>[number], stats: FileStats, first: number): Set<string> {
   const changed = new Set<string>();
-  // Joined by hand: path.join, which normalizes, took a third of the time of the stat itself.
-  const base = dir + path.sep;
-  for (const rel of paths) if (!isAsWritten(base + rel, written[rel], found)) changed.add(rel);
+  q.paths.forEach((rel, i) => {
+    if (!statusIsAsWritten(stats.stamp(first + i), q.written[rel], q.found)) changed.add(rel);
+  });
   return changed;
 }
 

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { type BundleFile, runPagefind } from './run-pagefind.js';
+import { type BundleFile, type PagefindProcess, runPagefind } from './run-pagefind.js';
 import type { SearchRecord } from './search-records.js';
 import { SHARD_FILTER } from './shard-loader.js';
 
@@ -18,19 +18,24 @@ const withShardFilter = (name: string, records: readonly SearchRecord[]): Search
  * Pagefind segments and indexes on one thread), and hands each bundle to `done` as it comes. A
  * shard's records are made when it is sent and its bundle written as it comes back, so that only a
  * few shards' text and bundles are ever held in memory. The first failure is the one reported.
+ * The first shard goes to the Pagefind process started `ahead` (see startPagefind), if any.
  */
 export async function indexShards(
   shards: readonly ShardJob[],
   language: string,
   words: string | undefined,
   done: (name: string, files: readonly BundleFile[]) => Promise<void>,
+  ahead?: PagefindProcess,
 ): Promise<void> {
   const queue = [...shards];
+  let started = ahead;
   const worker = async () => {
     try {
       for (let shard = queue.shift(); shard; shard = queue.shift()) {
         const records = withShardFilter(shard.name, shard.records());
-        await done(shard.name, await runPagefind({ language, words, records }));
+        const running = started;
+        started = undefined;
+        await done(shard.name, await runPagefind({ language, words, records }, running));
       }
     } catch (cause) {
       // The other lanes finish what they are doing and start nothing more.

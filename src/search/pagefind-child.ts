@@ -1,6 +1,7 @@
 /**
- * The Pagefind process (see run-pagefind.ts): receives one job, indexes its records with Pagefind's
- * Node API and answers with the bundle's files, or with Pagefind's errors. If Pagefind's service
+ * The Pagefind process (see run-pagefind.ts): starts Pagefind's service for the language it is
+ * started with, receives one job, indexes its records with Pagefind's Node API and answers with the
+ * bundle's files, or with Pagefind's errors. If Pagefind's service
  * stops, its requests never settle: nothing is left to wait for, this process ends without an answer,
  * and the build says so.
  */
@@ -8,8 +9,16 @@ import * as pagefind from 'pagefind';
 import { indexWords } from './index-words.js';
 import type { BundleFile, PagefindAnswer, PagefindJob } from './run-pagefind.js';
 
+// Started ahead of its job (startPagefind): Pagefind's service starts now, for the language named.
+const ahead = process.argv[2];
+const early = ahead === undefined ? undefined : pagefind.createIndex({ forceLanguage: ahead });
+// A failure is the job's to report, when it comes; none is left unhandled meanwhile.
+early?.catch(() => {});
+
 async function index(job: PagefindJob): Promise<PagefindAnswer> {
-  const created = await pagefind.createIndex({ forceLanguage: job.language });
+  const created = await (early && job.language === ahead
+    ? early
+    : pagefind.createIndex({ forceLanguage: job.language }));
   if (!created.index) return { errors: created.errors.length > 0 ? created.errors : ['no index'] };
   const { index } = created;
   // All sent at once: each awaited in turn cost a round trip through Pagefind's service per article.
@@ -39,8 +48,9 @@ const answer = async (message: PagefindAnswer) => {
   if (process.connected) process.send?.(message, () => process.disconnect());
 };
 
-// A build that is killed takes its Pagefind with it.
+// A build that is killed takes its Pagefind with it (also one gone while this was loading).
 process.once('disconnect', () => process.exit(0));
+if (!process.connected) process.exit(0);
 process.once('message', (job: PagefindJob) => {
   // Waiting for Pagefind, not for the parent: if Pagefind's service stops, this process ends.
   process.channel?.unref();

@@ -7,7 +7,7 @@ import { byDateDesc } from '../graph/build-graph.js';
 import type { ListedEntry } from '../graph/site-graph.js';
 import { SEARCH_BUNDLE_URL } from '../urls/urls.js';
 import { indexShards } from './index-shards.js';
-import type { BundleFile } from './run-pagefind.js';
+import type { BundleFile, PagefindProcess } from './run-pagefind.js';
 import { searchLanguage, searchRecords, wordsLocale } from './search-records.js';
 import { shardLoader } from './shard-loader.js';
 import {
@@ -109,6 +109,7 @@ const shardsFrom = (): number => Number(process.env.GAZETTE_SEARCH_SHARDS_FROM) 
 export async function writeSearchIndex<E extends ListedEntry>(
   source: SearchSource<E>,
   output: SearchOutput,
+  ahead?: PagefindProcess,
 ): Promise<SearchIndexReport> {
   const { config, htmlOf } = source;
   const language = searchLanguage(config.language);
@@ -141,21 +142,27 @@ export async function writeSearchIndex<E extends ListedEntry>(
     name: s.name,
     records: () => searchRecords(planned.get(s.name) ?? [], config, htmlOf),
   }));
-  await indexShards(jobs, language, words, async (name, made) => {
-    // In order of path: Pagefind lists them in no stable order, and the manifest must be the same bytes.
-    const files: BundleFile[] = made
-      .filter((f) => NEEDED.test(f.path))
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const f of files) await output.write(`${BUNDLE}/${name}/${f.path}`, f.content);
-    // Last: a shard without it, or with files that differ from it, is indexed again.
-    const items = planned.get(name) ?? [];
-    const manifest = manifestOf(
-      digestOf(items),
-      files,
-      items.map((e) => e.file),
-    );
-    await output.write(`${BUNDLE}/${name}/${SHARD_MANIFEST}`, manifest);
-  });
+  await indexShards(
+    jobs,
+    language,
+    words,
+    async (name, made) => {
+      // In order of path: Pagefind lists them in no stable order, and the manifest must be the same bytes.
+      const files: BundleFile[] = made
+        .filter((f) => NEEDED.test(f.path))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      for (const f of files) await output.write(`${BUNDLE}/${name}/${f.path}`, f.content);
+      // Last: a shard without it, or with files that differ from it, is indexed again.
+      const items = planned.get(name) ?? [];
+      const manifest = manifestOf(
+        digestOf(items),
+        files,
+        items.map((e) => e.file),
+      );
+      await output.write(`${BUNDLE}/${name}/${SHARD_MANIFEST}`, manifest);
+    },
+    ahead,
+  );
 
   // Every shard carries the UI (the same bytes); the search page loads it from the bundle's folder.
   const newest = shards[0] as PlannedShard<E>;
