@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { runPagefind, startPagefind } from '../../src/search/run-pagefind.js';
+import { searchRecords } from '../../src/search/search-records.js';
+import { entry, siteConfig } from './fixtures.js';
 
+// One article's record, as a build makes it.
+const jinhua = entry('content/xuexi/a.md', '2022-03-01 16:59:26', {
+  title: '金华全力保障用工先行',
+  html: '<p>员工返岗率达98%。</p>\n',
+});
 const job = {
   language: 'und',
   words: 'zh-CN',
-  records: [
-    {
-      url: '/xuexi/2022/03/a/',
-      content: '金华全力保障用工先行\n员工返岗率达98%。',
-      language: 'und',
-      meta: {
-        title: '金华全力保障用工先行',
-        title_words: '金华 全力 保障 用 工 先行',
-        date: '2022-03-01',
-        category: '学习',
-      },
-      filters: { 栏目: ['学习'] },
-    },
-  ],
+  records: searchRecords([jinhua], siteConfig(), (e) => e.html),
 };
 
 describe('a Pagefind process started ahead of its job', () => {
