@@ -13,8 +13,7 @@ import { readStoredCatalog } from '../cache/stored-catalog.js';
 import { toolDigest } from '../cache/tool-digest.js';
 import { loadConfig } from '../config/load-config.js';
 import type { SiteConfig } from '../config/site-config.js';
-import type { SourceFile, SourceRef } from '../content/article.js';
-import { listSources, readListed } from '../content/discover.js';
+import { listSources, readListed, type Sources } from '../content/discover.js';
 import type { PublishOptions } from '../content/publish.js';
 import { type Diagnostic, GazetteError, problem } from '../errors/diagnostic.js';
 import { statsOffThread } from '../fs/stats-off-thread.js';
@@ -45,14 +44,6 @@ export interface Prepared {
   readonly keys: InputKeys;
   readonly cache: BuildCache;
   readonly sources: Sources;
-}
-
-/** The content files found: read (changed or new), unchanged by their status, or to be read later. */
-export interface Sources {
-  readonly files: SourceFile[];
-  readonly unchanged: readonly string[];
-  readonly later: SourceRef[];
-  readonly diagnostics: readonly Diagnostic[];
 }
 
 /**

@@ -42,12 +42,12 @@ export interface ListedSources {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** What readSources found: files read, unchanged by their status, or to be read later. */
+/** The content files found: read (changed or new), unchanged by their status, or to be read later. */
 export interface Sources {
   readonly files: SourceFile[];
-  readonly unchanged: string[];
+  readonly unchanged: readonly string[];
   readonly later: SourceRef[];
-  readonly diagnostics: Diagnostic[];
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /**

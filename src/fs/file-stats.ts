@@ -3,23 +3,19 @@ import type { FileStamp } from './file-stamp.js';
 
 /**
  * The statuses of many files, as a stat of each (following links) found them: a path's stamp, if
- * it is a file. A path whose stat failed otherwise than by being gone (no permission) has no
- * status: `failed` says so, and its caller stats it again itself, to report why.
+ * it is a file. A path gone, not a file, or whose stat failed (no permission) has none: a caller
+ * that must say why stats it again itself.
  */
 export interface FileStats {
   /** The stamp of the file at `index`; undefined if it is gone, not a file, or its stat failed. */
   stamp(index: number): FileStamp | undefined;
-  failed(index: number): boolean;
 }
 
-/** How a path was found, the first of its STAT_WIDTH numbers; then size, mtimeMs, ctimeMs, ino. */
-export const GONE = 0;
-export const FILE = 1;
-export const NOT_A_FILE = 2;
-export const STAT_FAILED = 3;
-export const STAT_WIDTH = 5;
+/** STAT_WIDTH numbers a path: FILE if it is a file (else 0), then size, mtimeMs, ctimeMs, ino. */
+const FILE = 1;
+const STAT_WIDTH = 5;
 
-/** The statuses as numbers, STAT_WIDTH a path (what the stat thread sends). */
+/** The statuses as numbers, STAT_WIDTH a path (what statNumbers makes, here or on the stat thread). */
 export function fileStatsOf(numbers: Float64Array): FileStats {
   return {
     stamp(index) {
@@ -32,7 +28,6 @@ export function fileStatsOf(numbers: Float64Array): FileStats {
         ino: numbers[at + 4] as number,
       };
     },
-    failed: (index) => numbers[STAT_WIDTH * index] === STAT_FAILED,
   };
 }
 
@@ -42,10 +37,9 @@ export function statNumbers(paths: readonly string[]): Float64Array {
   paths.forEach((file, i) => {
     try {
       const s = statSync(file, { throwIfNoEntry: false });
-      numbers[STAT_WIDTH * i] = !s ? GONE : s.isFile() ? FILE : NOT_A_FILE;
-      if (s) numbers.set([s.size, s.mtimeMs, s.ctimeMs, s.ino], STAT_WIDTH * i + 1);
+      if (s?.isFile()) numbers.set([FILE, s.size, s.mtimeMs, s.ctimeMs, s.ino], STAT_WIDTH * i);
     } catch {
-      numbers[STAT_WIDTH * i] = STAT_FAILED;
+      // No status: the caller stats it again if it must say why.
     }
   });
   return numbers;

@@ -1,9 +1,8 @@
 /**
  * The Pagefind process (see run-pagefind.ts): starts Pagefind's service for the language it is
  * started with, receives one job, indexes its records with Pagefind's Node API and answers with the
- * bundle's files, or with Pagefind's errors. If Pagefind's service
- * stops, its requests never settle: nothing is left to wait for, this process ends without an answer,
- * and the build says so.
+ * bundle's files, or with Pagefind's errors. If Pagefind's service stops, its requests never
+ * settle: nothing is left to wait for, this process ends without an answer, and the build says so.
  */
 import * as pagefind from 'pagefind';
 import { indexWords } from './index-words.js';
