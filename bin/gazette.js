@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The gazette command. The TypeScript sources are compiled into lib/ by `npm install` in the repository
-// (the prepare script); the package that `npm pack` makes carries lib/ compiled.
+// (the prepare script), and the command line bundled into lib/gazette.js (scripts/bundle-cli.mjs);
+// the package that `npm pack` makes carries lib/ compiled and bundled.
 import { existsSync } from 'node:fs';
 
-const entry = new URL('../lib/cli/main.js', import.meta.url);
+const entry = new URL('../lib/gazette.js', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('gazette: lib/ is missing; run "npm install" (or "npm run compile") first\n');
   process.exit(2);

@@ -3,10 +3,11 @@
 // reuse rule of the incremental engine (a listing that forgets a field, a page kept whatever its
 // signature, the dev server serving a replaced picture...), as a plausible bug would. For each, the
 // repository is copied to a temporary folder (node_modules hard-linked), the mutation applied,
-// lib/ compiled (worker threads run it), and the differential test run there as `npm test` runs it,
-// stopping at its first failure. A mutation the test does not fail SURVIVED: the test cannot see
-// that bug, and the script exits 1. A mutation whose case the random sequences do not reach names
-// the test written for it (`test`): that test is run instead, and must fail.
+// lib/ compiled and the command line bundled (worker threads run lib/, bin/ the bundle), and the
+// differential test run there as `npm test` runs it, stopping at its first failure. A mutation the
+// test does not fail SURVIVED: the test cannot see that bug, and the script exits 1. A mutation whose
+// case the random sequences do not reach names the test written for it (`test`): that test is run
+// instead, and must fail.
 //   npm run mutation [-- --only name,name] [--dev] [--keep] [--timeout SECONDS]
 // --dev runs only the dev server's pass (for mutations of rules the dev server uses).
 //   node scripts/mutation-check.mjs --verify   (each mutation's text occurs once in its file; fast)
@@ -107,7 +108,8 @@ async function tryMutation(m) {
       readFileSync(file, 'utf8').replace(m.find, () => m.replace),
     );
 
-    const tsc = await run(['npx', 'tsc', '-p', 'tsconfig.build.json'], dir, 300);
+    // As npm test compiles: tsc, then the command line bundled (bin/gazette.js runs the bundle).
+    const tsc = await run(['npm', 'run', '--silent', 'compile'], dir, 300);
     if (tsc.code !== 0)
       return { result: 'DOES NOT COMPILE', where: firstLines(tsc.output, 3), dev: '-', time: time() };
 

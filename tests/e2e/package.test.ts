@@ -87,6 +87,8 @@ describe('the tarball of `npm pack`', () => {
   it('holds the compiled code, the built-in theme and the editors’ guide, and no tests, bench or sample', () => {
     for (const file of [
       'bin/gazette.js',
+      'lib/gazette.js',
+      'lib/gazette-licenses.txt',
       'lib/cli/main.js',
       'lib/workers/build-worker.js',
       'lib/search/pagefind-child.js',

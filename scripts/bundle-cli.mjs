@@ -1,0 +1,65 @@
+// Bundles the command line (lib/cli/main.js, as tsc compiled it) and the modules it loads into a few
+// files, lib/gazette.js and its chunks, which bin/gazette.js runs. Node 20 loads an ES module file by
+// file, each resolved, read, compiled and linked on its own: a rebuild loaded about 670 of them
+// (196 of gazette's, 99 of zod's, 73 of yaml's, 55 of markdown-it's), which took several hundred
+// milliseconds of a one-article rebuild. Worker threads and the Pagefind process still run lib/ as
+// tsc left it (see stats-off-thread.ts, pool.ts, run-pagefind.ts).
+//
+// The chunks sit in lib/ itself, not in a folder of their own: the code of src/paths.ts finds the
+// package as the folder above its own file, and so does every chunk it lands in.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rolldown } from 'rolldown';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const lib = path.join(root, 'lib');
+const PREFIX = 'gazette';
+
+// A previous bundle's chunks have other names (their hashes): they go first.
+for (const name of readdirSync(lib))
+  if (name === `${PREFIX}.js` || name.startsWith(`${PREFIX}-`)) rmSync(path.join(lib, name));
+
+const bundle = await rolldown({
+  input: { [PREFIX]: path.join(lib, 'cli', 'main.js') },
+  platform: 'node',
+  // pinyin-pro is loaded by createRequire when first needed (src/text/slug.ts); chokidar only by the
+  // dev server; Pagefind is a program of its own, run by a process of its own; piscina starts its
+  // threads from a file beside its own (its worker.js), which a bundle would not have beside it.
+  external: [/^node:/, 'pinyin-pro', 'chokidar', 'fsevents', 'pagefind', 'piscina'],
+  // gray-matter's engine for `---js` front matter calls eval: gazette refuses front matter in any
+  // language but YAML before gray-matter sees it (src/content/front-matter.ts), and never runs content.
+  onLog(level, log, report) {
+    if (log.code !== 'EVAL') report(level, log);
+  },
+});
+const { output } = await bundle.write({
+  dir: lib,
+  format: 'esm',
+  entryFileNames: '[name].js',
+  chunkFileNames: `${PREFIX}-[name]-[hash].js`,
+});
+await bundle.close();
+
+// The bundled packages' licences, as their licences ask of copies: one file beside the bundle.
+const packages = new Map();
+for (const chunk of output)
+  for (const id of chunk.moduleIds ?? []) {
+    const at = id.lastIndexOf(`${path.sep}node_modules${path.sep}`);
+    if (at < 0) continue;
+    const rest = id.slice(at + '/node_modules/'.length).split(path.sep);
+    const name = rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+    if (name) packages.set(name, path.join(id.slice(0, at), 'node_modules', name));
+  }
+const notices = [...packages]
+  .sort(([a], [b]) => (a < b ? -1 : 1))
+  .map(([name, dir]) => {
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
+    const text = file ? readFileSync(path.join(dir, file), 'utf8').trim() : `License: ${manifest.license}`;
+    return `${name} ${manifest.version} (${manifest.license})\n\n${text}\n`;
+  });
+writeFileSync(
+  path.join(lib, `${PREFIX}-licenses.txt`),
+  `lib/${PREFIX}.js and its chunks hold these packages, bundled:\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`,
+);
