@@ -55,10 +55,25 @@ const notices = [...packages]
   .sort(([a], [b]) => (a < b ? -1 : 1))
   .map(([name, dir]) => {
     const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
-    const text = file ? readFileSync(path.join(dir, file), 'utf8').trim() : `License: ${manifest.license}`;
-    return `${name} ${manifest.version} (${manifest.license})\n\n${text}\n`;
+    // `licenses: [{ type, url }]` is the old form of `license` (format, one of zhlint's).
+    const license = manifest.license ?? manifest.licenses?.map((l) => l.type).join(' OR ');
+    return `${name} ${manifest.version} (${license})\n\n${licenceText(dir)}\n`;
   });
+
+/** A package's licence file; without one, the licence section of its README, which has the copyright. */
+function licenceText(dir) {
+  const files = readdirSync(dir);
+  const licence = files.find((f) => /^((un)?licen[cs]e|copying)/i.test(f));
+  if (licence) return readFileSync(path.join(dir, licence), 'utf8').trim();
+  const readme = files.find((f) => /^readme/i.test(f));
+  const text = readme ? readFileSync(path.join(dir, readme), 'utf8') : '';
+  const section = /^#*\s*Licen[cs]e\s*\n[-=]*\s*\n([\s\S]*?)(?=\n#|\n\S[^\n]*\n[-=]{3,}|(?![\s\S]))/im.exec(
+    text,
+  );
+  if (!section?.[1]?.trim()) throw new Error(`${dir} has no licence file and no licence in its README`);
+  return section[1].trim();
+}
+
 writeFileSync(
   path.join(lib, `${PREFIX}-licenses.txt`),
   `lib/${PREFIX}.js and its chunks hold these packages, bundled:\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`,

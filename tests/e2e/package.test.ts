@@ -112,6 +112,17 @@ describe('the tarball of `npm pack`', () => {
     expect(existsSync(path.join(office, 'node_modules', 'gazette', 'lib', 'cli', 'main.js'))).toBe(true);
     expect(existsSync(path.join(office, 'node_modules', 'typescript'))).toBe(false);
   });
+
+  it('carries the licences of the packages its bundled command line holds', () => {
+    const licences = readFileSync(path.join(office, 'node_modules/gazette/lib/gazette-licenses.txt'), 'utf8');
+    const bundled = [...licences.matchAll(/^(\S+) (\d+\.\d+\.\d+\S*) \((.+)\)$/gm)];
+    const names = bundled.map((m) => m[1]);
+    for (const name of ['markdown-it', 'nunjucks', 'zod', 'yaml', 'luxon', 'gray-matter'])
+      expect(names).toContain(name);
+    // Left outside the bundle, loaded from node_modules (see scripts/bundle-cli.mjs).
+    for (const name of ['pinyin-pro', 'piscina', 'pagefind', 'chokidar']) expect(names).not.toContain(name);
+    expect(bundled.filter((m) => m[3] === 'undefined')).toEqual([]);
+  });
 });
 
 // Each command goes through npx, which takes seconds on a loaded machine.
