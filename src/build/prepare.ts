@@ -70,7 +70,7 @@ export async function prepare(options: BuildOptions, useCache: boolean): Promise
     loadConfig(root, options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
   );
   const diagnostics = [...warnings];
-  const knownImages = useCache ? await readStoredCatalog(cacheDirOf(root), await toolDigest()) : NO_IMAGES;
+  const knownImages = useCache ? await readStoredCatalog(cacheDirOf(root), toolDigest()) : NO_IMAGES;
   const images = await step('measure images', () => readImageCatalog(root, [out], knownImages));
   const keys = await step('fingerprint inputs', () =>
     inputKeys(root, config, images, { publish, search, out }),
@@ -127,7 +127,7 @@ async function inputKeys(
   images: ImageCatalog,
   options: { publish: PublishOptions; search: boolean; out: string },
 ): Promise<InputKeys> {
-  const tool = await toolDigest();
+  const tool = toolDigest();
   const contentKey = keyOf(tool, config, catalogDigest(images));
   // The templates' text, not yet what each depends on: that needs their parser, loaded only when
   // there is something to render (see toRender); any change of a template changes this key too.

@@ -1,28 +1,42 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 
 /**
  * What identifies this gazette for its build cache: its package files and its compiled code. A cache
  * written by any other version (or by a build of changed sources) is never used. Read once per
- * process: about 100 small files.
+ * process, before a build can tell whether it has anything to do: about 310 files, 3.5 MB with the
+ * bundled command line (lib/gazette.js and its chunks, which the command runs). Read synchronously,
+ * as nothing else of a build runs yet: 41–48 ms, where reading them one awaited read after another
+ * took 92–105 ms, and all at once 71–84 ms.
  */
-let memo: Promise<string> | undefined;
-export function toolDigest(): Promise<string> {
+let memo: string | undefined;
+export function toolDigest(): string {
   memo ??= digestTool();
   return memo;
 }
 
-async function digestTool(): Promise<string> {
+function digestTool(): string {
   const hash = createHash('sha1');
-  for (const name of ['package.json', 'package-lock.json']) {
-    hash.update(await readFile(path.join(PACKAGE_ROOT, name)).catch(() => Buffer.from(`no ${name}`)));
-  }
+  for (const name of ['package.json', 'package-lock.json']) hash.update(packageFile(name));
   const lib = path.join(PACKAGE_ROOT, 'lib');
-  const files = (await readdir(lib, { recursive: true }).catch(() => [] as string[]))
-    .filter((f) => f.endsWith('.js'))
-    .sort();
-  for (const f of files) hash.update(`${f}\0`).update(await readFile(path.join(lib, f)));
+  let files: string[] = [];
+  try {
+    files = readdirSync(lib, { recursive: true, encoding: 'utf8' });
+  } catch {
+    // No lib/: nothing of it to hash.
+  }
+  for (const f of files.filter((f) => f.endsWith('.js')).sort())
+    hash.update(`${f}\0`).update(readFileSync(path.join(lib, f)));
   return hash.digest('base64url');
+}
+
+/** A file of the package as bytes; its absence counts as a text of its own. */
+function packageFile(name: string): Buffer {
+  try {
+    return readFileSync(path.join(PACKAGE_ROOT, name));
+  } catch {
+    return Buffer.from(`no ${name}`);
+  }
 }
