@@ -27,7 +27,7 @@ const bundle = await rolldown({
   // pinyin-pro is loaded by createRequire when first needed (src/text/slug.ts); chokidar only by the
   // dev server; Pagefind is a program of its own, run by a process of its own; piscina starts its
   // threads from a file beside its own (its worker.js), which a bundle would not have beside it.
-  external: [/^node:/, 'pinyin-pro', 'chokidar', 'fsevents', 'pagefind', 'piscina'],
+  external: [/^node:/, 'pinyin-pro', 'chokidar', 'pagefind', 'piscina'],
   // gray-matter's engine for `---js` front matter calls eval: gazette refuses front matter in any
   // language but YAML before gray-matter sees it (src/content/front-matter.ts), and never runs content.
   onLog(level, log, report) {
@@ -43,12 +43,13 @@ const { output } = await bundle.write({
 await bundle.close();
 
 // The bundled packages' licences, as their licences ask of copies: one file beside the bundle.
+const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const packages = new Map();
 for (const chunk of output)
   for (const id of chunk.moduleIds ?? []) {
-    const at = id.lastIndexOf(`${path.sep}node_modules${path.sep}`);
+    const at = id.lastIndexOf(NODE_MODULES);
     if (at < 0) continue;
-    const rest = id.slice(at + '/node_modules/'.length).split(path.sep);
+    const rest = id.slice(at + NODE_MODULES.length).split(path.sep);
     const name = rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
     if (name) packages.set(name, path.join(id.slice(0, at), 'node_modules', name));
   }
