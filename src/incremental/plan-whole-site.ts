@@ -5,7 +5,7 @@ import type { PublishOptions } from '../content/publish.js';
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js';
 import { collectEntries, type FileResult, nextDue } from '../site/load-files.js';
 import { planSite } from '../site/plan-site.js';
-import { articlePagesAsBefore } from './article-pages-as-before.js';
+import { articlePagesBefore } from './article-pages-as-before.js';
 import type { LoadedFiles, PlannedBuild } from './planned-build.js';
 import type { PreviousState } from './previous-state.js';
 
@@ -36,8 +36,7 @@ export async function planWholeSite(
     search: options.search,
     bodies: entries.bodies,
     publicFiles: options.publicFiles,
-    asBefore: (published, around) =>
-      articlePagesAsBefore(previous, options.siteKey, publish, loaded, published, around),
+    before: articlePagesBefore(previous, options.siteKey, publish, loaded),
   });
   diagnostics.push(...planned.diagnostics);
   if (!planned.plan) return { diagnostics };

@@ -76,7 +76,7 @@ export interface Made {
 
 /** The state after a good rebuild: `before` with the edited articles' changes, or all anew. */
 export function stateAfter(before: MemoryState | undefined, made: Made): MemoryState {
-  return made.site.partial && before ? afterTextEdits(before, made) : afterWholeSite(made);
+  return made.site.partial && before ? afterTextEdits(before, made) : afterWholeSite(made, before);
 }
 
 /** After a rebuild that planned only the edited articles' pages: theirs over the rest, as it was. */
@@ -92,7 +92,10 @@ function afterTextEdits(before: MemoryState, { publish, site, fresh, work }: Mad
   };
 }
 
-function afterWholeSite({ keys, publish, config, site, work, copied, served }: Made): MemoryState {
+function afterWholeSite(
+  { keys, publish, config, site, work, copied, served }: Made,
+  before: MemoryState | undefined,
+): MemoryState {
   const results: Record<string, FileResult> = Object.create(null);
   const waiting: FileResult[] = [];
   for (const r of site.results)
@@ -106,7 +109,7 @@ function afterWholeSite({ keys, publish, config, site, work, copied, served }: M
     config,
     files: site.results.map((r) => (typeof r === 'string' ? r : r.path)),
     results,
-    around: site.around ?? new Map(),
+    around: everyAround(site, before),
     summary: { ...site.summary, pages: Object.keys(work.signatures).length },
     pages: work.signatures,
     outputFiles: [...served.keys()],
@@ -114,6 +117,21 @@ function afterWholeSite({ keys, publish, config, site, work, copied, served }: M
     waiting,
     ...(site.nextDue !== undefined && { nextDue: site.nextDue }),
   };
+}
+
+/**
+ * What every article page shows around it: what the plan made, and for the pages it made as before
+ * without making their surroundings (see ArticlePagesBefore), what they showed before.
+ */
+function everyAround(site: PlannedBuild, before: MemoryState | undefined): ReadonlyMap<string, Surroundings> {
+  const made = site.around ?? new Map<string, Surroundings>();
+  if (!before || !site.asBefore || site.asBefore.size === 0) return made;
+  const around = new Map(made);
+  for (const file of site.asBefore) {
+    const was = before.around.get(file);
+    if (was && !around.has(file)) around.set(file, was);
+  }
+  return around;
 }
 
 /** The articles the state's site publishes, in order by file. */

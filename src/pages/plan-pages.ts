@@ -17,8 +17,11 @@ export interface PlanOptions {
   readonly search?: boolean;
   /** Where each article's body is, by file: its page reads it when rendered. */
   readonly bodies?: ReadonlyMap<string, BodyRef>;
-  /** What each article's page shows around it (surroundingsOf the graph), if the caller made it already. */
-  readonly around?: ReadonlyMap<string, Surroundings>;
+  /**
+   * What each article's page shows around it (surroundingsOf the graph), if the caller made it
+   * already; asked of a page of `later` only when its data is read.
+   */
+  readonly around?: Pick<ReadonlyMap<string, Surroundings>, 'get'>;
   /**
    * Each published article whole, by file, for its own page; the graph holds what other pages show
    * of them (listedView). Default: the graph's, for a graph built from whole entries.

@@ -19,13 +19,36 @@ import { outputPathOf } from '../urls/urls.js';
 export interface SitePlan {
   readonly graph: SiteGraph;
   readonly pages: readonly Page[];
-  /** What every article page shows around it, by file (for the build cache's next text edit). */
+  /**
+   * What every article page shows around it, by file (for the build cache's next text edit); when
+   * the previous build's pages told which can have moved, only theirs (the others are in `asBefore`).
+   */
   readonly around: ReadonlyMap<string, Surroundings>;
   /** The files whose article pages are as the previous build made them (see the option). */
   readonly asBefore: ReadonlySet<string>;
   readonly staticFiles: readonly StaticFile[];
   /** Feeds, sitemap.xml, robots.txt: made from the data, written as they are. */
   readonly files: readonly GeneratedFile[];
+}
+
+/**
+ * What a rebuild knows of the previous build's article pages, for a plan to take those it makes
+ * exactly as that build did (see articlePagesBefore): their data is made only when read.
+ */
+export interface ArticlePagesBefore {
+  /**
+   * The articles whose pages may show other articles or tags around them than before, in the site
+   * of `graph`; undefined if any may. Their surroundings alone are made.
+   */
+  moved(graph: SiteGraph): ReadonlySet<string> | undefined;
+  /** The files whose pages are made as the previous build made them. */
+  asBefore(
+    entries: readonly ListedEntry[],
+    around: ReadonlyMap<string, Surroundings>,
+    moved: ReadonlySet<string> | undefined,
+  ): ReadonlySet<string>;
+  /** What the previous build's page of an article showed around it. */
+  surroundingsOf(file: string): Surroundings | undefined;
 }
 
 /**
@@ -44,14 +67,8 @@ export async function planSite(
     readonly bodies?: ReadonlyMap<string, BodyRef>;
     /** The site's static files, if the caller has listed them already (sitePublicFiles). */
     readonly publicFiles?: readonly StaticFile[];
-    /**
-     * Which articles' pages are made as the previous build made them, from what each page shows
-     * around it (a rebuild's: articlePagesAsBefore): their data is made only when read.
-     */
-    readonly asBefore?: (
-      entries: readonly ListedEntry[],
-      around: ReadonlyMap<string, Surroundings>,
-    ) => ReadonlySet<string>;
+    /** What a rebuild knows of the previous build's article pages (see ArticlePagesBefore). */
+    readonly before?: ArticlePagesBefore;
   } = {},
 ): Promise<{ plan?: SitePlan; diagnostics: Diagnostic[] }> {
   const diagnostics = [
@@ -63,11 +80,14 @@ export async function planSite(
   // Every page but an article's own is given its entry as lists show it (listedView).
   const graph = buildGraph(entries.map(listedView), config);
   const whole = new Map(entries.map((e) => [e.file, e]));
-  const around = surroundingsOf(graph);
-  const asBefore = options.asBefore?.(graph.entries, around) ?? new Set<string>();
+  const before = options.before;
+  const moved = before?.moved(graph);
+  const around = surroundingsOf(graph, moved);
+  const asBefore = before?.asBefore(graph.entries, around, moved) ?? new Set<string>();
   const pages = planPages(graph, config, {
     search: options.search ?? false,
-    around,
+    // A page as before whose surroundings were not made: the previous build's, if it is rendered after all.
+    around: moved && before ? { get: (file) => around.get(file) ?? before.surroundingsOf(file) } : around,
     later: asBefore,
     own: (file) => whole.get(file) as Entry,
     ...(options.bodies && { bodies: options.bodies }),
