@@ -2,7 +2,7 @@ import type { PublishOptions } from '../content/publish.js';
 import type { ListedEntry } from '../graph/site-graph.js';
 import type { Surroundings } from '../pages/article-page.js';
 import type { FileResult } from '../site/load-files.js';
-import type { ArticlePagesBefore } from '../site/plan-site.js';
+import type { PagesBefore } from '../site/plan-site.js';
 import { addedArticles } from './additions.js';
 import { movedByAdditions } from './moved-by-additions.js';
 import type { LoadedFiles } from './planned-build.js';
@@ -58,16 +58,16 @@ function articlePagesAsBefore(
 }
 
 /**
- * What a whole-site plan knows of the previous build's article pages (ArticlePagesBefore): after
- * only additions (addedArticles), which pages they can have moved (movedByAdditions); which are
- * as before (articlePagesAsBefore); what each showed around it.
+ * What a whole-site plan knows of the previous build's pages (PagesBefore): after only additions
+ * (addedArticles), which article pages and lists they can have moved (movedByAdditions); which
+ * article pages are as before (articlePagesAsBefore); what each showed around it.
  */
 export function articlePagesBefore(
   previous: PreviousState | undefined,
   siteKey: string,
   publish: PublishOptions,
   loaded: LoadedFiles,
-): ArticlePagesBefore | undefined {
+): PagesBefore | undefined {
   if (!previous) return undefined;
   return {
     moved(graph) {

@@ -24,10 +24,11 @@ export interface PageWork {
  * signature (template with its includes, data, config, gazette itself: `key`) is the one recorded
  * for the same output path renders to the same bytes. Without a trusted previous site, all render.
  * A page the staging folder's spare has with the same signature is left where it is. A page the
- * plan made as the previous build did (`asBefore`) has the signature recorded, without signing it.
+ * plan made as the previous build did (an article's in `asBefore`, a list's not in `movedLists`) has
+ * the signature recorded, without signing it.
  */
 export function pageWork(
-  { pages, asBefore }: Pick<PlannedBuild, 'pages' | 'asBefore'>,
+  { pages, asBefore, movedLists }: Pick<PlannedBuild, 'pages' | 'asBefore' | 'movedLists'>,
   fingerprints: TemplateFingerprints,
   key: string,
   previous: Readonly<Record<string, string>> | undefined,
@@ -41,10 +42,12 @@ export function pageWork(
   for (const page of pages) {
     const out = outputPathOf(page.url);
     const was = previous?.[out];
+    const sameAsBefore =
+      page.source !== undefined
+        ? asBefore?.has(page.source)
+        : page.list !== undefined && movedLists !== undefined && !movedLists.has(page.list);
     const signature =
-      was !== undefined && page.source !== undefined && asBefore?.has(page.source)
-        ? was
-        : sign(page, fingerprints.get(page.template) ?? '', key);
+      was !== undefined && sameAsBefore ? was : sign(page, fingerprints.get(page.template) ?? '', key);
     signatures[out] = signature;
     if (spare?.[out] === signature)
       untouched.push([out, was === undefined ? 'added' : was === signature ? 'same' : 'changed']);

@@ -40,7 +40,7 @@ export async function planWholeSite(
   });
   diagnostics.push(...planned.diagnostics);
   if (!planned.plan) return { diagnostics };
-  const { graph, pages, around, asBefore, staticFiles, files } = planned.plan;
+  const { graph, pages, around, asBefore, movedLists, staticFiles, files } = planned.plan;
   const due = nextDue(results, publish);
   return {
     build: {
@@ -59,6 +59,7 @@ export async function planWholeSite(
       results: results satisfies FileResult[],
       around,
       asBefore,
+      ...(movedLists && { movedLists }),
       ...(due !== undefined && { nextDue: due }),
     },
     diagnostics,

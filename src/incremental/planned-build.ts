@@ -35,6 +35,12 @@ export interface PlannedBuild {
    * signatures are the previous ones (see articlePagesAsBefore, pageWork).
    */
   readonly asBefore?: ReadonlySet<string>;
+  /**
+   * When the plan knows them (after only additions), the lists whose pages may differ from the
+   * previous build's (by address: see Page's `list`); every other list's pages are planned as that
+   * build planned them, and have its signatures (see pageWork).
+   */
+  readonly movedLists?: ReadonlySet<string>;
   /** The first moment an article left out for its future date is due. */
   readonly nextDue?: number;
 }

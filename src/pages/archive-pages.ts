@@ -49,6 +49,7 @@ function yearPage(year: ArchiveYear): Page {
   const title = yearTitle(year);
   return {
     url: year.url,
+    list: year.url,
     template: 'archive-year.njk',
     ...lastmodOf(year.entries),
     context: {
@@ -74,6 +75,7 @@ function monthPage(month: ArchiveMonth, list: ArchiveMonth['pages'][number]): Pa
   const title = `${yearTitle(month)}${monthTitle(month)}`;
   return {
     url: list.url,
+    list: month.url,
     template: 'archive-month.njk',
     ...lastmodOf(list.entries),
     context: {

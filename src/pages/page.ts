@@ -14,6 +14,11 @@ export interface Page {
    * They may be getters, made only when the page is rendered or sent to a worker.
    */
   readonly derived?: readonly string[];
+  /**
+   * The address of the list this page is one of the pages of (a category's, a tag's, a month's in
+   * the archive), or of the year page: what it shows follows from that list alone.
+   */
+  readonly list?: string;
   /** The content file this page shows, if any: named in errors while rendering it. */
   readonly source?: string;
   /** The article body it shows, read only when the page is rendered (templates see `article.html`). */

@@ -105,6 +105,7 @@ function listPage(
 ): Page {
   return {
     url: list.url,
+    list: url,
     template: `${kind}.njk`,
     ...lastmodOf(list.entries),
     context: {

@@ -26,22 +26,26 @@ export interface SitePlan {
   readonly around: ReadonlyMap<string, Surroundings>;
   /** The files whose article pages are as the previous build made them (see the option). */
   readonly asBefore: ReadonlySet<string>;
+  /** When known, the lists whose pages may differ from the previous build's: the others' do not. */
+  readonly movedLists?: ReadonlySet<string>;
   readonly staticFiles: readonly StaticFile[];
   /** Feeds, sitemap.xml, robots.txt: made from the data, written as they are. */
   readonly files: readonly GeneratedFile[];
 }
 
 /**
- * What a rebuild knows of the previous build's article pages, for a plan to take those it makes
- * exactly as that build did (see articlePagesBefore): their data is made only when read.
+ * What a rebuild knows of the previous build's pages, for a plan to take those it makes exactly as
+ * that build did (see articlePagesBefore): their signatures are the previous ones, and an article
+ * page's data is made only when read.
  */
-export interface ArticlePagesBefore {
+export interface PagesBefore {
   /**
-   * The articles whose pages may show other articles or tags around them than before, in the site
-   * of `graph`; undefined if any may. Their surroundings alone are made.
+   * In the site of `graph`: the articles whose pages may show other articles or tags around them
+   * than before (their surroundings alone are made), and the lists whose pages may show other
+   * articles (by address: see Page's `list`); undefined if any may.
    */
-  moved(graph: SiteGraph): ReadonlySet<string> | undefined;
-  /** The files whose pages are made as the previous build made them. */
+  moved(graph: SiteGraph): { articles: ReadonlySet<string>; lists: ReadonlySet<string> } | undefined;
+  /** The files whose article pages are made as the previous build made them. */
   asBefore(
     entries: readonly ListedEntry[],
     around: ReadonlyMap<string, Surroundings>,
@@ -67,8 +71,8 @@ export async function planSite(
     readonly bodies?: ReadonlyMap<string, BodyRef>;
     /** The site's static files, if the caller has listed them already (sitePublicFiles). */
     readonly publicFiles?: readonly StaticFile[];
-    /** What a rebuild knows of the previous build's article pages (see ArticlePagesBefore). */
-    readonly before?: ArticlePagesBefore;
+    /** What a rebuild knows of the previous build's pages (see PagesBefore). */
+    readonly before?: PagesBefore;
   } = {},
 ): Promise<{ plan?: SitePlan; diagnostics: Diagnostic[] }> {
   const diagnostics = [
@@ -82,8 +86,8 @@ export async function planSite(
   const whole = new Map(entries.map((e) => [e.file, e]));
   const before = options.before;
   const moved = before?.moved(graph);
-  const around = surroundingsOf(graph, moved);
-  const asBefore = before?.asBefore(graph.entries, around, moved) ?? new Set<string>();
+  const around = surroundingsOf(graph, moved?.articles);
+  const asBefore = before?.asBefore(graph.entries, around, moved?.articles) ?? new Set<string>();
   const pages = planPages(graph, config, {
     search: options.search ?? false,
     // A page as before whose surroundings were not made: the previous build's, if it is rendered after all.
@@ -107,5 +111,16 @@ export async function planSite(
   );
   return hasErrors(diagnostics)
     ? { diagnostics }
-    : { plan: { graph, pages, around, asBefore, staticFiles, files }, diagnostics };
+    : {
+        plan: {
+          graph,
+          pages,
+          around,
+          asBefore,
+          ...(moved && { movedLists: moved.lists }),
+          staticFiles,
+          files,
+        },
+        diagnostics,
+      };
 }

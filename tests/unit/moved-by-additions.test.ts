@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build-graph.js';
 import type { Entry } from '../../src/graph/site-graph.js';
 import { movedByAdditions } from '../../src/incremental/moved-by-additions.js';
+import { pageSignature } from '../../src/incremental/page-signature.js';
 import { sameSurroundings, surroundingsOf } from '../../src/pages/article-page.js';
+import { planPages } from '../../src/pages/plan-pages.js';
 import { seededRandom } from '../helpers/differential/random.js';
 import { entry, siteConfig, XUEXI, YAOWEN } from './fixtures.js';
 
 /**
  * movedByAdditions names, of the articles a site had, exactly those whose pages show other
- * articles or tags around them once articles are added: checked against the surroundings of every
- * page made both ways, on seeded random sites (dates with ties, few and many tags, two categories).
+ * articles or tags around them once articles are added, and the lists whose pages can change:
+ * checked against the surroundings of every article page and the signature of every list page made
+ * both ways, on seeded random sites (dates with ties, few and many tags, two categories, pages of 10).
  */
 
 const config = siteConfig();
@@ -27,6 +30,15 @@ function randomEntry(r: ReturnType<typeof seededRandom>, name: string, tags: rea
 
 const aroundAll = (entries: readonly Entry[]) => surroundingsOf(buildGraph(entries, config));
 
+/** The signature of every page of a list (see Page's `list`), by address, and the list it is of. */
+function listPages(graph: ReturnType<typeof buildGraph>): Map<string, { list: string; signature: string }> {
+  const pages = new Map<string, { list: string; signature: string }>();
+  for (const page of planPages(graph, config))
+    if (page.list !== undefined)
+      pages.set(page.url, { list: page.list, signature: pageSignature(page, '', '') });
+  return pages;
+}
+
 describe('the article pages additions can move (movedByAdditions)', () => {
   for (let seed = 1; seed <= 40; seed++) {
     it(`names exactly the pages whose surroundings change, seed ${seed}`, () => {
@@ -40,12 +52,29 @@ describe('the article pages additions can move (movedByAdditions)', () => {
       const after = surroundingsOf(graph);
       const moved = movedByAdditions(graph, new Set(added.map((e) => e.file)));
       if (!moved) throw new Error('movedByAdditions gave up on additions with known tags only');
-      for (const e of added) expect(moved.has(e.file)).toBe(true);
+      for (const e of added) expect(moved.articles.has(e.file)).toBe(true);
       const changed = site
         .filter((e) => !sameSurroundings(before.get(e.file) as never, after.get(e.file) as never))
         .map((e) => e.file)
         .sort();
-      expect(site.map((e) => e.file).filter((f) => moved.has(f)).sort()).toEqual(changed);
+      expect(
+        site
+          .map((e) => e.file)
+          .filter((f) => moved.articles.has(f))
+          .sort(),
+      ).toEqual(changed);
+      // Every page of a list not named is the page it was; a list named had an article added, so
+      // one of its pages shows another one (or is new).
+      const listsBefore = listPages(buildGraph(site, config));
+      const listsAfter = listPages(graph);
+      for (const [url, page] of listsAfter)
+        if (!moved.lists.has(page.list)) expect(listsBefore.get(url)?.signature).toBe(page.signature);
+      const differs = new Set(
+        [...listsAfter]
+          .filter(([url, page]) => listsBefore.get(url)?.signature !== page.signature)
+          .map(([, p]) => p.list),
+      );
+      expect([...moved.lists].sort()).toEqual([...differs].sort());
     });
   }
 
@@ -58,6 +87,9 @@ describe('the article pages additions can move (movedByAdditions)', () => {
 
   it('moves nothing when nothing published was added', () => {
     const site = [entry('content/a.md', '2022-03-01', { tags: ['就业'] })];
-    expect(movedByAdditions(buildGraph(site, config), new Set())?.size).toBe(0);
+    expect(movedByAdditions(buildGraph(site, config), new Set())).toEqual({
+      articles: new Set(),
+      lists: new Set(),
+    });
   });
 });
