@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { bodyReader } from './bodies/body-pack.js';
 import { CacheUnusable } from './bodies/cache-unusable.js';
-import { load } from './build/load.js';
+import { load, slugAhead } from './build/load.js';
 import type { BuildOptions, BuildReport } from './build/options.js';
 import { type Planned, plan } from './build/plan.js';
 import { type PoolKeeper, poolKeeper } from './build/pool-keeper.js';
@@ -64,21 +64,24 @@ async function buildSite(options: BuildOptions, useCache: boolean): Promise<Buil
   const unchanged = await upToDate(run);
   if (unchanged) return unchanged;
   const { cache, step } = run;
+  const pools = poolKeeper(options.jobs, { ...run, cache });
+  const slugging = slugAhead(run, pools);
   await step('read build cache', () => cache.loadDetails());
   const previous = previousStateOf(cache);
   if ((previous?.files.length ?? 0) >= LARGE_REBUILD) limitHeapGrowth(LARGE_PLAN_GROWING_PERCENT);
-  const pools = poolKeeper(options.jobs, { ...run, cache });
   const bodies = bodyReader();
   // Pagefind's process and service start now, beside the planning, for the search step to find ready.
   const pagefind = run.search ? startPagefind(searchLanguage(run.config.language)) : undefined;
   let succeeded = false;
   try {
     const loaded = await load(run, pools);
+    slugging.stop();
     const { kept, written } = await planAndWrite(run, previous, loaded, { pools, bodies, pagefind });
     succeeded = true;
     const unsaved = await remember(run, kept.site, kept.found, written);
     return report(run, kept, written, unsaved);
   } finally {
+    slugging.stop();
     pagefind?.stop();
     bodies.close();
     await pools.close();

@@ -1,6 +1,8 @@
 import type { SourceFile, SourceRef } from '../content/article.js';
+import { textsToSlug } from '../content/texts-to-slug.js';
 import type { LoadedFiles } from '../incremental/planned-build.js';
 import type { FileResult } from '../site/load-files.js';
+import { slugsAhead } from '../text/slugs-ahead.js';
 import type { PoolKeeper } from './pool-keeper.js';
 import type { Prepared } from './prepare.js';
 
@@ -19,6 +21,22 @@ export async function load(run: Prepared, pools: PoolKeeper): Promise<LoadedFile
   await pools.close();
   if (loadedInParallel) pools.poolFor(loaded.fresh.length, 'render');
   return loaded;
+}
+
+/**
+ * Starts slugging on another thread what loading the files read here will slug (their tags,
+ * headings and names: see slugsAhead), while the build cache is read. Files loaded by a pool are
+ * slugged on its threads.
+ */
+export function slugAhead({ sources }: Prepared, pools: PoolKeeper): { stop(): void } {
+  const count = sources.files.length + sources.later.length;
+  if (count === 0 || pools.wouldPool(count, 'load')) return { stop() {} };
+  const decoder = new TextDecoder();
+  return slugsAhead({
+    texts: sources.files.flatMap((f) => textsToSlug(f.path, decoder.decode(f.bytes))),
+    // New files are read where they are loaded: the thread reads them too, for a look.
+    files: sources.later.map((f) => [f.path, f.full] as const),
+  });
 }
 
 async function loadArticles({ sources, cache, config, publish, images }: Prepared, pools: PoolKeeper) {

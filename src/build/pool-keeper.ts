@@ -13,6 +13,8 @@ import type { WorkerInit } from '../workers/tasks.js';
 export interface PoolKeeper {
   /** The pool for `work` items of this role, started if there is enough work; undefined on one thread. */
   poolFor(work: number, role: WorkerInit['role']): BuildPool | undefined;
+  /** Whether poolFor would start a pool for `work` items of this role (it starts none). */
+  wouldPool(work: number, role: WorkerInit['role']): boolean;
   /** Whether a pool is running. */
   running(): boolean;
   close(): Promise<void>;
@@ -29,11 +31,12 @@ export function poolKeeper(
   },
 ): PoolKeeper {
   let pool: BuildPool | undefined;
+  const threads = (work: number, role: WorkerInit['role']) => jobs ?? defaultJobs(work, role);
   return {
     poolFor(work, role) {
-      const threads = jobs ?? defaultJobs(work, role);
-      if (threads > 1)
-        pool ??= createBuildPool(threads, {
+      const n = threads(work, role);
+      if (n > 1)
+        pool ??= createBuildPool(n, {
           role,
           root: init.root,
           config: init.config,
@@ -43,6 +46,7 @@ export function poolKeeper(
         });
       return pool;
     },
+    wouldPool: (work, role) => threads(work, role) > 1,
     running: () => pool !== undefined,
     async close() {
       const running = pool;

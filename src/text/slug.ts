@@ -27,6 +27,11 @@ export function slugify(text: string): string {
 const REMEMBERED = 10_000;
 const slugs = new Map<string, string>();
 
+/** Slugs made by slugify elsewhere (another thread: see slugsAhead), remembered as its own. */
+export function rememberSlugs(pairs: Iterable<readonly [text: string, slug: string]>): void {
+  for (const [text, slug] of pairs) if (slugs.size < REMEMBERED) slugs.set(text, slug);
+}
+
 function slugOf(text: string): string {
   const ascii = /[^ -~\t\n]/.test(text) ? syllables(text.normalize('NFKC')).join('-') : text;
   return ascii
