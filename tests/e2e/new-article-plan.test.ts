@@ -7,6 +7,7 @@ import {
   neighboursSiteFiles,
   removeSite,
   runCli,
+  siteYaml,
   snapshotDir,
   taggedSiteFiles,
   writeFiles,
@@ -123,5 +124,34 @@ describe('the article pages a whole-site plan makes as before', () => {
     const page = html(root, '第1篇文章');
     expect(page).toContain('只改了正文的一句话。');
     expect(page).toContain('新发布的文章');
+  });
+
+  it('signs again the newer neighbour of an article added among older ones, though its related reading stays', async () => {
+    // Twelve articles of 学习 that all share 就业: each one's related reading is full of newer ones,
+    // so an article added on the 5th enters none of the later ones'. Only its place in the list
+    // changes the 6th's page: its 上一篇 (movedByAdditions).
+    const files: Record<string, string> = { 'site.yaml': siteYaml() };
+    for (let day = 1; day <= 12; day++)
+      files[`content/xuexi/d${day}.md`] = article(
+        {
+          title: `三月${day}日`,
+          date: `2022-03-${String(day).padStart(2, '0')} 10:00`,
+          category: '学习',
+          tags: '[就业]',
+        },
+        `三月${day}日的正文。`,
+      );
+    const root = site(files);
+    await buildsAsClean(root);
+    expect(html(root, '三月6日')).toContain('三月5日');
+    writeFiles(root, {
+      'content/xuexi/added.md': article(
+        { title: '补发的稿件', date: '2022-03-05 18:00', category: '学习', tags: '[就业]' },
+        '补发的正文。',
+      ),
+    });
+    await buildsAsClean(root);
+    expect(html(root, '三月6日')).toContain('补发的稿件');
+    expect(html(root, '三月12日')).not.toContain('补发的稿件');
   });
 });
