@@ -1,8 +1,8 @@
 import type { SourceFile, SourceRef } from '../content/article.js';
+import { slugsAhead } from '../content/slugs-ahead.js';
 import { textsToSlug } from '../content/texts-to-slug.js';
 import type { LoadedFiles } from '../incremental/planned-build.js';
 import type { FileResult } from '../site/load-files.js';
-import { slugsAhead } from '../text/slugs-ahead.js';
 import type { PoolKeeper } from './pool-keeper.js';
 import type { Prepared } from './prepare.js';
 

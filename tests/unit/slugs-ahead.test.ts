@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import type { AheadWork } from '../../src/content/slugs-ahead.js';
 import { textsToSlug } from '../../src/content/texts-to-slug.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { slugify } from '../../src/text/slug.js';
-import type { AheadWork } from '../../src/text/slugs-ahead.js';
 
 /**
  * A build slugs the texts of the articles it loads on another thread ahead (slugsAhead), from a
@@ -60,7 +60,9 @@ describe('the slug thread', () => {
         ['content/gone.md', path.join(dir, 'gone.md')],
       ],
     };
-    const thread = new Worker(path.join(PACKAGE_ROOT, 'lib', 'text', 'slug-thread.js'), { workerData: work });
+    const thread = new Worker(path.join(PACKAGE_ROOT, 'lib', 'content', 'slug-thread.js'), {
+      workerData: work,
+    });
     const pairs = await new Promise<Array<[string, string]>>((resolve, reject) => {
       thread.once('message', resolve);
       thread.once('error', reject);

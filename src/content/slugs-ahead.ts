@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../paths.js';
-import { rememberSlugs } from './slug.js';
+import { rememberSlugs } from '../text/slug.js';
 
 /** The thread runs the compiled code (lib/), also when the build runs from the sources in tests. */
-const THREAD_FILE = path.join(PACKAGE_ROOT, 'lib', 'text', 'slug-thread.js');
+const THREAD_FILE = path.join(PACKAGE_ROOT, 'lib', 'content', 'slug-thread.js');
 
 /** What the thread slugs: texts, and the texts to slug of content files it reads (textsToSlug). */
 export interface AheadWork {

@@ -1,9 +1,9 @@
 /** The thread that slugs texts ahead for slugsAhead (slugs-ahead.ts). */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { textsToSlug } from '../content/texts-to-slug.js';
-import { slugify } from './slug.js';
+import { slugify } from '../text/slug.js';
 import type { AheadWork } from './slugs-ahead.js';
+import { textsToSlug } from './texts-to-slug.js';
 
 const { texts, files } = workerData as AheadWork;
 const all = [...texts];
