@@ -6,6 +6,8 @@
 //     [--shared DIR] (the shared corpus generator and peers; default ../shared/bench beside the repository)
 //     [--skip-search | --search-only] [--cold-runs N] (issue 19: with --peers --search-only, Hugo and
 //     Pagefind's CLI only; --cold-runs for the cold builds with search and those two)
+// After the rows with search, `node bench/search-check.mjs --work DIR` checks in Chromium that the
+// site's search page finds what the run published and edited, and no longer what it deleted.
 // Peak RSS is given for the largest process and for each program of the tree (bench/tree-rss.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import {
