@@ -6,12 +6,12 @@
 // The words are checked to be in no article of the corpus first. A deleted article is looked for by
 // a number only its text has, with one still there as the control, and in the index's fragments.
 // Chromium: /usr/bin/chromium (or CHROMIUM_PATH). Not a test: it prints, and exits 1 on a failure.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import http from 'node:http';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { serveStatic } from './serve-static.mjs';
 
 const { values } = parseArgs({ options: { work: { type: 'string' } } });
 if (!values.work) throw new Error('--work DIR: the folder bench/run.mjs worked in');
@@ -35,22 +35,7 @@ const checks = [
 ];
 for (const { query } of checks) if (inCorpus(query)) throw new Error(`${query} is in the corpus: no proof`);
 
-const server = await new Promise((resolve) => {
-  const s = http.createServer((req, res) => {
-    let file = path.join(DIST, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!file.startsWith(DIST) || !existsSync(file)) return res.writeHead(404).end();
-    const types = {
-      '.html': 'text/html',
-      '.js': 'text/javascript',
-      '.css': 'text/css',
-      '.json': 'application/json',
-    };
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  s.listen(0, '127.0.0.1', () => resolve(s));
-});
+const server = await serveStatic(DIST);
 const base = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -8,13 +8,13 @@
 // Pagefind, from the records the shards were made of (read back from their fragments), and served
 // beside a copy of the site. Chromium: /usr/bin/chromium (or CHROMIUM_PATH). Not a test: it prints.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { serveStatic } from './serve-static.mjs';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
@@ -115,24 +115,7 @@ for (let i = 0; queries.length < Number(values.queries) && i < 10_000; i++) {
 }
 
 // 4. Both sites served as a static host serves them; searched with the module the search page uses.
-const serve = (root) =>
-  new Promise((resolve) => {
-    const server = http.createServer((req, res) => {
-      let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-      if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-      if (!file.startsWith(root) || !existsSync(file)) return res.writeHead(404).end();
-      const type = {
-        '.html': 'text/html',
-        '.js': 'text/javascript',
-        '.css': 'text/css',
-        '.json': 'application/json',
-      };
-      res.writeHead(200, { 'content-type': type[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(readFileSync(file));
-    });
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-const servers = { sharded: await serve(SHARDED), single: await serve(SINGLE) };
+const servers = { sharded: await serveStatic(SHARDED), single: await serveStatic(SINGLE) };
 const urlOf = (name) => `http://127.0.0.1:${servers[name].address().port}/`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
