@@ -9,8 +9,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { readFragment } from './pagefind-fragment.mjs';
 import { serveStatic } from './serve-static.mjs';
 
 const { values } = parseArgs({ options: { work: { type: 'string' } } });
@@ -84,10 +84,7 @@ const visit = (dir) => {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) visit(full);
-    else if (entry.name.endsWith('.pf_fragment'))
-      fragmentUrls.add(
-        JSON.parse(gunzipSync(readFileSync(full)).toString('utf8').slice('pagefind_dcd'.length)).url,
-      );
+    else if (entry.name.endsWith('.pf_fragment')) fragmentUrls.add(readFragment(full).url);
   }
 };
 visit(path.join(DIST, 'pagefind'));

@@ -12,8 +12,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { readFragment } from './pagefind-fragment.mjs';
 import { serveStatic } from './serve-static.mjs';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
@@ -40,10 +40,6 @@ const { META_WEIGHTS } = await import(path.join(REPO, 'lib/search/search-records
 const bundleDir = path.join(SHARDED, 'pagefind');
 const shards = readdirSync(bundleDir).filter((f) => statSync(path.join(bundleDir, f)).isDirectory());
 const records = [];
-/** A fragment file of Pagefind's bundle: gzip, the mark "pagefind_dcd", then the page as JSON. */
-function readFragment(file) {
-  return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8').slice('pagefind_dcd'.length));
-}
 // The shards' language, as gazette gave it to Pagefind (`und`: words parted by gazette, not Pagefind).
 const [language] = Object.keys(
   JSON.parse(readFileSync(path.join(bundleDir, shards[0], 'pagefind-entry.json'), 'utf8')).languages,

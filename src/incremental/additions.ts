@@ -9,7 +9,7 @@ import { sameSite } from './text-edits.js';
  * same site (sameSite), every file the previous build had found unchanged by its status, and the
  * files read now new. Undefined when anything else may have changed. Only the published ones count:
  * a new draft or an article dated later adds no page. This is the usual publish, which
- * unmovedByAdditions plans around.
+ * movedByAdditions plans around.
  */
 export function addedArticles(
   previous: PreviousState,

@@ -121,7 +121,7 @@ function afterWholeSite(
 
 /**
  * What every article page shows around it: what the plan made, and for the pages it made as before
- * without making their surroundings (see ArticlePagesBefore), what they showed before.
+ * without making their surroundings (see PagesBefore), what they showed before.
  */
 function everyAround(site: PlannedBuild, before: MemoryState | undefined): ReadonlyMap<string, Surroundings> {
   const made = site.around ?? new Map<string, Surroundings>();
